@@ -1,0 +1,93 @@
+// The public face of the KS Pay client: what the sale engine, setup and reports rely on.
+import { z } from 'zod';
+import type { Currency, PaymentMethod } from '../../shared/domain.ts';
+import type { Clock, Logger } from '../deps.ts';
+
+export type { Currency, PaymentMethod };
+
+/** Server-side status, normalised: COMPLETED/SUCCESS/CAPTURED/PAID → succeeded, FAILED/DECLINED → failed, ... */
+export const TransactionStatus = z.enum(['succeeded', 'failed', 'cancelled', 'expired', 'pending']);
+export type TransactionStatus = z.infer<typeof TransactionStatus>;
+
+export interface Transaction {
+  txnId: string;
+  referenceNumber: string;
+  amountMinor: number;
+  currency: string;
+  method?: string;
+  status: TransactionStatus;
+  providerOrderId?: string;
+  providerPaymentId?: string;
+  createdAt?: string;
+  /** The server's record exactly as it came, for the manager's detail view. */
+  raw: unknown;
+}
+
+/** The processed order: every field the server sent is kept. */
+export type Order = Record<string, unknown>;
+
+export interface InitiateInput {
+  currencyId: string;
+  paymentMethodId: string;
+  amountMinor: number;
+  /** ISO 4217 code: decides how many decimals the amount is sent with. */
+  currency: string;
+  referenceNumber: string;
+  redirectUrl: string;
+}
+
+export interface InitiateResult {
+  signature: string;
+  txnId?: string;
+  providerOrderId?: string;
+}
+
+export interface TransactionsQuery {
+  from?: string;
+  to?: string;
+}
+
+export interface KsPayCredentials {
+  accessKey: string;
+  secretKey: string;
+}
+
+export interface KsPayClientOptions {
+  baseUrl: string;
+  appId: string;
+  credentials: () => Promise<KsPayCredentials>;
+  /** Per request; default 15 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  log?: Logger;
+  /** Token lifetime assumed when the access token is not a JWT with `exp`. */
+  tokenTtlMs?: number;
+  /** Waits between GET retries; tests pass an instant one. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface KsPayClient {
+  currencies(signal?: AbortSignal): Promise<Currency[]>;
+  paymentMethods(currencyId: string, signal?: AbortSignal): Promise<PaymentMethod[]>;
+  initiate(input: InitiateInput, signal?: AbortSignal): Promise<InitiateResult>;
+  process(signature: string, signal?: AbortSignal): Promise<{ order: Order }>;
+  transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
+  /** Every page. */
+  transactions(query?: TransactionsQuery, signal?: AbortSignal): Promise<Transaction[]>;
+  /** Gets a token now so the first sale does not wait for one. */
+  warmUp(signal?: AbortSignal): Promise<void>;
+}
+
+export type KsPayErrorCode =
+  | 'auth'
+  | 'forbidden'
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad_response';

@@ -1,0 +1,117 @@
+// The one IPC contract: every call the renderer can make and every event main pushes.
+// The preload's window.pos, main's handler registration and the browser-mode bridge are all
+// generated from `calls` and `events`, so a call cannot exist in one and not the others.
+import { z } from 'zod';
+import {
+  AppStatus,
+  AuditEntry,
+  ConnectionInput,
+  ConnectionState,
+  ConnectionTestResult,
+  Currency,
+  DayKey,
+  DaySummary,
+  IsoCurrencyCode,
+  AmountMinor,
+  PaymentMethod,
+  Pin,
+  ReconcileReport,
+  Role,
+  Sale,
+  SaleTimelineEntry,
+  Settings,
+  TransactionRow,
+  UserError,
+  ZReport,
+} from './domain.ts';
+import { TransactionFilter } from './transaction-filter.ts';
+
+/** Who may make a call: `any` even before setup, `cashier` once running, `manager` after the PIN. */
+export type Access = 'any' | 'cashier' | 'manager';
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+function call<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): CallSpec<I, O> {
+  return { input, output, access };
+}
+
+const None = z.undefined();
+const SaleRef = z.object({ saleId: z.string().min(1).max(100) });
+const Done = z.object({ ok: z.literal(true) });
+const ExportedFile = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
+
+export const StartSaleInput = z.object({
+  currency: IsoCurrencyCode,
+  currencyId: z.string().min(1).max(100),
+  methodId: z.string().min(1).max(100),
+  amountMinor: AmountMinor.refine((n) => n > 0, 'The amount must be more than zero'),
+  note: z.string().trim().max(200).optional(),
+});
+export type StartSaleInput = z.infer<typeof StartSaleInput>;
+
+export const calls = {
+  'setup.status': call('any', None, AppStatus),
+  'setup.startDemo': call('any', None, AppStatus),
+  'setup.testConnection': call('any', ConnectionInput, ConnectionTestResult),
+  /** First save needs no PIN (there is none yet); later changes need the manager role. */
+  'setup.saveConnection': call('any', ConnectionInput, AppStatus),
+  'setup.setPin': call('any', z.object({ pin: Pin, confirm: Pin }), AppStatus),
+
+  'catalog.currencies': call('cashier', None, z.array(Currency)),
+  'catalog.methods': call('cashier', z.object({ currencyId: z.string().min(1).max(100) }), z.array(PaymentMethod)),
+
+  'sales.start': call('cashier', StartSaleInput, Sale),
+  'sales.cancel': call('cashier', SaleRef, Sale),
+  'sales.retryVerify': call('cashier', SaleRef, Sale),
+  'sales.openCheckout': call('cashier', SaleRef, Done),
+  'sales.current': call('cashier', None, Sale.nullable()),
+  'sales.dismiss': call('cashier', SaleRef, Done),
+  'sales.list': call('cashier', z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(Sale)),
+  'sales.pending': call('cashier', None, z.array(Sale)),
+  'sales.get': call('cashier', SaleRef, z.object({ sale: Sale, timeline: z.array(SaleTimelineEntry) })),
+  'sales.reconcile': call('cashier', None, ReconcileReport),
+  'sales.markReviewed': call('manager', z.object({ issueId: z.string().min(1).max(200), note: z.string().max(500).optional() }), Done),
+
+  'receipts.print': call('cashier', SaleRef, z.object({ via: z.enum(['escpos', 'system', 'renderer']) })),
+
+  'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),
+  'staff.lock': call('cashier', None, z.object({ role: Role })),
+  'staff.changePin': call('manager', z.object({ currentPin: Pin, newPin: Pin }), Done),
+  'staff.recoverPin': call('cashier', z.object({ accessKey: z.string().min(1).max(500), secretKey: z.string().min(1).max(500), newPin: Pin }), Done),
+
+  'settings.get': call('cashier', None, Settings),
+  'settings.update': call('manager', Settings.partial(), Settings),
+
+  'reports.transactions': call('manager', None, z.object({ rows: z.array(TransactionRow), serverError: UserError.optional() })),
+  'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
+  'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
+  'reports.closeDay': call('manager', z.object({ day: DayKey, overridePin: z.string().max(8).optional(), reason: z.string().max(500).optional() }), ZReport),
+  'reports.zReports': call('manager', None, z.array(ZReport)),
+  'reports.exportZReport': call('manager', z.object({ number: z.number().int().positive() }), ExportedFile),
+
+  'audit.list': call('manager', None, z.array(AuditEntry)),
+  'audit.export': call('manager', None, ExportedFile),
+  'diagnostics.save': call('manager', None, z.object({ path: z.string() })),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']>;
+export const callNames = Object.keys(calls) as CallName[];
+
+export const events = {
+  'sale.updated': Sale,
+  'connection.changed': ConnectionState,
+  'status.changed': AppStatus,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+/** What crosses every transport: a value, or an error a cashier can act on. Never a stack trace. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: UserError };

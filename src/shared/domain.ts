@@ -1,0 +1,251 @@
+// The domain types every process shares: currencies, methods, sales, settings, staff, reports.
+// Each type comes from its zod schema (STYLE.md "Types come from schemas").
+import { z } from 'zod';
+
+export const IsoCurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code');
+export const AmountMinor = z.number().int().nonnegative().max(99_999_999_999);
+export const IsoDateTime = z.string().datetime({ offset: true });
+/** A calendar day in the terminal's time zone, YYYY-MM-DD. */
+export const DayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Currency = z.object({
+  id: z.string().min(1),
+  code: IsoCurrencyCode,
+  name: z.string(),
+  symbol: z.string().optional(),
+  exponent: z.number().int().min(0).max(4),
+  active: z.boolean(),
+});
+export type Currency = z.infer<typeof Currency>;
+
+export const PaymentMethod = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  active: z.boolean(),
+});
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+export const SaleStatus = z.enum([
+  'draft',
+  'initiating',
+  'processing',
+  'awaiting_payment',
+  'verifying',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'expired',
+  'unknown',
+]);
+export type SaleStatus = z.infer<typeof SaleStatus>;
+export const FINAL_SALE_STATUSES: readonly SaleStatus[] = ['succeeded', 'failed', 'cancelled', 'expired'];
+export const isFinalSaleStatus = (status: SaleStatus): boolean => FINAL_SALE_STATUSES.includes(status);
+
+/** Something the manager must look at: a sale whose server record disagrees with the terminal. */
+export const SaleFlag = z.enum(['paid_after_cancel', 'amount_mismatch', 'currency_mismatch', 'reference_mismatch', 'redirect_lied']);
+export type SaleFlag = z.infer<typeof SaleFlag>;
+
+/** A problem a person can act on: `code` for programs, `message` in plain words. */
+export const UserError = z.object({ code: z.string(), message: z.string() });
+export type UserError = z.infer<typeof UserError>;
+
+export const Sale = z.object({
+  id: z.string().min(1),
+  reference: z.string().min(1),
+  amountMinor: AmountMinor,
+  currency: IsoCurrencyCode,
+  currencyId: z.string().min(1),
+  methodId: z.string().min(1),
+  methodName: z.string(),
+  note: z.string().max(200).optional(),
+  status: SaleStatus,
+  txnId: z.string().optional(),
+  providerOrderId: z.string().optional(),
+  providerPaymentId: z.string().optional(),
+  /** Hosted checkout page for the customer (http(s) only), also shown as a QR code. */
+  checkoutUrl: z.string().url().optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** When the server confirmed the final status. */
+  verifiedAt: IsoDateTime.optional(),
+  cashier: z.string().optional(),
+  error: UserError.optional(),
+  flags: z.array(SaleFlag).default([]),
+  reviewed: z.boolean().default(false),
+  demo: z.boolean(),
+});
+export type Sale = z.infer<typeof Sale>;
+
+/** One line of a sale's history, as the journal recorded it. */
+export const SaleTimelineEntry = z.object({ at: IsoDateTime, status: SaleStatus, note: z.string() });
+export type SaleTimelineEntry = z.infer<typeof SaleTimelineEntry>;
+
+export const Environment = z.enum(['sandbox', 'kspay-sandbox', 'live', 'custom']);
+export type Environment = z.infer<typeof Environment>;
+export const ENVIRONMENT_URLS: Record<Exclude<Environment, 'sandbox' | 'custom'>, string> = {
+  'kspay-sandbox': 'https://pay-open-sandboxapi.kalp.studio',
+  live: 'https://pay-open-liveapi.kalp.studio',
+};
+
+export const PrinterSettings = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('system'), silent: z.boolean().default(false), paper: z.enum(['58mm', '80mm', 'a4']).default('80mm') }),
+  z.object({ kind: z.literal('escpos'), host: z.string().min(1), port: z.number().int().min(1).max(65535).default(9100), paper: z.enum(['58mm', '80mm']).default('80mm') }),
+]);
+export type PrinterSettings = z.infer<typeof PrinterSettings>;
+
+/** Settings a manager can change. Never holds keys or tokens. */
+export const Settings = z.object({
+  environment: Environment.default('sandbox'),
+  customBaseUrl: z.string().url().optional(),
+  appId: z.string().default(''),
+  terminalName: z.string().min(1).max(40).default('Counter 1'),
+  referencePrefix: z.string().regex(/^[A-Z0-9]{1,6}$/, '1 to 6 capital letters or digits').default('POS'),
+  defaultCurrency: IsoCurrencyCode.optional(),
+  defaultMethodId: z.string().optional(),
+  receiptHeader: z.string().max(200).default('KS Pay POS'),
+  receiptFooter: z.string().max(200).default('Thank you!'),
+  printer: PrinterSettings.default({ kind: 'system', silent: false, paper: '80mm' }),
+  idleLockMinutes: z.number().int().min(0).max(240).default(5),
+  locale: z.string().optional(),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  autoUpdate: z.object({ enabled: z.boolean().default(false), feedUrl: z.string().url().optional() }).default({ enabled: false }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const ConnectionState = z.object({
+  state: z.enum(['demo', 'online', 'offline', 'not_configured']),
+  message: z.string().optional(),
+  checkedAt: IsoDateTime.optional(),
+});
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const VaultStatus = z.object({
+  backend: z.enum(['keychain', 'safe-storage', 'session-only']),
+  secure: z.boolean(),
+  message: z.string().optional(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const Role = z.enum(['cashier', 'manager']);
+export type Role = z.infer<typeof Role>;
+
+export const AppStatus = z.object({
+  /** first-run: no keys and no demo chosen yet. */
+  mode: z.enum(['first-run', 'demo', 'live']),
+  shell: z.enum(['electron', 'browser']),
+  hasKeys: z.boolean(),
+  hasPin: z.boolean(),
+  role: Role,
+  vault: VaultStatus,
+  connection: ConnectionState,
+  settings: Settings,
+  version: z.string(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const Credentials = z.object({
+  appId: z.string().trim().min(1, 'App ID is required').max(200),
+  accessKey: z.string().trim().min(1, 'Access key is required').max(500),
+  secretKey: z.string().trim().min(1, 'Secret key is required').max(500),
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+export const ConnectionInput = Credentials.extend({
+  environment: Environment,
+  customBaseUrl: z.string().url().optional(),
+});
+export type ConnectionInput = z.infer<typeof ConnectionInput>;
+
+export const ConnectionTestResult = z.object({
+  ok: z.boolean(),
+  steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })),
+});
+export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
+
+export const Pin = z.string().regex(/^\d{4,8}$/, 'The PIN is 4 to 8 digits');
+
+/** One row of the manager's transaction list: the terminal's sale and the server's record, merged. */
+export const TransactionRow = z.object({
+  key: z.string(),
+  time: IsoDateTime,
+  reference: z.string(),
+  amountMinor: z.number().int(),
+  currency: IsoCurrencyCode,
+  method: z.string(),
+  status: SaleStatus,
+  serverStatus: SaleStatus.optional(),
+  terminalStatus: SaleStatus.optional(),
+  txnId: z.string().optional(),
+  cashier: z.string().optional(),
+  source: z.enum(['both', 'terminal', 'server']),
+  mismatch: z.boolean(),
+  flags: z.array(SaleFlag),
+  saleId: z.string().optional(),
+});
+export type TransactionRow = z.infer<typeof TransactionRow>;
+
+export const ReconcileIssue = z.object({
+  id: z.string(),
+  kind: z.enum(['paid_after_cancel', 'amount_mismatch', 'currency_mismatch', 'reference_mismatch', 'server_only', 'terminal_only', 'still_pending']),
+  saleId: z.string().optional(),
+  reference: z.string().optional(),
+  txnId: z.string().optional(),
+  explanation: z.string(),
+  reviewed: z.boolean(),
+});
+export type ReconcileIssue = z.infer<typeof ReconcileIssue>;
+
+export const ReconcileReport = z.object({
+  at: IsoDateTime,
+  checked: z.number().int(),
+  settled: z.number().int(),
+  stillPending: z.number().int(),
+  issues: z.array(ReconcileIssue),
+});
+export type ReconcileReport = z.infer<typeof ReconcileReport>;
+
+export const CurrencyTotals = z.object({
+  currency: IsoCurrencyCode,
+  grossMinor: z.number().int(),
+  count: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  pending: z.number().int(),
+  averageTicketMinor: z.number().int(),
+  byMethod: z.array(z.object({ method: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
+  byCashier: z.array(z.object({ cashier: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
+  hourly: z.array(z.object({ hour: z.number().int().min(0).max(23), grossMinor: z.number().int(), count: z.number().int() })),
+});
+export type CurrencyTotals = z.infer<typeof CurrencyTotals>;
+
+export const DaySummary = z.object({ day: DayKey, currencies: z.array(CurrencyTotals), unresolved: z.number().int() });
+export type DaySummary = z.infer<typeof DaySummary>;
+
+export const ZReport = z.object({
+  number: z.number().int().positive(),
+  day: DayKey,
+  closedAt: IsoDateTime,
+  closedBy: z.string(),
+  terminalName: z.string(),
+  summary: DaySummary,
+  unresolvedSaleIds: z.array(z.string()),
+  overrideReason: z.string().optional(),
+  previousHash: z.string(),
+  hash: z.string(),
+});
+export type ZReport = z.infer<typeof ZReport>;
+
+export const AuditEntry = z.object({
+  at: IsoDateTime,
+  action: z.string(),
+  actor: z.string(),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const TransactionQuery = z.object({
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+});
+export type TransactionQuery = z.infer<typeof TransactionQuery>;

@@ -1,0 +1,29 @@
+// Unit, integration and component tests; Playwright specs in e2e/ run separately.
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['src/renderer/**'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['src/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['./src/renderer/test-setup.ts'],
+        },
+      },
+    ],
+  },
+});
