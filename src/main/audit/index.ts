@@ -1,0 +1,5 @@
+// The audit log's public face.
+export { createAuditLog, AuditError, AUDIT_FILE_NAME } from './audit-log.ts';
+export type { AuditLog, AuditLogOptions, AuditRecordInput, AuditErrorCode } from './audit-log.ts';
+export { redactSecrets } from './redact.ts';
+export { toCsv, csvCell } from './csv.ts';
