@@ -1,0 +1,222 @@
+// The manager's reports: the merged transaction list and its CSV, the day's summary, and closing the
+// day into a numbered, hash-chained, immutable Z report recorded in the journal.
+import { z } from 'zod';
+import { DayKey, isFinalSaleStatus, ZReport, type DaySummary, type Sale, type TransactionRow, type UserError } from '../../shared/domain.ts';
+import type { CallOutput } from '../../shared/contract.ts';
+import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
+import { summariseRows } from '../../shared/day-summary.ts';
+import { CSV_MIME_TYPE, csvFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
+import { GENESIS_HASH, verifyZReportChain, zReportCsv, zReportFileName, zReportHashText, type ChainCheck } from '../../shared/z-report.ts';
+import { createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
+import type { Clock, Logger } from '../deps.ts';
+import type { KsPayClient, Transaction } from '../kspay/types.ts';
+import { businessDay, closedDays } from './business-day.ts';
+import { ReportsError } from './errors.ts';
+import { mergeTransactions, saleToRow } from './merge.ts';
+
+/** What the journal stores for a closed day. */
+export const ZReportRecord = z.object({ kind: z.literal('zreport'), report: ZReport });
+export type ZReportRecord = z.infer<typeof ZReportRecord>;
+
+export interface ReportsJournal {
+  append(record: ZReportRecord): unknown;
+  records(kind: 'zreport'): Iterable<unknown> | AsyncIterable<unknown> | Promise<Iterable<unknown>>;
+}
+
+export interface ReportsAudit {
+  record(entry: { action: string; actor: string; detail: string }): unknown;
+}
+
+export interface ReportsDeps {
+  /** The sale engine, or anything that lists every sale the terminal journalled. */
+  sales: { all(): readonly Sale[] | Promise<readonly Sale[]> };
+  /** The current KS Pay client; null when the terminal has no connection configured. */
+  kspay: () => Pick<KsPayClient, 'transactions'> | null;
+  journal: ReportsJournal;
+  audit: ReportsAudit;
+  clock: Clock;
+  /** IANA zone the terminal's days and hours are counted in, e.g. "Asia/Kolkata". */
+  timeZone: string;
+  terminalName: () => string;
+  /** sha-256 hex of UTF-8 text (main passes node:crypto's; see `sha256Hex`). */
+  hash: (text: string) => string;
+  log?: Logger;
+}
+
+export type ExportedFile = CallOutput<'reports.exportCsv'>;
+
+export interface CloseDayInput {
+  day: string;
+  /** Who closes: shown on the report and in the audit log. */
+  actor: string;
+  /** Pass only after the caller verified the manager PIN: closes a day that still has unresolved sales. */
+  overrideReason?: string;
+}
+
+export interface Reports {
+  transactions(): Promise<{ rows: TransactionRow[]; serverError?: UserError }>;
+  exportCsv(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
+  day(day: string): Promise<DaySummary>;
+  closeDay(input: CloseDayInput): Promise<ZReport>;
+  /** Every Z report, number 1 first. */
+  zReports(): Promise<ZReport[]>;
+  exportZReport(number: number, actor?: string): Promise<ExportedFile>;
+  /** Checks numbering and every hash link of the stored Z reports. */
+  verifyChain(): Promise<ChainCheck>;
+}
+
+export function createReports(deps: ReportsDeps): Reports {
+  const zoned = createZonedTime(deps.timeZone);
+  let stored: ZReport[] | undefined;
+  /** The server's records as last listed, so an export matches what the manager was looking at. */
+  let lastServer: readonly Transaction[] | undefined;
+  let closing: Promise<unknown> = Promise.resolve();
+
+  async function loadZReports(): Promise<ZReport[]> {
+    if (stored) return stored;
+    const reports: ZReport[] = [];
+    for await (const record of await deps.journal.records('zreport')) {
+      const parsed = ZReportRecord.safeParse(record);
+      if (parsed.success) reports.push(parsed.data.report);
+      else deps.log?.warn('reports: skipped a journal zreport record that does not fit the schema', { issues: parsed.error.issues.length });
+    }
+    stored = reports.sort((a, b) => a.number - b.number);
+    return stored;
+  }
+
+  async function fetchServer(): Promise<{ server: readonly Transaction[]; serverError?: UserError }> {
+    const client = deps.kspay();
+    if (!client) {
+      return {
+        server: [],
+        serverError: {
+          code: 'not_configured',
+          message: "The terminal is not connected to KS Pay, so only this terminal's own sales are listed. Add the keys in Settings to see the server's records too.",
+        },
+      };
+    }
+    try {
+      const server = await client.transactions();
+      lastServer = server;
+      return { server };
+    } catch (error) {
+      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';
+      const reason = error instanceof Error ? error.message : String(error);
+      deps.log?.warn('reports: listing server transactions failed', { code });
+      return {
+        server: lastServer ?? [],
+        serverError: {
+          code,
+          message: `The KS Pay server's records could not be loaded (${reason}). ${lastServer ? 'Showing the records from the last successful load' : "Showing this terminal's own sales only"}; press Reconcile to try again.`,
+        },
+      };
+    }
+  }
+
+  /** The terminal's sales that belong to `day`, as rows (sales made after a day was closed go to the next). */
+  async function rowsOfDay(day: string): Promise<{ rows: TransactionRow[]; sales: Sale[] }> {
+    const closed = closedDays(await loadZReports());
+    const sales = (await deps.sales.all()).filter((sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day);
+    return { rows: sales.map(saleToRow), sales };
+  }
+
+  function requireDay(day: string): void {
+    if (!DayKey.safeParse(day).success || !isDayKey(day)) throw new ReportsError('invalid', `"${day}" is not a day. Pick a date such as 2026-11-01.`);
+  }
+
+  async function closeDayNow(input: CloseDayInput): Promise<ZReport> {
+    const { day, actor } = input;
+    requireDay(day);
+    const now = deps.clock.now();
+    const today = zoned.dayKey(now);
+    if (day > today) throw new ReportsError('invalid', `${day} has not started yet, so it cannot be closed. Close today (${today}) or an earlier day.`);
+
+    const reports = await loadZReports();
+    const earlier = reports.find((r) => r.day === day);
+    if (earlier) throw new ReportsError('day_closed', `${day} was already closed in Z report ${earlier.number}. Reprint that report from the list of past reports.`);
+
+    const { rows, sales } = await rowsOfDay(day);
+    const unresolved = sales.filter((sale) => !isFinalSaleStatus(sale.status));
+    const reason = input.overrideReason?.trim() ?? '';
+    if (unresolved.length > 0 && reason === '') {
+      const n = unresolved.length;
+      throw new ReportsError(
+        'day_unresolved',
+        `${day} cannot be closed: ${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. Reconcile ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
+        n,
+      );
+    }
+
+    const last = reports.at(-1);
+    const unhashed: Omit<ZReport, 'hash'> = {
+      number: (last?.number ?? 0) + 1,
+      day,
+      closedAt: new Date(now).toISOString(),
+      closedBy: actor,
+      terminalName: deps.terminalName(),
+      summary: summariseRows(rows, day, zoned),
+      unresolvedSaleIds: unresolved.map((sale) => sale.id),
+      ...(unresolved.length > 0 ? { overrideReason: reason } : {}),
+      previousHash: last?.hash ?? GENESIS_HASH,
+    };
+    const report = ZReport.parse({ ...unhashed, hash: deps.hash(zReportHashText(unhashed)) });
+
+    await deps.journal.append({ kind: 'zreport', report });
+    stored = [...reports, report];
+    await deps.audit.record({
+      action: unresolved.length > 0 ? 'day.closed_with_override' : 'day.closed',
+      actor,
+      detail:
+        unresolved.length > 0
+          ? `Closed ${day} as Z report ${report.number} with ${unresolved.length} unresolved sale(s) (${unresolved.map((s) => s.reference).join(', ')}). Reason: ${reason}`
+          : `Closed ${day} as Z report ${report.number}.`,
+    });
+    return report;
+  }
+
+  return {
+    async transactions() {
+      const [sales, { server, serverError }] = await Promise.all([deps.sales.all(), fetchServer()]);
+      const rows = mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString());
+      return serverError ? { rows, serverError } : { rows };
+    },
+
+    async exportCsv(filter, actor = 'manager') {
+      const sales = await deps.sales.all();
+      const server = lastServer ?? (await fetchServer()).server;
+      const rows = filterTransactions(mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()), filter);
+      const filename = csvFileName('transactions', deps.terminalName(), zoned, deps.clock.now());
+      await deps.audit.record({ action: 'export.transactions', actor, detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${JSON.stringify(filter)}` });
+      return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + transactionsCsv(rows, zoned) };
+    },
+
+    async day(day) {
+      requireDay(day);
+      const { rows } = await rowsOfDay(day);
+      return summariseRows(rows, day, zoned);
+    },
+
+    closeDay(input) {
+      // One close at a time, so two clicks cannot make two reports with the same number.
+      const result = closing.then(() => closeDayNow(input));
+      closing = result.catch(() => undefined);
+      return result;
+    },
+
+    async zReports() {
+      return [...(await loadZReports())];
+    },
+
+    async exportZReport(number, actor = 'manager') {
+      const report = (await loadZReports()).find((r) => r.number === number);
+      if (!report) throw new ReportsError('not_found', `There is no Z report number ${number}. Pick one from the list of past reports.`);
+      const filename = zReportFileName(report);
+      await deps.audit.record({ action: 'export.zreport', actor, detail: `Exported Z report ${number} (${report.day}) to ${filename}.` });
+      return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + zReportCsv(report) };
+    },
+
+    async verifyChain() {
+      return verifyZReportChain(await loadZReports(), deps.hash);
+    },
+  };
+}

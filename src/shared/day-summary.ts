@@ -1,0 +1,126 @@
+// The day's totals per currency (never adding different currencies together): gross taken, counts by
+// outcome, average ticket, split by method, by cashier and by local hour. Pure integer arithmetic.
+import { isFinalSaleStatus, type CurrencyTotals, type DaySummary, type TransactionRow } from './domain.ts';
+import { createZonedTime, type ZonedTime } from './zoned-time.ts';
+
+/** What a summary needs of a row: a TransactionRow fits, and so does a sale mapped to one. */
+export type SummaryRow = Pick<TransactionRow, 'time' | 'amountMinor' | 'currency' | 'method' | 'status' | 'cashier'>;
+
+/** Label for sales no named cashier took. */
+export const NO_CASHIER = 'Terminal';
+
+interface Bucket {
+  grossMinor: number;
+  count: number;
+}
+
+interface Totals {
+  grossMinor: number;
+  count: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  pending: number;
+  byMethod: Map<string, Bucket>;
+  byCashier: Map<string, Bucket>;
+  hourly: Bucket[];
+}
+
+/** Summarises the rows whose local calendar day (in `timeZone`) is `day`. */
+export function summariseDay(rows: readonly SummaryRow[], day: string, timeZone: string | ZonedTime): DaySummary {
+  const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
+  const ofDay = rows.filter((row) => zoned.dayKey(Date.parse(row.time)) === day);
+  return summariseRows(ofDay, day, zoned);
+}
+
+/**
+ * Summarises rows already chosen for `day` (main uses this after moving sales made after a day was
+ * closed into the next day). Definitions, per currency:
+ * - `count` = every row; `succeeded + failed + cancelled + pending = count` (expired counts as cancelled,
+ *   any status that is not final counts as pending);
+ * - `grossMinor` = sum of succeeded amounts; `averageTicketMinor` = gross / succeeded, rounded half up;
+ * - `byMethod`, `byCashier`, `hourly` split the succeeded sales: their gross sums to `grossMinor` and
+ *   their counts to `succeeded`. `hourly` always has 24 entries, hour 0 to 23 local time.
+ * `unresolved` = rows of every currency whose outcome is not final yet.
+ */
+export function summariseRows(rows: readonly SummaryRow[], day: string, timeZone: string | ZonedTime): DaySummary {
+  const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
+  const byCurrency = new Map<string, Totals>();
+  let unresolved = 0;
+
+  for (const row of rows) {
+    let totals = byCurrency.get(row.currency);
+    if (!totals) {
+      totals = emptyTotals();
+      byCurrency.set(row.currency, totals);
+    }
+    totals.count += 1;
+    if (!isFinalSaleStatus(row.status)) {
+      totals.pending += 1;
+      unresolved += 1;
+      continue;
+    }
+    if (row.status === 'failed') {
+      totals.failed += 1;
+      continue;
+    }
+    if (row.status !== 'succeeded') {
+      totals.cancelled += 1;
+      continue;
+    }
+    totals.succeeded += 1;
+    totals.grossMinor += row.amountMinor;
+    add(totals.byMethod, row.method, row.amountMinor);
+    add(totals.byCashier, row.cashier || NO_CASHIER, row.amountMinor);
+    const hour = totals.hourly[zoned.hour(Date.parse(row.time))] as Bucket;
+    hour.grossMinor += row.amountMinor;
+    hour.count += 1;
+  }
+
+  const currencies: CurrencyTotals[] = [...byCurrency.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([currency, t]) => ({
+      currency,
+      grossMinor: t.grossMinor,
+      count: t.count,
+      succeeded: t.succeeded,
+      failed: t.failed,
+      cancelled: t.cancelled,
+      pending: t.pending,
+      averageTicketMinor: t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
+      byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
+      byCashier: buckets(t.byCashier).map(([cashier, b]) => ({ cashier, ...b })),
+      hourly: t.hourly.map((b, hour) => ({ hour, ...b })),
+    }));
+
+  return { day, currencies, unresolved };
+}
+
+function emptyTotals(): Totals {
+  return {
+    grossMinor: 0,
+    count: 0,
+    succeeded: 0,
+    failed: 0,
+    cancelled: 0,
+    pending: 0,
+    byMethod: new Map(),
+    byCashier: new Map(),
+    hourly: Array.from({ length: 24 }, () => ({ grossMinor: 0, count: 0 })),
+  };
+}
+
+function add(map: Map<string, Bucket>, key: string, amountMinor: number): void {
+  const bucket = map.get(key);
+  if (bucket) {
+    bucket.grossMinor += amountMinor;
+    bucket.count += 1;
+  } else {
+    map.set(key, { grossMinor: amountMinor, count: 1 });
+  }
+}
+
+/** Largest gross first, then by name, so the order is stable. */
+function buckets(map: Map<string, Bucket>): [string, Bucket][] {
+  return [...map.entries()].sort(([a, x], [b, y]) => y.grossMinor - x.grossMinor || (a < b ? -1 : a > b ? 1 : 0));
+}
