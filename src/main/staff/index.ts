@@ -1,0 +1,8 @@
+// Staff's public face: roles, the manager PIN, cashiers.
+export { createStaff, StaffError } from './staff.ts';
+export type { Staff, StaffOptions, StaffErrorCode } from './staff.ts';
+export { createStaffFileStore, StaffState } from './staff-store.ts';
+export type { StaffStore, StaffStoreRead } from './staff-store.ts';
+export { DEFAULT_SCRYPT_PARAMS } from './pin-hash.ts';
+export type { ScryptParams } from './pin-hash.ts';
+export { MAX_ATTEMPTS, FIRST_LOCK_MS, MAX_LOCK_MS } from './lockout.ts';
