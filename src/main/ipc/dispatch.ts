@@ -1,0 +1,87 @@
+// The single door for every call from any transport: known name → access → input → handler →
+// output, each checked; whatever happens, the caller gets a CallResult it can show.
+import { calls, type CallName, type CallResult } from '../../shared/contract.ts';
+import type { Role } from '../../shared/domain.ts';
+import type { Logger } from '../deps.ts';
+import type { CallContext, Handlers, Transport } from './handlers.ts';
+import { describeInputError } from './input-errors.ts';
+import { toUserError, userError } from './user-error.ts';
+
+/** Who is at the terminal right now; the staff service and app status answer it. */
+export interface AccessGate {
+  /** False on first run (no keys, no Demo): only `any` calls are allowed. */
+  isSetUp(): boolean;
+  role(): Role;
+  /** Every accepted call counts as activity for the idle lock. */
+  touch?(): void;
+}
+
+export interface DispatchOptions {
+  handlers: Handlers;
+  gate: AccessGate;
+  log: Logger;
+  /** Replaces known secrets in text; see toUserError. */
+  scrub?: (text: string) => string;
+}
+
+export type Dispatch = (
+  name: string,
+  rawInput: unknown,
+  caller: { transport: Transport },
+) => Promise<CallResult<unknown>>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+type AnyHandler = (input: unknown, ctx: CallContext) => Promise<unknown>;
+
+export function createDispatch({ handlers, gate, log, scrub }: DispatchOptions): Dispatch {
+  return async (name, rawInput, caller) => {
+    if (!isCallName(name)) {
+      log.warn('ipc: unknown call refused', { call: name.slice(0, 80), transport: caller.transport });
+      return { ok: false, error: userError('unknown_call') };
+    }
+    const spec = calls[name];
+    const role = gate.role();
+    if (spec.access !== 'any' && !gate.isSetUp()) return { ok: false, error: userError('not_set_up') };
+    if (spec.access === 'manager' && role !== 'manager') return { ok: false, error: userError('locked') };
+
+    const input = spec.input.safeParse(rawInput);
+    if (!input.success) {
+      log.info('ipc: input refused', {
+        call: name,
+        fields: input.error.issues.map((issue) => issue.path.join('.')),
+      });
+      return { ok: false, error: userError('invalid', describeInputError(input.error)) };
+    }
+    gate.touch?.();
+
+    let value: unknown;
+    try {
+      value = await (handlers[name] as AnyHandler)(input.data, { transport: caller.transport, role });
+    } catch (error) {
+      const mapped = toUserError(error, scrub);
+      if (mapped.code === 'internal')
+        log.error('ipc: handler failed', { call: name, error: describeThrown(error) });
+      else log.warn('ipc: call ended with an error', { call: name, code: mapped.code });
+      return { ok: false, error: mapped };
+    }
+
+    // The output schema strips any field it does not name, so nothing extra (a key, a token) leaves main.
+    const output = spec.output.safeParse(value);
+    if (!output.success) {
+      log.error('ipc: handler returned a value outside the contract', {
+        call: name,
+        fields: output.error.issues.map((issue) => issue.path.join('.')),
+      });
+      return { ok: false, error: userError('internal') };
+    }
+    return { ok: true, value: output.data };
+  };
+}
+
+function describeThrown(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack };
+  return { value: typeof error };
+}

@@ -1,0 +1,20 @@
+// The contract's main-process side: handler types, the dispatcher, IPC registration, sender checks, events.
+export type { CallContext, Handler, HandlerInput, Handlers, Transport } from './handlers.ts';
+export {
+  createDispatch,
+  isCallName,
+  type AccessGate,
+  type Dispatch,
+  type DispatchOptions,
+} from './dispatch.ts';
+export { toUserError, userError, defaultMessage } from './user-error.ts';
+export { describeInputError, fieldLabel } from './input-errors.ts';
+export { isTrustedSender, originOf, type FrameLike } from './sender.ts';
+export {
+  registerIpc,
+  registerEventChannel,
+  type IpcMainLike,
+  type SenderLike,
+  type SenderCheck,
+} from './register.ts';
+export { createEventHub, type EventHub, type EventSink } from './event-hub.ts';

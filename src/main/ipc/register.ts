@@ -1,0 +1,68 @@
+// Registers the contract on Electron's ipcMain (typed here as the little of it we use, so this
+// file needs no Electron): one `pos:<name>` handler per call, and the event channel's ready signal.
+import { callNames, type CallResult } from '../../shared/contract.ts';
+import { callChannel, EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
+import type { Dispatch } from './dispatch.ts';
+import type { EventHub } from './event-hub.ts';
+import type { FrameLike } from './sender.ts';
+import { userError } from './user-error.ts';
+
+export interface SenderLike {
+  readonly id: number;
+  send(channel: string, ...args: unknown[]): void;
+  once(event: 'destroyed' | 'did-start-loading', listener: () => void): unknown;
+}
+
+export interface IpcMainLike {
+  handle(
+    channel: string,
+    listener: (event: { readonly senderFrame: FrameLike | null }, input?: unknown) => Promise<unknown>,
+  ): void;
+  on(
+    channel: string,
+    listener: (event: { readonly senderFrame: FrameLike | null; readonly sender: SenderLike }) => void,
+  ): unknown;
+}
+
+export type SenderCheck = (frame: FrameLike | null) => boolean;
+
+/** Registers one handler per call and returns the channels, so a test can compare them with the contract. */
+export function registerIpc(
+  ipcMain: Pick<IpcMainLike, 'handle'>,
+  dispatch: Dispatch,
+  isTrusted: SenderCheck,
+): string[] {
+  return callNames.map((name) => {
+    const channel = callChannel(name);
+    ipcMain.handle(channel, async (event, input): Promise<CallResult<unknown>> => {
+      if (!isTrusted(event.senderFrame)) return { ok: false, error: userError('forbidden_sender') };
+      return dispatch(name, input, { transport: 'ipc' });
+    });
+    return channel;
+  });
+}
+
+/**
+ * The renderer sends `pos:ready` once it listens; from then on events go to it. A reload or a closed
+ * window disconnects it first, so events in between wait in the hub's queue instead of being lost.
+ */
+export function registerEventChannel(
+  ipcMain: Pick<IpcMainLike, 'on'>,
+  hub: EventHub,
+  isTrusted: SenderCheck,
+): void {
+  const connected = new Map<number, () => void>();
+  ipcMain.on(READY_CHANNEL, (event) => {
+    if (!isTrusted(event.senderFrame)) return;
+    const contents = event.sender;
+    connected.get(contents.id)?.();
+    const disconnectFromHub = hub.connect((name, payload) => contents.send(EVENT_CHANNEL, name, payload));
+    const disconnect = () => {
+      disconnectFromHub();
+      if (connected.get(contents.id) === disconnect) connected.delete(contents.id);
+    };
+    connected.set(contents.id, disconnect);
+    contents.once('did-start-loading', disconnect);
+    contents.once('destroyed', disconnect);
+  });
+}
