@@ -1,5 +1,5 @@
 // Reports: the merged transaction list, CSV exports, the day's summary and hash-chained Z reports.
-export { createReports, ZReportRecord } from './reports.ts';
+export { createReports } from './reports.ts';
 export type { CloseDayInput, ExportedFile, Reports, ReportsAudit, ReportsDeps, ReportsJournal } from './reports.ts';
 export { ReportsError } from './errors.ts';
 export type { ReportsErrorCode } from './errors.ts';

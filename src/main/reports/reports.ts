@@ -1,6 +1,5 @@
 // The manager's reports: the merged transaction list and its CSV, the day's summary, and closing the
 // day into a numbered, hash-chained, immutable Z report recorded in the journal.
-import { z } from 'zod';
 import { DayKey, isFinalSaleStatus, ZReport, type DaySummary, type Sale, type TransactionRow, type UserError } from '../../shared/domain.ts';
 import type { CallOutput } from '../../shared/contract.ts';
 import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
@@ -13,14 +12,12 @@ import type { KsPayClient, Transaction } from '../kspay/types.ts';
 import { businessDay, closedDays } from './business-day.ts';
 import { ReportsError } from './errors.ts';
 import { mergeTransactions, saleToRow } from './merge.ts';
+import { ZReportRecord } from '../journal/index.ts';
 
-/** What the journal stores for a closed day. */
-export const ZReportRecord = z.object({ kind: z.literal('zreport'), report: ZReport });
-export type ZReportRecord = z.infer<typeof ZReportRecord>;
-
+/** The part of the journal reports use: a closed day is one `zreport` record (the journal's ZReportRecord). */
 export interface ReportsJournal {
-  append(record: ZReportRecord): unknown;
-  records(kind: 'zreport'): Iterable<unknown> | AsyncIterable<unknown> | Promise<Iterable<unknown>>;
+  append(record: { kind: 'zreport'; report: ZReport }): Promise<unknown>;
+  records(kind: 'zreport'): readonly unknown[];
 }
 
 export interface ReportsAudit {
@@ -67,21 +64,19 @@ export interface Reports {
 
 export function createReports(deps: ReportsDeps): Reports {
   const zoned = createZonedTime(deps.timeZone);
-  let stored: ZReport[] | undefined;
   /** The server's records as last listed, so an export matches what the manager was looking at. */
   let lastServer: readonly Transaction[] | undefined;
   let closing: Promise<unknown> = Promise.resolve();
 
+  // Read from the journal's in-memory index every time, so a replay after start-up is always seen.
   async function loadZReports(): Promise<ZReport[]> {
-    if (stored) return stored;
     const reports: ZReport[] = [];
-    for await (const record of await deps.journal.records('zreport')) {
+    for (const record of deps.journal.records('zreport')) {
       const parsed = ZReportRecord.safeParse(record);
       if (parsed.success) reports.push(parsed.data.report);
       else deps.log?.warn('reports: skipped a journal zreport record that does not fit the schema', { issues: parsed.error.issues.length });
     }
-    stored = reports.sort((a, b) => a.number - b.number);
-    return stored;
+    return reports.sort((a, b) => a.number - b.number);
   }
 
   async function fetchServer(): Promise<{ server: readonly Transaction[]; serverError?: UserError }> {
@@ -162,7 +157,6 @@ export function createReports(deps: ReportsDeps): Reports {
     const report = ZReport.parse({ ...unhashed, hash: deps.hash(zReportHashText(unhashed)) });
 
     await deps.journal.append({ kind: 'zreport', report });
-    stored = [...reports, report];
     await deps.audit.record({
       action: unresolved.length > 0 ? 'day.closed_with_override' : 'day.closed',
       actor,

@@ -1,0 +1,233 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sale } from '../../shared/domain.ts';
+import { GENESIS_HASH, zReportHashText } from '../../shared/z-report.ts';
+import { createAuditLog, type AuditLog } from '../audit/index.ts';
+import { silentLogger } from '../deps.ts';
+import { createJournal, type Journal } from '../journal/index.ts';
+import type { Transaction } from '../kspay/types.ts';
+import { createReports, ReportsError, sha256Hex, type Reports } from './index.ts';
+import { sale, txn } from './test-data.ts';
+
+const ZONE = 'Asia/Kolkata';
+let dir: string;
+let now: number;
+let sales: Sale[];
+let server: Transaction[] | Error | null;
+let journal: Journal;
+let audit: AuditLog;
+const clock = { now: () => now };
+
+function reports(): Reports {
+  return createReports({
+    sales: { all: () => sales },
+    kspay: () =>
+      server === null
+        ? null
+        : {
+            transactions: async () => {
+              if (server instanceof Error) throw server;
+              return server ?? [];
+            },
+          },
+    journal,
+    audit,
+    clock,
+    timeZone: ZONE,
+    terminalName: () => 'Counter 1',
+    hash: sha256Hex,
+    log: silentLogger,
+  });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<ReportsError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ReportsError);
+  return error as ReportsError;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'reports-'));
+  now = Date.parse('2026-11-01T17:00:00.000Z'); // 22:30 in Kolkata
+  sales = [];
+  server = [];
+  journal = createJournal({ dir, clock, log: silentLogger });
+  audit = createAuditLog({ dir, clock });
+});
+
+afterEach(async () => {
+  await journal.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('transactions', () => {
+  it("merges the terminal's sales with every server record", async () => {
+    sales = [sale({ id: 'a', txnId: 'tx_a', reference: 'POS-A' }), sale({ id: 'b', reference: 'POS-B', status: 'failed' })];
+    server = [txn({ txnId: 'tx_a', referenceNumber: 'POS-A' }), txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
+    const { rows, serverError } = await reports().transactions();
+    expect(serverError).toBeUndefined();
+    expect(rows.map((r) => [r.reference, r.source])).toEqual([
+      ['POS-A', 'both'],
+      ['POS-B', 'terminal'],
+      ['WEB-1', 'server'],
+    ]);
+  });
+
+  it('lists the terminal sales and says why when no KS Pay connection is set up', async () => {
+    sales = [sale({ id: 'a' })];
+    server = null;
+    const { rows, serverError } = await reports().transactions();
+    expect(rows).toHaveLength(1);
+    expect(serverError?.code).toBe('not_configured');
+    expect(serverError?.message).toMatch(/Settings/);
+  });
+
+  it('keeps the last good server list when a later load fails, and says so', async () => {
+    const service = reports();
+    server = [txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
+    await service.transactions();
+    server = Object.assign(new Error('The KS Pay server did not answer in time'), { code: 'timeout' });
+    const { rows, serverError } = await service.transactions();
+    expect(rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(serverError).toEqual({ code: 'timeout', message: expect.stringContaining('did not answer in time') });
+    expect(serverError?.message).toMatch(/last successful load/);
+  });
+});
+
+describe('exportCsv', () => {
+  it('exports the filtered rows and writes the export to the audit log', async () => {
+    sales = [sale({ id: 'a', reference: 'POS-A', amountMinor: 34567 }), sale({ id: 'b', reference: 'POS-B', currency: 'JPY', amountMinor: 500 })];
+    const file = await reports().exportCsv({ currency: 'INR' }, 'manager');
+    expect(file.mimeType).toBe('text/csv;charset=utf-8');
+    expect(file.filename).toBe('transactions-counter-1-2026-11-01-2230.csv');
+    const lines = file.content.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^Time,Reference,Amount,Currency,/);
+    expect(lines[1]).toMatch(/^2026-11-01T10:00:00\+05:30,POS-A,345\.67,INR,UPI,succeeded,/);
+    expect(lines.filter(Boolean)).toHaveLength(2);
+    const entries = await audit.list();
+    expect(entries.at(-1)).toMatchObject({ action: 'export.transactions', actor: 'manager' });
+    expect(entries.at(-1)?.detail).toMatch(/Exported 1 transaction/);
+  });
+});
+
+describe('day', () => {
+  it('summarises the sales of one local day per currency', async () => {
+    sales = [
+      sale({ id: 'a', amountMinor: 1000, createdAt: '2026-11-01T00:10:00.000+05:30' }),
+      sale({ id: 'b', amountMinor: 2000, createdAt: '2026-11-01T23:50:00.000+05:30' }),
+      sale({ id: 'c', amountMinor: 500, currency: 'JPY', createdAt: '2026-11-01T12:00:00.000+05:30' }),
+      // 2026-11-02 in Kolkata, though still 2026-11-01 in UTC.
+      sale({ id: 'd', amountMinor: 9999, createdAt: '2026-11-01T19:00:00.000Z' }),
+    ];
+    const summary = await reports().day('2026-11-01');
+    expect(summary.currencies.map((c) => [c.currency, c.grossMinor, c.count])).toEqual([
+      ['INR', 3000, 2],
+      ['JPY', 500, 1],
+    ]);
+    expect(summary.currencies[0]?.hourly[23]).toEqual({ hour: 23, grossMinor: 2000, count: 1 });
+  });
+
+  it('refuses a date that does not exist, in plain words', async () => {
+    const error = await refusal(reports().day('2026-02-30'));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/not a day/);
+  });
+});
+
+describe('closeDay', () => {
+  it('refuses while a sale of the day is unresolved, saying how many, and writes nothing', async () => {
+    sales = [sale({ id: 'a' }), sale({ id: 'b', status: 'unknown' }), sale({ id: 'c', status: 'awaiting_payment' })];
+    const error = await refusal(reports().closeDay({ day: '2026-11-01', actor: 'manager' }));
+    expect(error.code).toBe('day_unresolved');
+    expect(error.unresolved).toBe(2);
+    expect(error.message).toContain('2 sales have no final outcome');
+    expect(journal.records('zreport')).toEqual([]);
+    expect(await audit.list()).toEqual([]);
+  });
+
+  it('closes with unresolved sales when the manager overrides with a reason, listing them on the report', async () => {
+    sales = [sale({ id: 'a' }), sale({ id: 'b', status: 'unknown', reference: 'POS-B' })];
+    const report = await reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '  Network down; will settle tomorrow ' });
+    expect(report).toMatchObject({ number: 1, day: '2026-11-01', unresolvedSaleIds: ['b'], overrideReason: 'Network down; will settle tomorrow', terminalName: 'Counter 1' });
+    const entry = (await audit.list()).at(-1);
+    expect(entry).toMatchObject({ action: 'day.closed_with_override', actor: 'manager' });
+    expect(entry?.detail).toContain('POS-B');
+    expect(entry?.detail).toContain('Network down');
+  });
+
+  it('still refuses an override with a blank reason', async () => {
+    sales = [sale({ id: 'b', status: 'unknown' })];
+    const error = await refusal(reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '   ' }));
+    expect(error.code).toBe('day_unresolved');
+  });
+
+  it('numbers reports consecutively, chains their sha-256 hashes and records them in the journal', async () => {
+    sales = [sale({ id: 'a', createdAt: '2026-10-31T10:00:00.000+05:30' }), sale({ id: 'b', amountMinor: 777 })];
+    const service = reports();
+    const first = await service.closeDay({ day: '2026-10-31', actor: 'manager' });
+    const second = await service.closeDay({ day: '2026-11-01', actor: 'Asha' });
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(first.previousHash).toBe(GENESIS_HASH);
+    expect(second.previousHash).toBe(first.hash);
+    expect(second.hash).toBe(sha256Hex(zReportHashText(second)));
+    expect(second.summary.currencies[0]).toMatchObject({ currency: 'INR', grossMinor: 777, count: 1 });
+    expect(await service.verifyChain()).toEqual({ ok: true });
+
+    // A fresh journal reading the same folder finds both reports: they are on disk.
+    await journal.close();
+    journal = createJournal({ dir, clock, log: silentLogger });
+    await journal.replay();
+    expect((await reports().zReports()).map((r) => r.number)).toEqual([1, 2]);
+    expect((await reports().zReports())[1]).toEqual(second);
+  });
+
+  it('refuses to close a day twice, naming the earlier report', async () => {
+    const service = reports();
+    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
+    expect(error.code).toBe('day_closed');
+    expect(error.message).toContain('Z report 1');
+  });
+
+  it('gives two closes at the same moment different numbers', async () => {
+    const service = reports();
+    const [a, b] = await Promise.all([service.closeDay({ day: '2026-10-30', actor: 'manager' }), service.closeDay({ day: '2026-10-31', actor: 'manager' })]);
+    expect([a.number, b.number]).toEqual([1, 2]);
+    expect(b.previousHash).toBe(a.hash);
+  });
+
+  it('refuses a day that has not started yet', async () => {
+    const error = await refusal(reports().closeDay({ day: '2026-11-02', actor: 'manager' }));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/has not started/);
+  });
+
+  it('moves sales made after the close into the next day, leaving the closed day as it was', async () => {
+    sales = [sale({ id: 'before', amountMinor: 100, createdAt: '2026-11-01T10:00:00.000+05:30' })];
+    const service = reports();
+    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    now += 60_000;
+    sales.push(sale({ id: 'after', amountMinor: 250, createdAt: new Date(now).toISOString() }));
+    expect((await service.day('2026-11-01')).currencies[0]?.grossMinor).toBe(100);
+    expect((await service.day('2026-11-02')).currencies[0]?.grossMinor).toBe(250);
+  });
+});
+
+describe('exportZReport', () => {
+  it('exports a past report as CSV and audits it; an unknown number is refused in plain words', async () => {
+    sales = [sale({ id: 'a', amountMinor: 34567 })];
+    const service = reports();
+    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    const file = await service.exportZReport(1, 'manager');
+    expect(file.filename).toBe('z-report-0001-2026-11-01.csv');
+    expect(file.content).toContain('INR,345.67,1,1,0,0,0,345.67');
+    expect((await audit.list()).at(-1)).toMatchObject({ action: 'export.zreport' });
+    const error = await refusal(service.exportZReport(7));
+    expect(error.code).toBe('not_found');
+  });
+});
