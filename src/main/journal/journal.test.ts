@@ -1,0 +1,264 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Sale, ZReport } from '../../shared/domain.ts';
+import { silentLogger } from '../deps.ts';
+import { createJournal, dayFileName, JournalError, localDayKey } from './index.ts';
+import type { Journal } from './index.ts';
+
+const T0 = Date.parse('2026-11-29T10:00:00.000Z');
+
+function sale(id: string, status: Sale['status'], overrides: Partial<Sale> = {}): Sale {
+  return {
+    id,
+    reference: `POS-${id}`,
+    amountMinor: 34567,
+    currency: 'INR',
+    currencyId: 'c_inr',
+    methodId: 'pm_card',
+    methodName: 'DEBIT CARD',
+    status,
+    createdAt: new Date(T0).toISOString(),
+    updatedAt: new Date(T0).toISOString(),
+    flags: [],
+    reviewed: false,
+    demo: false,
+    ...overrides,
+  };
+}
+
+const zreport: ZReport = {
+  number: 1,
+  day: '2026-11-29',
+  closedAt: '2026-11-29T22:00:00.000Z',
+  closedBy: 'manager',
+  terminalName: 'Counter 1',
+  summary: { day: '2026-11-29', currencies: [], unresolved: 0 },
+  unresolvedSaleIds: [],
+  previousHash: '',
+  hash: 'abc',
+};
+
+let dir: string;
+let now: number;
+const clock = { now: () => now };
+const open: Journal[] = [];
+
+function journal(): Journal {
+  const j = createJournal({ dir, clock, log: silentLogger });
+  open.push(j);
+  return j;
+}
+
+const todayFile = (): string => join(dir, dayFileName(localDayKey(now)));
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'journal-'));
+  now = T0;
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((j) => j.close()));
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('journal', () => {
+  it('reads back every sale at its latest state with its timeline, after a restart', async () => {
+    const first = journal();
+    await first.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    await first.append({ kind: 'sale', sale: sale('b', 'initiating'), note: 'Sale started' });
+    now += 1000;
+    await first.append({ kind: 'sale', sale: sale('a', 'awaiting_payment', { txnId: 'tx_1' }), note: 'Waiting for the customer' });
+    await first.close();
+
+    const second = journal();
+    const summary = await second.replay();
+    expect(summary).toMatchObject({ files: 1, records: 3, sales: 2, problems: [] });
+    expect(second.sales().map((s) => [s.id, s.status])).toEqual([
+      ['a', 'awaiting_payment'],
+      ['b', 'initiating'],
+    ]);
+    expect(second.sale('a')?.txnId).toBe('tx_1');
+    expect(second.timeline('a')).toEqual([
+      { at: new Date(T0).toISOString(), status: 'initiating', note: 'Sale started' },
+      { at: new Date(T0 + 1000).toISOString(), status: 'awaiting_payment', note: 'Waiting for the customer' },
+    ]);
+  });
+
+  it('keeps what it appended visible without a replay', async () => {
+    const j = journal();
+    await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    expect(j.sale('a')?.status).toBe('initiating');
+    expect(j.timeline('a')).toHaveLength(1);
+  });
+
+  it('writes one file per local day and reads the days back in order', async () => {
+    const j = journal();
+    await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'day one' });
+    now += 24 * 3600 * 1000;
+    await j.append({ kind: 'sale', sale: sale('a', 'succeeded'), note: 'day two' });
+    const names = (await readdir(dir)).sort();
+    expect(names).toEqual([dayFileName(localDayKey(T0)), dayFileName(localDayKey(now))]);
+    const again = journal();
+    await again.replay();
+    expect(again.sale('a')?.status).toBe('succeeded');
+    expect(again.timeline('a').map((e) => e.note)).toEqual(['day one', 'day two']);
+  });
+
+  it('refuses a record that does not fit the schema and writes nothing', async () => {
+    const j = journal();
+    const bad = { ...sale('a', 'initiating'), amountMinor: -5 };
+    await expect(j.append({ kind: 'sale', sale: bad, note: 'x' })).rejects.toMatchObject({ code: 'invalid_record' });
+    await expect(readdir(dir)).resolves.toEqual([]);
+  });
+
+  it('never writes fields outside the schema, such as a signature or a token', async () => {
+    const j = journal();
+    const withSecret = { ...sale('a', 'processing'), signature: 'SIG-SECRET', accessToken: 'TOKEN-SECRET' };
+    await j.append({ kind: 'sale', sale: withSecret, note: 'Processing' });
+    const text = await readFile(todayFile(), 'utf8');
+    expect(text).not.toContain('SECRET');
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('keeps review, Z report and issue records and lists them by kind', async () => {
+    const j = journal();
+    await j.append({ kind: 'review', issueId: 'amount_mismatch:a', note: 'refunded', actor: 'manager' });
+    await j.append({ kind: 'zreport', report: zreport });
+    await j.append({
+      kind: 'issue',
+      issue: { id: 'server_only:tx_9', kind: 'server_only', txnId: 'tx_9', explanation: 'x', reviewed: false },
+    });
+    const again = journal();
+    await again.replay();
+    expect(again.records('zreport').map((r) => r.report)).toEqual([zreport]);
+    expect(again.records('review')).toMatchObject([{ issueId: 'amount_mismatch:a', note: 'refunded', actor: 'manager', at: new Date(T0).toISOString() }]);
+    expect(again.records('issue')).toHaveLength(1);
+  });
+
+  it('writes many concurrent appends whole and in call order', async () => {
+    const j = journal();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => j.append({ kind: 'sale', sale: sale(`s${i}`, 'initiating'), note: `n${i}` })));
+    const lines = (await readFile(todayFile(), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(200);
+    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note)).toEqual(Array.from({ length: 200 }, (_, i) => `n${i}`));
+  });
+
+  it('refuses appends once closed', async () => {
+    const j = journal();
+    await j.close();
+    const error: unknown = await j.append({ kind: 'review', issueId: 'x', note: '', actor: 'm' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JournalError);
+    expect(error).toMatchObject({ code: 'closed' });
+  });
+
+  describe('after a power cut', () => {
+    async function writeTornDay(): Promise<string> {
+      const j = journal();
+      await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+      await j.append({ kind: 'sale', sale: sale('a', 'processing'), note: 'Processing' });
+      await j.close();
+      const torn = JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale('a', 'awaiting_payment'), note: 'W' }).slice(0, 57);
+      await appendFile(todayFile(), torn);
+      return torn;
+    }
+
+    it('sets a torn last line aside, reports it, and reads everything before it', async () => {
+      const torn = await writeTornDay();
+      const j = journal();
+      const summary = await j.replay();
+      expect(j.sale('a')?.status).toBe('processing');
+      expect(summary.problems).toHaveLength(1);
+      const [problem] = summary.problems;
+      expect(problem).toMatchObject({ kind: 'torn_tail', file: dayFileName(localDayKey(T0)) });
+      expect(problem?.message).toMatch(/cut short/);
+      const aside = await readFile(join(dir, problem?.setAsideTo ?? 'missing'), 'utf8');
+      expect(aside).toBe(torn);
+      const text = await readFile(todayFile(), 'utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text.split('\n')).toHaveLength(3);
+    });
+
+    it('appends cleanly after the torn line, so the next start reads every record with no problem', async () => {
+      await writeTornDay();
+      const j = journal();
+      await j.replay();
+      await j.append({ kind: 'sale', sale: sale('a', 'unknown'), note: 'Looking it up' });
+      await j.close();
+      const again = journal();
+      const summary = await again.replay();
+      expect(summary.problems).toEqual([]);
+      expect(again.timeline('a').map((e) => e.status)).toEqual(['initiating', 'processing', 'unknown']);
+    });
+
+    it('repairs a torn tail before appending even when nothing replayed first', async () => {
+      await writeTornDay();
+      const j = journal();
+      await j.append({ kind: 'sale', sale: sale('b', 'initiating'), note: 'Sale started' });
+      expect(j.problems()).toMatchObject([{ kind: 'torn_tail' }]);
+      const again = journal();
+      const summary = await again.replay();
+      expect(summary.problems).toEqual([]);
+      expect(again.sales().map((s) => s.id)).toEqual(['a', 'b']);
+    });
+
+    it('sets aside a tail of zero bytes left by a file system that grew the file but never wrote it', async () => {
+      const j = journal();
+      await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+      await j.close();
+      await appendFile(todayFile(), Buffer.alloc(300));
+      const again = journal();
+      const summary = await again.replay();
+      expect(summary.problems).toMatchObject([{ kind: 'torn_tail' }]);
+      expect(again.sale('a')?.status).toBe('initiating');
+    });
+  });
+
+  describe('with a damaged file', () => {
+    it('skips and reports a corrupt line in the middle and reads the lines after it', async () => {
+      const good = (id: string): string => JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(id, 'succeeded'), note: 'ok' });
+      await writeFile(todayFile(), [good('a'), '{"kind":"sale","at":"garbage', JSON.stringify({ kind: 'sale', note: 'no sale' }), good('b'), ''].join('\n'));
+      const j = journal();
+      const summary = await j.replay();
+      expect(j.sales().map((s) => s.id)).toEqual(['a', 'b']);
+      expect(summary.problems.map((p) => [p.kind, p.line])).toEqual([
+        ['corrupt_line', 2],
+        ['corrupt_line', 3],
+      ]);
+      expect(summary.problems[0]?.message).toMatch(/skipped/);
+    });
+
+    it('never loses the other days when one day file is garbage or unreadable', async () => {
+      const line = (id: string, day: string): string =>
+        `${JSON.stringify({ kind: 'sale', at: `${day}T10:00:00.000Z`, sale: sale(id, 'succeeded'), note: 'ok' })}\n`;
+      await writeFile(join(dir, 'journal-2026-11-01.jsonl'), line('first', '2026-11-01'));
+      await writeFile(join(dir, 'journal-2026-11-02.jsonl'), Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x7b, 0x0a, 0x80, 0x81, 0x0a]));
+      await mkdir(join(dir, 'journal-2026-11-03.jsonl'));
+      await writeFile(join(dir, 'journal-2026-11-04.jsonl'), line('last', '2026-11-04'));
+      await writeFile(join(dir, 'notes.txt'), 'not a journal');
+      const j = journal();
+      const summary = await j.replay();
+      expect(j.sales().map((s) => s.id)).toEqual(['first', 'last']);
+      expect(summary.files).toBe(4);
+      expect(summary.problems.map((p) => [p.kind, p.file])).toEqual([
+        ['corrupt_line', 'journal-2026-11-02.jsonl'],
+        ['corrupt_line', 'journal-2026-11-02.jsonl'],
+        ['corrupt_line', 'journal-2026-11-02.jsonl'],
+        ['unreadable_file', 'journal-2026-11-03.jsonl'],
+      ]);
+    });
+
+    it('reads a file larger than its read chunk, with lines split across chunks', async () => {
+      const note = 'n'.repeat(400);
+      const lines = Array.from({ length: 25_000 }, (_, i) =>
+        JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(`s${i}`, 'succeeded', { note: note.slice(0, 200) }), note }),
+      );
+      await writeFile(todayFile(), `${lines.join('\n')}\n`);
+      const j = journal();
+      const summary = await j.replay();
+      expect(summary).toMatchObject({ records: 25_000, sales: 25_000, problems: [] });
+      expect(j.sale('s24999')?.status).toBe('succeeded');
+    });
+  });
+});

@@ -1,0 +1,43 @@
+// What one journal line may hold: a zod discriminated union on `kind`, checked on every write and read.
+import { z } from 'zod';
+import { IsoDateTime, ReconcileIssue, Sale, ZReport } from '../../shared/domain.ts';
+
+/** A full snapshot of a sale after a step, with a short note for its timeline. Never keys, tokens or signatures. */
+export const SaleRecord = z.object({
+  kind: z.literal('sale'),
+  at: IsoDateTime,
+  sale: Sale,
+  note: z.string().max(500),
+});
+
+/** A manager marked a reconcile issue as looked at. */
+export const ReviewRecord = z.object({
+  kind: z.literal('review'),
+  at: IsoDateTime,
+  issueId: z.string().min(1).max(200),
+  note: z.string().max(500),
+  actor: z.string().max(200),
+});
+
+/** A day closed with its Z report (written and read back by the reports service). */
+export const ZReportRecord = z.object({
+  kind: z.literal('zreport'),
+  at: IsoDateTime,
+  report: ZReport,
+});
+
+/** A reconcile issue with no sale of its own to carry it (e.g. a server record the terminal never made). */
+export const IssueRecord = z.object({
+  kind: z.literal('issue'),
+  at: IsoDateTime,
+  issue: ReconcileIssue,
+});
+
+export const JournalRecord = z.discriminatedUnion('kind', [SaleRecord, ReviewRecord, ZReportRecord, IssueRecord]);
+export type JournalRecord = z.infer<typeof JournalRecord>;
+export type JournalRecordKind = JournalRecord['kind'];
+export type JournalRecordOf<K extends JournalRecordKind> = Extract<JournalRecord, { kind: K }>;
+
+type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> & { at?: string } : never;
+/** What a caller appends: `at` defaults to the journal's clock. */
+export type JournalRecordInput = WithoutAt<z.input<typeof JournalRecord>>;
