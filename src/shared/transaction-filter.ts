@@ -97,28 +97,56 @@ export function filterTransactions(rows: readonly TransactionRow[], filter: Tran
   return kept;
 }
 
-type Key = (i: number) => string | number;
+/** Amounts stay far below this, so currency rank × this + amount orders by currency, then amount. */
+const AMOUNT_SPAN = 1e12;
 
-function keyFor(rows: readonly TransactionRow[], column: TransactionSortColumn, index: RowIndex): Key {
-  const row = (i: number) => rows[i] as TransactionRow;
+/** Sort keys as numbers where possible (times, amounts, ranks of few-valued text columns), else as text. */
+function sortKeys(rows: readonly TransactionRow[], column: TransactionSortColumn, index: RowIndex): Float64Array | string[] {
+  const n = rows.length;
   switch (column) {
     case 'time':
-      return (i) => index.time[i] as number;
+      return index.time;
     case 'reference':
-      return (i) => row(i).reference;
-    case 'amount':
-      return (i) => row(i).amountMinor;
-    case 'currency':
-      return (i) => row(i).currency;
-    case 'method':
-      return (i) => row(i).method;
-    case 'status':
-      return (i) => row(i).status;
+      return rows.map((r) => r.reference);
     case 'txnId':
-      return (i) => row(i).txnId ?? '';
-    case 'cashier':
-      return (i) => row(i).cashier ?? '';
+      return rows.map((r) => r.txnId ?? '');
+    case 'amount': {
+      const rank = ranks(rows, (r) => r.currency);
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const row = rows[i] as TransactionRow;
+        keys[i] = (rank.get(row.currency) as number) * AMOUNT_SPAN + row.amountMinor;
+      }
+      return keys;
+    }
+    default: {
+      const text = textOf(column);
+      const rank = ranks(rows, text);
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = rank.get(text(rows[i] as TransactionRow)) as number;
+      return keys;
+    }
   }
+}
+
+function textOf(column: 'currency' | 'method' | 'status' | 'cashier'): (row: TransactionRow) => string {
+  switch (column) {
+    case 'currency':
+      return (r) => r.currency;
+    case 'method':
+      return (r) => r.method;
+    case 'status':
+      return (r) => r.status;
+    case 'cashier':
+      return (r) => r.cashier ?? '';
+  }
+}
+
+/** Each distinct value's place in sorted order: sorting by rank is sorting by value, with number compares. */
+function ranks(rows: readonly TransactionRow[], text: (row: TransactionRow) => string): Map<string, number> {
+  const distinct = new Set<string>();
+  for (const row of rows) distinct.add(text(row));
+  return new Map([...distinct].sort(compare).map((value, i) => [value, i]));
 }
 
 /**
@@ -131,16 +159,20 @@ export function sortTransactions(rows: readonly TransactionRow[], column: Transa
   const n = rows.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const primary = keyFor(rows, column === 'amount' ? 'currency' : column, index);
-  const secondary = column === 'amount' ? keyFor(rows, 'amount', index) : undefined;
+  const keys = sortKeys(rows, column, index);
   const times = index.time;
   const sign = direction === 'asc' ? 1 : -1;
-  order.sort((a, b) => {
-    let c = compare(primary(a), primary(b));
-    if (c === 0 && secondary) c = compare(secondary(a), secondary(b));
-    if (c === 0) c = compare(times[a] as number, times[b] as number);
-    return c === 0 ? a - b : c * sign;
-  });
+  if (keys instanceof Float64Array) {
+    order.sort((a, b) => {
+      const c = (keys[a] as number) - (keys[b] as number) || (times[a] as number) - (times[b] as number);
+      return c === 0 ? a - b : c * sign;
+    });
+  } else {
+    order.sort((a, b) => {
+      const c = compare(keys[a] as string, keys[b] as string) || (times[a] as number) - (times[b] as number);
+      return c === 0 ? a - b : c * sign;
+    });
+  }
 
   const sorted = new Array<TransactionRow>(n);
   const time = new Float64Array(n);
