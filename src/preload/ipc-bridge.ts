@@ -1,0 +1,51 @@
+// Builds the preload's `window.posIpc` from the contract over ipcRenderer: named methods only,
+// each bound to its own `pos:<name>` channel; events arrive on one channel, filtered by name.
+import { callNames, eventNames, type CallResult, type EventName } from '../shared/contract.ts';
+import { callChannel, EVENT_CHANNEL, READY_CHANNEL, type PosIpcBridge } from '../shared/ipc-channels.ts';
+
+/** The three ipcRenderer methods the bridge uses (typed here so tests need no Electron). */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+const NOT_ANSWERING: CallResult<never> = {
+  ok: false,
+  error: { code: 'unavailable', message: 'The terminal did not answer. Close the app and open it again.' },
+};
+
+export function buildIpcBridge(
+  ipc: IpcRendererLike,
+  later: (task: () => void) => void = (task) => void setTimeout(task, 0),
+): PosIpcBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of callNames) {
+    const [ns, method] = name.split('.') as [string, string];
+    const group = (bridge[ns] ??= {}) as Record<string, unknown>;
+    const channel = callChannel(name);
+    group[method] = (input?: unknown) =>
+      (ipc.invoke(channel, input) as Promise<CallResult<unknown>>).catch(() => NOT_ANSWERING);
+  }
+
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  ipc.on(EVENT_CHANNEL, (_event, name, payload) => {
+    for (const listener of listeners.get(name as EventName) ?? []) listener(payload);
+  });
+
+  let readySent = false;
+  bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener);
+    if (!readySent) {
+      readySent = true;
+      // The screens subscribe while they mount; waiting one turn lets all of them subscribe before
+      // main flushes what it queued.
+      later(() => ipc.send(READY_CHANNEL));
+    }
+    return () => void set.delete(listener);
+  };
+  return bridge as PosIpcBridge;
+}

@@ -1,0 +1,88 @@
+// Browser mode's transport: calls are POSTs to the loopback server with the per-start token,
+// events arrive over one Server-Sent Events stream opened on the first subscription.
+import type { CallName, CallResult, EventName } from '../../shared/contract.ts';
+import type { PosTransport } from '../../shared/pos-api.ts';
+
+export const TOKEN_HEADER = 'x-pos-token';
+export const callPath = (name: CallName): string => `/pos/call/${name}`;
+export const EVENTS_PATH = '/pos/events';
+
+/** The part of EventSource the transport uses. */
+export interface EventStreamLike {
+  addEventListener(type: 'message', listener: (event: { data: string }) => void): void;
+  close(): void;
+}
+
+export interface HttpTransportOptions {
+  /** '' for the page's own origin. */
+  baseUrl: string;
+  token: string;
+  fetch: (
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ) => Promise<{ json(): Promise<unknown> }>;
+  openEvents: (url: string) => EventStreamLike;
+}
+
+const UNREACHABLE: CallResult<never> = {
+  ok: false,
+  error: {
+    code: 'unavailable',
+    message:
+      'The terminal is not answering. Check that browser mode is still running, then reload this page.',
+  },
+};
+
+function isCallResult(value: unknown): value is CallResult<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'value' in value;
+  const error = (value as { error?: { code?: unknown; message?: unknown } }).error;
+  return value.ok === false && typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+export function createHttpTransport({
+  baseUrl,
+  token,
+  fetch,
+  openEvents,
+}: HttpTransportOptions): PosTransport {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let stream: EventStreamLike | null = null;
+
+  function openStream(): void {
+    stream = openEvents(`${baseUrl}${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    stream.addEventListener('message', (event) => {
+      let message: { name?: unknown; payload?: unknown };
+      try {
+        message = JSON.parse(event.data) as typeof message;
+      } catch {
+        return;
+      }
+      for (const listener of listeners.get(message.name as EventName) ?? []) listener(message.payload);
+    });
+  }
+
+  return {
+    async invoke(name, input) {
+      try {
+        const response = await fetch(`${baseUrl}${callPath(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          // JSON has no `undefined`: a call without input sends `{}` and the server reads `input` as undefined.
+          body: JSON.stringify({ input }),
+        });
+        const body = await response.json();
+        return isCallResult(body) ? body : UNREACHABLE;
+      } catch {
+        return UNREACHABLE;
+      }
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      if (!stream) openStream();
+      return () => void set.delete(listener);
+    },
+  };
+}
