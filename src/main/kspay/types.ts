@@ -43,8 +43,12 @@ export interface InitiateResult {
 }
 
 export interface TransactionsQuery {
+  /** ISO instant, inclusive. */
   from?: string;
+  /** ISO instant, exclusive. */
   to?: string;
+  /** Finds one sale by its reference, e.g. after an initiate whose reply was lost. */
+  referenceNumber?: string;
 }
 
 export interface KsPayCredentials {
@@ -65,12 +69,27 @@ export interface KsPayClientOptions {
   tokenTtlMs?: number;
   /** Waits between GET retries; tests pass an instant one. */
   sleep?: (ms: number) => Promise<void>;
+  /** Jitter source for retry back-off, in [0, 1). */
   random?: () => number;
+  /** Tries per GET, the first included; default 3. POSTs are never repeated. */
+  maxGetAttempts?: number;
+  /** Transactions asked for per page; default 200. */
+  pageSize?: number;
+  /** Pages read before a list is declared endless (`bad_response`); default 2000. */
+  maxPages?: number;
 }
 
+/**
+ * Every method rejects with a KsPayError, except when the caller's signal aborts: then it rejects with the
+ * signal's reason, as fetch does.
+ */
 export interface KsPayClient {
   currencies(signal?: AbortSignal): Promise<Currency[]>;
   paymentMethods(currencyId: string, signal?: AbortSignal): Promise<PaymentMethod[]>;
+  /**
+   * Sent once, never repeated (but for one retry after a 401, which the server did not act on). After any other
+   * error the transaction may still exist on the server: look it up with `transactions({ referenceNumber })`.
+   */
   initiate(input: InitiateInput, signal?: AbortSignal): Promise<InitiateResult>;
   process(signature: string, signal?: AbortSignal): Promise<{ order: Order }>;
   transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
@@ -78,6 +97,8 @@ export interface KsPayClient {
   transactions(query?: TransactionsQuery, signal?: AbortSignal): Promise<Transaction[]>;
   /** Gets a token now so the first sale does not wait for one. */
   warmUp(signal?: AbortSignal): Promise<void>;
+  /** Forgets the tokens held in memory; call it when the keys or App ID change. */
+  reset(): void;
 }
 
 export type KsPayErrorCode =

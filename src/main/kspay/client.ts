@@ -1,0 +1,307 @@
+// The KS Pay client: the guide's endpoints over http.ts, with tokens, signatures and normalised replies.
+import { silentLogger, systemClock } from '../deps.ts';
+import type { Currency, PaymentMethod } from '../../shared/domain.ts';
+import { untilAborted, defaultSleep } from './abortable.ts';
+import { amountLiteral, jsonWithDecimals, serverAmountToMinor } from './amounts.ts';
+import { KsPayError, isKsPayError, messages } from './errors.ts';
+import { createHttp } from './http.ts';
+import type { HttpReply, HttpRequest } from './http.ts';
+import { normaliseCurrencies, normaliseMethods, normaliseTransaction } from './normalise.ts';
+import { createRedactingLogger, createSecretRegistry } from './redact.ts';
+import {
+  Credentials,
+  EntryList,
+  InitiateReply,
+  ProcessReply,
+  SignatureReply,
+  TokenReply,
+  TransactionPageReply,
+  rawRecordOf,
+} from './schemas.ts';
+import { createTokenManager } from './tokens.ts';
+import type { TokenPair } from './tokens.ts';
+import type {
+  InitiateInput,
+  InitiateResult,
+  KsPayClient,
+  KsPayClientOptions,
+  Order,
+  Transaction,
+  TransactionsQuery,
+} from './types.ts';
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+/** Used when the access token is not a JWT with `exp`; the guide only says it is "short-lived". */
+const DEFAULT_TOKEN_TTL_MS = 5 * 60_000;
+const DEFAULT_GET_ATTEMPTS = 3;
+const DEFAULT_PAGE_SIZE = 200;
+/** A server that never stops paging is cut off here (400,000 transactions at the default page size). */
+const DEFAULT_MAX_PAGES = 2_000;
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
+  const secrets = createSecretRegistry();
+  const log = createRedactingLogger(options.log ?? silentLogger, secrets);
+  const clock = options.clock ?? systemClock;
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const appId = options.appId.trim();
+  const http = createHttp({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    clock,
+    log,
+    secrets,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    maxGetAttempts: options.maxGetAttempts ?? DEFAULT_GET_ATTEMPTS,
+  });
+
+  function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, reply: HttpReply, what: string): T {
+    const parsed = schema.safeParse(reply.body);
+    if (!parsed.success) throw new KsPayError('bad_response', messages.badResponse(what), { status: reply.status });
+    return parsed.data;
+  }
+
+  async function keys(): Promise<Credentials> {
+    if (appId === '') throw new KsPayError('auth', messages.noAppId);
+    let given: unknown;
+    try {
+      given = await options.credentials();
+    } catch (error) {
+      throw new KsPayError('auth', messages.keysUnreadable, { cause: error });
+    }
+    const parsed = Credentials.safeParse(given);
+    if (!parsed.success || parsed.data.accessKey === '' || parsed.data.secretKey === '') {
+      throw new KsPayError('auth', messages.noKeys);
+    }
+    secrets.add(parsed.data.accessKey);
+    secrets.add(parsed.data.secretKey);
+    return parsed.data;
+  }
+
+  /** Keys travel only in these bodies, always spelled `accessKey`. */
+  async function keysBody(): Promise<string> {
+    const { accessKey, secretKey } = await keys();
+    return JSON.stringify({ accessKey, secretKey });
+  }
+
+  function remember(pair: TokenPair): TokenPair {
+    secrets.add(pair.accessToken);
+    secrets.add(pair.refreshToken);
+    return pair;
+  }
+
+  /** A refused key on the token endpoints is always the keys' or App ID's fault: say so, whatever the status. */
+  function asKeyProblem(error: unknown): unknown {
+    if (isKsPayError(error) && ['invalid', 'forbidden', 'not_found'].includes(error.code)) {
+      return new KsPayError('auth', messages.auth, {
+        ...(error.status === undefined ? {} : { status: error.status }),
+        ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+        cause: error,
+      });
+    }
+    return error;
+  }
+
+  const tokens = createTokenManager({
+    clock,
+    log,
+    tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
+    source: {
+      async generate() {
+        const body = await keysBody();
+        const reply = await http
+          .send({ method: 'POST', path: `/auth/generate-token/${encodeURIComponent(appId)}`, route: 'POST /auth/generate-token', headers: JSON_HEADERS, body })
+          .catch((error: unknown) => {
+            throw asKeyProblem(error);
+          });
+        return remember(parse(TokenReply, reply, 'no access token in the token reply'));
+      },
+      async refresh(refreshToken) {
+        const body = await keysBody();
+        // The guide sends the refresh token itself as Authorization (no "Bearer").
+        const reply = await http.send({
+          method: 'POST',
+          path: '/auth/refresh-token',
+          route: 'POST /auth/refresh-token',
+          headers: { ...JSON_HEADERS, authorization: refreshToken },
+          body,
+        });
+        return remember(parse(TokenReply, reply, 'no access token in the refresh reply'));
+      },
+    },
+  });
+
+  /** Sends with the access token as Bearer; on a 401 renews once (shared) and tries once more. */
+  async function withToken(request: Omit<HttpRequest, 'signal'>, signal: AbortSignal | undefined): Promise<HttpReply> {
+    const token = await tokens.current(signal);
+    const send = (accessToken: string): Promise<HttpReply> =>
+      http.send({ ...request, headers: { ...request.headers, authorization: `Bearer ${accessToken}` }, ...(signal ? { signal } : {}) });
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!isKsPayError(error, 'auth') || error.status !== 401) throw error;
+      // A 401 means the server did nothing with the request, so even a POST may be sent again once.
+      log.info('KS Pay refused the access token; renewing it and trying once more', { route: request.route });
+      return send(await tokens.renewAfterRejection(token, signal));
+    }
+  }
+
+  async function generateSignature(signal: AbortSignal | undefined): Promise<string> {
+    const body = await keysBody();
+    const reply = await http
+      .send({
+        method: 'POST',
+        path: `/auth/generate-signature/${encodeURIComponent(appId)}`,
+        route: 'POST /auth/generate-signature',
+        headers: JSON_HEADERS,
+        body,
+        ...(signal ? { signal } : {}),
+      })
+      .catch((error: unknown) => {
+        throw asKeyProblem(error);
+      });
+    return parse(SignatureReply, reply, 'no signature in the signature reply');
+  }
+
+  let currenciesInFlight: Promise<Currency[]> | undefined;
+
+  async function fetchCurrencies(): Promise<Currency[]> {
+    const reply = await withToken({ method: 'GET', path: '/currencies', route: 'GET /currencies' }, undefined);
+    return normaliseCurrencies(parse(EntryList, reply, 'the currency list is missing'), log);
+  }
+
+  async function fetchPage(query: TransactionsQuery, page: number, signal: AbortSignal | undefined) {
+    const params = new URLSearchParams({ page: String(page), limit: String(pageSize) });
+    if (query.from !== undefined) params.set('from', query.from);
+    if (query.to !== undefined) params.set('to', query.to);
+    if (query.referenceNumber !== undefined) params.set('referenceNumber', query.referenceNumber);
+    const reply = await withToken({ method: 'GET', path: `/transaction?${params.toString()}`, route: 'GET /transaction' }, signal);
+    return parse(TransactionPageReply, reply, 'the transaction list is missing');
+  }
+
+  return {
+    currencies(signal) {
+      // Every caller shares one request; each may still stop waiting through its own signal.
+      currenciesInFlight ??= fetchCurrencies().finally(() => {
+        currenciesInFlight = undefined;
+      });
+      return untilAborted(currenciesInFlight, signal);
+    },
+
+    async paymentMethods(currencyId, signal): Promise<PaymentMethod[]> {
+      const reply = await withToken(
+        { method: 'GET', path: `/${encodeURIComponent(currencyId)}/payment-methods`, route: 'GET /:currencyId/payment-methods' },
+        signal,
+      );
+      return normaliseMethods(parse(EntryList, reply, 'the payment method list is missing'), log);
+    },
+
+    async initiate(input: InitiateInput, signal): Promise<InitiateResult> {
+      let amount;
+      try {
+        amount = amountLiteral(input.amountMinor, input.currency);
+      } catch (error) {
+        throw new KsPayError('invalid', messages.invalid('the amount or currency is not valid for a payment'), { cause: error });
+      }
+      const body = jsonWithDecimals([
+        ['currencyId', input.currencyId],
+        ['paymentMethodId', input.paymentMethodId],
+        ['amount', amount],
+        ['referenceNumber', input.referenceNumber],
+        ['appId', appId],
+        ['redirectUrl', input.redirectUrl],
+      ]);
+      // Checkout flow: Bearer token, appId and redirectUrl in the body (DESIGN.md "KS Pay").
+      const reply = await withToken(
+        { method: 'POST', path: '/transaction/initiate', route: 'POST /transaction/initiate', headers: JSON_HEADERS, body },
+        signal,
+      );
+      const result = parse(InitiateReply, reply, 'the initiate reply has an unknown shape');
+      if (result.signature !== undefined) secrets.add(result.signature);
+      checkEcho(result, input);
+      // The S2S flow's initiate carries no signature: the generate-signature endpoint gives one.
+      const signature = result.signature ?? (await generateSignature(signal));
+      secrets.add(signature);
+      log.info('KS Pay transaction initiated', { referenceNumber: input.referenceNumber, txnId: result.txnId });
+      return {
+        signature,
+        ...(result.txnId === undefined ? {} : { txnId: result.txnId }),
+        ...(result.providerOrderId === undefined ? {} : { providerOrderId: result.providerOrderId }),
+      };
+    },
+
+    async process(signature, signal): Promise<{ order: Order }> {
+      secrets.add(signature);
+      const reply = await http.send({
+        method: 'POST',
+        path: '/transaction/process',
+        route: 'POST /transaction/process',
+        headers: { ...JSON_HEADERS, 'x-signature': signature },
+        body: '{}',
+        ...(signal ? { signal } : {}),
+      });
+      return { order: parse(ProcessReply, reply, 'the process reply has no order').order };
+    },
+
+    async transaction(txnId, signal): Promise<Transaction> {
+      const reply = await withToken(
+        { method: 'GET', path: `/transaction/txnId/${encodeURIComponent(txnId)}`, route: 'GET /transaction/txnId/:id' },
+        signal,
+      );
+      return normaliseTransaction(rawRecordOf(reply.body));
+    },
+
+    async transactions(query = {}, signal): Promise<Transaction[]> {
+      const byId = new Map<string, Transaction>();
+      for (let page = 1; ; page += 1) {
+        if (page > maxPages) {
+          throw new KsPayError('bad_response', messages.badResponse(`the transaction list did not end after ${maxPages} pages`));
+        }
+        const reply = await fetchPage(query, page, signal);
+        const before = byId.size;
+        // Newest first with offset paging: a sale made while we read shifts an item onto the next page too.
+        for (const item of reply.items) {
+          const transaction = normaliseTransaction(item);
+          byId.set(transaction.txnId, transaction);
+        }
+        if (!reply.paged || reply.items.length === 0) break;
+        if (byId.size === before) {
+          throw new KsPayError('bad_response', messages.badResponse('the transaction list repeats the same page'));
+        }
+        if (reply.hasMore !== undefined) {
+          if (!reply.hasMore) break;
+        } else if (reply.total !== undefined) {
+          if (page * (reply.limit ?? pageSize) >= reply.total) break;
+        } else if (reply.items.length < (reply.limit ?? pageSize)) {
+          break;
+        }
+      }
+      return [...byId.values()];
+    },
+
+    async warmUp(signal) {
+      await tokens.current(signal);
+    },
+
+    reset() {
+      tokens.clear();
+    },
+  };
+}
+
+/** The S2S initiate echoes amount and currency: if they differ from the sale, nothing may go further. */
+function checkEcho(result: { amount?: number | string | undefined; currency?: string | undefined }, input: InitiateInput): void {
+  const currency = result.currency?.trim().toUpperCase();
+  if (currency !== undefined && currency !== input.currency) {
+    throw new KsPayError('bad_response', messages.mismatch(`currency ${currency} instead of ${input.currency}`));
+  }
+  if (result.amount === undefined) return;
+  const echoed = serverAmountToMinor(result.amount, input.currency);
+  if (echoed !== input.amountMinor) {
+    throw new KsPayError('bad_response', messages.mismatch(`an amount of ${String(result.amount)} ${input.currency}`));
+  }
+}

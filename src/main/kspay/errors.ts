@@ -1,0 +1,86 @@
+// The one error type of the KS Pay boundary: a code a program can switch on and a message a cashier can act on.
+import type { KsPayErrorCode } from './types.ts';
+
+export interface KsPayErrorDetails {
+  status?: number;
+  retryAfterMs?: number;
+  /** The server's own words (already redacted), for `invalid` and friends. */
+  serverMessage?: string;
+  cause?: unknown;
+}
+
+export class KsPayError extends Error {
+  override readonly name = 'KsPayError';
+  readonly code: KsPayErrorCode;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly serverMessage: string | undefined;
+
+  constructor(code: KsPayErrorCode, message: string, details: KsPayErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.retryAfterMs = details.retryAfterMs;
+    this.serverMessage = details.serverMessage;
+  }
+}
+
+export function isKsPayError(error: unknown, code?: KsPayErrorCode): error is KsPayError {
+  return error instanceof KsPayError && (code === undefined || error.code === code);
+}
+
+function seconds(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s === 1 ? '1 second' : `${s} seconds`;
+}
+
+/** Plain-words messages, each with what to do next. */
+export const messages = {
+  auth: 'KS Pay did not accept the API keys. Check the access key, secret key and App ID in Settings, then try again.',
+  noAppId: 'No KS Pay App ID is set. Enter the App ID in Settings.',
+  noKeys: 'No KS Pay API keys are saved. Enter the access key and secret key in Settings.',
+  keysUnreadable: 'The KS Pay API keys could not be read. Unlock the keychain or enter the keys again in Settings.',
+  forbidden:
+    'KS Pay refused this request because its signature was not accepted. Start the payment again; if it keeps happening, check the keys and App ID in Settings.',
+  invalid: (serverMessage: string | undefined) =>
+    serverMessage
+      ? `KS Pay rejected the request: ${serverMessage}. Check the amount, currency and payment method, then try again.`
+      : 'KS Pay rejected the request as invalid. Check the amount, currency and payment method, then try again.',
+  notFound:
+    'KS Pay has no record of what was asked for. Check the transaction ID, or the App ID and server address in Settings.',
+  conflict:
+    'KS Pay says this reference number was already used, so nothing new was charged. Look the sale up in Transactions before starting a new one.',
+  rateLimited: (retryAfterMs: number | undefined) =>
+    retryAfterMs === undefined
+      ? 'KS Pay is receiving too many requests right now. Wait a few seconds and try again.'
+      : `KS Pay is receiving too many requests right now. Wait ${seconds(retryAfterMs)} and try again.`,
+  server: (status: number) =>
+    `KS Pay had a problem on its side (HTTP ${status}). Wait a moment and try again; if a payment was under way, check it in Transactions before charging again.`,
+  network: (reason: string) =>
+    `Could not reach KS Pay: ${reason}. Check the network connection and the server address in Settings, then try again.`,
+  timeout: (timeoutMs: number) =>
+    `KS Pay did not answer within ${seconds(timeoutMs)}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
+  badResponse: (what: string) =>
+    `KS Pay sent a reply this terminal does not understand (${what}). Try again; if it keeps happening, check the server address in Settings.`,
+  mismatch: (what: string) =>
+    `KS Pay recorded ${what} for this sale, which is not what the terminal sent. Do not treat the sale as paid; check it in Transactions.`,
+  redirected: (status: number) =>
+    `KS Pay answered with a redirect (HTTP ${status}) instead of data. Check the server address in Settings (for example http versus https).`,
+} as const;
+
+/** Maps an HTTP error status to the boundary's error. */
+export function errorForStatus(
+  status: number,
+  details: { serverMessage?: string; retryAfterMs?: number } = {},
+): KsPayError {
+  const base = { status, ...details };
+  if (status === 400 || status === 422) return new KsPayError('invalid', messages.invalid(details.serverMessage), base);
+  if (status === 401) return new KsPayError('auth', messages.auth, base);
+  if (status === 403) return new KsPayError('forbidden', messages.forbidden, base);
+  if (status === 404) return new KsPayError('not_found', messages.notFound, base);
+  if (status === 409) return new KsPayError('conflict', messages.conflict, base);
+  if (status === 429) return new KsPayError('rate_limited', messages.rateLimited(details.retryAfterMs), base);
+  if (status >= 500) return new KsPayError('server', messages.server(status), base);
+  if (status >= 300 && status < 400) return new KsPayError('bad_response', messages.redirected(status), base);
+  return new KsPayError('invalid', messages.invalid(details.serverMessage), base);
+}

@@ -1,0 +1,237 @@
+// One HTTP exchange with KS Pay: timeout, caller abort, JSON reading, errors by status, bounded GET retries.
+import type { Clock, Logger } from '../deps.ts';
+import { untilAborted } from './abortable.ts';
+import { KsPayError, errorForStatus, messages } from './errors.ts';
+import { redactText } from './redact.ts';
+import type { SecretRegistry } from './redact.ts';
+
+export interface HttpOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  clock: Clock;
+  /** Already redacting. */
+  log: Logger;
+  secrets: SecretRegistry;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Tries per GET, the first included. */
+  maxGetAttempts: number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, with its query; ids already encoded. */
+  path: string;
+  /** For logs: the path with ids left out, e.g. `GET /transaction/txnId/:id`. */
+  route: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface HttpReply {
+  status: number;
+  body: unknown;
+}
+
+export interface Http {
+  send(request: HttpRequest): Promise<HttpReply>;
+}
+
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 4_000;
+/** A Retry-After longer than this is the caller's (and the cashier's) decision, not a silent wait. */
+const MAX_RETRY_AFTER_MS = 30_000;
+/** A reply larger than this is not a KS Pay reply; reading it whole would only eat memory. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_SERVER_MESSAGE = 300;
+
+export function createHttp(options: HttpOptions): Http {
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+
+  async function once(request: HttpRequest, attempt: number): Promise<HttpReply> {
+    const { signal } = request;
+    signal?.throwIfAborted();
+    const url = resolve(base, request.path);
+    const timer = new AbortController();
+    const timeout = setTimeout(() => timer.abort(), options.timeoutMs);
+    const combined = signal === undefined ? timer.signal : AbortSignal.any([signal, timer.signal]);
+    const started = options.clock.now();
+    let status: number;
+    let text: string;
+    let retryAfter: string | null;
+    try {
+      const response = await options.fetch(url, {
+        method: request.method,
+        headers: { accept: 'application/json', ...request.headers },
+        ...(request.body === undefined ? {} : { body: request.body }),
+        // A redirected POST turns into a GET; an API that redirects is misconfigured, so say so instead.
+        redirect: 'manual',
+        signal: combined,
+      });
+      status = response.status;
+      retryAfter = response.headers.get('retry-after');
+      text = await readBody(response);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (timer.signal.aborted) {
+        options.log.warn('KS Pay request timed out', { route: request.route, attempt, timeoutMs: options.timeoutMs });
+        throw new KsPayError('timeout', messages.timeout(options.timeoutMs), { cause: error });
+      }
+      if (error instanceof KsPayError) throw error;
+      const reason = networkReason(error);
+      options.log.warn('KS Pay request failed on the network', { route: request.route, attempt, reason });
+      throw new KsPayError('network', messages.network(reason), { cause: error });
+    } finally {
+      clearTimeout(timeout);
+    }
+    options.log.debug('KS Pay request', { route: request.route, status, attempt, ms: options.clock.now() - started });
+
+    const body = parseJson(text);
+    if (status >= 200 && status < 300) {
+      if (body === undefined) {
+        throw new KsPayError('bad_response', messages.badResponse(text.trim() === '' ? 'an empty reply' : 'not JSON'), {
+          status,
+        });
+      }
+      return { status, body };
+    }
+    const serverMessage = serverMessageOf(body, options.secrets.values());
+    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, options.clock) : undefined;
+    const error = errorForStatus(status, {
+      ...(serverMessage === undefined ? {} : { serverMessage }),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+    options.log.info('KS Pay answered with an error', { route: request.route, status, code: error.code, serverMessage });
+    throw error;
+  }
+
+  async function withRetries(request: HttpRequest): Promise<HttpReply> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await once(request, attempt);
+      } catch (error) {
+        if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts) throw error;
+        const wait =
+          error.retryAfterMs ?? options.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+        if (wait > MAX_RETRY_AFTER_MS) throw error;
+        options.log.debug('Retrying KS Pay request', { route: request.route, after: error.code, attempt, waitMs: Math.round(wait) });
+        await untilAborted(options.sleep(wait), request.signal);
+      }
+    }
+  }
+
+  return {
+    // POSTs are never repeated here: a repeated initiate could charge a sale twice; the sale engine decides.
+    send: (request) => (request.method === 'GET' ? withRetries(request) : once(request, 1)),
+  };
+}
+
+function resolve(base: string, path: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(path.replace(/^\/+/, ''), base);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new KsPayError('network', messages.network('the server address is not a valid http(s) address'));
+  }
+  return url;
+}
+
+function isRetryable(error: KsPayError): boolean {
+  return error.code === 'network' || error.code === 'server' || error.code === 'rate_limited';
+}
+
+async function readBody(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    await response.body?.cancel();
+    throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), { status: response.status });
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), { status: response.status });
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's explanation, from the envelope's `message` (string or list) or `error`, redacted and cut short. */
+function serverMessageOf(body: unknown, secrets: readonly string[]): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const candidates = [record.message, record.error, record.errors];
+  for (const candidate of candidates) {
+    const text = Array.isArray(candidate)
+      ? candidate.filter((item): item is string => typeof item === 'string').join('; ')
+      : typeof candidate === 'string'
+        ? candidate
+        : undefined;
+    if (text !== undefined && text.trim() !== '') {
+      const clean = redactText(text.trim(), secrets).replace(/\s+/g, ' ');
+      return clean.length > MAX_SERVER_MESSAGE ? `${clean.slice(0, MAX_SERVER_MESSAGE)}…` : clean;
+    }
+  }
+  return undefined;
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(header: string | null, clock: Clock): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - clock.now());
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'the server refused the connection',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed',
+  ENOTFOUND: 'the server name could not be found',
+  EAI_AGAIN: 'the server name could not be looked up (DNS)',
+  EHOSTUNREACH: 'the server could not be reached',
+  ENETUNREACH: 'the network is unreachable',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_SOCKET: 'the connection closed before KS Pay answered',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate is not trusted",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate is not trusted",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate does not match its address",
+};
+
+/** A short, secret-free reason from the error chain fetch throws (TypeError → cause → AggregateError). */
+function networkReason(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const record = current as { code?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof record.code === 'string' && record.code in NETWORK_REASONS) return NETWORK_REASONS[record.code] ?? record.code;
+    current = record.cause ?? (Array.isArray(record.errors) ? (record.errors[0] as unknown) : undefined);
+  }
+  return 'the connection failed';
+}
