@@ -1,5 +1,6 @@
 // The public face of the KS Pay sandbox: what Demo mode, tests and benchmarks drive.
 import type { Clock } from '../main/deps.ts';
+import type { TxnStatus } from './transactions.ts';
 
 /**
  * Which documented response shape the sandbox serves (the guide is inconsistent; a real server may
@@ -30,8 +31,10 @@ export interface SandboxOptions {
   /** Enables the /__admin fault-injection endpoint. */
   admin?: boolean;
   variant?: ShapeVariant;
-  /** Serves malicious-but-plausible replies (hostile-input testing). */
-  hostile?: boolean;
+  /** Serves malicious-but-plausible replies (hostile-input testing): true = every behaviour (see hostile.ts). */
+  hostile?: boolean | HostileBehaviour[];
+  /** Shown on the hosted checkout page; default "KS Pay Demo Store". */
+  merchantName?: string;
   credentials?: SandboxCredentials;
   clock?: Clock;
   /** Requests per second per token before 429; default unlimited. */
@@ -44,11 +47,16 @@ export interface SandboxFaults {
   dropNext: number;
   /** Reply 500 to the next N requests. */
   fail500Next: number;
+  /** Reply 429 (Retry-After: 1) to the next N requests. */
+  fail429Next?: number;
   /** Commit the next N write requests (initiate/process) and then never reply. */
   timeoutAfterCommitNext: number;
   /** The next redirect says success while the record says FAILED. */
   lieInNextRedirect: boolean;
-  /** The next redirect is delivered twice. */
+  /**
+   * The next redirect is delivered twice: the browser gets the usual 303, and the sandbox itself also sends a GET
+   * to the same redirect URL (http(s) only); `pay()` returns the URL twice in `redirectUrls`.
+   */
   duplicateNextRedirect: boolean;
   /** Only apply drop/500/timeout faults to paths starting with this (e.g. '/transaction/initiate'). */
   pathPrefix?: string;
@@ -59,14 +67,49 @@ export interface SandboxStats {
   byRoute: Record<string, number>;
   tokensGenerated: number;
   tokensRefreshed: number;
+  signaturesGenerated: number;
+  transactionsInitiated: number;
+  /** Replies refused with 429 by the rate limit or the fail429Next fault. */
+  rateLimited: number;
 }
 
+/** A transaction as the API shows it (see transactions.ts); `amount` is decimal, `amountMinor` integer. */
 export interface SandboxTransactionRecord {
   txnId: string;
   referenceNumber: string;
   amount: number;
+  amountMinor: number;
   currency: string;
-  status: string;
+  currencyId: string;
+  paymentMethodId: string;
+  paymentMethodName: string;
+  status: TxnStatus;
+  providerOrderId: string;
+  providerPaymentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  appId: string;
+  redirectUrl: string | null;
+}
+
+/**
+ * Malicious-but-plausible replies of the hostile mode; each is described in hostile.ts. A sale against any of
+ * them must end in an error in the app, never in success.
+ */
+export type HostileBehaviour =
+  | 'order-urls'
+  | 'record-amount'
+  | 'record-reference'
+  | 'redirect-lie'
+  | 'huge-strings'
+  | 'wrong-types'
+  | 'catalog';
+
+export interface PayResult {
+  /** Where the checkout sends the customer (payment_status, kspay_id, provider_payment_id appended). */
+  redirectUrl: string;
+  /** Every delivery of that redirect: two entries when the duplicateNextRedirect fault fired. */
+  redirectUrls: string[];
 }
 
 export interface Sandbox {
@@ -76,13 +119,21 @@ export interface Sandbox {
   faults: {
     set(faults: Partial<SandboxFaults>): void;
     reset(): void;
-    expireAllTokens(): void;
+    /** Access tokens and app signatures stop working now; refresh tokens too with includeRefreshTokens. */
+    expireAllTokens(options?: { includeRefreshTokens?: boolean }): void;
+    get(): SandboxFaults;
   };
   stats(): SandboxStats;
   resetStats(): void;
   transactions(): SandboxTransactionRecord[];
   /** Settles a transaction as the hosted page's buttons would, without a browser. */
-  pay(txnId: string, outcome: 'success' | 'failed' | 'cancelled'): { redirectUrl: string };
+  pay(txnId: string, outcome: 'success' | 'failed' | 'cancelled'): PayResult;
+  /** The hosted checkout page of a transaction (what the order's checkoutUrl points at). */
+  checkoutUrl(txnId: string): string;
   setVariant(variant: ShapeVariant): void;
+  variant(): ShapeVariant;
+  setHostile(hostile: boolean | HostileBehaviour[]): void;
+  /** Writes the state file now (it is also written shortly after every change and on close). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,132 @@
+// Seeds a realistic history: N transactions over the last 30 days, mixed statuses, currencies, methods and amounts.
+// Deterministic for a given seed number, so a seeded sandbox is the same on every run.
+import { CURRENCIES, methodsOf } from './catalog.ts';
+import type { TxnRecord, TxnStatus } from './transactions.ts';
+
+export interface SeedOptions {
+  count: number;
+  appId: string;
+  /** Milliseconds since the epoch: the history ends here. */
+  now: number;
+  checkoutTtlSec: number;
+  seed?: number;
+}
+
+/** mulberry32: a tiny, fast, seedable PRNG (uniform in [0, 1)). */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickWeighted<T>(random: () => number, entries: readonly (readonly [T, number])[]): T {
+  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random() * total;
+  for (const [value, weight] of entries) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** Currency share of a busy Indian counter with tourists, and the typical price range in major units. */
+const CURRENCY_MIX: readonly (readonly [string, number])[] = [
+  ['INR', 55],
+  ['USD', 14],
+  ['EUR', 10],
+  ['GBP', 8],
+  ['JPY', 7],
+  ['KWD', 6],
+];
+const PRICE_RANGE: Record<string, { min: number; max: number; exponent: number }> = {
+  INR: { min: 20, max: 25_000, exponent: 2 },
+  USD: { min: 1, max: 600, exponent: 2 },
+  EUR: { min: 1, max: 500, exponent: 2 },
+  GBP: { min: 1, max: 450, exponent: 2 },
+  JPY: { min: 100, max: 80_000, exponent: 0 },
+  KWD: { min: 0.5, max: 180, exponent: 3 },
+};
+const SETTLED_MIX: readonly (readonly [TxnStatus, number])[] = [
+  ['COMPLETED', 82],
+  ['FAILED', 8],
+  ['CANCELLED', 5],
+  ['EXPIRED', 5],
+];
+/** Within the checkout TTL some customers are still paying; none can have expired yet. */
+const OPEN_MIX: readonly (readonly [TxnStatus, number])[] = [
+  ['INITIATED', 50],
+  ['COMPLETED', 40],
+  ['FAILED', 5],
+  ['CANCELLED', 5],
+];
+/** Counters are busiest at lunch and in the evening; nearly idle at night. */
+const HOUR_WEIGHTS: readonly (readonly [number, number])[] = Array.from({ length: 24 }, (_, hour) => [
+  hour,
+  hour < 7 ? 0.3 : hour < 11 ? 3 : hour < 15 ? 8 : hour < 18 ? 5 : hour < 22 ? 9 : 2,
+]);
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function seedTransactions(options: SeedOptions): TxnRecord[] {
+  const random = prng(options.seed ?? 20240803);
+  const text = (length: number): string => {
+    let out = '';
+    for (let i = 0; i < length; i++) out += BASE62[Math.floor(random() * 62)];
+    return out;
+  };
+  const currencies = new Map(CURRENCIES.map((currency) => [currency.code, currency]));
+  const usedIds = new Set<string>();
+  const records: TxnRecord[] = [];
+  const startOfToday = options.now - (options.now % DAY_MS);
+  const ttlMs = options.checkoutTtlSec * 1000;
+
+  for (let index = 0; index < options.count; index++) {
+    const day = Math.floor(random() * 30);
+    const hour = pickWeighted(random, HOUR_WEIGHTS);
+    let created = startOfToday - day * DAY_MS + hour * 3_600_000 + Math.floor(random() * 3_600_000);
+    if (created > options.now) created = options.now - Math.floor(random() * 6 * 3_600_000);
+
+    const code = pickWeighted(random, CURRENCY_MIX);
+    const currency = currencies.get(code)!;
+    const methods = methodsOf(currency.id).filter((method) => method.isActive);
+    const method = pickWeighted(random, methods.map((m, i) => [m, methods.length - i] as const));
+    const range = PRICE_RANGE[code]!;
+    // Log-uniform prices, rounded like shelf prices: whole units most of the time, cents otherwise.
+    const major = Math.exp(Math.log(range.min) + random() * (Math.log(range.max) - Math.log(range.min)));
+    const unit = 10 ** range.exponent;
+    const amountMinor = Math.max(1, random() < 0.6 ? Math.round(major) * unit : Math.round(major * unit));
+
+    const open = options.now - created < ttlMs;
+    const status: TxnStatus = pickWeighted(random, open ? OPEN_MIX : SETTLED_MIX);
+    const settledAfter = status === 'EXPIRED' ? ttlMs : 20_000 + Math.floor(random() * 280_000);
+    const updated = status === 'INITIATED' ? created : Math.min(options.now, created + settledAfter);
+
+    let txnId = `tx_${text(9)}`;
+    while (usedIds.has(txnId)) txnId = `tx_${text(9)}`;
+    usedIds.add(txnId);
+    records.push({
+      txnId,
+      referenceNumber: `SEED-${new Date(created).toISOString().slice(0, 10).replaceAll('-', '')}-${String(index).padStart(6, '0')}`,
+      amountMinor,
+      currency: code,
+      currencyId: currency.id,
+      paymentMethodId: method.id,
+      paymentMethodName: method.name,
+      status,
+      providerOrderId: `order_${text(14)}`,
+      providerPaymentId: status === 'COMPLETED' || status === 'FAILED' ? `pay_${text(14)}` : null,
+      createdAt: new Date(created).toISOString(),
+      updatedAt: new Date(updated).toISOString(),
+      appId: options.appId,
+      redirectUrl: null,
+      processed: true,
+    });
+  }
+  return records;
+}

@@ -1,0 +1,97 @@
+// Persists the sandbox's state (transactions, token hashes) to one JSON file: temp file + fsync + rename.
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { AuthSnapshot } from './auth.ts';
+import { TxnRecord } from './transactions.ts';
+
+export const SandboxState = z.object({
+  version: z.literal(1),
+  savedAt: z.string(),
+  auth: AuthSnapshot,
+  transactions: z.array(TxnRecord),
+});
+export type SandboxState = z.infer<typeof SandboxState>;
+
+/** The saved state, or undefined when there is no file yet. A damaged file stops the start with a plain message. */
+export async function readState(path: string): Promise<SandboxState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`Sandbox state file ${path} is not valid JSON: move it aside or delete it to start afresh.`);
+  }
+  const parsed = SandboxState.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(
+      `Sandbox state file ${path} is not sandbox state (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}): ` +
+        'move it aside or delete it to start afresh.',
+    );
+  }
+  return parsed.data;
+}
+
+let tempCounter = 0;
+
+export async function writeStateAtomically(path: string, state: SandboxState): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${++tempCounter}.tmp`;
+  const handle = await open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(state));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export interface StateWriter {
+  /** Asks for a write soon; many changes in a burst make one write. */
+  schedule(): void;
+  /** Writes now if anything changed, after any write under way. */
+  flush(): Promise<void>;
+}
+
+export function createStateWriter(
+  path: string,
+  snapshot: () => SandboxState,
+  onError: (error: unknown) => void,
+  delayMs = 50,
+): StateWriter {
+  let dirty = false;
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  function write(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    chain = chain.then(async () => {
+      if (!dirty) return;
+      dirty = false;
+      await writeStateAtomically(path, snapshot()).catch(onError);
+    });
+    return chain;
+  }
+
+  return {
+    schedule() {
+      dirty = true;
+      timer ??= setTimeout(() => void write(), delayMs);
+    },
+    flush: write,
+  };
+}
