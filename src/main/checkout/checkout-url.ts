@@ -1,0 +1,46 @@
+// Turns the processed order into the hosted payment page to show: the first safe http(s) URL the order names.
+import type { Order } from '../kspay/index.ts';
+
+/** Where KS Pay's order may carry the hosted page, in order of preference (the guide's shapes differ). */
+export const CHECKOUT_URL_FIELDS = ['checkoutUrl', 'short_url', 'paymentUrl', 'url'] as const;
+
+const MAX_URL_LENGTH = 2048;
+/** `order.order.order`: the NPM flow wraps the order once; deeper is never a real shape. */
+const MAX_NESTING = 3;
+
+/**
+ * The hosted checkout page of an order, or null when it names none that is safe to open.
+ * Only http(s) with a host and no embedded user name or password: `javascript:`, `file:`, `data:` and the like
+ * are skipped, and the next field is tried. Top-level fields win over nested `order` objects.
+ */
+export function checkoutUrlFromOrder(order: Order): string | null {
+  let level: unknown = order as unknown;
+  for (let depth = 0; depth < MAX_NESTING && isObject(level); depth++) {
+    for (const field of CHECKOUT_URL_FIELDS) {
+      const url = safeHttpUrl(level[field]);
+      if (url !== null) return url;
+    }
+    level = level.order;
+  }
+  return null;
+}
+
+/** The normalised URL when `value` is an http(s) address that is safe to load, else null. */
+export function safeHttpUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_URL_LENGTH) return null;
+  // URL parsing quietly drops tabs and newlines ("java\nscript:"); refuse any control character outright.
+  if (/[\u0000-\u001f\u007f\s]/.test(value)) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
+  return url.href;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
