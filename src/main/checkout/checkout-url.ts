@@ -29,7 +29,7 @@ export function checkoutUrlFromOrder(order: Order): string | null {
 export function safeHttpUrl(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_URL_LENGTH) return null;
   // URL parsing quietly drops tabs and newlines ("java\nscript:"); refuse any control character outright.
-  if (/[\u0000-\u001f\u007f\s]/.test(value)) return null;
+  if (hasControlOrSpace(value)) return null;
   let url: URL;
   try {
     url = new URL(value);
@@ -39,6 +39,14 @@ export function safeHttpUrl(value: unknown): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.hostname === '' || url.username !== '' || url.password !== '') return null;
   return url.href;
+}
+
+function hasControlOrSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x20 || code === 0x7f) return true;
+  }
+  return /\s/.test(text);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
