@@ -1,0 +1,11 @@
+// Settings' public face.
+export { createSettingsStore, SettingsError } from './settings-store.ts';
+export type {
+  SettingsStore,
+  SettingsStoreOptions,
+  SettingsListener,
+  SettingsErrorCode,
+} from './settings-store.ts';
+export { SETTINGS_MIGRATIONS } from './migrations.ts';
+export type { SettingsMigration } from './migrations.ts';
+export { isAllowedBaseUrl } from './settings-schema.ts';
