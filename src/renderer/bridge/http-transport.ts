@@ -1,11 +1,8 @@
 // Browser mode's transport: calls are POSTs to the loopback server with the per-start token,
 // events arrive over one Server-Sent Events stream opened on the first subscription.
-import type { CallName, CallResult, EventName } from '../../shared/contract.ts';
+import type { CallResult, EventName } from '../../shared/contract.ts';
+import { callPath, EVENTS_PATH, TOKEN_HEADER } from '../../shared/browser-bridge.ts';
 import type { PosTransport } from '../../shared/pos-api.ts';
-
-export const TOKEN_HEADER = 'x-pos-token';
-export const callPath = (name: CallName): string => `/pos/call/${name}`;
-export const EVENTS_PATH = '/pos/events';
 
 /** The part of EventSource the transport uses. */
 export interface EventStreamLike {

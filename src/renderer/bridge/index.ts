@@ -1,2 +1,2 @@
 // The renderer's way to the terminal: `installPosApi()` makes `window.pos` for Electron or browser mode.
-export { installPosApi, TOKEN_META } from './install.ts';
+export { installPosApi } from './install.ts';

@@ -1,10 +1,9 @@
 // Gives the page its `window.pos`: from the Electron preload's `posIpc` when there is one, else over
 // browser mode's loopback bridge using the token the server put in the page.
+import { TOKEN_META } from '../../shared/browser-bridge.ts';
 import { buildPosApi, type PosApi, type PosTransport } from '../../shared/pos-api.ts';
 import { createHttpTransport } from './http-transport.ts';
 import { createIpcTransport } from './ipc-transport.ts';
-
-export const TOKEN_META = 'pos-bridge-token';
 
 const notConnected: PosTransport = {
   invoke: async () => ({

@@ -1,0 +1,234 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../main/deps.ts';
+import { createEventHub, type Dispatch, type EventHub } from '../main/ipc/index.ts';
+import { RENDERER_CSP } from '../main/app/renderer-csp.ts';
+import { startBrowserServer, type BrowserServer } from './server.ts';
+
+let root: string;
+let dir: string;
+let server: BrowserServer;
+let hub: EventHub;
+let dispatched: Array<{ name: string; input: unknown; transport: string }>;
+let returns: string[];
+
+const dispatch: Dispatch = async (name, input, caller) => {
+  dispatched.push({ name, input, transport: caller.transport });
+  if (name === 'sales.cancel')
+    return { ok: false, error: { code: 'not_found', message: 'That sale could not be found.' } };
+  return { ok: true, value: { echo: input ?? null } };
+};
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'pos-browser-'));
+  dir = join(root, 'renderer');
+  await mkdir(join(dir, 'assets'), { recursive: true });
+  await writeFile(
+    join(dir, 'index.html'),
+    '<!doctype html><html><head><meta charset="UTF-8" /></head><body><div id="root"></div></body></html>',
+  );
+  await writeFile(join(dir, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(root, 'outside-renderer.js'), 'secret');
+  dispatched = [];
+  returns = [];
+  hub = createEventHub({ log: silentLogger });
+  server = await startBrowserServer({
+    rendererDir: dir,
+    port: 0,
+    dispatch,
+    hub,
+    onCheckoutReturn: async (url) => void returns.push(url),
+    log: silentLogger,
+  });
+});
+
+afterEach(async () => {
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function call(
+  name: string,
+  body: unknown,
+  token: string | null = server.token,
+  contentType = 'application/json',
+) {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (token !== null) headers['x-pos-token'] = token;
+  return fetch(`${server.url}pos/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+/** A raw request, so the Host header can be anything (fetch always sends the URL's host). */
+function rawGet(path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser mode server', () => {
+  it('listens on loopback and gives the checkout return address on the same origin', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.checkoutReturnUrl).toBe(`http://127.0.0.1:${server.port}/checkout/return`);
+  });
+
+  it('serves the built app with the token in a meta tag, a strict CSP and no caching', async () => {
+    const res = await fetch(server.url);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain(`<meta name="pos-bridge-token" content="${server.token}" />`);
+    expect(res.headers.get('content-security-policy')).toBe(`${RENDERER_CSP}; frame-ancestors 'none'`);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('makes a new random token on every start', async () => {
+    const other = await startBrowserServer({
+      rendererDir: dir,
+      port: 0,
+      dispatch,
+      hub,
+      onCheckoutReturn: async () => undefined,
+      log: silentLogger,
+    });
+    try {
+      expect(other.token).not.toBe(server.token);
+      expect(server.token.length).toBeGreaterThanOrEqual(40);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('round-trips a call: JSON input to dispatch (transport http) and the CallResult back', async () => {
+    const res = await call('sales.list', { input: { limit: 5 } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, value: { echo: { limit: 5 } } });
+    expect(dispatched).toEqual([{ name: 'sales.list', input: { limit: 5 }, transport: 'http' }]);
+  });
+
+  it('passes an input-less call through as undefined, and an error result unchanged', async () => {
+    expect(await (await call('setup.status', {})).json()).toEqual({ ok: true, value: { echo: null } });
+    expect(dispatched[0]?.input).toBeUndefined();
+    expect(await (await call('sales.cancel', { input: { saleId: 'x' } })).json()).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That sale could not be found.' },
+    });
+  });
+
+  it('refuses a call without the token or with a wrong one, without dispatching', async () => {
+    const missing = await call('setup.status', {}, null);
+    const wrong = await call('setup.status', {}, `${server.token.slice(0, -1)}x`);
+    expect([missing.status, wrong.status]).toEqual([403, 403]);
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(dispatched).toHaveLength(0);
+  });
+
+  it('refuses a call that is not JSON (a form post from another page), an unknown call, and an unreadable body', async () => {
+    expect((await call('setup.status', {}, server.token, 'text/plain')).status).toBe(415);
+    expect((await call('sales.delete', {})).status).toBe(404);
+    expect((await call('constructor', {})).status).toBe(404);
+    const broken = await fetch(`${server.url}pos/call/setup.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pos-token': server.token },
+      body: '{"input":',
+    });
+    expect(broken.status).toBe(400);
+    expect(dispatched).toHaveLength(0);
+  });
+
+  it('refuses a body over 1 MiB', async () => {
+    const res = await call('sales.list', { input: { limit: 1 }, padding: 'x'.repeat(1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(dispatched).toHaveLength(0);
+  });
+
+  it('answers only requests addressed to 127.0.0.1:<port> (no DNS rebinding, no localhost alias)', async () => {
+    expect(await rawGet('/', `127.0.0.1:${server.port}`)).toBe(200);
+    expect(await rawGet('/', `evil.example:${server.port}`)).toBe(421);
+    expect(await rawGet('/', `localhost:${server.port}`)).toBe(421);
+    expect(await rawGet('/pos/events?token=' + server.token, 'evil.example')).toBe(421);
+  });
+
+  it('streams events as SSE to a page with the token, including ones queued before it connected', async () => {
+    hub.emit('connection.changed', { state: 'demo', message: 'Demo mode' });
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}pos/events?token=${server.token}`, { signal: abort.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        text += decoder.decode(value);
+      }
+    };
+    await readUntil('"demo"');
+    hub.emit('connection.changed', { state: 'online' });
+    await readUntil('"online"');
+    const events = text
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)));
+    expect(events).toEqual([
+      { name: 'connection.changed', payload: { state: 'demo', message: 'Demo mode' } },
+      { name: 'connection.changed', payload: { state: 'online' } },
+    ]);
+    abort.abort();
+  });
+
+  it('refuses the event stream without the token', async () => {
+    expect((await fetch(`${server.url}pos/events`)).status).toBe(403);
+    expect((await fetch(`${server.url}pos/events?token=nope`)).status).toBe(403);
+  });
+
+  it('keeps events for the next page once a stream closes', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}pos/events?token=${server.token}`, { signal: abort.signal });
+    await res.body!.getReader().read();
+    abort.abort();
+    // The server notices the closed stream on its own schedule; the hub keeps one entry per subject however often it is sent.
+    await vi.waitFor(() => {
+      hub.emit('connection.changed', { state: 'offline' });
+      expect(hub.queued()).toBe(1);
+    });
+  });
+
+  it('hands the checkout return address to the sale engine and tells the customer they can close the window', async () => {
+    const res = await fetch(
+      `${server.url}checkout/return?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('You can close this window.');
+    expect(returns).toEqual([
+      `${server.checkoutReturnUrl}?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
+    ]);
+  });
+
+  it('serves built files with their type and refuses paths that leave the renderer folder', async () => {
+    const js = await fetch(`${server.url}assets/app.js`);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await rawGet('/../outside-renderer.js', `127.0.0.1:${server.port}`)).toBe(404);
+    expect(await rawGet('/%2e%2e/outside-renderer.js', `127.0.0.1:${server.port}`)).toBe(404);
+    expect(await rawGet('/assets/%2e%2e%2f%2e%2e%2foutside-renderer.js', `127.0.0.1:${server.port}`)).toBe(
+      404,
+    );
+    expect((await fetch(`${server.url}assets/missing.js`)).status).toBe(404);
+  });
+
+  it('says to build first when there is no built app', async () => {
+    await rm(join(dir, 'index.html'));
+    const res = await fetch(server.url);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build');
+  });
+});

@@ -1,0 +1,96 @@
+// The three transports are generated from the contract; this proves they name exactly the same calls:
+// the preload's exposed methods, main's IPC channels and browser mode's HTTP routes.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startBrowserServer } from '../../browser/server.ts';
+import { buildIpcBridge } from '../../preload/ipc-bridge.ts';
+import { createHttpTransport } from '../../renderer/bridge/http-transport.ts';
+import { callNames } from '../../shared/contract.ts';
+import { buildPosApi } from '../../shared/pos-api.ts';
+import { silentLogger } from '../deps.ts';
+import type { Dispatch } from './dispatch.ts';
+import { createEventHub } from './event-hub.ts';
+import { registerIpc } from './register.ts';
+
+const contractNames = [...callNames].sort();
+
+/** Every `namespace.method` function on an API object built from the contract. */
+function exposedNames(api: object): string[] {
+  return Object.entries(api)
+    .filter(([, group]) => typeof group === 'object' && group !== null)
+    .flatMap(([ns, group]) => Object.keys(group as object).map((method) => `${ns}.${method}`))
+    .sort();
+}
+
+describe('the three transports', () => {
+  it('the preload exposes one method per call, each invoking its own pos:<name> channel', async () => {
+    const invoked: string[] = [];
+    const bridge = buildIpcBridge({
+      invoke: async (channel) => {
+        invoked.push(channel);
+        return { ok: true, value: null };
+      },
+      on: () => undefined,
+      send: () => undefined,
+    });
+    expect(exposedNames(bridge)).toEqual(contractNames);
+    for (const name of callNames) {
+      const [ns, method] = name.split('.') as [string, string];
+      await (bridge as unknown as Record<string, Record<string, () => Promise<unknown>>>)[ns]![method]!();
+    }
+    expect(invoked.sort()).toEqual(contractNames.map((name) => `pos:${name}`));
+  });
+
+  it("main registers exactly the preload's channels", () => {
+    const channels: string[] = [];
+    registerIpc(
+      { handle: (channel) => void channels.push(channel) },
+      async () => ({ ok: true, value: null }),
+      () => true,
+    );
+    expect(channels.sort()).toEqual(contractNames.map((name) => `pos:${name}`));
+  });
+
+  it("browser mode routes every call of the renderer's bridge to dispatch, and nothing else", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'pos-transports-'));
+    const reached: string[] = [];
+    const dispatch: Dispatch = async (name) => {
+      reached.push(name);
+      return { ok: true, value: null };
+    };
+    const server = await startBrowserServer({
+      rendererDir: root,
+      port: 0,
+      dispatch,
+      hub: createEventHub({ log: silentLogger }),
+      onCheckoutReturn: async () => undefined,
+      log: silentLogger,
+    });
+    try {
+      const transport = createHttpTransport({
+        baseUrl: server.url.replace(/\/$/, ''),
+        token: server.token,
+        fetch: (url, init) => fetch(url, init),
+        openEvents: () => ({ addEventListener: () => undefined, close: () => undefined }),
+      });
+      const api = buildPosApi(transport);
+      expect(exposedNames(api)).toEqual(contractNames);
+      for (const name of callNames) {
+        const [ns, method] = name.split('.') as [string, string];
+        await (api as unknown as Record<string, Record<string, () => Promise<unknown>>>)[ns]![method]!();
+      }
+      expect(reached.sort()).toEqual(contractNames);
+      const unknown = await fetch(`${server.url}pos/call/sales.refund`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pos-token': server.token },
+        body: '{}',
+      });
+      expect(unknown.status).toBe(404);
+    } finally {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
