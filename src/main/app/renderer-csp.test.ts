@@ -5,7 +5,7 @@ import { RENDERER_CSP, RENDERER_CSP_HEADER } from './renderer-csp.ts';
 describe('renderer CSP', () => {
   it('is repeated exactly in the renderer index.html meta tag', async () => {
     const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
     expect(meta?.[1]).toBe(RENDERER_CSP);
   });
 
