@@ -20,9 +20,9 @@ const InitiateBody = z.object({
     /^[A-Za-z0-9._:/-]+$/,
     'referenceNumber may contain only letters, digits and . _ : / -',
   ),
-  amount: z.unknown(),
-  appId: z.unknown(),
-  redirectUrl: z.unknown(),
+  amount: z.unknown().optional(),
+  appId: z.unknown().optional(),
+  redirectUrl: z.unknown().optional(),
 });
 
 export interface InitiateInput {
