@@ -168,6 +168,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   }
 
   let currenciesInFlight: Promise<Currency[]> | undefined;
+  const appSignatures = createAppSignatureBook();
 
   async function fetchCurrencies(): Promise<Currency[]> {
     const reply = await withToken({ method: 'GET', path: '/currencies', route: 'GET /currencies' }, undefined);
@@ -223,9 +224,14 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       const result = parse(InitiateReply, reply, 'the initiate reply has an unknown shape');
       if (result.signature !== undefined) secrets.add(result.signature);
       checkEcho(result, input);
-      // The S2S flow's initiate carries no signature: the generate-signature endpoint gives one.
-      const signature = result.signature ?? (await generateSignature(signal));
-      secrets.add(signature);
+      // The S2S flow's initiate carries no signature: the generate-signature endpoint gives one. Such a signature
+      // belongs to the app, not the transaction, so process must name the transaction too.
+      let signature = result.signature;
+      if (signature === undefined) {
+        signature = await generateSignature(signal);
+        secrets.add(signature);
+        if (result.txnId !== undefined) appSignatures.remember(signature, result.txnId);
+      }
       log.info('KS Pay transaction initiated', { referenceNumber: input.referenceNumber, txnId: result.txnId });
       return {
         signature,
@@ -236,12 +242,13 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
 
     async process(signature, signal): Promise<{ order: Order }> {
       secrets.add(signature);
+      const txnId = appSignatures.txnOf(signature);
       const reply = await http.send({
         method: 'POST',
         path: '/transaction/process',
         route: 'POST /transaction/process',
         headers: { ...JSON_HEADERS, 'x-signature': signature },
-        body: '{}',
+        body: JSON.stringify(txnId === undefined ? {} : { pe_txnId: txnId }),
         ...(signal ? { signal } : {}),
       });
       return { order: parse(ProcessReply, reply, 'the process reply has no order').order };
@@ -304,4 +311,17 @@ function checkEcho(result: { amount?: number | string | undefined; currency?: st
   if (echoed !== input.amountMinor) {
     throw new KsPayError('bad_response', messages.mismatch(`an amount of ${String(result.amount)} ${input.currency}`));
   }
+}
+
+/** App signatures (S2S flow) handed out by initiate, with the transaction each was for; the newest few hundred. */
+function createAppSignatureBook(limit = 256) {
+  const book = new Map<string, string>();
+  return {
+    remember(signature: string, txnId: string): void {
+      book.set(signature, txnId);
+      const oldest = book.keys().next().value;
+      if (book.size > limit && oldest !== undefined) book.delete(oldest);
+    },
+    txnOf: (signature: string): string | undefined => book.get(signature),
+  };
 }

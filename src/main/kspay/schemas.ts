@@ -27,6 +27,8 @@ export function listOf(body: unknown): unknown {
 }
 
 const Id = z.string().trim().min(1).max(256);
+/** Names, references and provider ids: a few hundred characters at most; anything longer is not a real record. */
+const Short = z.string().max(256);
 const Secret = z.string().trim().min(1).max(16_384);
 const Optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
@@ -70,19 +72,19 @@ const Active = Optional(z.boolean());
 /** S2S `{ id, code, name, symbol, isActive }` or NPM `{ currencyId, name }` (where `name` is the ISO code). */
 export const CurrencyEntry = z.union([
   z
-    .object({ id: Id, code: z.string(), name: Optional(z.string()), symbol: Optional(z.string()), isActive: Active })
+    .object({ id: Id, code: Short, name: Optional(Short), symbol: Optional(Short), isActive: Active })
     .transform((c) => ({ id: c.id, code: c.code, name: c.name, symbol: c.symbol, isActive: c.isActive })),
   z
-    .object({ currencyId: Id, name: z.string(), symbol: Optional(z.string()), isActive: Active })
+    .object({ currencyId: Id, name: Short, symbol: Optional(Short), isActive: Active })
     .transform((c) => ({ id: c.currencyId, code: c.name, name: undefined, symbol: c.symbol, isActive: c.isActive })),
 ]);
 export type CurrencyEntry = z.infer<typeof CurrencyEntry>;
 
 /** S2S `{ id, name, isActive }` or NPM `{ paymentMethodId, name }`. */
 export const MethodEntry = z.union([
-  z.object({ id: Id, name: z.string().trim().min(1), isActive: Active }),
+  z.object({ id: Id, name: Short.trim().min(1), isActive: Active }),
   z
-    .object({ paymentMethodId: Id, name: z.string().trim().min(1), isActive: Active })
+    .object({ paymentMethodId: Id, name: Short.trim().min(1), isActive: Active })
     .transform((m) => ({ id: m.paymentMethodId, name: m.name, isActive: m.isActive })),
 ]);
 export type MethodEntry = z.infer<typeof MethodEntry>;
@@ -91,7 +93,7 @@ export const EntryList = z.preprocess(listOf, z.array(z.unknown()));
 
 // ── Transactions ────────────────────────────────────────────────────────────────────────────────────────
 
-const Amount = z.union([z.number().finite(), z.string().trim().min(1)]);
+const Amount = z.union([z.number().finite(), z.string().trim().min(1).max(64)]);
 
 /** initiate: S2S `result: { pe_txnId, providerOrderId, amount, currency }`; checkout flow `{ signature, ... }`. */
 export const InitiateReply = z.preprocess(
@@ -103,7 +105,7 @@ export const InitiateReply = z.preprocess(
       txnId: Optional(Id),
       providerOrderId: Optional(Id),
       amount: Optional(Amount),
-      currency: Optional(z.string()),
+      currency: Optional(Short),
     })
     .transform((r) => ({
       signature: r.signature,
@@ -134,16 +136,16 @@ export const TransactionRecord = z
   .object({
     txnId: Optional(Id),
     pe_txnId: Optional(Id),
-    referenceNumber: z.string(),
+    referenceNumber: Short,
     amount: Amount,
-    currency: z.string().trim().min(1),
-    status: z.string(),
-    paymentMethodName: Optional(z.string()),
-    paymentMethod: Optional(z.string()),
-    paymentMethodId: Optional(z.string()),
-    providerOrderId: Optional(z.string()),
-    providerPaymentId: Optional(z.string()),
-    createdAt: Optional(z.string()),
+    currency: z.string().trim().min(1).max(16),
+    status: z.string().max(64),
+    paymentMethodName: Optional(Short),
+    paymentMethod: Optional(Short),
+    paymentMethodId: Optional(Short),
+    providerOrderId: Optional(Short),
+    providerPaymentId: Optional(Short),
+    createdAt: Optional(z.string().max(64)),
   })
   .refine((r) => r.txnId !== undefined || r.pe_txnId !== undefined, { message: 'txnId is missing' })
   .transform((r) => ({
