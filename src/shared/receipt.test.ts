@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Sale, Settings } from './domain.ts';
+import { buildReceipt, ReceiptContent } from './receipt.ts';
+
+const settings = Settings.parse({
+  terminalName: 'Counter 2',
+  receiptHeader: 'Chai Corner\n  12 MG Road, Pune \n',
+  receiptFooter: 'Thank you!\nVisit again',
+});
+
+function sale(overrides: Partial<Sale> = {}): Sale {
+  return Sale.parse({
+    id: 'sale_1',
+    reference: 'POS-01JD7Q8W2N',
+    amountMinor: 34567,
+    currency: 'INR',
+    currencyId: 'cur_inr',
+    methodId: 'm_upi',
+    methodName: 'UPI',
+    status: 'succeeded',
+    txnId: 'tx_9f8e7d6c',
+    createdAt: '2026-02-03T09:59:00.000+05:30',
+    updatedAt: '2026-02-03T10:00:05.000+05:30',
+    verifiedAt: '2026-02-03T10:00:04.000+05:30',
+    demo: false,
+    ...overrides,
+  });
+}
+
+describe('buildReceipt', () => {
+  it('lays out a paid sale with header, terminal, time, amount, method, status, reference, txn id and footer', () => {
+    const receipt = buildReceipt(sale(), settings, 'en-IN', 'Asia/Kolkata');
+    expect(ReceiptContent.parse(receipt)).toEqual(receipt);
+    expect(receipt).toMatchObject({
+      header: ['Chai Corner', '12 MG Road, Pune'],
+      terminal: 'Counter 2',
+      at: '2026-02-03T10:00:04.000+05:30',
+      amount: '₹345.67',
+      amountWithCode: 'INR 345.67',
+      currency: 'INR',
+      method: 'UPI',
+      statusWord: 'Paid',
+      reference: 'POS-01JD7Q8W2N',
+      txnId: 'tx_9f8e7d6c',
+      qrPayload: 'tx_9f8e7d6c',
+      footer: ['Thank you!', 'Visit again'],
+    });
+    expect(receipt.dateTime).toMatch(/3 Feb 2026.*10:00:04/);
+    expect(receipt.demoNotice).toBeUndefined();
+    expect(receipt.rows.map((r) => r.label)).toEqual([
+      'Terminal',
+      'Time',
+      'Amount',
+      'Currency',
+      'Method',
+      'Status',
+      'Reference',
+      'Transaction ID',
+    ]);
+  });
+
+  it('formats amounts with exactly the currency’s decimals', () => {
+    expect(buildReceipt(sale({ amountMinor: 500, currency: 'JPY' }), settings, 'en-US').amountWithCode).toBe(
+      'JPY 500',
+    );
+    expect(buildReceipt(sale({ amountMinor: 1234, currency: 'KWD' }), settings, 'en-US').amountWithCode).toBe(
+      'KWD 1.234',
+    );
+    expect(buildReceipt(sale({ amountMinor: 123456789, currency: 'USD' }), settings, 'en-US').amount).toBe(
+      '$1,234,567.89',
+    );
+    expect(
+      buildReceipt(sale({ amountMinor: 123456, currency: 'EUR' }), settings, 'de-DE').amountWithCode,
+    ).toBe('1.234,56 EUR');
+  });
+
+  it('says "Not confirmed" and has no QR code before KS Pay gave a transaction id', () => {
+    const receipt = buildReceipt(
+      sale({ status: 'unknown', txnId: undefined, verifiedAt: undefined }),
+      settings,
+      'en-IN',
+    );
+    expect(receipt.statusWord).toBe('Not confirmed');
+    expect(receipt.qrPayload).toBeNull();
+    expect(receipt.at).toBe('2026-02-03T10:00:05.000+05:30');
+    expect(receipt.rows.map((r) => r.label)).not.toContain('Transaction ID');
+  });
+
+  it('marks a Demo mode sale so nobody takes it for a real payment', () => {
+    expect(buildReceipt(sale({ demo: true }), settings).demoNotice).toBe('DEMO - NOT A REAL PAYMENT');
+  });
+});
