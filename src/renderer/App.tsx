@@ -1,0 +1,44 @@
+// The app: loads the terminal's status, follows main's events, and shows the screen the status calls for.
+import { useEffect, useState } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { applyTheme } from './lib/theme.ts';
+import { ConnectScreen } from './screens/ConnectScreen.tsx';
+import { FirstStartScreen } from './screens/FirstStartScreen.tsx';
+import { PinSetupScreen } from './screens/PinSetupScreen.tsx';
+import { SaleScreen } from './screens/SaleScreen.tsx';
+import { LoadingScreen, StartFailedScreen } from './screens/StartScreens.tsx';
+import { useAppStatus } from './stores/app-status.ts';
+import { subscribeToPos } from './stores/subscribe.ts';
+import './styles/tokens.css';
+import './styles/base.css';
+
+export function App() {
+  useEffect(() => {
+    const stop = subscribeToPos();
+    void useAppStatus.getState().load();
+    return stop;
+  }, []);
+
+  return (
+    <ErrorBoundary onReset={() => void useAppStatus.getState().load()}>
+      <Screens />
+    </ErrorBoundary>
+  );
+}
+
+function Screens() {
+  const status = useAppStatus((s) => s.status);
+  const loadError = useAppStatus((s) => s.loadError);
+  const [connecting, setConnecting] = useState(false);
+  const theme = status?.settings.theme ?? 'system';
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  if (!status) return loadError ? <StartFailedScreen message={loadError} /> : <LoadingScreen />;
+  if (status.mode === 'first-run') {
+    return connecting ? <ConnectScreen onBack={() => setConnecting(false)} /> : <FirstStartScreen onConnect={() => setConnecting(true)} />;
+  }
+  // Real keys were saved and no PIN protects them yet.
+  if (status.mode === 'live' && !status.hasPin) return <PinSetupScreen />;
+  return <SaleScreen status={status} />;
+}

@@ -1,0 +1,69 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PosError } from '../../shared/pos-api.ts';
+import { makeStatus } from '../test/fake-pos.ts';
+import { renderApp, saleScreenReady } from '../test/render-app.tsx';
+
+const charge = () => screen.getByRole('button', { name: /^Charge/ });
+
+describe('the Charge button', () => {
+  it('is disabled for a zero amount even with a method chosen', async () => {
+    const { user } = await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'INR', defaultMethodId: 'm_upi' } }) });
+    await saleScreenReady();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'UPI' })).toHaveAttribute('aria-pressed', 'true'));
+    expect(charge()).toBeDisabled();
+    expect(charge()).toHaveAccessibleName('Charge ₹0.00');
+    expect(charge()).toHaveAccessibleDescription('Key in an amount to charge.');
+    await user.keyboard('5');
+    expect(charge()).toBeEnabled();
+  });
+
+  it('is disabled when no method is chosen, and says so', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('250');
+    expect(charge()).toHaveAccessibleName('Charge ₹250.00');
+    expect(charge()).toBeDisabled();
+    expect(charge()).toHaveAccessibleDescription('Choose a payment method to charge.');
+    await user.click(screen.getByRole('button', { name: 'NET BANKING' }));
+    expect(screen.getByRole('button', { name: 'NET BANKING' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'false');
+    expect(charge()).toBeEnabled();
+  });
+
+  it('starts the sale with integer minor units, the chosen method and the note', async () => {
+    const { user, fake } = await renderApp();
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'NET BANKING' }));
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), ' table 4 ');
+    await user.click(document.body);
+    await user.keyboard('345.67');
+    await user.click(charge());
+    expect(fake.callsTo('sales.start')).toEqual([{ currency: 'INR', currencyId: 'cur_inr', methodId: 'm_netbanking', amountMinor: 34567, note: 'table 4' }]);
+    expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+  });
+
+  it('Enter charges from the keyboard, and a second Enter does not start a second sale', async () => {
+    const { user, fake } = await renderApp();
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'CARD' }));
+    await user.keyboard('12{Enter}{Enter}');
+    await screen.findByRole('heading', { name: 'Waiting for the customer' });
+    expect(fake.callsTo('sales.start')).toHaveLength(1);
+  });
+
+  it('shows why a sale could not start, in plain words, and keeps the amount', async () => {
+    const { user } = await renderApp({
+      'sales.start': () => {
+        throw new PosError('offline', 'KS Pay cannot be reached. Check the internet connection, then press Charge again.');
+      },
+    });
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'CARD' }));
+    await user.keyboard('99');
+    await user.click(charge());
+    expect(await screen.findByRole('alert')).toHaveTextContent('KS Pay cannot be reached. Check the internet connection, then press Charge again.');
+    expect(within(screen.getByRole('group', { name: 'Keypad' })).getByRole('button', { name: '9' })).toBeEnabled();
+    expect(charge()).toHaveAccessibleName('Charge ₹99.00');
+  });
+});

@@ -1,0 +1,226 @@
+// The KS Pay connection form: environment, API base URL (custom), App ID and keys,
+// Test connection (what worked, what to fix) and Save. Reusable wherever keys are entered.
+import { useState, type ReactNode } from 'react';
+import type { AppStatus, ConnectionTestResult } from '../../shared/domain.ts';
+import { checkDraft, emptyDraft, ENVIRONMENTS, type ConnectionDraft, type ConnectionErrors, type ConnectionField } from '../lib/connection-form.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { messages } from '../lib/messages.ts';
+import { pos } from '../lib/pos.ts';
+import { Icon } from './Icon.tsx';
+
+interface ConnectionFormProps {
+  initial?: Partial<ConnectionDraft>;
+  onSaved(status: AppStatus): void;
+  onBack?: () => void;
+}
+
+type Busy = 'idle' | 'testing' | 'saving';
+
+export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps) {
+  const [draft, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
+  const [errors, setErrors] = useState<ConnectionErrors>({});
+  const [showSecret, setShowSecret] = useState(false);
+  const [busy, setBusy] = useState<Busy>('idle');
+  const [test, setTest] = useState<ConnectionTestResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  function update(field: ConnectionField, value: string) {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setTest(null);
+  }
+
+  function checked() {
+    const result = checkDraft(draft);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      const first = Object.keys(result.errors)[0];
+      if (first) document.getElementById(`connect-${first}`)?.focus();
+      return null;
+    }
+    setErrors({});
+    return result.input;
+  }
+
+  async function runTest() {
+    const input = checked();
+    if (!input) return;
+    setBusy('testing');
+    setFailure(null);
+    setTest(null);
+    try {
+      setTest(await pos().setup.testConnection(input));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy('idle');
+    }
+  }
+
+  async function save() {
+    const input = checked();
+    if (!input) return;
+    setBusy('saving');
+    setFailure(null);
+    try {
+      onSaved(await pos().setup.saveConnection(input));
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setBusy('idle');
+    }
+  }
+
+  const hint =
+    draft.environment === 'sandbox' ? messages.connect.sandboxHint : draft.environment === 'live' ? messages.connect.liveHint : null;
+
+  return (
+    <form
+      className="setup__form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor="connect-environment">
+          {messages.connect.environment}
+        </label>
+        <select
+          id="connect-environment"
+          className="select"
+          value={draft.environment}
+          aria-describedby={hint ? 'connect-environment-hint' : undefined}
+          onChange={(event) => update('environment', event.target.value)}
+        >
+          {ENVIRONMENTS.map((environment) => (
+            <option key={environment} value={environment}>
+              {messages.connect.environments[environment]}
+            </option>
+          ))}
+        </select>
+        {hint ? (
+          <p id="connect-environment-hint" className="field__hint">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+      {draft.environment === 'custom' ? (
+        <TextField field="customBaseUrl" label={messages.connect.baseUrl} hint={messages.connect.baseUrlHint} draft={draft} errors={errors} update={update} type="url" />
+      ) : null}
+      <TextField field="appId" label={messages.connect.appId} draft={draft} errors={errors} update={update} />
+      <TextField field="accessKey" label={messages.connect.accessKey} draft={draft} errors={errors} update={update} />
+      <TextField
+        field="secretKey"
+        label={messages.connect.secretKey}
+        draft={draft}
+        errors={errors}
+        update={update}
+        type={showSecret ? 'text' : 'password'}
+        after={
+          <button type="button" className="button button--secondary" aria-pressed={showSecret} aria-controls="connect-secretKey" onClick={() => setShowSecret((s) => !s)}>
+            {showSecret ? messages.connect.hide : messages.connect.show}
+          </button>
+        }
+      />
+      <div role="status" aria-live="polite">
+        {busy === 'testing' ? <p className="muted">{messages.connect.testing}</p> : null}
+        {test ? <TestResult result={test} /> : null}
+      </div>
+      {failure ? (
+        <p className="notice notice--error" role="alert">
+          <Icon name="alert" className="notice__icon" />
+          <span>{failure}</span>
+        </p>
+      ) : null}
+      <div className="setup__actions">
+        {onBack ? (
+          <button type="button" className="button button--ghost setup__back" onClick={onBack}>
+            {messages.connect.back}
+          </button>
+        ) : null}
+        <button type="button" className="button button--secondary" disabled={busy !== 'idle'} onClick={() => void runTest()}>
+          {messages.connect.test}
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy !== 'idle'}>
+          {busy === 'saving' ? messages.connect.saving : messages.connect.save}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface TextFieldProps {
+  field: Exclude<ConnectionField, 'environment'>;
+  label: string;
+  hint?: string;
+  draft: ConnectionDraft;
+  errors: ConnectionErrors;
+  update(field: ConnectionField, value: string): void;
+  type?: 'text' | 'password' | 'url';
+  after?: ReactNode;
+}
+
+function TextField({ field, label, hint, draft, errors, update, type = 'text', after }: TextFieldProps) {
+  const id = `connect-${field}`;
+  const error = errors[field];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const input = (
+    <input
+      id={id}
+      className="input"
+      type={type}
+      value={draft[field]}
+      autoComplete="off"
+      spellCheck={false}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      onChange={(event) => update(field, event.target.value)}
+    />
+  );
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {after ? (
+        <div className="input-row">
+          {input}
+          {after}
+        </div>
+      ) : (
+        input
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TestResult({ result }: { result: ConnectionTestResult }) {
+  return (
+    <div className={result.ok ? 'notice notice--success' : 'notice notice--error'}>
+      <div>
+        <p>{result.ok ? messages.connect.testWorked : messages.connect.testFailed}</p>
+        <ul className="setup__steps">
+          {result.steps.map((step) => (
+            <li key={step.name} className="setup__step" data-ok={step.ok}>
+              <Icon name={step.ok ? 'check' : 'x-circle'} />
+              <span>
+                <strong>{step.name}</strong>: {step.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Every sale whose outcome is not final yet, oldest first, with what the terminal does about each.
+// Used by the cashier's pending pill and reusable by the manager desk.
+import { useEffect } from 'react';
+import type { Sale } from '../../shared/domain.ts';
+import { formatAmount, formatTime } from '../lib/format.ts';
+import { messages } from '../lib/messages.ts';
+import { usePending } from '../stores/pending.ts';
+import { Icon } from './Icon.tsx';
+import './PendingPanel.css';
+
+export function PendingPanel({ locale, now }: { locale: string; now: number }) {
+  const sales = usePending((s) => s.sales);
+  const checking = usePending((s) => s.checking);
+  const error = usePending((s) => s.error);
+  const lastCheck = usePending((s) => s.lastCheck);
+
+  useEffect(() => {
+    void usePending.getState().refresh();
+  }, []);
+
+  return (
+    <div className="pending">
+      <p className="muted">{messages.pending.lead}</p>
+      {sales.length === 0 ? (
+        <p className="pending__empty">
+          <Icon name="check-circle" /> {messages.pending.empty}
+        </p>
+      ) : (
+        <ol className="pending__list">
+          {sales.map((sale) => (
+            <PendingRow key={sale.id} sale={sale} locale={locale} now={now} />
+          ))}
+        </ol>
+      )}
+      <div className="pending__footer">
+        <p role="status" className="pending__check">
+          {error ?? (lastCheck ? messages.pending.checked(lastCheck.settled, lastCheck.stillPending) : '')}
+        </p>
+        <button type="button" className="button button--secondary" onClick={() => void usePending.getState().checkNow()} disabled={checking}>
+          <Icon name="refresh" />
+          {checking ? messages.pending.checking : messages.pending.checkNow}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function PendingRow({ sale, locale, now }: { sale: Sale; locale: string; now: number }) {
+  const minutes = Math.floor((now - Date.parse(sale.createdAt)) / 60_000);
+  return (
+    <li className="pending__row">
+      <div className="pending__main">
+        <span className="pending__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</span>
+        <span className="pending__status">{messages.status[sale.status]}</span>
+      </div>
+      <div className="pending__meta">
+        <span>{sale.methodName}</span>
+        <span>
+          {formatTime(sale.createdAt, locale)} · {messages.pending.age(minutes)}
+        </span>
+        <span className="pending__reference">{sale.reference}</span>
+      </div>
+      <p className="pending__doing">{doing(sale)}</p>
+    </li>
+  );
+}
+
+function doing(sale: Sale): string {
+  switch (sale.status) {
+    case 'awaiting_payment':
+      return messages.pending.doing.awaiting_payment;
+    case 'verifying':
+      return messages.pending.doing.verifying;
+    case 'unknown':
+      return messages.pending.doing.unknown;
+    default:
+      return messages.pending.doing.starting;
+  }
+}

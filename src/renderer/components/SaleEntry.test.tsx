@@ -1,0 +1,92 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeStatus } from '../test/fake-pos.ts';
+import { renderApp, saleScreenReady } from '../test/render-app.tsx';
+
+const charge = () => screen.getByRole('button', { name: /^Charge/ });
+const amount = () => screen.getByRole('status', { name: 'Amount' });
+
+async function pressAll(user: Awaited<ReturnType<typeof renderApp>>['user'], keys: string[]) {
+  const keypad = screen.getByRole('group', { name: 'Keypad' });
+  for (const key of keys) await user.click(within(keypad).getByRole('button', { name: key }));
+}
+
+describe('keypad and amount rules', () => {
+  it('INR: two decimals, a third is refused, the display shows the rupee amount', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await pressAll(user, ['3', '4', '5', '.', '6', '7', '8']);
+    expect(amount()).toHaveTextContent('₹345.67');
+    expect(charge()).toHaveAccessibleName('Charge ₹345.67');
+  });
+
+  it('INR: shows exactly two decimals while the cashier is still typing them', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await pressAll(user, ['1', '2', '.', '5']);
+    expect(amount()).toHaveTextContent('₹12.50');
+    await pressAll(user, ['Backspace', 'Backspace']);
+    expect(amount()).toHaveTextContent('₹12.00');
+  });
+
+  it('JPY: no point key, 00 multiplies, the amount has no decimals', async () => {
+    const { user } = await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'JPY' } }) });
+    await saleScreenReady();
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Currency' })).toHaveValue('JPY'));
+    const keypad = screen.getByRole('group', { name: 'Keypad' });
+    expect(within(keypad).queryByRole('button', { name: '.' })).toBeNull();
+    await pressAll(user, ['5', '00']);
+    expect(amount()).toHaveTextContent('¥500');
+    await user.keyboard('.');
+    expect(amount()).toHaveTextContent('¥500');
+    expect(charge()).toHaveAccessibleName('Charge ¥500');
+  });
+
+  it('KWD: three decimals are accepted and a fourth refused', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'KWD');
+    await pressAll(user, ['1', '.', '2', '3', '4', '5']);
+    expect(amount()).toHaveTextContent(/1\.234$/);
+    expect(charge()).toHaveAccessibleName(/^Charge KWD\s1\.234$/);
+  });
+
+  it('the physical keyboard types like the keypad: digits, point, Backspace, Escape clears', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('98.765');
+    expect(amount()).toHaveTextContent('₹98.76');
+    await user.keyboard('{Backspace}');
+    expect(amount()).toHaveTextContent('₹98.70');
+    await user.keyboard('{Escape}');
+    expect(amount()).toHaveTextContent('₹0.00');
+  });
+
+  it('switching currency clears the amount instead of carrying the wrong decimals', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('12.34');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'JPY');
+    expect(amount()).toHaveTextContent('¥0');
+  });
+
+  it('typing in the note field does not change the amount', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'table 4');
+    expect(amount()).toHaveTextContent('₹0.00');
+    expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('table 4');
+  });
+
+  it('offers only active currencies and active methods, one button per method', async () => {
+    await renderApp();
+    await saleScreenReady();
+    const currency = screen.getByRole('combobox', { name: 'Currency' });
+    const values = within(currency)
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value);
+    expect(values).toEqual(['INR', 'USD', 'JPY', 'KWD']);
+    const methods = screen.getByRole('group', { name: 'Payment method' });
+    expect(within(methods).getAllByRole('button').map((b) => b.textContent)).toEqual(['CARD', 'UPI', 'NET BANKING']);
+  });
+});

@@ -1,0 +1,124 @@
+// The sale screen's entry state: currency, method, note, amount and keypad, Charge.
+// The physical keyboard works like the keypad: digits, point, Backspace, Enter = Charge, Escape = clear.
+import { useCallback, useEffect, useRef } from 'react';
+import { entryToMinor, keyFromKeyboard } from '../lib/amount-entry.ts';
+import { formatAmount } from '../lib/format.ts';
+import { messages } from '../lib/messages.ts';
+import { useAmount } from '../stores/amount.ts';
+import { useCatalog } from '../stores/catalog.ts';
+import { useSale } from '../stores/sale.ts';
+import { AmountDisplay } from './AmountDisplay.tsx';
+import { ChargeButton } from './ChargeButton.tsx';
+import { CurrencySelect } from './CurrencySelect.tsx';
+import { Icon } from './Icon.tsx';
+import { Keypad } from './Keypad.tsx';
+import { MethodPicker } from './MethodPicker.tsx';
+import './SaleEntry.css';
+
+export function SaleEntry({ locale }: { locale: string }) {
+  const entry = useAmount((s) => s.entry);
+  const currency = useAmount((s) => s.currency);
+  const methodId = useCatalog((s) => s.methodId);
+  const catalogPhase = useCatalog((s) => s.phase);
+  const catalogError = useCatalog((s) => s.error);
+  const starting = useSale((s) => s.starting);
+  const note = useSale((s) => s.note);
+  const error = useSale((s) => s.error);
+  const chargeRef = useRef<() => void>(() => {});
+  const rootRef = useRef<HTMLElement>(null);
+
+  const minor = entryToMinor(entry);
+  const canCharge = minor > 0 && methodId !== null && !starting && currency !== null;
+
+  const charge = useCallback(() => {
+    const catalog = useCatalog.getState();
+    const chosen = catalog.currencies.find((c) => c.code === catalog.currencyCode);
+    const amountMinor = entryToMinor(useAmount.getState().entry);
+    if (!chosen || !catalog.methodId || amountMinor <= 0) return;
+    const trimmed = useSale.getState().note.trim();
+    void useSale.getState().start({
+      currency: chosen.code,
+      currencyId: chosen.id,
+      methodId: catalog.methodId,
+      amountMinor,
+      ...(trimmed ? { note: trimmed } : {}),
+    });
+  }, []);
+
+  useEffect(() => {
+    chargeRef.current = canCharge ? charge : () => {};
+  }, [canCharge, charge]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('dialog')) return;
+      const typing = target?.matches('input, textarea, select, [contenteditable="true"]') ?? false;
+      if (event.key === 'Enter') {
+        // Enter charges from anywhere on the entry panel except where Enter means something else.
+        const onOtherControl = target && target !== document.body && !rootRef.current?.contains(target);
+        if (onOtherControl || target?.matches('select, .charge__button')) return;
+        event.preventDefault();
+        chargeRef.current();
+        return;
+      }
+      if (typing) return;
+      if (event.key === 'Escape') {
+        useAmount.getState().press('Clear');
+        return;
+      }
+      const key = keyFromKeyboard(event.key);
+      if (!key) return;
+      event.preventDefault();
+      useAmount.getState().press(key);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const amountText = currency ? formatAmount(minor, currency, locale) : '';
+
+  return (
+    <section ref={rootRef} className="entry" aria-label={messages.sale.amount} tabIndex={-1} id="sale-entry">
+      <div className="entry__details">
+        {catalogPhase === 'loading' ? <p className="muted">{messages.sale.loadingCatalog}</p> : null}
+        {catalogPhase === 'error' || catalogError ? (
+          <p className="notice notice--error" role="alert">
+            <Icon name="alert" className="notice__icon" />
+            <span>
+              {messages.sale.catalogFailed} {catalogError}
+            </span>
+          </p>
+        ) : null}
+        <CurrencySelect disabled={catalogPhase !== 'ready' || starting} />
+        <MethodPicker />
+        <div className="field">
+          <label className="field__label" htmlFor="sale-note">
+            {messages.sale.note}
+          </label>
+          <input
+            id="sale-note"
+            className="input"
+            value={note}
+            maxLength={200}
+            autoComplete="off"
+            placeholder={messages.sale.notePlaceholder}
+            onChange={(event) => useSale.getState().setNote(event.target.value)}
+          />
+        </div>
+      </div>
+      <div className="entry__pad">
+        <AmountDisplay locale={locale} />
+        <Keypad />
+        {error ? (
+          <p className="notice notice--error" role="alert">
+            <Icon name="alert" className="notice__icon" />
+            <span>{error}</span>
+          </p>
+        ) : null}
+        <ChargeButton amountText={amountText} zero={minor === 0} hasMethod={methodId !== null} starting={starting} onCharge={charge} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { SaleStatus } from '../../shared/domain.ts';
+import { makeSale } from '../test/fake-pos.ts';
+import { renderApp } from '../test/render-app.tsx';
+
+const cases: [SaleStatus, string, string][] = [
+  ['succeeded', 'Payment successful', 'Paid'],
+  ['failed', 'Payment failed', 'Not paid'],
+  ['expired', 'Payment failed', 'Not paid'],
+  ['cancelled', 'Payment cancelled', 'Cancelled'],
+  ['unknown', 'Payment pending', 'Not confirmed yet'],
+];
+
+describe('the result', () => {
+  it.each(cases)('a %s sale shows the heading "%s" with the word "%s", and is announced', async (status, heading, word) => {
+    const sale = makeSale({ status, txnId: 'tx_8F2K1', verifiedAt: '2026-03-02T10:16:00.000+05:30' });
+    await renderApp({ 'sales.current': () => sale });
+    expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
+    const result = within(screen.getByRole('region', { name: heading }));
+    expect(result.getByText(word)).toBeInTheDocument();
+    expect(result.getByText('₹345.67')).toBeInTheDocument();
+    expect(result.getByText('NET BANKING')).toBeInTheDocument();
+    expect(result.getByText('POS01JTESTREF')).toBeInTheDocument();
+    expect(result.getByText('tx_8F2K1')).toBeInTheDocument();
+    expect(screen.getByTestId('result-announcer')).toHaveTextContent(`${heading}. ₹345.67.`);
+    expect(screen.getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New sale' })).toHaveFocus();
+  });
+
+  it('pending says what happens next and offers to check again', async () => {
+    const sale = makeSale({ status: 'unknown' });
+    const { user, fake } = await renderApp({ 'sales.current': () => sale, 'sales.retryVerify': () => ({ ...sale, status: 'succeeded', txnId: 'tx_1', updatedAt: '2026-03-02T10:20:00.000+05:30' }) });
+    expect(await screen.findByText(/keeps checking with KS Pay/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    expect(fake.callsTo('sales.retryVerify')).toEqual([{ saleId: sale.id }]);
+  });
+
+  it('shows the server’s reason when a payment was refused for a mismatch', async () => {
+    const sale = makeSale({ status: 'failed', flags: ['redirect_lied'], error: { code: 'mismatch', message: 'KS Pay’s record says this payment failed, whatever the checkout page said.' } });
+    await renderApp({ 'sales.current': () => sale });
+    expect(await screen.findByRole('heading', { name: 'Payment failed' })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Payment failed' })).getByText('KS Pay’s record says this payment failed, whatever the checkout page said.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Payment successful' })).toBeNull();
+  });
+
+  it('Print receipt asks main and prints in the page when main says so', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const sale = makeSale({ status: 'succeeded', txnId: 'tx_9' });
+    const { user, fake } = await renderApp({ 'sales.current': () => sale });
+    await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(fake.callsTo('receipts.print')).toEqual([{ saleId: sale.id }]);
+    print.mockRestore();
+  });
+
+  it('Print receipt does not open the print dialog when main printed on the thermal printer', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { user } = await renderApp({ 'sales.current': () => makeSale({ status: 'succeeded' }), 'receipts.print': () => ({ via: 'escpos' }) });
+    await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
+    expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
+    expect(print).not.toHaveBeenCalled();
+    print.mockRestore();
+  });
+
+  it('New sale clears the sale with main and returns to an empty amount', async () => {
+    const sale = makeSale({ status: 'succeeded' });
+    const { user, fake } = await renderApp({ 'sales.current': () => sale });
+    await user.click(await screen.findByRole('button', { name: 'New sale' }));
+    expect(await screen.findByRole('button', { name: /^Charge/ })).toBeDisabled();
+    expect(fake.callsTo('sales.dismiss')).toEqual([{ saleId: sale.id }]);
+  });
+
+  it('follows main’s updates from waiting to the verified result', async () => {
+    const sale = makeSale({ status: 'awaiting_payment' });
+    const { fake } = await renderApp({ 'sales.current': () => sale });
+    expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+    act(() => fake.emit('sale.updated', { ...sale, status: 'verifying', updatedAt: '2026-03-02T10:15:30.000+05:30' }));
+    expect(await screen.findByRole('heading', { name: 'Checking the payment with KS Pay…' })).toBeInTheDocument();
+    act(() => fake.emit('sale.updated', { ...sale, status: 'succeeded', txnId: 'tx_77', updatedAt: '2026-03-02T10:15:40.000+05:30' }));
+    expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+    // An older update arriving late never rolls the result back.
+    act(() => fake.emit('sale.updated', { ...sale, status: 'awaiting_payment', updatedAt: '2026-03-02T10:15:20.000+05:30' }));
+    expect(screen.getByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
+  });
+});

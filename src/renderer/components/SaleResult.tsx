@@ -1,0 +1,120 @@
+// The verified result: heading, colour and icon and word, the details, Print receipt and New sale.
+import { useEffect, useRef, useState } from 'react';
+import type { Sale } from '../../shared/domain.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { formatAmount, formatDateTime } from '../lib/format.ts';
+import { messages } from '../lib/messages.ts';
+import { outcomeOf, type Outcome } from '../lib/outcome.ts';
+import { pos } from '../lib/pos.ts';
+import { useSale } from '../stores/sale.ts';
+import { Icon, type IconName } from './Icon.tsx';
+import './SaleResult.css';
+
+type ResultOutcome = Exclude<Outcome, 'in-progress'>;
+
+const LOOK: Record<ResultOutcome, { heading: string; word: string; icon: IconName }> = {
+  succeeded: { heading: messages.result.succeeded, word: messages.result.succeededWord, icon: 'check-circle' },
+  failed: { heading: messages.result.failed, word: messages.result.failedWord, icon: 'x-circle' },
+  cancelled: { heading: messages.result.cancelled, word: messages.result.cancelledWord, icon: 'ban' },
+  pending: { heading: messages.result.pending, word: messages.result.pendingWord, icon: 'clock' },
+};
+
+export function resultHeading(sale: Sale): string | null {
+  const outcome = outcomeOf(sale.status);
+  return outcome === 'in-progress' ? null : LOOK[outcome].heading;
+}
+
+function explanation(sale: Sale): string {
+  if (sale.status === 'succeeded' && sale.flags.includes('paid_after_cancel')) return messages.result.paidAfterCancel;
+  if (sale.status === 'expired') return messages.result.expiredBody;
+  switch (outcomeOf(sale.status)) {
+    case 'succeeded':
+      return messages.result.succeededBody;
+    case 'cancelled':
+      return messages.result.cancelledBody;
+    case 'pending':
+      return messages.result.pendingBody;
+    default:
+      return messages.result.failedBody;
+  }
+}
+
+export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
+  const outcome = outcomeOf(sale.status) as ResultOutcome;
+  const look = LOOK[outcome];
+  const storeError = useSale((s) => s.error);
+  const [printState, setPrintState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
+  const newSaleRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    // The next thing a cashier does is almost always "New sale": Enter gets there.
+    newSaleRef.current?.focus();
+  }, []);
+
+  async function print() {
+    setPrintState({ busy: true, message: null, failed: false });
+    try {
+      const { via } = await pos().receipts.print({ saleId: sale.id });
+      if (via === 'renderer') window.print();
+      setPrintState({ busy: false, message: via === 'renderer' ? null : messages.result.printed, failed: false });
+    } catch (error) {
+      setPrintState({ busy: false, message: errorMessage(error), failed: true });
+    }
+  }
+
+  // The server's reason (a mismatch, a lying redirect) says more than the generic line.
+  const reason = sale.error?.message;
+  const time = sale.verifiedAt ?? sale.updatedAt;
+
+  return (
+    <section className="result" data-outcome={outcome} aria-labelledby="result-heading">
+      <div className="result__banner">
+        <Icon name={look.icon} className="result__icon" />
+        <div className="result__titles">
+          <h2 id="result-heading">{look.heading}</h2>
+          <span className="result__word">{look.word}</span>
+        </div>
+      </div>
+      <div className="result__body">
+        <div className="result__summary">
+          <p className="result__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</p>
+          <p className="result__explanation">{explanation(sale)}</p>
+          <p className="result__reason">{reason && outcome !== 'succeeded' ? reason : ''}</p>
+        </div>
+        <dl className="details result__details">
+          <dt>{messages.result.method}</dt>
+          <dd>{sale.methodName}</dd>
+          <dt>{messages.result.time}</dt>
+          <dd>{formatDateTime(time, locale)}</dd>
+          <dt>{messages.result.reference}</dt>
+          <dd className="details__mono">{sale.reference}</dd>
+          <dt>{messages.result.transactionId}</dt>
+          <dd className="details__mono">{sale.txnId ?? messages.result.none}</dd>
+          <dt>{messages.result.note}</dt>
+          <dd>{sale.note ?? messages.result.none}</dd>
+        </dl>
+      </div>
+      <div className="result__footer">
+        <p className={printState.failed || storeError ? 'result__message result__message--error' : 'result__message'} role="status">
+          {printState.message ?? storeError ?? ''}
+        </p>
+        <div className="actions">
+          {outcome === 'pending' ? (
+            <button type="button" className="button button--secondary" onClick={() => void useSale.getState().checkAgain()}>
+              <Icon name="refresh" />
+              {messages.result.checkAgain}
+            </button>
+          ) : null}
+          <button type="button" className="button button--secondary button--large" disabled={printState.busy} onClick={() => void print()}>
+            <Icon name="printer" />
+            {messages.result.print}
+          </button>
+          <button ref={newSaleRef} type="button" className="button button--primary button--large" onClick={() => void useSale.getState().newSale()}>
+            <Icon name="plus" />
+            {messages.result.newSale}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatElapsed, resolveLocale } from './format.ts';
+
+describe('format', () => {
+  it('shows exactly the currency decimals with its symbol', () => {
+    expect(formatAmount(34567, 'INR', 'en-IN')).toBe('₹345.67');
+    expect(formatAmount(500, 'JPY', 'en-US')).toBe('¥500');
+    expect(formatAmount(1234, 'KWD', 'en-US')).toMatch(/^KWD\s1\.234$/);
+  });
+
+  it('groups thousands the locale’s way', () => {
+    expect(formatAmount(12345678, 'INR', 'en-IN')).toBe('₹1,23,456.78');
+  });
+
+  it('reads an elapsed wait as minutes and seconds, hours when it gets that long', () => {
+    expect(formatElapsed(7_400)).toBe('0:07');
+    expect(formatElapsed(765_000)).toBe('12:45');
+    expect(formatElapsed(3_723_000)).toBe('1:02:03');
+  });
+
+  it('falls back from a broken locale tag to a working one', () => {
+    expect(resolveLocale('de-DE')).toBe('de-DE');
+    expect(resolveLocale('not a locale!')).not.toBe('not a locale!');
+  });
+});

@@ -1,0 +1,187 @@
+// Every string the cashier screens show, in one place so a translation replaces one file.
+// Accessible names that tests and assistive technology rely on (issue 5) are marked "name".
+
+export const messages = {
+  app: {
+    title: 'KS Pay POS',
+    loading: 'Starting the terminal…',
+    loadFailed: 'The terminal could not start.',
+    retry: 'Try again',
+  },
+  errorBoundary: {
+    heading: 'Something went wrong on this screen',
+    body: 'Your sales are safe: every step is saved before it happens. Reload the screen to carry on.',
+    reload: 'Reload the screen',
+  },
+  firstStart: {
+    heading: 'Welcome to KS Pay POS',
+    lead: 'Take card, UPI and bank payments at your counter through KS Pay.',
+    demoTitle: 'Just looking?',
+    demoBody: 'Take a pretend payment in under a minute. No keys and no real money.',
+    tryDemo: 'Try Demo mode', // name
+    connectTitle: 'Ready to take payments?',
+    connectBody: 'Enter the App ID and keys from your KS Pay dashboard.',
+    connect: 'Connect to KS Pay', // name
+  },
+  connect: {
+    heading: 'Connect to KS Pay',
+    lead: 'Your keys are kept in this computer’s keychain, never in a file.',
+    environment: 'Environment', // name
+    environments: {
+      sandbox: 'Built-in Demo sandbox',
+      'kspay-sandbox': 'KS Pay sandbox (test money)',
+      live: 'KS Pay live (real money)',
+      custom: 'Custom URL',
+    },
+    sandboxHint: 'The built-in sandbox runs on this computer. For pretend payments without keys, go back and choose Try Demo mode.',
+    liveHint: 'Live takes real money from real customers.',
+    baseUrl: 'API base URL', // name
+    baseUrlHint: 'For example https://pay.example.com',
+    appId: 'App ID', // name
+    accessKey: 'Access key', // name
+    secretKey: 'Secret key', // name
+    show: 'Show',
+    hide: 'Hide',
+    test: 'Test connection', // name
+    testing: 'Testing…',
+    testWorked: 'Everything worked. Save to start taking payments.',
+    testFailed: 'Something needs fixing before you save:',
+    save: 'Save', // name
+    saving: 'Saving…',
+    back: 'Back',
+    required: (field: string) => `${field} is required.`,
+    badUrl: 'Enter the full address, starting with https:// (or http:// on this computer).',
+  },
+  pin: {
+    heading: 'Set a manager PIN',
+    lead: 'The PIN protects the keys, settings and reports. Cashiers do not need it to take payments.',
+    pin: 'Manager PIN', // name
+    confirm: 'Confirm PIN', // name
+    rule: '4 to 8 digits.',
+    save: 'Save', // name
+    saving: 'Saving…',
+    mismatch: 'The two PINs are different. Type the same PIN twice.',
+    badFormat: 'The PIN is 4 to 8 digits.',
+  },
+  header: {
+    online: 'Online',
+    offline: 'Offline',
+    demo: 'Demo',
+    notConfigured: 'Not connected',
+    connection: 'Connection',
+    demoBanner: 'Demo mode: payments are pretend and no money moves.',
+    manager: 'Manager', // name
+    pending: (n: number) => (n === 1 ? '1 pending' : `${n} pending`),
+    noPending: 'None pending',
+  },
+  sale: {
+    currency: 'Currency', // name
+    method: 'Payment method',
+    noMethods: 'No payment method is available for this currency. Choose another currency.',
+    amount: 'Amount',
+    note: 'Note or reference (optional)',
+    notePlaceholder: 'e.g. table 4, invoice 1182',
+    keypad: 'Keypad',
+    backspace: 'Backspace', // name
+    clear: 'Clear',
+    charge: (amount: string) => `Charge ${amount}`, // name starts with "Charge"
+    chooseMethod: 'Choose a payment method to charge.',
+    enterAmount: 'Key in an amount to charge.',
+    keyboardHint: 'Keyboard: digits, Backspace, Enter to charge, Esc to clear.',
+    loadingCatalog: 'Loading currencies and payment methods…',
+    catalogFailed: 'Could not load currencies and payment methods.',
+    starting: 'Starting the payment…',
+  },
+  paying: {
+    preparing: 'Preparing the payment…',
+    waiting: 'Waiting for the customer',
+    verifying: 'Checking the payment with KS Pay…',
+    qrAlt: 'Payment QR code', // name
+    qrHint: 'The customer can pay in the checkout window, or scan this code with a phone camera.',
+    qrPending: 'The QR code appears as soon as KS Pay returns the checkout page.',
+    elapsed: 'Waiting for',
+    openAgain: 'Open checkout again',
+    cancel: 'Cancel sale', // name
+    confirmCancel: 'Cancel this sale?',
+    confirmCancelBody: 'If the customer has already paid, the payment is still found and shown, never hidden.',
+    confirmYes: 'Yes, cancel sale',
+    confirmNo: 'Keep waiting',
+    cancelling: 'Cancelling…',
+    reference: 'Reference',
+  },
+  result: {
+    succeeded: 'Payment successful', // name
+    failed: 'Payment failed', // name
+    cancelled: 'Payment cancelled', // name
+    pending: 'Payment pending', // name
+    succeededWord: 'Paid',
+    failedWord: 'Not paid',
+    cancelledWord: 'Cancelled',
+    pendingWord: 'Not confirmed yet',
+    succeededBody: 'KS Pay confirmed the payment.',
+    failedBody: 'No money was taken. You can charge again.',
+    expiredBody: 'The checkout expired before the customer paid. No money was taken.',
+    cancelledBody: 'The sale was cancelled. No money was taken.',
+    pendingBody:
+      'The terminal could not confirm this payment yet. It keeps checking with KS Pay and the result appears under Pending. Do not charge the customer again.',
+    paidAfterCancel: 'This sale was cancelled at the counter, but KS Pay reports it paid. The manager sees it in Pending.',
+    amount: 'Amount',
+    method: 'Method',
+    time: 'Time',
+    reference: 'Reference',
+    transactionId: 'Transaction ID',
+    note: 'Note',
+    none: '—',
+    checkAgain: 'Check again',
+    print: 'Print receipt', // name
+    printing: 'Printing…',
+    printed: 'Sent to the printer.',
+    newSale: 'New sale', // name
+  },
+  receipt: {
+    heading: 'Receipt',
+    terminal: 'Terminal',
+    status: 'Status',
+    demo: 'DEMO — NOT A REAL PAYMENT',
+    qrAlt: 'Transaction ID QR code',
+  },
+  pending: {
+    heading: 'Pending sales',
+    lead: 'Sales whose outcome KS Pay has not confirmed yet, oldest first.',
+    empty: 'Nothing is pending. Every sale has a confirmed result.',
+    checkNow: 'Check now',
+    checking: 'Checking…',
+    close: 'Close',
+    age: (minutes: number) => (minutes < 1 ? 'under a minute ago' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`),
+    checked: (settled: number, still: number) => `Checked: ${settled} settled, ${still} still pending.`,
+    doing: {
+      awaiting_payment: 'Waiting for the customer; checking KS Pay every few seconds.',
+      verifying: 'Checking the payment with KS Pay.',
+      unknown: 'Outcome not known yet; the terminal asks KS Pay again until it is.',
+      starting: 'Starting with KS Pay; the terminal looks the sale up before sending anything again.',
+    },
+  },
+  manager: {
+    unlockHeading: 'Manager',
+    unlockLead: 'Enter the manager PIN to open the desk.',
+    pin: 'Manager PIN', // name
+    open: 'Open desk',
+    cancel: 'Cancel',
+    loadingDesk: 'Opening the manager desk…',
+    setPinFirst: 'Set a manager PIN first. It protects the keys, settings and reports.',
+    notManager: 'That PIN does not open the manager desk. Ask the manager to enter theirs.',
+    locked: 'The manager desk locked itself after a while without use.',
+  },
+  status: {
+    draft: 'Draft',
+    initiating: 'Starting',
+    processing: 'Starting',
+    awaiting_payment: 'Waiting for payment',
+    verifying: 'Verifying',
+    succeeded: 'Paid',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+    expired: 'Expired',
+    unknown: 'Not confirmed',
+  },
+} as const;

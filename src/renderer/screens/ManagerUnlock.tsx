@@ -1,0 +1,83 @@
+// The Manager button's PIN prompt. With no PIN yet (Demo mode) it sets one first.
+import { useState } from 'react';
+import { Modal } from '../components/Modal.tsx';
+import { PinField, PinForm } from '../components/PinForm.tsx';
+import { Icon } from '../components/Icon.tsx';
+import { errorMessage } from '../lib/errors.ts';
+import { messages } from '../lib/messages.ts';
+import { pos } from '../lib/pos.ts';
+import { useAppStatus } from '../stores/app-status.ts';
+import './setup.css';
+
+interface ManagerUnlockProps {
+  hasPin: boolean;
+  onUnlocked(): void;
+  onCancel(): void;
+}
+
+export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockProps) {
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function unlock(withPin: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      const { role } = await pos().staff.unlock({ pin: withPin });
+      if (role === 'manager') onUnlocked();
+      else setError(messages.manager.notManager);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!hasPin) {
+    return (
+      <Modal title={messages.pin.heading} onClose={onCancel}>
+        <p className="muted">{messages.manager.setPinFirst}</p>
+        <PinForm
+          onCancel={onCancel}
+          onSaved={(status, newPin) => {
+            useAppStatus.getState().setStatus(status);
+            void unlock(newPin);
+          }}
+        />
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal title={messages.manager.unlockHeading} onClose={onCancel}>
+      <form
+        className="setup__form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (pin) void unlock(pin);
+        }}
+      >
+        <p className="muted">{messages.manager.unlockLead}</p>
+        <PinField id="manager-pin" label={messages.manager.pin} value={pin} onChange={setPin} error={null} autoFocus />
+        {error ? (
+          <p className="notice notice--error" role="alert">
+            <Icon name="alert" className="notice__icon" />
+            <span>{error}</span>
+          </p>
+        ) : null}
+        <div className="setup__actions">
+          <button type="button" className="button button--ghost setup__back" onClick={onCancel}>
+            {messages.manager.cancel}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || pin.length < 4}>
+            <Icon name="lock" />
+            {messages.manager.open}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

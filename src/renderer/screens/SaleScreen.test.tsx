@@ -1,0 +1,75 @@
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PosError } from '../../shared/pos-api.ts';
+import { makeStatus } from '../test/fake-pos.ts';
+import { renderApp, saleScreenReady } from '../test/render-app.tsx';
+
+describe('the sale screen', () => {
+  it('shows the connection as main reports it, and follows changes', async () => {
+    const { fake } = await renderApp({ 'setup.status': () => makeStatus({ mode: 'live', connection: { state: 'online' } }) });
+    await saleScreenReady();
+    expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('Online');
+    act(() => fake.emit('connection.changed', { state: 'offline', message: 'KS Pay is not answering; sales wait until it is back.' }));
+    expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('Offline');
+    expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('KS Pay is not answering; sales wait until it is back.');
+  });
+
+  it('follows the theme setting with data-theme on the page', async () => {
+    const { fake } = await renderApp({ 'setup.status': () => makeStatus({ settings: { theme: 'dark' } }) });
+    await saleScreenReady();
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    act(() => fake.emit('status.changed', makeStatus({ settings: { theme: 'system' } })));
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+
+  it('Manager asks for the PIN and opens the desk; Lock returns to the sale', async () => {
+    const { user, fake } = await renderApp({
+      'staff.unlock': ({ pin }) => {
+        if (pin !== '2468') throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lockout.');
+        return { role: 'manager' };
+      },
+      'staff.lock': () => ({ role: 'cashier' }),
+    });
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    await user.type(screen.getByLabelText('Manager PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Open desk' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That PIN is not right. 4 tries left before a short lockout.');
+    await user.type(screen.getByLabelText('Manager PIN'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Open desk' }));
+    const lock = await screen.findByRole('button', { name: 'Lock' });
+    expect(screen.queryByRole('button', { name: /^Charge/ })).toBeNull();
+    await user.click(lock);
+    expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
+    expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
+  it('Manager without a PIN yet (Demo) sets one first, then opens the desk', async () => {
+    const { user, fake } = await renderApp({
+      'setup.status': () => makeStatus({ hasPin: false }),
+      'setup.setPin': () => makeStatus({ hasPin: true }),
+      'staff.unlock': () => ({ role: 'manager' }),
+    });
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    await user.type(screen.getByLabelText('Manager PIN'), '1357');
+    await user.type(screen.getByLabelText('Confirm PIN'), '1357');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('button', { name: 'Lock' })).toBeInTheDocument();
+    expect(fake.callsTo('staff.unlock')).toEqual([{ pin: '1357' }]);
+  });
+
+  it('a terminal that cannot start says so and can try again', async () => {
+    let attempts = 0;
+    const { user } = await renderApp({
+      'setup.status': () => {
+        attempts += 1;
+        if (attempts === 1) throw new PosError('unavailable', 'The terminal is not answering. Reload this page.');
+        return makeStatus();
+      },
+    });
+    expect(await screen.findByText('The terminal is not answering. Reload this page.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await saleScreenReady();
+  });
+});

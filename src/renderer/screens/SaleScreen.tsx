@@ -1,0 +1,95 @@
+// The cashier's screen: the top bar, the Demo banner, and the stage that shows entry, paying or
+// the result in one fixed frame (so nothing jumps when a result arrives). Manager opens the desk.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { AppStatus } from '../../shared/domain.ts';
+import { Icon } from '../components/Icon.tsx';
+import { PaidAfterCancel } from '../components/PaidAfterCancel.tsx';
+import { PendingPill } from '../components/PendingPill.tsx';
+import { Receipt } from '../components/Receipt.tsx';
+import { SaleEntry } from '../components/SaleEntry.tsx';
+import { SalePaying } from '../components/SalePaying.tsx';
+import { resultHeading, SaleResult } from '../components/SaleResult.tsx';
+import { TopBar } from '../components/TopBar.tsx';
+import { DemoBanner } from '../components/DemoBanner.tsx';
+import { formatAmount, resolveLocale } from '../lib/format.ts';
+import { messages } from '../lib/messages.ts';
+import { outcomeOf } from '../lib/outcome.ts';
+import { pos } from '../lib/pos.ts';
+import { useIdle } from '../lib/use-idle.ts';
+import { useCatalog } from '../stores/catalog.ts';
+import { usePending } from '../stores/pending.ts';
+import { useSale } from '../stores/sale.ts';
+import { ManagerUnlock } from './ManagerUnlock.tsx';
+import './SaleScreen.css';
+
+// The manager desk is its own chunk: a cashier's start never pays for it.
+const ManagerDesk = lazy(() => import('../desk/index.tsx').then((module) => ({ default: module.ManagerDesk })));
+
+type ManagerView = 'closed' | 'unlock' | 'desk';
+
+export function SaleScreen({ status }: { status: AppStatus }) {
+  const locale = resolveLocale(status.settings.locale);
+  const sale = useSale((s) => s.sale);
+  const paidAfterCancel = useSale((s) => s.paidAfterCancel);
+  const [manager, setManager] = useState<ManagerView>('closed');
+  const { mode, settings } = status;
+  const connectionKey = `${mode}|${settings.environment}|${settings.customBaseUrl ?? ''}|${settings.appId}`;
+
+  useEffect(() => {
+    void useCatalog.getState().load(connectionKey, { currency: settings.defaultCurrency, methodId: settings.defaultMethodId });
+  }, [connectionKey, settings.defaultCurrency, settings.defaultMethodId]);
+
+  useEffect(() => {
+    void useSale.getState().restore();
+    void usePending.getState().refresh();
+  }, []);
+
+  const lock = () => {
+    setManager('closed');
+    void pos()
+      .staff.lock()
+      .catch(() => undefined);
+  };
+  useIdle(manager === 'desk' ? settings.idleLockMinutes : 0, lock);
+
+  const outcome = sale ? outcomeOf(sale.status) : null;
+  const final = sale && outcome !== 'in-progress' ? sale : null;
+
+  return (
+    <>
+    <div className="shell">
+      <TopBar connection={status.connection}>
+        {manager === 'desk' ? null : (
+          <>
+            <PendingPill locale={locale} />
+            <button type="button" className="button button--secondary" aria-haspopup="dialog" onClick={() => setManager('unlock')}>
+              <Icon name="lock" />
+              {messages.header.manager}
+            </button>
+          </>
+        )}
+      </TopBar>
+      {mode === 'demo' ? <DemoBanner /> : null}
+      <PaidAfterCancel sales={paidAfterCancel} locale={locale} />
+      {manager === 'desk' ? (
+        <div className="shell__desk">
+          <Suspense fallback={<p className="shell__loading">{messages.manager.loadingDesk}</p>}>
+            <ManagerDesk onLock={lock} />
+          </Suspense>
+        </div>
+      ) : (
+        <main className="stage">
+          <div className="stage__frame card">
+            {!sale ? <SaleEntry locale={locale} /> : outcome === 'in-progress' ? <SalePaying key={sale.id} sale={sale} locale={locale} /> : <SaleResult key={sale.id} sale={sale} locale={locale} />}
+          </div>
+        </main>
+      )}
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="result-announcer">
+        {final ? `${resultHeading(final)}. ${formatAmount(final.amountMinor, final.currency, locale)}.` : ''}
+      </div>
+      {manager === 'unlock' ? <ManagerUnlock hasPin={status.hasPin} onCancel={() => setManager('closed')} onUnlocked={() => setManager('desk')} /> : null}
+    </div>
+    {final ? <Receipt sale={final} settings={settings} locale={locale} /> : null}
+    </>
+  );
+}

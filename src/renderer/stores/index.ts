@@ -1,0 +1,7 @@
+// The renderer's state: one small store per concern, and the wiring to main's events.
+export { useAppStatus } from './app-status.ts';
+export { useAmount } from './amount.ts';
+export { useCatalog, selectCurrentMethods, type CatalogPreference } from './catalog.ts';
+export { useSale } from './sale.ts';
+export { usePending } from './pending.ts';
+export { subscribeToPos } from './subscribe.ts';

@@ -1,0 +1,22 @@
+// Puts every store back to how it started, so component tests do not leak state into each other.
+import { useAmount } from '../stores/amount.ts';
+import { useAppStatus } from '../stores/app-status.ts';
+import { useCatalog } from '../stores/catalog.ts';
+import { usePending } from '../stores/pending.ts';
+import { useSale } from '../stores/sale.ts';
+
+const initial = {
+  amount: useAmount.getState(),
+  appStatus: useAppStatus.getState(),
+  catalog: useCatalog.getState(),
+  pending: usePending.getState(),
+  sale: useSale.getState(),
+};
+
+export function resetStores(): void {
+  useAmount.setState(initial.amount, true);
+  useAppStatus.setState(initial.appStatus, true);
+  useCatalog.setState(initial.catalog, true);
+  usePending.setState(initial.pending, true);
+  useSale.setState(initial.sale, true);
+}
