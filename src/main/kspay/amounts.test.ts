@@ -29,18 +29,26 @@ describe('jsonWithDecimals', () => {
       ['referenceNumber', 'R "quoted" \\ ref'],
     ]);
     expect(text).toBe('{"currencyId":"c_1","amount":500.00,"referenceNumber":"R \\"quoted\\" \\\\ ref"}');
-    expect(JSON.parse(text)).toEqual({ currencyId: 'c_1', amount: 500, referenceNumber: 'R "quoted" \\ ref' });
+    expect(JSON.parse(text)).toEqual({
+      currencyId: 'c_1',
+      amount: 500,
+      referenceNumber: 'R "quoted" \\ ref',
+    });
   });
 
   it('is valid JSON whose amount reads back to the same minor units, for any amount in JPY, INR and KWD', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_AMOUNT_MINOR }), fc.constantFrom('JPY', 'INR', 'KWD'), (minor, currency) => {
-        const literal = amountLiteral(minor, currency);
-        const text = jsonWithDecimals([['amount', literal]]);
-        expect(text).toBe(`{"amount":${literal.decimal}}`);
-        const parsed = JSON.parse(text) as { amount: number };
-        expect(serverAmountToMinor(parsed.amount, currency)).toBe(minor);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_AMOUNT_MINOR }),
+        fc.constantFrom('JPY', 'INR', 'KWD'),
+        (minor, currency) => {
+          const literal = amountLiteral(minor, currency);
+          const text = jsonWithDecimals([['amount', literal]]);
+          expect(text).toBe(`{"amount":${literal.decimal}}`);
+          const parsed = JSON.parse(text) as { amount: number };
+          expect(serverAmountToMinor(parsed.amount, currency)).toBe(minor);
+        },
+      ),
     );
   });
 

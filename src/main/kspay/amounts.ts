@@ -1,5 +1,11 @@
 // Amounts on the wire: integer minor units out as an exact JSON number literal, server amounts back to minor units.
-import { MAX_AMOUNT_MINOR, currencyExponent, decimalToMinor, isIsoCurrency, minorToDecimalString } from '../../shared/money.ts';
+import {
+  MAX_AMOUNT_MINOR,
+  currencyExponent,
+  decimalToMinor,
+  isIsoCurrency,
+  minorToDecimalString,
+} from '../../shared/money.ts';
 
 /** A JSON number written as exact decimal text, so `500.00` goes out as `500.00`, never `500`. */
 export interface DecimalLiteral {
@@ -12,7 +18,9 @@ const DECIMAL_LITERAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 export function amountLiteral(amountMinor: number, currency: string): DecimalLiteral {
   if (!isIsoCurrency(currency)) throw new RangeError(`"${currency}" is not an ISO 4217 currency code`);
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0 || amountMinor > MAX_AMOUNT_MINOR) {
-    throw new RangeError('the amount must be a whole number of minor units, more than zero and within the terminal limit');
+    throw new RangeError(
+      'the amount must be a whole number of minor units, more than zero and within the terminal limit',
+    );
   }
   return { decimal: minorToDecimalString(amountMinor, currencyExponent(currency)) };
 }

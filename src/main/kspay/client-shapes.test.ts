@@ -18,7 +18,14 @@ function fakeKsPay(route: Route, options: Partial<KsPayClientOptions> = {}) {
     if (routed !== undefined) return routed;
     if (request.path.startsWith('/auth/generate-token/') || request.path === '/auth/refresh-token') {
       issued += 1;
-      return { status: 201, json: { status: 201, message: 'success', result: { accessToken: `opaque-${issued}`, refreshToken: `rt-${issued}` } } };
+      return {
+        status: 201,
+        json: {
+          status: 201,
+          message: 'success',
+          result: { accessToken: `opaque-${issued}`, refreshToken: `rt-${issued}` },
+        },
+      };
     }
     return { status: 404, json: { status: 404, message: 'no route' } };
   });
@@ -66,7 +73,9 @@ describe('auth replies', () => {
       }
       if (r.path === '/auth/refresh-token') return { status: 201, json: { accessToken: 'second-token' } };
       if (r.path === '/c_1/payment-methods') {
-        return r.headers.authorization === 'Bearer top-level-token' ? { status: 401, json: {} } : { json: [] };
+        return r.headers.authorization === 'Bearer top-level-token'
+          ? { status: 401, json: {} }
+          : { json: [] };
       }
       return undefined;
     });
@@ -74,16 +83,23 @@ describe('auth replies', () => {
     expect(generated).toBe(1);
     const refresh = requests.find((r) => r.path === '/auth/refresh-token');
     expect(refresh?.headers.authorization).toBe('top-level-refresh');
-    expect(JSON.parse(refresh?.body ?? '')).toEqual({ accessKey: 'ak_test_key', secretKey: 'sk_test_secret' });
+    expect(JSON.parse(refresh?.body ?? '')).toEqual({
+      accessKey: 'ak_test_key',
+      secretKey: 'sk_test_secret',
+    });
   });
 
   it('calls a token reply without an access token a bad_response', async () => {
-    const { client } = fakeKsPay((r) => (r.path.startsWith('/auth/generate-token') ? { status: 201, json: { result: {} } } : undefined));
+    const { client } = fakeKsPay((r) =>
+      r.path.startsWith('/auth/generate-token') ? { status: 201, json: { result: {} } } : undefined,
+    );
     expect((await failure(client.warmUp())).code).toBe('bad_response');
   });
 
   it('retries a request once after a 401, and a second 401 is an auth error', async () => {
-    const { client, requests } = fakeKsPay((r) => (r.path === '/currencies' ? { status: 401, json: { message: 'expired' } } : undefined));
+    const { client, requests } = fakeKsPay((r) =>
+      r.path === '/currencies' ? { status: 401, json: { message: 'expired' } } : undefined,
+    );
     expect((await failure(client.currencies())).code).toBe('auth');
     expect(requests.filter((r) => r.path === '/currencies')).toHaveLength(2);
   });
@@ -97,7 +113,12 @@ describe('auth replies', () => {
     await client.currencies();
     now = 60_000;
     await client.currencies();
-    expect(requests.map((r) => r.path)).toEqual(['/auth/generate-token/ap_test', '/currencies', '/auth/refresh-token', '/currencies']);
+    expect(requests.map((r) => r.path)).toEqual([
+      '/auth/generate-token/ap_test',
+      '/currencies',
+      '/auth/refresh-token',
+      '/currencies',
+    ]);
   });
 
   it('drops the tokens on reset, so new keys take effect at once', async () => {
@@ -116,11 +137,24 @@ describe('catalog replies', () => {
       if (r.path !== '/currencies') return undefined;
       call += 1;
       return call === 1
-        ? { json: { status: 200, message: 'success', result: [{ currencyId: 'c_r', name: 'Rupees' }, { currencyId: 'c_u', name: 'USD' }] } }
+        ? {
+            json: {
+              status: 200,
+              message: 'success',
+              result: [
+                { currencyId: 'c_r', name: 'Rupees' },
+                { currencyId: 'c_u', name: 'USD' },
+              ],
+            },
+          }
         : { json: [{ id: 'c_k', code: 'KWD', name: 'Dinar', symbol: 'KD', isActive: true }] };
     });
-    expect(await client.currencies()).toEqual([{ id: 'c_u', code: 'USD', name: 'US Dollar', exponent: 2, active: true }]);
-    expect(await client.currencies()).toEqual([{ id: 'c_k', code: 'KWD', name: 'Dinar', symbol: 'KD', exponent: 3, active: true }]);
+    expect(await client.currencies()).toEqual([
+      { id: 'c_u', code: 'USD', name: 'US Dollar', exponent: 2, active: true },
+    ]);
+    expect(await client.currencies()).toEqual([
+      { id: 'c_k', code: 'KWD', name: 'Dinar', symbol: 'KD', exponent: 3, active: true },
+    ]);
   });
 
   it('calls a currency reply that is not a list a bad_response', async () => {
@@ -131,7 +165,9 @@ describe('catalog replies', () => {
   });
 
   it('escapes the currency id in the path', async () => {
-    const { client, requests } = fakeKsPay((r) => (r.path.endsWith('/payment-methods') ? { json: [] } : undefined));
+    const { client, requests } = fakeKsPay((r) =>
+      r.path.endsWith('/payment-methods') ? { json: [] } : undefined,
+    );
     await client.paymentMethods('c/../x?y');
     expect(requests.at(-1)?.path).toBe('/c%2F..%2Fx%3Fy/payment-methods');
   });
@@ -141,16 +177,28 @@ describe('initiate and process replies', () => {
   it('reads txnId as well as pe_txnId, and a signature at the top level next to result', async () => {
     const { client } = fakeKsPay((r) =>
       r.path === '/transaction/initiate'
-        ? { status: 201, json: { status: 201, signature: 'sig-top', result: { txnId: 'tx_9', providerOrderId: 'order_9' } } }
+        ? {
+            status: 201,
+            json: {
+              status: 201,
+              signature: 'sig-top',
+              result: { txnId: 'tx_9', providerOrderId: 'order_9' },
+            },
+          }
         : undefined,
     );
-    await expect(client.initiate(SALE)).resolves.toEqual({ signature: 'sig-top', txnId: 'tx_9', providerOrderId: 'order_9' });
+    await expect(client.initiate(SALE)).resolves.toEqual({
+      signature: 'sig-top',
+      txnId: 'tx_9',
+      providerOrderId: 'order_9',
+    });
   });
 
   it('reads a generate-signature reply whose result is the signature itself', async () => {
     const { client, requests } = fakeKsPay((r) => {
       if (r.path === '/transaction/initiate') return { status: 201, json: { result: { pe_txnId: 'tx_1' } } };
-      if (r.path === '/auth/generate-signature/ap_test') return { status: 201, json: { status: 201, result: 'sig-bare' } };
+      if (r.path === '/auth/generate-signature/ap_test')
+        return { status: 201, json: { status: 201, result: 'sig-bare' } };
       if (r.path === '/transaction/process') return { status: 201, json: { result: { order: { id: 'o' } } } };
       return undefined;
     });
@@ -161,9 +209,15 @@ describe('initiate and process replies', () => {
   });
 
   it('refuses to go on when the server echoes another amount or currency than the sale', async () => {
-    for (const echo of [{ amount: 345.68, currency: 'INR' }, { amount: 345.67, currency: 'USD' }, { amount: '3456.7' }]) {
+    for (const echo of [
+      { amount: 345.68, currency: 'INR' },
+      { amount: 345.67, currency: 'USD' },
+      { amount: '3456.7' },
+    ]) {
       const { client } = fakeKsPay((r) =>
-        r.path === '/transaction/initiate' ? { status: 201, json: { result: { signature: 's', pe_txnId: 'tx_1', ...echo } } } : undefined,
+        r.path === '/transaction/initiate'
+          ? { status: 201, json: { result: { signature: 's', pe_txnId: 'tx_1', ...echo } } }
+          : undefined,
       );
       const error = await failure(client.initiate(SALE));
       expect(error.code).toBe('bad_response');
@@ -185,7 +239,9 @@ describe('initiate and process replies', () => {
     const { client } = fakeKsPay((r) => {
       if (r.path !== '/transaction/process') return undefined;
       call += 1;
-      return call === 1 ? { status: 201, json: { order: JSON.stringify({ checkoutUrl: 'https://pay/1' }) } } : { status: 201, json: { result: {} } };
+      return call === 1
+        ? { status: 201, json: { order: JSON.stringify({ checkoutUrl: 'https://pay/1' }) } }
+        : { status: 201, json: { result: {} } };
     });
     await expect(client.process('sig')).resolves.toEqual({ order: { checkoutUrl: 'https://pay/1' } });
     expect((await failure(client.process('sig'))).code).toBe('bad_response');
@@ -194,44 +250,69 @@ describe('initiate and process replies', () => {
 
 describe('transaction lists', () => {
   it('takes a plain array as every page: one request', async () => {
-    const { client, requests } = fakeKsPay((r) => (r.path === '/transaction' ? { json: [record(1), record(2)] } : undefined));
+    const { client, requests } = fakeKsPay((r) =>
+      r.path === '/transaction' ? { json: [record(1), record(2)] } : undefined,
+    );
     expect(await client.transactions()).toHaveLength(2);
     expect(requests.filter((r) => r.path === '/transaction')).toHaveLength(1);
   });
 
   it('takes an envelope whose result is an array as every page too', async () => {
-    const { client } = fakeKsPay((r) => (r.path === '/transaction' ? { json: { status: 200, result: [record(1)] } } : undefined));
-    expect(await client.transactions()).toMatchObject([{ txnId: 'tx_1', amountMinor: 150, status: 'succeeded' }]);
+    const { client } = fakeKsPay((r) =>
+      r.path === '/transaction' ? { json: { status: 200, result: [record(1)] } } : undefined,
+    );
+    expect(await client.transactions()).toMatchObject([
+      { txnId: 'tx_1', amountMinor: 150, status: 'succeeded' },
+    ]);
   });
 
   it('pages by total when there is no hasMore, and by a short page when there is neither', async () => {
     for (const withTotal of [true, false]) {
-      const { client, requests } = fakeKsPay((r) => {
-        if (r.path !== '/transaction') return undefined;
-        const page = Number(r.query.get('page'));
-        const items = page === 1 ? [record(1), record(2)] : page === 2 ? [record(3)] : [];
-        return { json: { items, page, limit: 2, ...(withTotal ? { total: 3 } : {}) } };
-      }, { pageSize: 2 });
+      const { client, requests } = fakeKsPay(
+        (r) => {
+          if (r.path !== '/transaction') return undefined;
+          const page = Number(r.query.get('page'));
+          const items = page === 1 ? [record(1), record(2)] : page === 2 ? [record(3)] : [];
+          return { json: { items, page, limit: 2, ...(withTotal ? { total: 3 } : {}) } };
+        },
+        { pageSize: 2 },
+      );
       expect((await client.transactions()).map((t) => t.txnId)).toEqual(['tx_1', 'tx_2', 'tx_3']);
-      expect(requests.filter((r) => r.path === '/transaction').map((r) => r.query.get('limit'))).toEqual(['2', '2']);
+      expect(requests.filter((r) => r.path === '/transaction').map((r) => r.query.get('limit'))).toEqual([
+        '2',
+        '2',
+      ]);
     }
   });
 
   it('keeps one copy of a record that shifted onto the next page while reading', async () => {
-    const { client } = fakeKsPay((r) => {
-      if (r.path !== '/transaction') return undefined;
-      const page = Number(r.query.get('page'));
-      return { json: { result: { items: page === 1 ? [record(1), record(2)] : [record(2), record(3)], hasMore: page === 1 } } };
-    }, { pageSize: 2 });
+    const { client } = fakeKsPay(
+      (r) => {
+        if (r.path !== '/transaction') return undefined;
+        const page = Number(r.query.get('page'));
+        return {
+          json: {
+            result: {
+              items: page === 1 ? [record(1), record(2)] : [record(2), record(3)],
+              hasMore: page === 1,
+            },
+          },
+        };
+      },
+      { pageSize: 2 },
+    );
     expect((await client.transactions()).map((t) => t.txnId)).toEqual(['tx_1', 'tx_2', 'tx_3']);
   });
 
   it('stops a server that never ends paging after the page bound, with a bad_response', async () => {
-    const { client, requests } = fakeKsPay((r) => {
-      if (r.path !== '/transaction') return undefined;
-      const page = Number(r.query.get('page'));
-      return { json: { result: { items: [record(page)], hasMore: true } } };
-    }, { maxPages: 25 });
+    const { client, requests } = fakeKsPay(
+      (r) => {
+        if (r.path !== '/transaction') return undefined;
+        const page = Number(r.query.get('page'));
+        return { json: { result: { items: [record(page)], hasMore: true } } };
+      },
+      { maxPages: 25 },
+    );
     const error = await failure(client.transactions());
     expect(error.code).toBe('bad_response');
     expect(error.message).toMatch(/did not end after 25 pages/);
@@ -248,7 +329,11 @@ describe('transaction lists', () => {
 
   it('passes the time range and reference to the server', async () => {
     const { client, requests } = fakeKsPay((r) => (r.path === '/transaction' ? { json: [] } : undefined));
-    await client.transactions({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z', referenceNumber: 'R 1' });
+    await client.transactions({
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-01-02T00:00:00.000Z',
+      referenceNumber: 'R 1',
+    });
     const query = requests.at(-1)?.query;
     expect(query?.get('from')).toBe('2026-01-01T00:00:00.000Z');
     expect(query?.get('to')).toBe('2026-01-02T00:00:00.000Z');

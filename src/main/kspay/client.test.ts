@@ -53,7 +53,12 @@ async function start(
     (message: string, fields?: Record<string, unknown>): void => {
       logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`);
     };
-  const log: Logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
+  const log: Logger = {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
   const sent: SentRequest[] = [];
   const spy: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
@@ -68,7 +73,10 @@ async function start(
   const client = createKsPayClient({
     baseUrl: sandbox.url,
     appId: sandbox.credentials.appId,
-    credentials: async () => ({ accessKey: sandbox.credentials.accessKey, secretKey: sandbox.credentials.secretKey }),
+    credentials: async () => ({
+      accessKey: sandbox.credentials.accessKey,
+      secretKey: sandbox.credentials.secretKey,
+    }),
     clock,
     log,
     fetch: spy,
@@ -105,7 +113,11 @@ function initiateInput(overrides: Partial<Parameters<KsPayClient['initiate']>[0]
 }
 
 /** txnId from initiate (s2s), else found by reference as the sale engine would (npm gives only a signature). */
-async function txnIdOf(client: KsPayClient, result: { txnId?: string }, referenceNumber: string): Promise<string> {
+async function txnIdOf(
+  client: KsPayClient,
+  result: { txnId?: string },
+  referenceNumber: string,
+): Promise<string> {
   if (result.txnId !== undefined) return result.txnId;
   const [found] = await client.transactions({ referenceNumber });
   if (found === undefined) throw new Error(`no transaction for ${referenceNumber}`);
@@ -145,7 +157,11 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
     const input = initiateInput();
     const initiated = await client.initiate(input);
     expect(initiated.signature).toMatch(/^[0-9a-f]{64}$/);
-    if (variant === 's2s') expect(initiated).toMatchObject({ txnId: expect.stringMatching(/^tx_/), providerOrderId: expect.stringMatching(/^order_/) });
+    if (variant === 's2s')
+      expect(initiated).toMatchObject({
+        txnId: expect.stringMatching(/^tx_/),
+        providerOrderId: expect.stringMatching(/^order_/),
+      });
     const { order } = await client.process(initiated.signature);
     expect(order.checkoutUrl).toEqual(expect.stringContaining('/checkout/'));
     const txnId = await txnIdOf(client, initiated, input.referenceNumber);
@@ -191,10 +207,34 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
   it('sends amounts with exactly the currency decimals and reads them back exactly (JPY, INR, KWD)', async () => {
     const { client, sandbox, sent } = await start({ variant });
     const cases = [
-      { currencyId: JPY, paymentMethodId: KONBINI, currency: 'JPY', amountMinor: 500, literal: '"amount":500,' },
-      { currencyId: INR, paymentMethodId: UPI, currency: 'INR', amountMinor: 50000, literal: '"amount":500.00,' },
-      { currencyId: INR, paymentMethodId: UPI, currency: 'INR', amountMinor: 34567, literal: '"amount":345.67,' },
-      { currencyId: KWD, paymentMethodId: KNET, currency: 'KWD', amountMinor: 1234, literal: '"amount":1.234,' },
+      {
+        currencyId: JPY,
+        paymentMethodId: KONBINI,
+        currency: 'JPY',
+        amountMinor: 500,
+        literal: '"amount":500,',
+      },
+      {
+        currencyId: INR,
+        paymentMethodId: UPI,
+        currency: 'INR',
+        amountMinor: 50000,
+        literal: '"amount":500.00,',
+      },
+      {
+        currencyId: INR,
+        paymentMethodId: UPI,
+        currency: 'INR',
+        amountMinor: 34567,
+        literal: '"amount":345.67,',
+      },
+      {
+        currencyId: KWD,
+        paymentMethodId: KNET,
+        currency: 'KWD',
+        amountMinor: 1234,
+        literal: '"amount":1.234,',
+      },
       { currencyId: KWD, paymentMethodId: KNET, currency: 'KWD', amountMinor: 1, literal: '"amount":0.001,' },
     ];
     for (const { literal, ...sale } of cases) {
@@ -207,7 +247,10 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
         amountMinor: sale.amountMinor,
         currency: sale.currency,
       });
-      await expect(client.transaction(txnId)).resolves.toMatchObject({ amountMinor: sale.amountMinor, currency: sale.currency });
+      await expect(client.transaction(txnId)).resolves.toMatchObject({
+        amountMinor: sale.amountMinor,
+        currency: sale.currency,
+      });
     }
   });
 
@@ -324,7 +367,10 @@ describe('tokens against the sandbox', () => {
       {},
       {
         credentials: async () =>
-          ({ accesskey: ` ${DEMO.accessKey} `, secretKey: DEMO.secretKey }) as unknown as { accessKey: string; secretKey: string },
+          ({ accesskey: ` ${DEMO.accessKey} `, secretKey: DEMO.secretKey }) as unknown as {
+            accessKey: string;
+            secretKey: string;
+          },
       },
     );
     await client.warmUp();
@@ -336,7 +382,10 @@ const DEMO = { accessKey: 'ak_demo_pos_public_4f1c2b7e', secretKey: 'sk_demo_pos
 
 describe('errors against the sandbox', () => {
   it('auth: wrong keys say to check them in Settings, and never echo them', async () => {
-    const { client } = await start({}, { credentials: async () => ({ accessKey: 'ak_wrong_key_1', secretKey: 'sk_wrong_secret_2' }) });
+    const { client } = await start(
+      {},
+      { credentials: async () => ({ accessKey: 'ak_wrong_key_1', secretKey: 'sk_wrong_secret_2' }) },
+    );
     const error = await failure(client.currencies());
     expect(error.code).toBe('auth');
     expect(error.message).toMatch(/Settings/);
@@ -386,7 +435,10 @@ describe('errors against the sandbox', () => {
 
   it('not_found: an unknown transaction', async () => {
     const { client } = await start();
-    expect(await failure(client.transaction('tx_missing1'))).toMatchObject({ code: 'not_found', status: 404 });
+    expect(await failure(client.transaction('tx_missing1'))).toMatchObject({
+      code: 'not_found',
+      status: 404,
+    });
   });
 
   it('conflict: a reused reference number is refused and nothing new is initiated', async () => {
@@ -435,8 +487,22 @@ describe('errors against the sandbox', () => {
     sandbox.faults.set({ dropNext: 1 });
     await expect(client.paymentMethods(INR)).resolves.not.toHaveLength(0);
     sandbox.faults.set({ dropNext: 1 });
-    expect((await failure(client.initiate(initiateInput()))).code).toBe('network');
+    const error = await failure(client.initiate(initiateInput()));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/look it up in Transactions before charging again/);
     expect(sandbox.stats().byRoute['POST /transaction/initiate']).toBe(1);
+  });
+
+  it('network: token requests are safe to repeat, so a dropped one is retried', async () => {
+    const { client, sandbox } = await start();
+    sandbox.faults.set({ dropNext: 1, pathPrefix: '/auth/generate-token' });
+    await client.warmUp();
+    sandbox.faults.set({ fail500Next: 1, pathPrefix: '/auth/refresh-token' });
+    sandbox.faults.expireAllTokens();
+    await expect(client.paymentMethods(INR)).resolves.not.toHaveLength(0);
+    expect(sandbox.stats()).toMatchObject({ tokensGenerated: 1, tokensRefreshed: 1 });
+    expect(sandbox.stats().byRoute['POST /auth/generate-token/:appId']).toBe(2);
+    expect(sandbox.stats().byRoute['POST /auth/refresh-token']).toBe(2);
   });
 
   it('network: a server that is not there', async () => {
@@ -455,7 +521,9 @@ describe('errors against the sandbox', () => {
     expect(error.message).toMatch(/look it up in Transactions before charging again/);
     expect(sandbox.stats().byRoute['POST /transaction/initiate']).toBe(1);
     const found = await client.transactions({ referenceNumber: input.referenceNumber });
-    expect(found).toMatchObject([{ referenceNumber: input.referenceNumber, amountMinor: 34567, status: 'pending' }]);
+    expect(found).toMatchObject([
+      { referenceNumber: input.referenceNumber, amountMinor: 34567, status: 'pending' },
+    ]);
   });
 
   it("abort: the caller's signal ends the wait with its own reason", async () => {
@@ -502,7 +570,10 @@ describe('the S2S flow fallback against the sandbox', () => {
       const body = (await response.json()) as { result: Record<string, unknown> };
       delete body.result.signature;
       stripped += 1;
-      return new Response(JSON.stringify(body), { status: 201, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(body), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const { client, sandbox } = await start({}, { fetch: stripSignature });
     const initiated = await client.initiate(initiateInput());
@@ -527,7 +598,12 @@ describe('logs', () => {
     await failure(client.process('f'.repeat(64)));
     const text = logs.join('\n');
     expect(logs.length).toBeGreaterThan(5);
-    for (const secret of [sandbox.credentials.accessKey, sandbox.credentials.secretKey, initiated.signature, 'f'.repeat(64)]) {
+    for (const secret of [
+      sandbox.credentials.accessKey,
+      sandbox.credentials.secretKey,
+      initiated.signature,
+      'f'.repeat(64),
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toMatch(/eyJ[\w-]+\./);

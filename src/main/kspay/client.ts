@@ -59,9 +59,14 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     maxGetAttempts: options.maxGetAttempts ?? DEFAULT_GET_ATTEMPTS,
   });
 
-  function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, reply: HttpReply, what: string): T {
+  function parse<T>(
+    schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },
+    reply: HttpReply,
+    what: string,
+  ): T {
     const parsed = schema.safeParse(reply.body);
-    if (!parsed.success) throw new KsPayError('bad_response', messages.badResponse(what), { status: reply.status });
+    if (!parsed.success)
+      throw new KsPayError('bad_response', messages.badResponse(what), { status: reply.status });
     return parsed.data;
   }
 
@@ -114,7 +119,14 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       async generate() {
         const body = await keysBody();
         const reply = await http
-          .send({ method: 'POST', path: `/auth/generate-token/${encodeURIComponent(appId)}`, route: 'POST /auth/generate-token', headers: JSON_HEADERS, body })
+          .send({
+            method: 'POST',
+            path: `/auth/generate-token/${encodeURIComponent(appId)}`,
+            route: 'POST /auth/generate-token',
+            headers: JSON_HEADERS,
+            body,
+            retryable: true,
+          })
           .catch((error: unknown) => {
             throw asKeyProblem(error);
           });
@@ -129,6 +141,8 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
           route: 'POST /auth/refresh-token',
           headers: { ...JSON_HEADERS, authorization: refreshToken },
           body,
+          // If a lost reply hid a rotation, the retry is refused and the keys take over: safe to repeat.
+          retryable: true,
         });
         return remember(parse(TokenReply, reply, 'no access token in the refresh reply'));
       },
@@ -136,10 +150,17 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   });
 
   /** Sends with the access token as Bearer; on a 401 renews once (shared) and tries once more. */
-  async function withToken(request: Omit<HttpRequest, 'signal'>, signal: AbortSignal | undefined): Promise<HttpReply> {
+  async function withToken(
+    request: Omit<HttpRequest, 'signal'>,
+    signal: AbortSignal | undefined,
+  ): Promise<HttpReply> {
     const token = await tokens.current(signal);
     const send = (accessToken: string): Promise<HttpReply> =>
-      http.send({ ...request, headers: { ...request.headers, authorization: `Bearer ${accessToken}` }, ...(signal ? { signal } : {}) });
+      http.send({
+        ...request,
+        headers: { ...request.headers, authorization: `Bearer ${accessToken}` },
+        ...(signal ? { signal } : {}),
+      });
     try {
       return await send(token);
     } catch (error) {
@@ -159,6 +180,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         route: 'POST /auth/generate-signature',
         headers: JSON_HEADERS,
         body,
+        retryable: true,
         ...(signal ? { signal } : {}),
       })
       .catch((error: unknown) => {
@@ -171,7 +193,10 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   const appSignatures = createAppSignatureBook();
 
   async function fetchCurrencies(): Promise<Currency[]> {
-    const reply = await withToken({ method: 'GET', path: '/currencies', route: 'GET /currencies' }, undefined);
+    const reply = await withToken(
+      { method: 'GET', path: '/currencies', route: 'GET /currencies' },
+      undefined,
+    );
     return normaliseCurrencies(parse(EntryList, reply, 'the currency list is missing'), log);
   }
 
@@ -180,7 +205,10 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     if (query.from !== undefined) params.set('from', query.from);
     if (query.to !== undefined) params.set('to', query.to);
     if (query.referenceNumber !== undefined) params.set('referenceNumber', query.referenceNumber);
-    const reply = await withToken({ method: 'GET', path: `/transaction?${params.toString()}`, route: 'GET /transaction' }, signal);
+    const reply = await withToken(
+      { method: 'GET', path: `/transaction?${params.toString()}`, route: 'GET /transaction' },
+      signal,
+    );
     return parse(TransactionPageReply, reply, 'the transaction list is missing');
   }
 
@@ -195,7 +223,11 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
 
     async paymentMethods(currencyId, signal): Promise<PaymentMethod[]> {
       const reply = await withToken(
-        { method: 'GET', path: `/${encodeURIComponent(currencyId)}/payment-methods`, route: 'GET /:currencyId/payment-methods' },
+        {
+          method: 'GET',
+          path: `/${encodeURIComponent(currencyId)}/payment-methods`,
+          route: 'GET /:currencyId/payment-methods',
+        },
         signal,
       );
       return normaliseMethods(parse(EntryList, reply, 'the payment method list is missing'), log);
@@ -206,7 +238,11 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       try {
         amount = amountLiteral(input.amountMinor, input.currency);
       } catch (error) {
-        throw new KsPayError('invalid', messages.invalid('the amount or currency is not valid for a payment'), { cause: error });
+        throw new KsPayError(
+          'invalid',
+          messages.invalid('the amount or currency is not valid for a payment'),
+          { cause: error },
+        );
       }
       const body = jsonWithDecimals([
         ['currencyId', input.currencyId],
@@ -218,7 +254,13 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       ]);
       // Checkout flow: Bearer token, appId and redirectUrl in the body (DESIGN.md "KS Pay").
       const reply = await withToken(
-        { method: 'POST', path: '/transaction/initiate', route: 'POST /transaction/initiate', headers: JSON_HEADERS, body },
+        {
+          method: 'POST',
+          path: '/transaction/initiate',
+          route: 'POST /transaction/initiate',
+          headers: JSON_HEADERS,
+          body,
+        },
         signal,
       );
       const result = parse(InitiateReply, reply, 'the initiate reply has an unknown shape');
@@ -232,7 +274,10 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         secrets.add(signature);
         if (result.txnId !== undefined) appSignatures.remember(signature, result.txnId);
       }
-      log.info('KS Pay transaction initiated', { referenceNumber: input.referenceNumber, txnId: result.txnId });
+      log.info('KS Pay transaction initiated', {
+        referenceNumber: input.referenceNumber,
+        txnId: result.txnId,
+      });
       return {
         signature,
         ...(result.txnId === undefined ? {} : { txnId: result.txnId }),
@@ -256,7 +301,11 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
 
     async transaction(txnId, signal): Promise<Transaction> {
       const reply = await withToken(
-        { method: 'GET', path: `/transaction/txnId/${encodeURIComponent(txnId)}`, route: 'GET /transaction/txnId/:id' },
+        {
+          method: 'GET',
+          path: `/transaction/txnId/${encodeURIComponent(txnId)}`,
+          route: 'GET /transaction/txnId/:id',
+        },
         signal,
       );
       return normaliseTransaction(rawRecordOf(reply.body));
@@ -266,7 +315,10 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       const byId = new Map<string, Transaction>();
       for (let page = 1; ; page += 1) {
         if (page > maxPages) {
-          throw new KsPayError('bad_response', messages.badResponse(`the transaction list did not end after ${maxPages} pages`));
+          throw new KsPayError(
+            'bad_response',
+            messages.badResponse(`the transaction list did not end after ${maxPages} pages`),
+          );
         }
         const reply = await fetchPage(query, page, signal);
         const before = byId.size;
@@ -277,7 +329,10 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         }
         if (!reply.paged || reply.items.length === 0) break;
         if (byId.size === before) {
-          throw new KsPayError('bad_response', messages.badResponse('the transaction list repeats the same page'));
+          throw new KsPayError(
+            'bad_response',
+            messages.badResponse('the transaction list repeats the same page'),
+          );
         }
         if (reply.hasMore !== undefined) {
           if (!reply.hasMore) break;
@@ -301,15 +356,24 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
 }
 
 /** The S2S initiate echoes amount and currency: if they differ from the sale, nothing may go further. */
-function checkEcho(result: { amount?: number | string | undefined; currency?: string | undefined }, input: InitiateInput): void {
+function checkEcho(
+  result: { amount?: number | string | undefined; currency?: string | undefined },
+  input: InitiateInput,
+): void {
   const currency = result.currency?.trim().toUpperCase();
   if (currency !== undefined && currency !== input.currency) {
-    throw new KsPayError('bad_response', messages.mismatch(`currency ${currency} instead of ${input.currency}`));
+    throw new KsPayError(
+      'bad_response',
+      messages.mismatch(`currency ${currency} instead of ${input.currency}`),
+    );
   }
   if (result.amount === undefined) return;
   const echoed = serverAmountToMinor(result.amount, input.currency);
   if (echoed !== input.amountMinor) {
-    throw new KsPayError('bad_response', messages.mismatch(`an amount of ${String(result.amount)} ${input.currency}`));
+    throw new KsPayError(
+      'bad_response',
+      messages.mismatch(`an amount of ${String(result.amount)} ${input.currency}`),
+    );
   }
 }
 

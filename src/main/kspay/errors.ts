@@ -39,12 +39,13 @@ export const messages = {
   auth: 'KS Pay did not accept the API keys. Check the access key, secret key and App ID in Settings, then try again.',
   noAppId: 'No KS Pay App ID is set. Enter the App ID in Settings.',
   noKeys: 'No KS Pay API keys are saved. Enter the access key and secret key in Settings.',
-  keysUnreadable: 'The KS Pay API keys could not be read. Unlock the keychain or enter the keys again in Settings.',
+  keysUnreadable:
+    'The KS Pay API keys could not be read. Unlock the keychain or enter the keys again in Settings.',
   forbidden:
     'KS Pay refused this request because its signature was not accepted. Start the payment again; if it keeps happening, check the keys and App ID in Settings.',
   invalid: (serverMessage: string | undefined) =>
     serverMessage
-      ? `KS Pay rejected the request: ${serverMessage}. Check the amount, currency and payment method, then try again.`
+      ? `KS Pay rejected the request: ${serverMessage.replace(/[\s.!]+$/, '')}. Check the amount, currency and payment method, then try again.`
       : 'KS Pay rejected the request as invalid. Check the amount, currency and payment method, then try again.',
   notFound:
     'KS Pay has no record of what was asked for. Check the transaction ID, or the App ID and server address in Settings.',
@@ -58,6 +59,8 @@ export const messages = {
     `KS Pay had a problem on its side (HTTP ${status}). Wait a moment and try again; if a payment was under way, check it in Transactions before charging again.`,
   network: (reason: string) =>
     `Could not reach KS Pay: ${reason}. Check the network connection and the server address in Settings, then try again.`,
+  networkDuringWrite: (reason: string) =>
+    `Lost the connection to KS Pay: ${reason}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
   timeout: (timeoutMs: number) =>
     `KS Pay did not answer within ${seconds(timeoutMs)}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
   badResponse: (what: string) =>
@@ -74,7 +77,8 @@ export function errorForStatus(
   details: { serverMessage?: string; retryAfterMs?: number } = {},
 ): KsPayError {
   const base = { status, ...details };
-  if (status === 400 || status === 422) return new KsPayError('invalid', messages.invalid(details.serverMessage), base);
+  if (status === 400 || status === 422)
+    return new KsPayError('invalid', messages.invalid(details.serverMessage), base);
   if (status === 401) return new KsPayError('auth', messages.auth, base);
   if (status === 403) return new KsPayError('forbidden', messages.forbidden, base);
   if (status === 404) return new KsPayError('not_found', messages.notFound, base);

@@ -10,7 +10,12 @@ import { createFakeFetch } from './testing/fake-fetch.ts';
 import type { FakeHandler } from './testing/fake-fetch.ts';
 
 const GET: HttpRequest = { method: 'GET', path: '/currencies', route: 'GET /currencies' };
-const POST: HttpRequest = { method: 'POST', path: '/transaction/initiate', route: 'POST /transaction/initiate', body: '{}' };
+const POST: HttpRequest = {
+  method: 'POST',
+  path: '/transaction/initiate',
+  route: 'POST /transaction/initiate',
+  body: '{}',
+};
 
 function setup(handler: FakeHandler, overrides: Partial<HttpOptions> = {}) {
   const fake = createFakeFetch(handler);
@@ -105,7 +110,10 @@ describe('http: errors by status', () => {
   it('carries the server message of a 400, in a list or as text', async () => {
     const { client } = setup((request) =>
       request.path.endsWith('initiate')
-        ? { status: 400, json: { status: 400, message: ['amount must be positive', 'currencyId is required'] } }
+        ? {
+            status: 400,
+            json: { status: 400, message: ['amount must be positive', 'currencyId is required'] },
+          }
         : { status: 400, json: { message: 'referenceNumber is too long' } },
     );
     const list = await failure(client.send(POST));
@@ -125,7 +133,9 @@ describe('http: errors by status', () => {
   });
 
   it('maps a 5xx with an HTML body (a proxy page) to server, not bad_response', async () => {
-    const { client } = setup(() => ({ status: 502, text: '<html>Bad gateway</html>' }), { maxGetAttempts: 1 });
+    const { client } = setup(() => ({ status: 502, text: '<html>Bad gateway</html>' }), {
+      maxGetAttempts: 1,
+    });
     expect((await failure(client.send(GET))).code).toBe('server');
   });
 });
@@ -170,6 +180,13 @@ describe('http: retries', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('repeats a POST that says it is safe to repeat (token requests)', async () => {
+    let calls = 0;
+    const { client, requests } = setup(() => (++calls === 1 ? 'drop' : { status: 201, json: {} }));
+    await client.send({ ...POST, retryable: true });
+    expect(requests).toHaveLength(2);
+  });
+
   it('never repeats a POST, whatever went wrong', async () => {
     for (const reply of ['drop', { status: 500, json: {} }, { status: 429, json: {} }] as const) {
       const { client, requests } = setup(() => reply);
@@ -179,7 +196,12 @@ describe('http: retries', () => {
   });
 
   it('does not retry what a retry cannot fix (400, 401, 404, bad JSON)', async () => {
-    for (const reply of [{ status: 400, json: {} }, { status: 401, json: {} }, { status: 404, json: {} }, { text: '{' }]) {
+    for (const reply of [
+      { status: 400, json: {} },
+      { status: 401, json: {} },
+      { status: 404, json: {} },
+      { text: '{' },
+    ]) {
       const { client, requests } = setup(() => reply);
       await failure(client.send(GET));
       expect(requests).toHaveLength(1);
@@ -218,7 +240,9 @@ describe('http: timeouts and abort', () => {
 
   it('does not start at all when the signal is already aborted', async () => {
     const { client, requests } = setup(() => ({ json: {} }));
-    await expect(client.send({ ...GET, signal: AbortSignal.abort(new Error('before')) })).rejects.toThrow('before');
+    await expect(client.send({ ...GET, signal: AbortSignal.abort(new Error('before')) })).rejects.toThrow(
+      'before',
+    );
     expect(requests).toHaveLength(0);
   });
 });

@@ -28,6 +28,11 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /**
+   * Whether a network error, 5xx or 429 may be met with another try. Default: GETs only. The token and signature
+   * POSTs opt in (they create nothing a customer pays for); initiate and process never do.
+   */
+  retryable?: boolean;
 }
 
 export interface HttpReply {
@@ -76,34 +81,57 @@ export function createHttp(options: HttpOptions): Http {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timer.signal.aborted) {
-        options.log.warn('KS Pay request timed out', { route: request.route, attempt, timeoutMs: options.timeoutMs });
+        options.log.warn('KS Pay request timed out', {
+          route: request.route,
+          attempt,
+          timeoutMs: options.timeoutMs,
+        });
         throw new KsPayError('timeout', messages.timeout(options.timeoutMs), { cause: error });
       }
       if (error instanceof KsPayError) throw error;
       const reason = networkReason(error);
       options.log.warn('KS Pay request failed on the network', { route: request.route, attempt, reason });
-      throw new KsPayError('network', messages.network(reason), { cause: error });
+      const message =
+        request.method === 'GET' || request.retryable
+          ? messages.network(reason)
+          : messages.networkDuringWrite(reason);
+      throw new KsPayError('network', message, { cause: error });
     } finally {
       clearTimeout(timeout);
     }
-    options.log.debug('KS Pay request', { route: request.route, status, attempt, ms: options.clock.now() - started });
+    options.log.debug('KS Pay request', {
+      route: request.route,
+      status,
+      attempt,
+      ms: options.clock.now() - started,
+    });
 
     const body = parseJson(text);
     if (status >= 200 && status < 300) {
       if (body === undefined) {
-        throw new KsPayError('bad_response', messages.badResponse(text.trim() === '' ? 'an empty reply' : 'not JSON'), {
-          status,
-        });
+        throw new KsPayError(
+          'bad_response',
+          messages.badResponse(text.trim() === '' ? 'an empty reply' : 'not JSON'),
+          {
+            status,
+          },
+        );
       }
       return { status, body };
     }
     const serverMessage = serverMessageOf(body, options.secrets.values());
-    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter, options.clock) : undefined;
+    const retryAfterMs =
+      status === 429 || status === 503 ? parseRetryAfter(retryAfter, options.clock) : undefined;
     const error = errorForStatus(status, {
       ...(serverMessage === undefined ? {} : { serverMessage }),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
-    options.log.info('KS Pay answered with an error', { route: request.route, status, code: error.code, serverMessage });
+    options.log.info('KS Pay answered with an error', {
+      route: request.route,
+      status,
+      code: error.code,
+      serverMessage,
+    });
     throw error;
   }
 
@@ -112,19 +140,27 @@ export function createHttp(options: HttpOptions): Http {
       try {
         return await once(request, attempt);
       } catch (error) {
-        if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts) throw error;
+        if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts)
+          throw error;
         const wait =
-          error.retryAfterMs ?? options.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+          error.retryAfterMs ??
+          options.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
         if (wait > MAX_RETRY_AFTER_MS) throw error;
-        options.log.debug('Retrying KS Pay request', { route: request.route, after: error.code, attempt, waitMs: Math.round(wait) });
+        options.log.debug('Retrying KS Pay request', {
+          route: request.route,
+          after: error.code,
+          attempt,
+          waitMs: Math.round(wait),
+        });
         await untilAborted(options.sleep(wait), request.signal);
       }
     }
   }
 
   return {
-    // POSTs are never repeated here: a repeated initiate could charge a sale twice; the sale engine decides.
-    send: (request) => (request.method === 'GET' ? withRetries(request) : once(request, 1)),
+    // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
+    send: (request) =>
+      (request.retryable ?? request.method === 'GET') ? withRetries(request) : once(request, 1),
   };
 }
 
@@ -149,7 +185,9 @@ async function readBody(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
     await response.body?.cancel();
-    throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), { status: response.status });
+    throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), {
+      status: response.status,
+    });
   }
   if (response.body === null) return '';
   const reader = response.body.getReader();
@@ -162,7 +200,9 @@ async function readBody(response: Response): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), { status: response.status });
+      throw new KsPayError('bad_response', messages.badResponse('a reply far too large'), {
+        status: response.status,
+      });
     }
     text += decoder.decode(value, { stream: true });
   }
@@ -230,7 +270,8 @@ function networkReason(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const record = current as { code?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof record.code === 'string' && record.code in NETWORK_REASONS) return NETWORK_REASONS[record.code] ?? record.code;
+    if (typeof record.code === 'string' && record.code in NETWORK_REASONS)
+      return NETWORK_REASONS[record.code] ?? record.code;
     current = record.cause ?? (Array.isArray(record.errors) ? (record.errors[0] as unknown) : undefined);
   }
   return 'the connection failed';

@@ -37,7 +37,15 @@ describe('normaliseCurrencies', () => {
     const log = recordingLog();
     const out = normaliseCurrencies(
       [
-        { name: 'Rupees', code: 'INR', symbol: 'Rs', type: 'FIAT', userId: 'us_1', id: 'c_WkmEe23LeI', isActive: true },
+        {
+          name: 'Rupees',
+          code: 'INR',
+          symbol: 'Rs',
+          type: 'FIAT',
+          userId: 'us_1',
+          id: 'c_WkmEe23LeI',
+          isActive: true,
+        },
         { id: 'c_jpy', code: 'JPY', name: 'Yen', isActive: false },
         { id: 'c_kwd', code: 'kwd', name: 'Kuwaiti Dinar' },
       ],
@@ -125,17 +133,32 @@ describe('normaliseTransaction', () => {
   });
 
   it('accepts pe_txnId and decimal text amounts', () => {
-    const t = normaliseTransaction({ pe_txnId: 'tx_1', referenceNumber: 'R', amount: '1.234', currency: 'KWD', status: 'PENDING' });
+    const t = normaliseTransaction({
+      pe_txnId: 'tx_1',
+      referenceNumber: 'R',
+      amount: '1.234',
+      currency: 'KWD',
+      status: 'PENDING',
+    });
     expect(t).toMatchObject({ txnId: 'tx_1', amountMinor: 1234, status: 'pending' });
   });
 
   it('refuses an amount with more decimals than the currency as a bad_response', () => {
     expect(() => normaliseTransaction({ ...record, amount: 345.678 })).toThrow(KsPayError);
-    expect(() => normaliseTransaction({ ...record, currency: 'JPY', amount: 500.5 })).toThrow(/not a valid JPY amount/);
+    expect(() => normaliseTransaction({ ...record, currency: 'JPY', amount: 500.5 })).toThrow(
+      /not a valid JPY amount/,
+    );
   });
 
   it('refuses records without identity, money or status as a bad_response', () => {
-    for (const broken of [{ ...record, txnId: undefined }, { ...record, amount: undefined }, { ...record, status: 200 }, { ...record, currency: 'Rupees' }, 'tx', null]) {
+    for (const broken of [
+      { ...record, txnId: undefined },
+      { ...record, amount: undefined },
+      { ...record, status: 200 },
+      { ...record, currency: 'Rupees' },
+      'tx',
+      null,
+    ]) {
       let error: unknown;
       try {
         normaliseTransaction(broken);

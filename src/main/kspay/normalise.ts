@@ -48,7 +48,10 @@ export function normaliseCurrencies(entries: readonly unknown[], log: Logger): C
     const { id, name, symbol, isActive } = parsed.data;
     const code = parsed.data.code.trim().toUpperCase();
     if (!isIsoCurrency(code)) {
-      log.warn('KS Pay listed a currency whose code is not ISO 4217; it is left out', { id, code: parsed.data.code });
+      log.warn('KS Pay listed a currency whose code is not ISO 4217; it is left out', {
+        id,
+        code: parsed.data.code,
+      });
       continue;
     }
     if (seen.has(id)) continue;
@@ -78,7 +81,13 @@ export function normaliseMethods(entries: readonly unknown[], log: Logger): Paym
     }
     if (seen.has(parsed.data.id)) continue;
     seen.add(parsed.data.id);
-    out.push(PaymentMethod.parse({ id: parsed.data.id, name: parsed.data.name, active: parsed.data.isActive ?? true }));
+    out.push(
+      PaymentMethod.parse({
+        id: parsed.data.id,
+        name: parsed.data.name,
+        active: parsed.data.isActive ?? true,
+      }),
+    );
   }
   return out;
 }
@@ -87,11 +96,17 @@ export function normaliseMethods(entries: readonly unknown[], log: Logger): Paym
 export function normaliseTransaction(record: unknown): Transaction {
   const parsed = TransactionRecord.safeParse(record);
   if (!parsed.success) {
-    throw new KsPayError('bad_response', messages.badResponse('a transaction without its id, reference, amount, currency or status'));
+    throw new KsPayError(
+      'bad_response',
+      messages.badResponse('a transaction without its id, reference, amount, currency or status'),
+    );
   }
   const r = parsed.data;
   if (!isIsoCurrency(r.currency)) {
-    throw new KsPayError('bad_response', messages.badResponse(`transaction ${r.txnId} has an unknown currency`));
+    throw new KsPayError(
+      'bad_response',
+      messages.badResponse(`transaction ${r.txnId} has an unknown currency`),
+    );
   }
   const amountMinor = serverAmountToMinor(r.amount, r.currency);
   if (amountMinor === null) {

@@ -10,7 +10,9 @@ describe('redactText', () => {
     const secrets = createSecretRegistry();
     secrets.add('sk_live_abc');
     secrets.add('sk_live_abc_long');
-    expect(redactText('keys sk_live_abc_long and sk_live_abc', secrets.values())).toBe(`keys ${REDACTED} and ${REDACTED}`);
+    expect(redactText('keys sk_live_abc_long and sk_live_abc', secrets.values())).toBe(
+      `keys ${REDACTED} and ${REDACTED}`,
+    );
   });
 
   it('cuts out JWTs, Bearer credentials and hex signatures even when they were never registered', () => {
@@ -50,7 +52,12 @@ describe('redactValue', () => {
       accessKey: REDACTED,
       accesskey: REDACTED,
       secret_key: REDACTED,
-      nested: { refreshToken: REDACTED, 'x-signature': REDACTED, Authorization: REDACTED, note: `see ${REDACTED}` },
+      nested: {
+        refreshToken: REDACTED,
+        'x-signature': REDACTED,
+        Authorization: REDACTED,
+        note: `see ${REDACTED}`,
+      },
       list: [{ password: REDACTED }, 'plain'],
       amount: 34567,
     });

@@ -30,7 +30,8 @@ const Id = z.string().trim().min(1).max(256);
 /** Names, references and provider ids: a few hundred characters at most; anything longer is not a real record. */
 const Short = z.string().max(256);
 const Secret = z.string().trim().min(1).max(16_384);
-const Optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+const Optional = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
 
 // ── Auth ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -76,7 +77,13 @@ export const CurrencyEntry = z.union([
     .transform((c) => ({ id: c.id, code: c.code, name: c.name, symbol: c.symbol, isActive: c.isActive })),
   z
     .object({ currencyId: Id, name: Short, symbol: Optional(Short), isActive: Active })
-    .transform((c) => ({ id: c.currencyId, code: c.name, name: undefined, symbol: c.symbol, isActive: c.isActive })),
+    .transform((c) => ({
+      id: c.currencyId,
+      code: c.name,
+      name: undefined,
+      symbol: c.symbol,
+      isActive: c.isActive,
+    })),
 ]);
 export type CurrencyEntry = z.infer<typeof CurrencyEntry>;
 
@@ -120,14 +127,17 @@ export const InitiateReply = z.preprocess(
 export const ProcessReply = z.preprocess(
   recordOf,
   z.object({
-    order: z.preprocess((order) => {
-      if (typeof order !== 'string') return order;
-      try {
-        return JSON.parse(order) as unknown;
-      } catch {
-        return order;
-      }
-    }, z.record(z.string(), z.unknown())),
+    order: z.preprocess(
+      (order) => {
+        if (typeof order !== 'string') return order;
+        try {
+          return JSON.parse(order) as unknown;
+        } catch {
+          return order;
+        }
+      },
+      z.record(z.string(), z.unknown()),
+    ),
   }),
 );
 

@@ -52,7 +52,12 @@ function scriptedSource() {
 function setup(tokenTtlMs = 60_000) {
   let now = 1_000_000;
   const scripted = scriptedSource();
-  const tokens = createTokenManager({ source: scripted.source, clock: { now: () => now }, log: silentLogger, tokenTtlMs });
+  const tokens = createTokenManager({
+    source: scripted.source,
+    clock: { now: () => now },
+    log: silentLogger,
+    tokenTtlMs,
+  });
   return { tokens, ...scripted, advance: (ms: number) => (now += ms) };
 }
 
@@ -88,7 +93,7 @@ describe('tokens: single flight', () => {
     expect(calls.refresh).toBe(1);
   });
 
-  it("keeps the shared renewal going when one waiting caller aborts", async () => {
+  it('keeps the shared renewal going when one waiting caller aborts', async () => {
     const { tokens, calls, hold } = setup();
     const release = hold();
     const controller = new AbortController();

@@ -138,7 +138,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         return (await untilAborted(renew(), signal)).accessToken;
       } catch (error) {
         // Renewing early failed on the network, yet the token we hold has not expired: use it while it lasts.
-        if (held !== undefined && state === held && clock.now() < held.expiresAt && !isKsPayError(error, 'auth') && !signal?.aborted) {
+        if (
+          held !== undefined &&
+          state === held &&
+          clock.now() < held.expiresAt &&
+          !isKsPayError(error, 'auth') &&
+          !signal?.aborted
+        ) {
           log.warn('Could not renew the KS Pay token early; using the current one until it expires');
           return held.accessToken;
         }
@@ -148,7 +154,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
     async renewAfterRejection(rejected, signal) {
       signal?.throwIfAborted();
-      if (renewal === undefined && state !== undefined && state.accessToken !== rejected) return state.accessToken;
+      if (renewal === undefined && state !== undefined && state.accessToken !== rejected)
+        return state.accessToken;
       return (await untilAborted(renew(), signal)).accessToken;
     },
 
