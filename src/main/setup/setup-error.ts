@@ -1,0 +1,12 @@
+// Setup's one error type: a code programs switch on and a message the person setting up can act on.
+
+export type SetupErrorCode = 'invalid' | 'locked' | 'live_active' | 'demo_unavailable';
+
+export class SetupError extends Error {
+  readonly code: SetupErrorCode;
+  constructor(code: SetupErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SetupError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,139 @@
+// First start and connection setup: the app's status, Demo mode, testing and saving KS Pay keys, and
+// the first manager PIN. Keys go to the vault only; settings keep the environment and App ID.
+import type {
+  AppStatus,
+  ConnectionInput,
+  ConnectionState,
+  ConnectionTestResult,
+  Credentials,
+  Role,
+} from '../../shared/domain.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { ProfileName, Profiles } from '../app/profiles.ts';
+import type { Logger } from '../deps.ts';
+import type { KsPayClient } from '../kspay/index.ts';
+import type { SettingsStore } from '../settings/index.ts';
+import type { Staff } from '../staff/index.ts';
+import type { Vault } from '../vault/index.ts';
+import { describeTarget, type ConnectionTarget } from './base-url.ts';
+import { testConnection } from './connection-test.ts';
+import { SetupError } from './setup-error.ts';
+
+/** The vault profile that holds the real KS Pay keys (Demo mode uses the sandbox's own). */
+export const LIVE_KEYS = 'live';
+
+export interface SetupDeps {
+  shell: AppStatus['shell'];
+  version: string;
+  vault: Pick<Vault, 'has' | 'set' | 'status'>;
+  settings: Pick<SettingsStore, 'get' | 'update'>;
+  staff: Pick<Staff, 'hasPin' | 'setPin' | 'role'>;
+  audit: Pick<AuditLog, 'record'>;
+  profiles: Pick<Profiles, 'active' | 'setActive'>;
+  connection: () => ConnectionState;
+  /** Runs the terminal's services on this profile (its journal, sale engine and KS Pay client). */
+  activate(profile: ProfileName): Promise<void>;
+  baseUrlOf(target: ConnectionTarget): Promise<string>;
+  /** A client for keys that are not saved yet (Test connection). */
+  clientFor(baseUrl: string, credentials: Credentials): KsPayClient;
+  log: Logger;
+}
+
+export interface Setup {
+  status(): Promise<AppStatus>;
+  startDemo(): Promise<AppStatus>;
+  testConnection(input: ConnectionInput): Promise<ConnectionTestResult>;
+  /** `role` is the caller's: once a PIN exists only the manager may change the keys. */
+  saveConnection(input: ConnectionInput, role: Role): Promise<AppStatus>;
+  setPin(pin: string, confirm: string): Promise<AppStatus>;
+}
+
+export function createSetup(deps: SetupDeps): Setup {
+  const { vault, settings, staff, audit, profiles } = deps;
+
+  async function status(): Promise<AppStatus> {
+    const [hasKeys, hasPin, vaultStatus] = await Promise.all([
+      vault.has(LIVE_KEYS),
+      staff.hasPin(),
+      vault.status(),
+    ]);
+    return {
+      mode: profiles.active() ?? 'first-run',
+      shell: deps.shell,
+      hasKeys,
+      hasPin,
+      role: staff.role(),
+      vault: vaultStatus,
+      connection: deps.connection(),
+      settings: settings.get(),
+      version: deps.version,
+    };
+  }
+
+  return {
+    status,
+
+    async startDemo() {
+      const active = profiles.active();
+      if (active === 'live') {
+        throw new SetupError(
+          'live_active',
+          'This terminal is connected to KS Pay with real keys, so Demo mode is not offered here. Use a terminal without keys to try Demo mode.',
+        );
+      }
+      if (active !== 'demo') {
+        await profiles.setActive('demo');
+        await audit.record({ action: 'demo.entered', actor: staff.role(), detail: 'Demo mode entered' });
+      }
+      await deps.activate('demo');
+      return status();
+    },
+
+    testConnection(input) {
+      return testConnection(
+        input,
+        (baseUrl) => deps.clientFor(baseUrl, input),
+        (target) => deps.baseUrlOf(target),
+      );
+    },
+
+    async saveConnection(input, role) {
+      if (role !== 'manager' && (await staff.hasPin()))
+        throw new SetupError('locked', 'Enter the manager PIN to change the KS Pay connection.');
+      if (input.environment === 'sandbox') {
+        throw new SetupError(
+          'invalid',
+          'The built-in sandbox is what Demo mode uses and needs no keys. Choose Try Demo mode, or pick the KS Pay sandbox, Live or Custom to save real keys.',
+        );
+      }
+      // Checked before anything is saved, so a bad address never leaves half a connection behind.
+      await deps.baseUrlOf(input);
+      const credentials: Credentials = {
+        appId: input.appId,
+        accessKey: input.accessKey,
+        secretKey: input.secretKey,
+      };
+      await vault.set(LIVE_KEYS, credentials);
+      settings.update({
+        environment: input.environment,
+        appId: input.appId,
+        ...(input.environment === 'custom' ? { customBaseUrl: input.customBaseUrl } : {}),
+      });
+      await profiles.setActive('live');
+      await audit.record({
+        action: 'keys.saved',
+        actor: role,
+        detail: `KS Pay keys saved for ${describeTarget(input)}`,
+      });
+      await deps.activate('live');
+      return status();
+    },
+
+    async setPin(pin, confirm) {
+      if (pin !== confirm)
+        throw new SetupError('invalid', 'The two PINs are different. Enter the same PIN twice.');
+      await staff.setPin(pin);
+      return status();
+    },
+  };
+}
