@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# npm test — the whole suite, stopping at the first failing step and naming it:
+#   typecheck · lint · unit (vitest) · security · build · e2e (Playwright) · secrets (scan of what e2e wrote)
+# The vault's tests need a Secret Service: without a D-Bus session whose keyring is unlocked, this
+# script re-runs itself inside `dbus-run-session` with a throwaway, unlocked gnome-keyring.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '%s\n' "$*"; }
+
+keyring_unlocked() {
+  [[ -n ${DBUS_SESSION_BUS_ADDRESS:-} ]] || return 1
+  command -v dbus-send >/dev/null 2>&1 || return 1
+  dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets/aliases/default \
+    org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q 'boolean false'
+}
+
+if [[ ${KSPAY_TEST_KEYRING:-} == start ]]; then
+  # Inside our own D-Bus session: a keyring in a temporary folder, unlocked with a throwaway password,
+  # so the tests never touch (or need the password of) the user's real login keyring.
+  keyring_home=$(mktemp -d)
+  trap 'rm -rf "$keyring_home"' EXIT
+  printf '%s' ks-pay-pos-tests | XDG_DATA_HOME=$keyring_home gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  for _ in $(seq 1 50); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true' && break
+    sleep 0.1
+  done
+  export KSPAY_TEST_KEYRING=ready
+elif [[ ${KSPAY_TEST_KEYRING:-} != ready ]] && ! keyring_unlocked; then
+  for tool in dbus-run-session gnome-keyring-daemon dbus-send; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      say "npm test needs $tool for the keychain tests. Install: sudo apt-get install dbus-x11 gnome-keyring (or run: bash .ci/run)."
+      exit 1
+    fi
+  done
+  # dbus-daemon warns it cannot raise its file limit when not root; the warning is harmless, so it is dropped.
+  exec dbus-run-session -- env KSPAY_TEST_KEYRING=start bash "$0" "$@" 2> >(grep --line-buffered -v 'Failed to set fd limit' >&2)
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 24)); then
+  say "npm test needs Node 24 (this is $(node -v)). Run npm start once (it installs Node 24) or bash .ci/run."
+  exit 1
+fi
+if [[ ! -d node_modules ]]; then
+  say "npm packages are not installed: run npm ci (or npm start) first."
+  exit 1
+fi
+
+steps=(
+  'typecheck|npm run --silent typecheck'
+  'lint|npm run --silent lint'
+  'unit|npx vitest run'
+  'security|npm run --silent security'
+  'build|npm run --silent build'
+  'e2e|rm -rf .tmp/e2e && npx playwright test'
+  'secrets|npm run --silent security:secrets'
+)
+started=$SECONDS
+index=0
+for step in "${steps[@]}"; do
+  index=$((index + 1))
+  name=${step%%|*}
+  command=${step#*|}
+  say ""
+  say "▶ npm test step $index/${#steps[@]}: $name ($command)"
+  step_started=$SECONDS
+  bash -c "$command" || {
+    code=$?
+    say ""
+    say "✖ npm test failed at step $index/${#steps[@]}: $name — re-run it alone with: $command"
+    exit "$code"
+  }
+  say "✔ $name ($((SECONDS - step_started)) s)"
+done
+say ""
+say "✔ npm test: all ${#steps[@]} steps passed in $((SECONDS - started)) s."

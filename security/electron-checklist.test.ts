@@ -1,0 +1,129 @@
+// Electron's security checklist, checked on the real shell source (src/main/index.ts, src/main/windows,
+// src/preload, src/renderer/index.html); the first block proves each check catches its regression.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkElectronSecurity, cspProblems } from './electron-checklist.ts';
+import type { ShellSources, SourceFile } from './electron-checklist.ts';
+
+const GOOD_MAIN = `
+import { app, BrowserWindow, protocol, session, shell, ipcMain } from 'electron';
+import { registerIpc, isTrustedSender } from './ipc/index.ts';
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+const ALLOWED_HOSTS = new Set(['kalp.studio']);
+const secure = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true };
+export function openLink(url: string): void {
+  const parsed = new URL(url);
+  if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && ALLOWED_HOSTS.has(parsed.hostname)) void shell.openExternal(parsed.toString());
+}
+app.whenReady().then(() => {
+  protocol.handle('app', (request) => new Response(request.url));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  registerIpc(ipcMain, dispatch, (frame) => isTrustedSender(frame, 'app://pos'));
+  const win = new BrowserWindow({ webPreferences: { ...secure, preload: 'index.cjs' } });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  void win.loadURL('app://pos/index.html');
+});
+`;
+const GOOD_PRELOAD = `import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('posIpc', buildIpcBridge(ipcRenderer));\n`;
+const GOOD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+const GOOD_HTML = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${GOOD_CSP}" /></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>`;
+
+function fixture(changes: { main?: string; preload?: string; html?: string; extra?: SourceFile[] } = {}): ShellSources {
+  return {
+    main: [{ path: 'src/main/index.ts', text: changes.main ?? GOOD_MAIN }],
+    preload: [{ path: 'src/preload/index.ts', text: changes.preload ?? GOOD_PRELOAD }],
+    rendererHtml: { path: 'src/renderer/index.html', text: changes.html ?? GOOD_HTML },
+    everythingElse: changes.extra ?? [],
+  };
+}
+
+function failing(sources: ShellSources): string[] {
+  return checkElectronSecurity(sources)
+    .filter((item) => item.problems.length > 0)
+    .map((item) => item.id);
+}
+
+describe('the checklist checks themselves', () => {
+  it('pass a shell that follows every item', () => {
+    expect(checkElectronSecurity(fixture()).flatMap((item) => item.problems)).toEqual([]);
+  });
+
+  const regressions: Array<[string, () => ShellSources, string]> = [
+    ['contextIsolation off', () => fixture({ main: GOOD_MAIN.replace('contextIsolation: true', 'contextIsolation: false') }), 'context-isolation'],
+    ['sandbox off', () => fixture({ main: GOOD_MAIN.replace('sandbox: true', 'sandbox: false') }), 'sandbox'],
+    ['sandbox left to the default', () => fixture({ main: GOOD_MAIN.replace('sandbox: true, ', '') }), 'sandbox'],
+    ['nodeIntegration on', () => fixture({ main: GOOD_MAIN.replace('nodeIntegration: false', 'nodeIntegration: true') }), 'no-node-integration'],
+    ['webSecurity off', () => fixture({ main: GOOD_MAIN.replace('webSecurity: true', 'webSecurity: false') }), 'no-node-integration'],
+    ['popups allowed', () => fixture({ main: GOOD_MAIN.replace("action: 'deny'", "action: 'allow'") }), 'window-open-denied'],
+    ['no window-open handler', () => fixture({ main: GOOD_MAIN.replace(/.*setWindowOpenHandler.*\n/, '') }), 'window-open-denied'],
+    ['navigation not prevented', () => fixture({ main: GOOD_MAIN.replace('(event) => event.preventDefault()', '() => undefined') }), 'navigation-guarded'],
+    ['permissions granted', () => fixture({ main: GOOD_MAIN.replace('callback(false)', 'callback(true)') }), 'permissions-denied'],
+    ['no permission check handler', () => fixture({ main: GOOD_MAIN.replace(/.*setPermissionCheckHandler.*\n/, '') }), 'permissions-denied'],
+    ['openExternal without protocol check', () => fixture({ main: GOOD_MAIN.replace("(parsed.protocol === 'https:' || parsed.protocol === 'http:') && ", '') }), 'open-external-allow-listed'],
+    ['openExternal in the renderer', () => fixture({ extra: [{ path: 'src/renderer/lib/link.ts', text: 'window.shell.openExternal(url)' }] }), 'open-external-allow-listed'],
+    ['unsafe-inline scripts', () => fixture({ html: GOOD_HTML.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") }), 'csp-strict'],
+    ['remote scripts', () => fixture({ html: GOOD_HTML.replace("script-src 'self'", "script-src 'self' https://cdn.example.com") }), 'csp-strict'],
+    ['no CSP', () => fixture({ html: '<!doctype html><html><body></body></html>' }), 'csp-strict'],
+    ['renderer from file://', () => fixture({ main: GOOD_MAIN.replace("void win.loadURL('app://pos/index.html');", "void win.loadFile('out/renderer/index.html');") }), 'app-protocol'],
+    ['raw ipcMain handler', () => fixture({ main: `${GOOD_MAIN}\nipcMain.handle('x', () => 1);` }), 'ipc-sender-checked'],
+    ['ipcRenderer exposed', () => fixture({ preload: "import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('ipc', ipcRenderer);" }), 'preload-minimal'],
+    ['webview used', () => fixture({ extra: [{ path: 'src/renderer/screens/Pay.tsx', text: 'return <webview src={url} />;' }] }), 'no-webview'],
+    ['fork in main', () => fixture({ extra: [{ path: 'src/main/sales/worker.ts', text: "import { fork } from 'node:child_process';\nfork('x.js');" }] }), 'no-fork'],
+  ];
+  for (const [name, sources, item] of regressions) {
+    it(`catch: ${name}`, () => {
+      expect(failing(sources())).toContain(item);
+    });
+  }
+
+  it('accept a CSP with inline styles but refuse inline or evaluated scripts', () => {
+    expect(cspProblems(GOOD_CSP)).toEqual([]);
+    expect(cspProblems("default-src 'self'; object-src 'none'; script-src 'self' 'unsafe-eval'")).toHaveLength(1);
+    expect(cspProblems("default-src *; object-src 'none'").length).toBeGreaterThan(0);
+  });
+});
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const read = (path: string): SourceFile => ({ path: relative(root, path), text: readFileSync(path, 'utf8') });
+const tsFiles = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ts$/.test(name) && !/\.test\.ts$/.test(name))
+        .map((name) => join(dir, name))
+    : [];
+function allSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return allSources(path);
+    return /\.(ts|tsx|html)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe("the app's Electron shell", () => {
+  const mainFiles = [join(root, 'src/main/index.ts'), ...tsFiles(join(root, 'src/main/windows'))].filter((path) => existsSync(path));
+  const preloadFiles = tsFiles(join(root, 'src/preload'));
+  const html = join(root, 'src/renderer/index.html');
+  const shellPaths = new Set([...mainFiles, ...preloadFiles, html]);
+  const sources: ShellSources = {
+    main: mainFiles.map(read),
+    preload: preloadFiles.map(read),
+    rendererHtml: existsSync(html) ? read(html) : null,
+    everythingElse: allSources(join(root, 'src'))
+      .filter((path) => !shellPaths.has(path))
+      .map(read),
+  };
+
+  it('exists: src/main/index.ts is the composition root', () => {
+    expect(existsSync(join(root, 'src/main/index.ts')), 'src/main/index.ts is missing: the Electron shell has not been written yet').toBe(true);
+  });
+
+  for (const item of checkElectronSecurity(sources)) {
+    it(item.title, () => {
+      expect(item.problems).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,357 @@
+// Reads the Electron shell's source (main, windows, preload, renderer HTML) and checks each item of
+// Electron's security checklist statically, so a regression fails CI before anyone packages it.
+import ts from 'typescript';
+
+export interface SourceFile {
+  /** Repository-relative path, for messages. */
+  path: string;
+  text: string;
+}
+
+export interface ShellSources {
+  /** src/main/index.ts and src/main/windows/*.ts. */
+  main: SourceFile[];
+  /** src/preload/*.ts. */
+  preload: SourceFile[];
+  /** src/renderer/index.html, or null when missing. */
+  rendererHtml: SourceFile | null;
+  /** Every other source file under src/ (renderer, main services, sandbox, browser), for "never anywhere" rules. */
+  everythingElse: SourceFile[];
+}
+
+export interface ChecklistResult {
+  id: string;
+  title: string;
+  problems: string[];
+}
+
+interface Parsed {
+  file: SourceFile;
+  ast: ts.SourceFile;
+}
+
+function parse(file: SourceFile): Parsed {
+  return { file, ast: ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS) };
+}
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  node.forEachChild((child) => walk(child, visit));
+}
+
+function nodes<T extends ts.Node>(parsed: Parsed, guard: (node: ts.Node) => node is T): T[] {
+  const found: T[] = [];
+  walk(parsed.ast, (node) => {
+    if (guard(node)) found.push(node);
+  });
+  return found;
+}
+
+function propertyName(name: ts.PropertyName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return null;
+}
+
+/** `x.method(...)` calls, whatever x is. */
+function methodCalls(parsed: Parsed, method: string): ts.CallExpression[] {
+  return nodes(parsed, ts.isCallExpression).filter((call) => ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === method);
+}
+
+/** `x.on('event', handler)` / `x.once(...)` calls for one event name. */
+function listeners(parsed: Parsed, event: string): ts.CallExpression[] {
+  return [...methodCalls(parsed, 'on'), ...methodCalls(parsed, 'once'), ...methodCalls(parsed, 'addListener')].filter((call) => {
+    const first = call.arguments[0];
+    return first !== undefined && ts.isStringLiteralLike(first) && first.text === event;
+  });
+}
+
+function where(parsed: Parsed, node: ts.Node): string {
+  const { line } = parsed.ast.getLineAndCharacterOfPosition(node.getStart(parsed.ast));
+  return `${parsed.file.path}:${line + 1}`;
+}
+
+// The handler passed to a call: an inline function, or a function declared in the same file by name.
+function handlerText(parsed: Parsed, argument: ts.Expression | undefined): string | null {
+  if (!argument) return null;
+  if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return argument.getText(parsed.ast);
+  if (ts.isIdentifier(argument)) {
+    const name = argument.text;
+    for (const declaration of nodes(parsed, ts.isFunctionDeclaration)) if (declaration.name?.text === name) return declaration.getText(parsed.ast);
+    for (const declaration of nodes(parsed, ts.isVariableDeclaration)) {
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return declaration.initializer.getText(parsed.ast);
+    }
+  }
+  return null;
+}
+
+const PREF_KEYS = new Set(['contextIsolation', 'sandbox', 'nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag', 'webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']);
+const REQUIRED: Record<string, boolean> = { contextIsolation: true, sandbox: true, nodeIntegration: false };
+const FORBIDDEN: Record<string, boolean> = { nodeIntegrationInWorker: true, nodeIntegrationInSubFrames: true, webviewTag: true, webSecurity: false, allowRunningInsecureContent: true, experimentalFeatures: true };
+
+type Literal = boolean | 'other';
+
+// The properties of an object literal, following `...spread` of consts declared in the same file.
+function literalProperties(parsed: Parsed, object: ts.ObjectLiteralExpression, depth = 0): Map<string, Literal> {
+  const props = new Map<string, Literal>();
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property) && ts.isIdentifier(property.expression) && depth < 4) {
+      const name = property.expression.text;
+      const declaration = nodes(parsed, ts.isVariableDeclaration).find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+      if (declaration?.initializer && ts.isObjectLiteralExpression(declaration.initializer)) {
+        for (const [key, value] of literalProperties(parsed, declaration.initializer, depth + 1)) props.set(key, value);
+      }
+    } else if (ts.isPropertyAssignment(property)) {
+      const key = propertyName(property.name);
+      if (key === null) continue;
+      const init = property.initializer;
+      props.set(key, init.kind === ts.SyntaxKind.TrueKeyword ? true : init.kind === ts.SyntaxKind.FalseKeyword ? false : 'other');
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      props.set(property.name.text, 'other');
+    }
+  }
+  return props;
+}
+
+function checkWebPreferences(main: Parsed[]): ChecklistResult[] {
+  const isolation: string[] = [];
+  const sandbox: string[] = [];
+  const nodeIntegration: string[] = [];
+  const dangerous: string[] = [];
+  let windows = 0;
+  let preferenceObjects = 0;
+  for (const parsed of main) {
+    const created = nodes(parsed, ts.isNewExpression).filter((expression) => ts.isIdentifier(expression.expression) && ['BrowserWindow', 'BrowserView', 'WebContentsView'].includes(expression.expression.text));
+    windows += created.length;
+    if (created.length > 0 && !parsed.file.text.includes('webPreferences')) isolation.push(`${parsed.file.path} creates a window without webPreferences`);
+    for (const object of nodes(parsed, ts.isObjectLiteralExpression)) {
+      const props = literalProperties(parsed, object);
+      const isWebPreferences = ts.isPropertyAssignment(object.parent) && propertyName(object.parent.name) === 'webPreferences';
+      if (!isWebPreferences && ![...props.keys()].some((key) => PREF_KEYS.has(key))) continue;
+      // A literal only used as a spread base is checked where it is spread.
+      if (ts.isVariableDeclaration(object.parent) && ts.isIdentifier(object.parent.name)) {
+        const name = object.parent.name.text;
+        const spread = nodes(parsed, ts.isSpreadAssignment).some((assignment) => ts.isIdentifier(assignment.expression) && assignment.expression.text === name);
+        if (spread) continue;
+      }
+      preferenceObjects += 1;
+      const at = where(parsed, object);
+      if (props.get('contextIsolation') !== REQUIRED['contextIsolation']) isolation.push(`${at}: contextIsolation must be literally true`);
+      if (props.get('sandbox') !== REQUIRED['sandbox']) sandbox.push(`${at}: sandbox must be literally true`);
+      if (props.get('nodeIntegration') !== REQUIRED['nodeIntegration']) nodeIntegration.push(`${at}: nodeIntegration must be literally false`);
+      for (const [key, bad] of Object.entries(FORBIDDEN)) if (props.has(key) && props.get(key) !== !bad) dangerous.push(`${at}: ${key} must not be ${String(bad)}`);
+      if (props.has('enableBlinkFeatures')) dangerous.push(`${at}: enableBlinkFeatures must not be set`);
+    }
+  }
+  if (windows === 0) isolation.push('no BrowserWindow is created in src/main/index.ts or src/main/windows/*.ts');
+  if (preferenceObjects === 0) isolation.push('no webPreferences object with security settings found in the shell');
+  return [
+    { id: 'context-isolation', title: 'contextIsolation: true on every window', problems: isolation },
+    { id: 'sandbox', title: 'sandbox: true on every renderer', problems: sandbox },
+    { id: 'no-node-integration', title: 'nodeIntegration: false (and no node in workers/subframes, webSecurity on)', problems: [...nodeIntegration, ...dangerous] },
+  ];
+}
+
+// Whether a guard registered on 'web-contents-created' covers every window, or each window file has its own.
+function coverage(main: Parsed[], present: (parsed: Parsed, scope: string) => boolean, what: string): string[] {
+  for (const parsed of main) {
+    for (const listener of listeners(parsed, 'web-contents-created')) {
+      if (present(parsed, handlerText(parsed, listener.arguments[1]) ?? '')) return [];
+    }
+  }
+  return main
+    .filter((parsed) => /new\s+(BrowserWindow|BrowserView|WebContentsView)\s*\(/.test(parsed.file.text) && !present(parsed, parsed.file.text))
+    .map((parsed) => `${parsed.file.path} creates a window but does not ${what} (nor does an app 'web-contents-created' listener)`);
+}
+
+function checkWindowOpen(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  let calls = 0;
+  for (const parsed of main) {
+    for (const call of methodCalls(parsed, 'setWindowOpenHandler')) {
+      calls += 1;
+      const text = handlerText(parsed, call.arguments[0]);
+      if (text === null) problems.push(`${where(parsed, call)}: the window-open handler must be a function in this file`);
+      else if (!/['"]deny['"]/.test(text) || /['"]allow['"]/.test(text)) problems.push(`${where(parsed, call)}: the window-open handler must answer { action: 'deny' } and never 'allow'`);
+    }
+  }
+  if (calls === 0) problems.push('no setWindowOpenHandler in the shell: popups would open new windows');
+  problems.push(...coverage(main, (_parsed, scope) => scope.includes('setWindowOpenHandler'), 'deny window.open'));
+  return { id: 'window-open-denied', title: 'setWindowOpenHandler denies every popup', problems };
+}
+
+function checkNavigation(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  let guards = 0;
+  for (const parsed of main) {
+    for (const listener of listeners(parsed, 'will-navigate')) {
+      guards += 1;
+      const text = handlerText(parsed, listener.arguments[1]);
+      if (text === null || !text.includes('preventDefault')) problems.push(`${where(parsed, listener)}: the will-navigate handler must call event.preventDefault() for anything it does not allow`);
+    }
+  }
+  if (guards === 0) problems.push("no 'will-navigate' listener in the shell: a page could navigate the window anywhere");
+  problems.push(...coverage(main, (_parsed, scope) => scope.includes('will-navigate'), "guard 'will-navigate'"));
+  return { id: 'navigation-guarded', title: "'will-navigate' is guarded on every window", problems };
+}
+
+function checkPermissions(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  for (const method of ['setPermissionRequestHandler', 'setPermissionCheckHandler']) {
+    const calls = main.flatMap((parsed) => methodCalls(parsed, method).map((call) => ({ parsed, call })));
+    if (calls.length === 0) problems.push(`no session.${method} in the shell: Electron grants permissions by default`);
+    for (const { parsed, call } of calls) {
+      const text = handlerText(parsed, call.arguments[0]);
+      if (text === null) problems.push(`${where(parsed, call)}: the ${method} handler must be a function in this file`);
+      else if (!/\bfalse\b/.test(text) || /\btrue\b/.test(text)) problems.push(`${where(parsed, call)}: the ${method} handler must deny everything (false) and never grant (true)`);
+    }
+  }
+  return { id: 'permissions-denied', title: 'permission request and check handlers deny everything', problems };
+}
+
+function checkOpenExternal(main: Parsed[], preload: Parsed[], others: SourceFile[]): ChecklistResult {
+  const problems: string[] = [];
+  for (const parsed of main) {
+    if (!/\bopenExternal\s*\(/.test(parsed.file.text)) continue;
+    const text = parsed.file.text;
+    if (!text.includes("'https:'") && !text.includes('"https:"')) problems.push(`${parsed.file.path} calls shell.openExternal without checking the URL's protocol is https:`);
+    if (!/allow/i.test(text)) problems.push(`${parsed.file.path} calls shell.openExternal without an allow-list of hosts`);
+    if (/['"](file|javascript|data|smb):['"]/.test(text) && /openExternal\([^)]*\b(file|javascript|data|smb):/.test(text)) problems.push(`${parsed.file.path} opens a non-http(s) URL externally`);
+  }
+  for (const file of [...preload.map((parsed) => parsed.file), ...others]) {
+    if (/\bopenExternal\s*\(/.test(file.text)) problems.push(`${file.path} calls openExternal: only the main process may, through its allow-list`);
+  }
+  return { id: 'open-external-allow-listed', title: 'shell.openExternal only for allow-listed http(s) URLs', problems };
+}
+
+/** Parses a CSP string into directive → sources. */
+export function parseCsp(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+/** Problems with a production CSP for the renderer (empty when strict enough). */
+export function cspProblems(policy: string): string[] {
+  const csp = parseCsp(policy);
+  const problems: string[] = [];
+  const defaults = csp.get('default-src');
+  if (!defaults) problems.push("no default-src: every resource type not listed is unrestricted; use default-src 'self' or 'none'");
+  else if (!defaults.every((source) => ["'self'", "'none'"].includes(source))) problems.push(`default-src allows more than the app itself: ${defaults.join(' ')}`);
+  const scripts = csp.get('script-src') ?? defaults ?? [];
+  for (const source of scripts) {
+    if (["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'"].includes(source) || source === '*' || /^(https?|data|blob|ws|wss|file):/.test(source) || /^[a-z0-9.-]+\.[a-z]{2,}/i.test(source)) {
+      problems.push(`script-src allows ${source}: only the app's own scripts may run`);
+    }
+  }
+  for (const [name, sources] of csp) {
+    if (name.startsWith('script-src-') && sources.some((source) => source.includes('unsafe'))) problems.push(`${name} allows ${sources.join(' ')}`);
+  }
+  const objects = csp.get('object-src') ?? defaults ?? [];
+  if (objects.join(' ') !== "'none'") problems.push("object-src must be 'none' (no plugins)");
+  return problems;
+}
+
+function metaCsp(html: string): string | null {
+  const match = /<meta\s+[^>]*http-equiv=["']Content-Security-Policy["'][^>]*>/i.exec(html);
+  if (!match) return null;
+  const content = /content=(["'])([\s\S]*?)\1/i.exec(match[0]);
+  return content?.[2] ?? null;
+}
+
+function checkCsp(rendererHtml: SourceFile | null): ChecklistResult {
+  const problems: string[] = [];
+  if (!rendererHtml) problems.push('src/renderer/index.html is missing');
+  else {
+    const policy = metaCsp(rendererHtml.text);
+    if (policy === null) problems.push(`${rendererHtml.path} has no <meta http-equiv="Content-Security-Policy">`);
+    else problems.push(...cspProblems(policy).map((problem) => `${rendererHtml.path}: ${problem}`));
+    if (/<script[^>]*\bsrc=["']?(https?:)?\/\//i.test(rendererHtml.text)) problems.push(`${rendererHtml.path} loads a remote script`);
+    if (/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i.test(rendererHtml.text)) problems.push(`${rendererHtml.path} has an inline script; the CSP forbids them, move it to a module`);
+  }
+  return { id: 'csp-strict', title: "strict CSP in production: no 'unsafe-inline'/'unsafe-eval' scripts, no remote scripts", problems };
+}
+
+function checkAppProtocol(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  const all = main.map((parsed) => parsed.file.text).join('\n');
+  if (!/registerSchemesAsPrivileged\s*\(/.test(all) || !/scheme:\s*['"]app['"]/.test(all)) problems.push("the 'app' scheme is not registered with protocol.registerSchemesAsPrivileged");
+  if (!/protocol\.handle\s*\(\s*['"]app['"]/.test(all) && !/\.handle\s*\(\s*['"]app['"]/.test(all)) problems.push("no protocol.handle('app', ...) serving the renderer");
+  if (!/app:\/\//.test(all)) problems.push('the renderer is never loaded from an app:// URL');
+  for (const parsed of main) {
+    for (const call of methodCalls(parsed, 'loadFile')) problems.push(`${where(parsed, call)}: loadFile serves the renderer over file://; load app://pos/... instead`);
+    if (/['"`]file:\/\//.test(parsed.file.text)) problems.push(`${parsed.file.path} uses a file:// URL`);
+  }
+  return { id: 'app-protocol', title: 'the renderer is served from app://, never file://', problems };
+}
+
+function checkIpc(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  for (const parsed of main) {
+    for (const method of ['handle', 'handleOnce', 'on', 'once']) {
+      for (const call of methodCalls(parsed, method)) {
+        if (ts.isPropertyAccessExpression(call.expression) && call.expression.expression.getText(parsed.ast) === 'ipcMain') {
+          problems.push(`${where(parsed, call)}: ipcMain.${method} directly; register through registerIpc/registerEventChannel (src/main/ipc), which check the sender of every message`);
+        }
+      }
+    }
+  }
+  const all = main.map((parsed) => parsed.file.text).join('\n');
+  if (!/\bregisterIpc\s*\(/.test(all)) problems.push('registerIpc(...) is never called: the contract is not served over IPC with sender checks');
+  if (!/\bisTrustedSender\b/.test(all)) problems.push('isTrustedSender is never used to build the sender check');
+  return { id: 'ipc-sender-checked', title: 'every IPC handler checks its sender frame', problems };
+}
+
+function checkPreload(preload: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  const exposures = preload.flatMap((parsed) => methodCalls(parsed, 'exposeInMainWorld').map((call) => ({ parsed, call })));
+  if (exposures.length !== 1) problems.push(`the preload must expose exactly one object with contextBridge.exposeInMainWorld (found ${exposures.length})`);
+  for (const { parsed, call } of exposures) {
+    const value = call.arguments[1];
+    if (!value) continue;
+    const text = value.getText(parsed.ast);
+    if (/^ipcRenderer\b/.test(text) || /\bipcRenderer\s*[,}]/.test(text) || /:\s*ipcRenderer\b(?!\.)/.test(text)) problems.push(`${where(parsed, call)}: ipcRenderer itself is exposed to the page`);
+  }
+  for (const parsed of preload) {
+    if (/@electron\/remote|require\(\s*['"]electron['"]\s*\)\.remote/.test(parsed.file.text)) problems.push(`${parsed.file.path} uses the remote module`);
+    if (/\bwebFrame\.executeJavaScript|\bnode:|from\s+['"](fs|child_process|path)['"]/.test(parsed.file.text)) problems.push(`${parsed.file.path} gives the page Node or script injection powers`);
+  }
+  return { id: 'preload-minimal', title: 'the preload exposes named contract methods only, never ipcRenderer', problems };
+}
+
+function checkNeverAnywhere(all: SourceFile[]): ChecklistResult[] {
+  const webview: string[] = [];
+  const remote: string[] = [];
+  const fork: string[] = [];
+  for (const file of all) {
+    if (/<webview\b/i.test(file.text) || /webviewTag\s*:\s*true/.test(file.text)) webview.push(`${file.path} uses <webview>`);
+    if (/@electron\/remote|enableRemoteModule\s*:\s*true/.test(file.text)) remote.push(`${file.path} uses the remote module`);
+    if (file.path.startsWith('src/main/') && /\bfork\s*\(/.test(file.text) && /child_process/.test(file.text)) fork.push(`${file.path} uses child_process.fork, which needs RunAsNode (fused off): use utilityProcess`);
+  }
+  return [
+    { id: 'no-webview', title: 'no <webview> anywhere', problems: webview },
+    { id: 'no-remote-module', title: 'no remote module', problems: remote },
+    { id: 'no-fork', title: 'no child_process.fork in main (RunAsNode fuse is off; utilityProcess instead)', problems: fork },
+  ];
+}
+
+/** Every checklist item with its problems (an item passes when it has none). */
+export function checkElectronSecurity(sources: ShellSources): ChecklistResult[] {
+  const main = sources.main.map(parse);
+  const preload = sources.preload.map(parse);
+  const everyFile = [...sources.main, ...sources.preload, ...(sources.rendererHtml ? [sources.rendererHtml] : []), ...sources.everythingElse];
+  return [
+    ...checkWebPreferences(main),
+    checkWindowOpen(main),
+    checkNavigation(main),
+    checkPermissions(main),
+    checkOpenExternal(main, preload, sources.everythingElse),
+    checkCsp(sources.rendererHtml),
+    checkAppProtocol(main),
+    checkIpc(main),
+    checkPreload(preload),
+    ...checkNeverAnywhere(everyFile),
+  ];
+}

@@ -1,0 +1,65 @@
+// Finds KS Pay secrets in text: the demo keys, JWT access tokens, refresh tokens and x-signatures.
+// Used on everything the app wrote during the e2e run (data dirs, logs, recorded bridge replies).
+
+export interface SecretHit {
+  /** File path (with `!entry` for a file inside a zip). */
+  file: string;
+  line: number;
+  kind: string;
+  /** The first characters only, so the report itself does not leak the secret. */
+  preview: string;
+}
+
+interface Detector {
+  kind: string;
+  pattern: RegExp;
+  /** Return false to let a match through (e.g. a digest labelled as such). */
+  accept?: (text: string, index: number) => boolean;
+}
+
+// A 64-hex value right after a field named like a digest is a hash (Z-report chain, stored secret
+// hashes), which is what a secret should become; a bare one, or under any other name, is a signature.
+const DIGEST_LABEL = /(hash|digest|sha256|sha-256|checksum|integrity|fingerprint)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?$/i;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function detectors(knownSecrets: readonly string[]): Detector[] {
+  return [
+    ...knownSecrets.filter((secret) => secret.length >= 8).map((secret) => ({ kind: 'known key', pattern: new RegExp(escape(secret), 'g') })),
+    { kind: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+    { kind: 'refresh token', pattern: /\brt_[0-9a-f]{32,}/g },
+    { kind: 'bearer token', pattern: /\bBearer\s+(?!\[redacted)[A-Za-z0-9._~+/-]{16,}/g },
+    {
+      kind: 'signature',
+      pattern: /(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])/g,
+      accept: (text, index) => !DIGEST_LABEL.test(text.slice(Math.max(0, index - 48), index)),
+    },
+  ];
+}
+
+/** Every secret-looking match in one text, with its line number. */
+export function scanText(file: string, text: string, knownSecrets: readonly string[]): SecretHit[] {
+  const hits: SecretHit[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineOf = (index: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  for (const detector of detectors(knownSecrets)) {
+    for (const match of text.matchAll(detector.pattern)) {
+      const index = match.index;
+      if (detector.accept && !detector.accept(text, index)) continue;
+      hits.push({ file, line: lineOf(index), kind: detector.kind, preview: `${match[0].slice(0, 6)}…` });
+    }
+  }
+  return hits.sort((a, b) => a.line - b.line);
+}
