@@ -1,0 +1,104 @@
+// One Z report as it prints: numbered heading, who closed it and when, totals per currency, the
+// unresolved sales and override reason if any, and the hash that chains it to the report before.
+import type { ZReport } from '../../../shared/domain.ts';
+import type { DeskFormatters } from '../lib/formatters.ts';
+import { deskMessages } from '../messages.ts';
+
+const r = deskMessages.reports;
+const d = deskMessages.day;
+
+export function ZReportView({ report, format, paper }: { report: ZReport; format: DeskFormatters; paper: 'thermal' | 'a4' }) {
+  const headingId = `zreport-${report.number}`;
+  return (
+    <article className={`zreport zreport--${paper} print-area`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="zreport__heading">
+        {r.zHeading(report.number, report.day)}
+      </h3>
+      <dl className="zreport__facts">
+        <dt>{r.terminal}</dt>
+        <dd>{report.terminalName}</dd>
+        <dt>{r.closedAt}</dt>
+        <dd>{format.dateTime(report.closedAt)}</dd>
+        <dt>{r.closedBy}</dt>
+        <dd>{report.closedBy}</dd>
+      </dl>
+
+      {report.summary.currencies.length === 0 ? <p>{r.noSales}</p> : null}
+      {report.summary.currencies.map((c) => {
+        const money = (minor: number) => format.money(minor, c.currency);
+        return (
+          <section key={c.currency} className="zreport__currency" aria-label={c.currency}>
+            <h4 className="zreport__currency-heading">
+              <span>{c.currency}</span>
+              <span className="money">{money(c.grossMinor)}</span>
+            </h4>
+            <table className="zreport__table">
+              <tbody>
+                <Line label={d.count} value={String(c.count)} />
+                <Line label={d.succeeded} value={String(c.succeeded)} />
+                <Line label={d.failed} value={String(c.failed)} />
+                <Line label={d.cancelled} value={String(c.cancelled)} />
+                <Line label={d.pending} value={String(c.pending)} />
+                <Line label={d.average} value={money(c.averageTicketMinor)} />
+              </tbody>
+            </table>
+            {c.byMethod.length > 0 ? (
+              <table className="zreport__table">
+                <caption>{d.byMethod}</caption>
+                <tbody>
+                  {c.byMethod.map((m) => (
+                    <Line key={m.method} label={`${m.method || deskMessages.common.none} (${m.count})`} value={money(m.grossMinor)} />
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            {c.byCashier.length > 0 ? (
+              <table className="zreport__table">
+                <caption>{d.byCashier}</caption>
+                <tbody>
+                  {c.byCashier.map((m) => (
+                    <Line key={m.cashier} label={`${m.cashier} (${m.count})`} value={money(m.grossMinor)} />
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </section>
+        );
+      })}
+
+      {report.unresolvedSaleIds.length > 0 ? (
+        <section className="zreport__override">
+          <h4>{r.unresolvedSales}</h4>
+          <ul>
+            {report.unresolvedSaleIds.map((id) => (
+              <li key={id} className="detail__mono">
+                {id}
+              </li>
+            ))}
+          </ul>
+          {report.overrideReason ? (
+            <p>
+              {r.overrideReason}: {report.overrideReason}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <dl className="zreport__hashes">
+        <dt>{r.previousHash}</dt>
+        <dd className="detail__mono">{report.previousHash}</dd>
+        <dt>{r.hash}</dt>
+        <dd className="detail__mono">{report.hash}</dd>
+      </dl>
+    </article>
+  );
+}
+
+function Line({ label, value }: { label: string; value: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="money">{value}</td>
+    </tr>
+  );
+}

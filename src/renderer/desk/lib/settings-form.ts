@@ -1,0 +1,121 @@
+// The Settings screen's form: text fields as typed, checked with the shared zod `Settings` schema
+// (its own messages where it has them, plain words from the issue otherwise) and turned into the
+// partial update main accepts. Connection fields (environment, App ID, keys) go through the keys flow.
+import type { z } from 'zod';
+import { Settings } from '../../../shared/domain.ts';
+import { deskMessages } from '../messages.ts';
+
+export interface SettingsForm {
+  terminalName: string;
+  referencePrefix: string;
+  defaultCurrency: string;
+  defaultMethodId: string;
+  receiptHeader: string;
+  receiptFooter: string;
+  printerKind: 'system' | 'escpos';
+  printerHost: string;
+  printerPort: string;
+  printerPaper: '58mm' | '80mm' | 'a4';
+  printerSilent: boolean;
+  idleLockMinutes: string;
+  locale: string;
+  theme: Settings['theme'];
+}
+
+export type SettingsField = keyof SettingsForm;
+export type SettingsErrors = Partial<Record<SettingsField, string>>;
+
+export function settingsToForm(settings: Settings): SettingsForm {
+  const printer = settings.printer;
+  return {
+    terminalName: settings.terminalName,
+    referencePrefix: settings.referencePrefix,
+    defaultCurrency: settings.defaultCurrency ?? '',
+    defaultMethodId: settings.defaultMethodId ?? '',
+    receiptHeader: settings.receiptHeader,
+    receiptFooter: settings.receiptFooter,
+    printerKind: printer.kind,
+    printerHost: printer.kind === 'escpos' ? printer.host : '',
+    printerPort: printer.kind === 'escpos' ? String(printer.port) : '9100',
+    printerPaper: printer.paper,
+    printerSilent: printer.kind === 'system' ? printer.silent : false,
+    idleLockMinutes: String(settings.idleLockMinutes),
+    locale: settings.locale ?? '',
+    theme: settings.theme,
+  };
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+
+/** The update to send, or the message for every field that needs fixing. */
+export function formToSettings(form: SettingsForm, current: Settings): { update: Partial<Settings> } | { errors: SettingsErrors } {
+  const errors: SettingsErrors = {};
+  const idle = form.idleLockMinutes.trim();
+  const port = form.printerPort.trim();
+  if (!WHOLE_NUMBER.test(idle)) errors.idleLockMinutes = deskMessages.settings.numberRequired;
+  if (form.printerKind === 'escpos' && !WHOLE_NUMBER.test(port)) errors.printerPort = deskMessages.settings.numberRequired;
+  const locale = form.locale.trim();
+  if (locale !== '' && !isLocale(locale)) errors.locale = deskMessages.settings.localeInvalid;
+
+  const paper = form.printerKind === 'escpos' && form.printerPaper === 'a4' ? '80mm' : form.printerPaper;
+  const update = {
+    terminalName: form.terminalName.trim(),
+    referencePrefix: form.referencePrefix.trim(),
+    defaultCurrency: form.defaultCurrency.trim() === '' ? undefined : form.defaultCurrency.trim(),
+    defaultMethodId: form.defaultMethodId.trim() === '' ? undefined : form.defaultMethodId.trim(),
+    receiptHeader: form.receiptHeader,
+    receiptFooter: form.receiptFooter,
+    printer:
+      form.printerKind === 'escpos'
+        ? { kind: 'escpos' as const, host: form.printerHost.trim(), port: Number(port), paper: paper as '58mm' | '80mm' }
+        : { kind: 'system' as const, silent: form.printerSilent, paper },
+    idleLockMinutes: Number(idle),
+    locale: locale === '' ? undefined : locale,
+    theme: form.theme,
+  };
+
+  const checked = Settings.safeParse({ ...current, ...update });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = fieldOf(issue.path);
+      if (field && !errors[field]) errors[field] = plainMessage(issue);
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return { update };
+}
+
+function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
+  const [first, second] = path;
+  if (first === 'printer') {
+    if (second === 'host') return 'printerHost';
+    if (second === 'port') return 'printerPort';
+    return 'printerPaper';
+  }
+  const known: readonly string[] = ['terminalName', 'referencePrefix', 'defaultCurrency', 'defaultMethodId', 'receiptHeader', 'receiptFooter', 'idleLockMinutes', 'locale', 'theme'];
+  return typeof first === 'string' && known.includes(first) ? (first as SettingsField) : undefined;
+}
+
+/** The schema's own words where it has them ("1 to 6 capital letters or digits"), plain words otherwise. */
+export function plainMessage(issue: z.core.$ZodIssue): string {
+  const generic = /^(Too (small|big)|Invalid)/.test(issue.message);
+  if (!generic) return `Use ${issue.message}.`;
+  if (issue.code === 'too_small') {
+    const min = Number(issue.minimum);
+    if (issue.origin === 'string') return min <= 1 ? 'This cannot be empty.' : `Use at least ${min} characters.`;
+    return `Use ${min} or more.`;
+  }
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    return issue.origin === 'string' ? `Use at most ${max} characters.` : `Use ${max} or less.`;
+  }
+  return 'This value is not valid here.';
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}

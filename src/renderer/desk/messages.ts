@@ -1,0 +1,259 @@
+// Every string the manager desk shows, in one place so a translation replaces one file.
+// Accessible names that tests and assistive technology rely on (issue 6) are marked "name".
+import type { ReconcileIssue, SaleStatus, Settings } from '../../shared/domain.ts';
+
+export const deskMessages = {
+  title: 'Manager desk',
+  nav: {
+    label: 'Manager desk',
+    transactions: 'Transactions', // name
+    pending: 'Pending', // name
+    day: 'Day summary', // name
+    reports: 'Reports', // name
+    settings: 'Settings', // name
+    audit: 'Audit log', // name
+    lock: 'Lock', // name
+    locking: 'Locking…',
+    diagnostics: 'Save diagnostics', // name
+    diagnosticsSaving: 'Saving…',
+    diagnosticsSaved: (path: string) => `Diagnostics saved to ${path}. Send this file to support; it holds no keys.`,
+  },
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    close: 'Close',
+    none: '—',
+    cancel: 'Cancel',
+    exportCsv: 'Export CSV', // name
+    exporting: 'Exporting…',
+    exported: (filename: string) => `Saved ${filename} to your downloads.`,
+    pin: 'Manager PIN', // name
+  },
+  transactions: {
+    heading: 'Transactions',
+    search: 'Search', // name
+    searchPlaceholder: 'Reference or transaction ID',
+    status: 'Status', // name
+    anyStatus: 'All statuses',
+    currency: 'Currency', // name
+    anyCurrency: 'All currencies',
+    method: 'Method', // name
+    anyMethod: 'All methods',
+    from: 'From', // name
+    to: 'To', // name
+    today: 'Today', // name
+    yesterday: 'Yesterday', // name
+    thisWeek: 'This week', // name
+    allDates: 'All dates',
+    minAmount: 'Amount from', // name
+    maxAmount: 'Amount to', // name
+    amountNeedsCurrency: 'Choose a currency to filter by amount.',
+    amountInvalid: (example: string) => `Enter an amount like ${example}.`,
+    mismatchOnly: 'Only differences', // name
+    reconcile: 'Reconcile', // name
+    reconciling: 'Reconciling…',
+    reconciled: (checked: number, settled: number, issues: number) =>
+      `Checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled, ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a look (see Pending).`,
+    count: (n: number) => (n === 1 ? '1 transaction' : `${n} transactions`), // "N transactions"
+    loading: 'Loading transactions…',
+    empty: 'No transaction matches these filters.',
+    tableLabel: 'Transactions',
+    columns: {
+      time: 'Time',
+      reference: 'Reference',
+      amount: 'Amount',
+      currency: 'Currency',
+      method: 'Method',
+      status: 'Status',
+      txnId: 'Transaction ID',
+      cashier: 'Cashier',
+    },
+    sortBy: (column: string) => `Sort by ${column}`,
+    differs: 'Differs',
+    differsTitle: 'The terminal and KS Pay disagree about this sale.',
+    serverSays: 'KS Pay',
+    terminalSays: 'Terminal',
+    onlyServer: 'KS Pay only',
+    onlyTerminal: 'Terminal only',
+    openDetails: (reference: string) => `Details of ${reference}`,
+  },
+  detail: {
+    heading: (reference: string) => `Sale ${reference}`,
+    record: 'Record',
+    timeline: 'Journal timeline',
+    loadingTimeline: 'Loading the journal…',
+    noTimeline: 'This sale was not made on this terminal, so its journal is elsewhere.',
+    serverOnly: 'Only on the KS Pay server: it was taken elsewhere (another terminal or the web), or this terminal lost its record.',
+    terminalOnly: 'Only on this terminal: KS Pay has no record of it (it never reached KS Pay, or the server list could not be loaded).',
+    both: 'On this terminal and on the KS Pay server.',
+    fields: {
+      time: 'Time',
+      reference: 'Reference',
+      amount: 'Amount',
+      status: 'Status',
+      serverStatus: 'Status at KS Pay',
+      terminalStatus: 'Status on the terminal',
+      method: 'Method',
+      txnId: 'Transaction ID',
+      cashier: 'Cashier',
+      source: 'Where it is recorded',
+      flags: 'Differences',
+      note: 'Note',
+      providerOrderId: 'Provider order ID',
+      providerPaymentId: 'Provider payment ID',
+      verifiedAt: 'Confirmed by KS Pay',
+      updatedAt: 'Last change',
+      error: 'Last problem',
+      saleId: 'Sale ID',
+      demo: 'Demo',
+    },
+  },
+  /** Status words: the cashier's, but every status distinct, since managers filter by them. */
+  status: {
+    draft: 'Draft',
+    initiating: 'Starting',
+    processing: 'Processing',
+    awaiting_payment: 'Waiting for payment',
+    verifying: 'Verifying',
+    succeeded: 'Paid',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+    expired: 'Expired',
+    unknown: 'Not confirmed',
+  } satisfies Record<SaleStatus, string>,
+  flags: {
+    paid_after_cancel: 'Paid after it was cancelled at the counter',
+    amount_mismatch: 'KS Pay has a different amount',
+    currency_mismatch: 'KS Pay has a different currency',
+    reference_mismatch: 'KS Pay has a different reference',
+    redirect_lied: 'The checkout page reported a result KS Pay does not confirm',
+  },
+  pending: {
+    heading: 'Pending',
+    summary: (n: number) => (n === 1 ? '1 sale has no final outcome yet' : `${n} sales have no final outcome yet`),
+    totals: 'Waiting, per currency',
+    doingColumn: 'What the terminal is doing',
+    issues: 'Reconcile issues',
+    issuesLead: 'Where the terminal and KS Pay disagree. Nothing is ever deleted; mark each one reviewed once you have dealt with it.',
+    noIssues: 'No reconcile issues. The terminal and KS Pay agree.',
+    notChecked: 'Press Reconcile to compare the terminal with KS Pay.',
+    reconcile: 'Reconcile', // name
+    markReviewed: 'Mark reviewed', // name
+    reviewed: 'Reviewed',
+    note: 'Note (optional)',
+    saving: 'Saving…',
+    kinds: {
+      paid_after_cancel: 'Paid after cancel',
+      amount_mismatch: 'Different amount',
+      currency_mismatch: 'Different currency',
+      reference_mismatch: 'Different reference',
+      server_only: 'Only on KS Pay',
+      terminal_only: 'Only on this terminal',
+      still_pending: 'Still pending',
+    } satisfies Record<ReconcileIssue['kind'], string>,
+  },
+  day: {
+    heading: 'Day summary',
+    day: 'Day', // name
+    unresolved: (n: number) => `${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. See Pending.`,
+    empty: 'No sales on this day.',
+    gross: 'Gross taken',
+    count: 'Sales',
+    succeeded: 'Paid',
+    failed: 'Failed',
+    cancelled: 'Cancelled or expired',
+    pending: 'Pending',
+    average: 'Average ticket',
+    byMethod: 'By method',
+    byCashier: 'By cashier',
+    hourly: 'By hour',
+    chartTitle: (currency: string) => `Paid per hour, ${currency}`,
+    chartDesc: (busiest: string) => `Busiest hour: ${busiest}.`,
+    chartNone: 'No paid sales yet.',
+    showTable: 'Show as a table',
+    hour: 'Hour',
+    name: 'Name',
+  },
+  reports: {
+    heading: 'Reports',
+    day: 'Day to close', // name
+    closeDay: 'Close day', // name
+    closing: 'Closing…',
+    print: 'Print report', // name
+    paper: 'Paper', // name
+    paperThermal: 'Receipt printer (80 mm)',
+    paperA4: 'A4 page',
+    past: 'Past Z reports',
+    none: 'No day has been closed yet.',
+    reprint: 'Reprint',
+    view: 'View',
+    overrideHeading: 'Close with unresolved sales',
+    overrideLead: 'The unresolved sales are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
+    reason: 'Reason', // name
+    reasonRequired: 'Write a reason: it is printed on the Z report and kept in the audit log.',
+    pinRequired: 'Enter the manager PIN.',
+    closeAnyway: 'Close day anyway', // name
+    zHeading: (n: number, day: string) => `Z report ${n} · ${day}`, // heading starts with "Z report"
+    terminal: 'Terminal',
+    closedAt: 'Closed at',
+    closedBy: 'Closed by',
+    overrideReason: 'Closed with unresolved sales because',
+    unresolvedSales: 'Unresolved sales',
+    previousHash: 'Previous report hash',
+    hash: 'Report hash',
+    noSales: 'No sales on this day.',
+  },
+  settings: {
+    heading: 'Settings',
+    connection: 'Connection',
+    environment: 'Environment', // name
+    appId: 'App ID', // name
+    keys: 'Keys',
+    keysLead: 'The keys are kept in this computer’s keychain. Changing them asks for the manager PIN again.',
+    changeKeys: 'Change keys and test connection', // name
+    keysPinLead: 'Enter the manager PIN again to change the keys.',
+    continue: 'Continue',
+    keysSaved: 'The new keys are saved.',
+    terminal: 'Terminal',
+    terminalName: 'Terminal name', // name
+    referencePrefix: 'Reference prefix', // name
+    referencePrefixHint: '1 to 6 capital letters or digits, at the start of every sale reference.',
+    defaultCurrency: 'Default currency', // name
+    defaultCurrencyHint: 'Three-letter code, e.g. INR. Leave empty to use the first one KS Pay offers.',
+    defaultMethodId: 'Default payment method ID', // name
+    receipt: 'Receipt',
+    receiptHeader: 'Receipt header', // name
+    receiptFooter: 'Receipt footer', // name
+    printer: 'Printer',
+    printerKind: 'Printer type', // name
+    printerSystem: 'System printer',
+    printerEscpos: 'Network receipt printer (ESC/POS)',
+    printerHost: 'Printer host', // name
+    printerPort: 'Printer port', // name
+    paper: 'Paper', // name
+    silent: 'Print without asking',
+    behaviour: 'Screen and language',
+    idleLock: 'Idle lock (minutes)', // name
+    idleLockHint: '0 turns the idle lock off. At most 240.',
+    locale: 'Locale', // name
+    localeHint: 'For example en-IN or de-DE. Leave empty to follow the computer.',
+    localeInvalid: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
+    theme: 'Theme', // name
+    themes: { system: 'Follow the computer', light: 'Light', dark: 'Dark' } satisfies Record<Settings['theme'], string>,
+    save: 'Save settings', // name
+    saving: 'Saving…',
+    saved: 'Settings saved.',
+    fixFirst: 'Some fields need fixing before the settings can be saved.',
+    numberRequired: 'Enter a whole number.',
+  },
+  audit: {
+    heading: 'Audit log',
+    lead: 'Sensitive actions, oldest last. The log can only grow: nothing in it can be changed or deleted.',
+    empty: 'Nothing has been logged yet.',
+    time: 'Time',
+    action: 'Action',
+    actor: 'Who',
+    detail: 'Detail',
+    count: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
+  },
+} as const;

@@ -1,0 +1,89 @@
+// Day summary: the chosen day's totals per currency, with unresolved sales called out.
+import { useEffect, useState } from 'react';
+import type { DaySummary } from '../../../shared/domain.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { pos } from '../../lib/pos.ts';
+import { CurrencyCard } from '../components/CurrencyCard.tsx';
+import { useDeskFormat } from '../lib/use-desk-format.ts';
+import { deskMessages } from '../messages.ts';
+
+const d = deskMessages.day;
+
+type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; summary: DaySummary };
+
+export function DaySummaryScreen() {
+  const { format, zoned } = useDeskFormat();
+  const [day, setDay] = useState(() => zoned.dayKey(Date.now()));
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (day === '') return;
+    let live = true;
+    pos()
+      .reports.day({ day })
+      .then(
+        (summary) => live && setLoaded({ state: 'ready', summary }),
+        (error: unknown) => live && setLoaded({ state: 'error', message: errorMessage(error) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [day, attempt]);
+
+  return (
+    <section className="screen" aria-labelledby="day-heading">
+      <header className="screen__header">
+        <h2 id="day-heading">{d.heading}</h2>
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="day-pick">
+            {d.day}
+          </label>
+          <input
+            id="day-pick"
+            className="input"
+            type="date"
+            value={day}
+            onChange={(e) => {
+              setLoaded({ state: 'loading' });
+              setDay(e.target.value);
+            }}
+          />
+        </div>
+      </header>
+
+      {loaded.state === 'loading' ? (
+        <p className="muted" role="status">
+          {deskMessages.common.loading}
+        </p>
+      ) : loaded.state === 'error' ? (
+        <div className="notice notice--error" role="alert">
+          <Icon name="alert" className="notice__icon" />
+          <span>{loaded.message}</span>
+          <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            {deskMessages.common.retry}
+          </button>
+        </div>
+      ) : (
+        <>
+          {loaded.summary.unresolved > 0 ? (
+            <p className="notice notice--warning">
+              <Icon name="hourglass" className="notice__icon" />
+              <span>{d.unresolved(loaded.summary.unresolved)}</span>
+            </p>
+          ) : null}
+          {loaded.summary.currencies.length === 0 ? (
+            <p className="muted">{d.empty}</p>
+          ) : (
+            <div className="currency-cards">
+              {loaded.summary.currencies.map((totals) => (
+                <CurrencyCard key={totals.currency} totals={totals} format={format} />
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

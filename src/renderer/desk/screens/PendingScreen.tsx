@@ -1,0 +1,182 @@
+// Pending: every sale with no final outcome yet (count, total per currency, age, oldest first, what
+// the terminal is doing about it) and the reconcile issues, each explained and markable as reviewed.
+import { useEffect, useMemo, useState } from 'react';
+import type { ReconcileIssue, Sale } from '../../../shared/domain.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { messages } from '../../lib/messages.ts';
+import { useNow } from '../../lib/use-now.ts';
+import { usePending } from '../../stores/index.ts';
+import { pendingTotals } from '../lib/pending-totals.ts';
+import { useDeskFormat } from '../lib/use-desk-format.ts';
+import { deskMessages } from '../messages.ts';
+import { useDeskReconcile } from '../stores/reconcile.ts';
+
+const p = deskMessages.pending;
+
+export function PendingScreen() {
+  const sales = usePending((s) => s.sales);
+  const pendingError = usePending((s) => s.error);
+  const report = useDeskReconcile((s) => s.report);
+  const running = useDeskReconcile((s) => s.running);
+  const error = useDeskReconcile((s) => s.error);
+  const { format } = useDeskFormat();
+  const now = useNow(15_000);
+  const totals = useMemo(() => pendingTotals(sales), [sales]);
+
+  useEffect(() => {
+    void usePending.getState().refresh();
+    // Opening Pending is asking "what is unsettled?": compare with KS Pay unless that was just done.
+    if (!useDeskReconcile.getState().report) void useDeskReconcile.getState().run();
+  }, []);
+
+  return (
+    <section className="screen" aria-labelledby="pending-heading">
+      <header className="screen__header">
+        <h2 id="pending-heading">{p.heading}</h2>
+        <div className="screen__actions">
+          <button type="button" className="button button--primary" onClick={() => void useDeskReconcile.getState().run()} disabled={running}>
+            <Icon name="refresh" />
+            {running ? deskMessages.transactions.reconciling : p.reconcile}
+          </button>
+        </div>
+      </header>
+
+      {error || pendingError ? (
+        <p className="notice notice--error" role="alert">
+          <Icon name="alert" className="notice__icon" />
+          <span>{error ?? pendingError}</span>
+        </p>
+      ) : null}
+
+      <div className="panel">
+        <p className="panel__lead" role="status">
+          {sales.length === 0 ? messages.pending.empty : p.summary(sales.length)}
+        </p>
+        {totals.length > 0 ? (
+          <ul className="totals" aria-label={p.totals}>
+            {totals.map((total) => (
+              <li key={total.currency} className="totals__item">
+                <span className="totals__amount money">{format.money(total.totalMinor, total.currency)}</span>
+                <span className="muted">
+                  {total.count} · {messages.pending.age(minutesSince(total.oldest, now))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {sales.length > 0 ? <PendingTable sales={sales} now={now} /> : null}
+      </div>
+
+      <div className="panel">
+        <h3 className="panel__title">{p.issues}</h3>
+        <p className="muted">{p.issuesLead}</p>
+        {!report ? (
+          <p className="muted">{running ? deskMessages.transactions.reconciling : p.notChecked}</p>
+        ) : report.issues.length === 0 ? (
+          <p className="pending-ok">
+            <Icon name="check-circle" /> {p.noIssues}
+          </p>
+        ) : (
+          <ul className="issues">
+            {report.issues.map((issue) => (
+              <IssueItem key={issue.id} issue={issue} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
+  const { format } = useDeskFormat();
+  const c = deskMessages.transactions.columns;
+  return (
+    <table className="plain-table">
+      <thead>
+        <tr>
+          <th scope="col">{c.time}</th>
+          <th scope="col">{c.reference}</th>
+          <th scope="col" className="plain-table__number">
+            {c.amount}
+          </th>
+          <th scope="col">{c.method}</th>
+          <th scope="col">{c.status}</th>
+          <th scope="col">{deskMessages.pending.doingColumn}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sales.map((sale) => (
+          <tr key={sale.id}>
+            <td>
+              {format.rowTime(sale.createdAt)}
+              <br />
+              <span className="muted">{messages.pending.age(minutesSince(sale.createdAt, now))}</span>
+            </td>
+            <td className="detail__mono">{sale.reference}</td>
+            <td className="plain-table__number money">{format.money(sale.amountMinor, sale.currency)}</td>
+            <td>{sale.methodName}</td>
+            <td>{deskMessages.status[sale.status]}</td>
+            <td>{doing(sale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function IssueItem({ issue }: { issue: ReconcileIssue }) {
+  const saving = useDeskReconcile((s) => s.saving.has(issue.id));
+  const [note, setNote] = useState('');
+  const noteId = `issue-note-${issue.id}`;
+  return (
+    <li className={issue.reviewed ? 'issue issue--reviewed' : 'issue'}>
+      <div className="issue__head">
+        <span className="badge">{p.kinds[issue.kind]}</span>
+        {issue.reference ? <span className="detail__mono">{issue.reference}</span> : null}
+        {issue.txnId ? <span className="detail__mono muted">{issue.txnId}</span> : null}
+      </div>
+      <p className="issue__explanation">{issue.explanation}</p>
+      {issue.reviewed ? (
+        <p className="issue__done">
+          <Icon name="check" /> {p.reviewed}
+        </p>
+      ) : (
+        <form
+          className="issue__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void useDeskReconcile.getState().markReviewed(issue.id, note);
+          }}
+        >
+          <div className="field">
+            <label className="field__label" htmlFor={noteId}>
+              {p.note}
+            </label>
+            <input id={noteId} className="input" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <button type="submit" className="button button--secondary" disabled={saving}>
+            {saving ? p.saving : p.markReviewed}
+          </button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function doing(sale: Sale): string {
+  switch (sale.status) {
+    case 'awaiting_payment':
+      return messages.pending.doing.awaiting_payment;
+    case 'verifying':
+      return messages.pending.doing.verifying;
+    case 'unknown':
+      return messages.pending.doing.unknown;
+    default:
+      return messages.pending.doing.starting;
+  }
+}
+
+function minutesSince(iso: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+}
