@@ -56,6 +56,8 @@ export interface AuthServiceOptions {
   clock: Clock;
   tokenTtlSec: number;
   restored?: AuthSnapshot;
+  /** Called after every change, so the state file can be written. */
+  onChange?: () => void;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -71,7 +73,7 @@ function stripBearer(authorization: string | undefined): string | undefined {
 }
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
-  const { credentials, clock, tokenTtlSec, restored } = options;
+  const { credentials, clock, tokenTtlSec, restored, onChange } = options;
   const secret = restored ? Buffer.from(restored.secret, 'hex') : randomBytes(32);
   let generation = restored?.generation ?? 0;
   const refreshTokens = new Map<string, { appId: string; expiresAt: number }>(
@@ -86,6 +88,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const accessToken = signJwt({ sub: appId, iat, exp: iat + tokenTtlSec, jti: randomBase62(12), gen: generation }, secret);
     const refreshToken = `rt_${newOpaqueSecret()}`;
     refreshTokens.set(hashSecret(refreshToken), { appId, expiresAt: clock.now() + REFRESH_TTL_MS });
+    onChange?.();
     return { accessToken, refreshToken };
   }
 
@@ -124,7 +127,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const entry = refreshTokens.get(hash);
       // Rotation: the entry is deleted on use, so a second use of the same token lands here.
       if (!entry || entry.expiresAt <= clock.now()) {
-        refreshTokens.delete(hash);
+        if (refreshTokens.delete(hash)) onChange?.();
         throw new HttpError(401, 'Refresh token is not valid, already used or expired: generate a new token.');
       }
       refreshTokens.delete(hash);
@@ -134,12 +137,14 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     issueAppSignature(appId) {
       const signature = newOpaqueSecret();
       signatures.set(hashSecret(signature), { appId, expiresAt: clock.now() + tokenTtlSec * 1000 });
+      onChange?.();
       return signature;
     },
 
     issueTxnSignature(appId, txnId) {
       const signature = newOpaqueSecret();
       signatures.set(hashSecret(signature), { appId, txnId });
+      onChange?.();
       return signature;
     },
 
@@ -162,6 +167,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         if (entry.txnId === undefined) signatures.delete(hash);
       }
       if (expireOptions?.includeRefreshTokens) refreshTokens.clear();
+      onChange?.();
     },
 
     snapshot() {

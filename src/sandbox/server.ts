@@ -44,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     credentials,
     clock,
     tokenTtlSec: options.tokenTtlSec ?? DEFAULT_TOKEN_TTL_SEC,
+    onChange: () => writer?.schedule(),
     ...(restored ? { restored: restored.auth } : {}),
   });
   const store = createTransactionStore({ clock, checkoutTtlSec, onChange: () => writer?.schedule() });

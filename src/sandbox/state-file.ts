@@ -75,6 +75,9 @@ export function createStateWriter(
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
+  // A big history (100,000 seeded transactions is ~30 MB) must not be rewritten after every request: wait at
+  // least twice as long as the last write took.
+  let lastWriteMs = 0;
 
   function write(): Promise<void> {
     if (timer) clearTimeout(timer);
@@ -82,7 +85,9 @@ export function createStateWriter(
     chain = chain.then(async () => {
       if (!dirty) return;
       dirty = false;
+      const started = Date.now();
       await writeStateAtomically(path, snapshot()).catch(onError);
+      lastWriteMs = Date.now() - started;
     });
     return chain;
   }
@@ -90,7 +95,7 @@ export function createStateWriter(
   return {
     schedule() {
       dirty = true;
-      timer ??= setTimeout(() => void write(), delayMs);
+      timer ??= setTimeout(() => void write(), Math.max(delayMs, 2 * lastWriteMs));
     },
     flush: write,
   };
