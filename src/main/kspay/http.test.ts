@@ -294,6 +294,20 @@ describe('http: real network failures over loopback', () => {
     expect(hits).toBe(2);
   });
 
+  it('keeps the connection alive between requests instead of opening one per call', async () => {
+    const port = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    let connections = 0;
+    servers.at(-1)?.on('connection', () => (connections += 1));
+    const client = realClient(`http://127.0.0.1:${port}`);
+    for (let i = 0; i < 9; i += 1) await client.send(GET);
+    await client.send({ ...POST });
+    // A socket goes back to the pool just after its reply is read, so a tight loop may open a second one.
+    expect(connections).toBeLessThanOrEqual(2);
+  });
+
   it('reports an unknown host name as network', async () => {
     const error = await failure(realClient('http://kspay.invalid').send({ ...GET }));
     expect(error.code).toBe('network');

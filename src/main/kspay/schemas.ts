@@ -75,15 +75,13 @@ export const CurrencyEntry = z.union([
   z
     .object({ id: Id, code: Short, name: Optional(Short), symbol: Optional(Short), isActive: Active })
     .transform((c) => ({ id: c.id, code: c.code, name: c.name, symbol: c.symbol, isActive: c.isActive })),
-  z
-    .object({ currencyId: Id, name: Short, symbol: Optional(Short), isActive: Active })
-    .transform((c) => ({
-      id: c.currencyId,
-      code: c.name,
-      name: undefined,
-      symbol: c.symbol,
-      isActive: c.isActive,
-    })),
+  z.object({ currencyId: Id, name: Short, symbol: Optional(Short), isActive: Active }).transform((c) => ({
+    id: c.currencyId,
+    code: c.name,
+    name: undefined,
+    symbol: c.symbol,
+    isActive: c.isActive,
+  })),
 ]);
 export type CurrencyEntry = z.infer<typeof CurrencyEntry>;
 
