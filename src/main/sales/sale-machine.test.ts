@@ -53,6 +53,7 @@ const EVENTS: Record<SaleEventType, SaleEvent> = {
   processed: { type: 'processed', at: LATER, checkoutUrl: URL },
   process_refused: { type: 'process_refused', at: LATER, error },
   process_uncertain: { type: 'process_uncertain', at: LATER, error },
+  retry_process: { type: 'retry_process', at: LATER, signature: 'SIG-SECRET' },
   redirect: { type: 'redirect', at: LATER, kspayId: 'tx_1', paymentStatus: 'success' },
   server_record: { type: 'server_record', at: LATER, record: record('succeeded') },
   not_found: { type: 'not_found', at: LATER, giveUp: false },
@@ -76,6 +77,7 @@ const TABLE: Record<SaleEventType, Partial<Record<SaleStatus, string>>> = {
   processed: { processing: 'awaiting_payment: journal watch' },
   process_refused: { processing: 'failed: journal' },
   process_uncertain: { processing: 'unknown: journal lookup' },
+  retry_process: {},
   redirect: {
     awaiting_payment: 'verifying: journal verify',
     unknown: 'verifying: journal verify',
@@ -166,8 +168,21 @@ describe('transition rules', () => {
     expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed' });
   });
 
-  it('refuses a record of another transaction than the sale\'s', () => {
-    expect(transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_2' }) }).accepted).toBe(false);
+  it('fails a sale on a record of another transaction, as a reference mismatch', () => {
+    const result = transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_2' }) });
+    expect(result.state).toMatchObject({ status: 'failed', flags: ['reference_mismatch'], txnId: 'tx_1' });
+  });
+
+  it('keeps watching a cancelled sale when a record of another transaction turns up', () => {
+    expect(transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_2' }) }).accepted).toBe(false);
+  });
+
+  it('asks for a lost payment page once more only for an open payment that never showed one', () => {
+    const lost = saleIn('unknown', { checkoutUrl: undefined, error: { code: 'payment_page_lost', message: 'x' } });
+    const result = transition(lost, EVENTS.retry_process);
+    expect(describeOutcome(result)).toBe('processing: journal process');
+    expect(result.state.error).toBeUndefined();
+    expect(transition(saleIn('unknown', { checkoutUrl: undefined, txnId: undefined }), EVENTS.retry_process).accepted).toBe(false);
   });
 
   it.each([
@@ -301,7 +316,7 @@ describe('transition invariants over any sequence of events', () => {
     fc.constantFrom('tx_1', 'tx_2').map((kspayId): SaleEvent => ({ type: 'redirect', at: LATER, kspayId, paymentStatus: 'success' })),
   );
 
-  it('opens a payment at most once, sends process only right after it opened, and never stores a signature', () => {
+  it('opens a payment at most once, asks for its page only when it is open, and never stores a signature', () => {
     fc.assert(
       fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
         let sale = saleIn('draft');
@@ -311,7 +326,10 @@ describe('transition invariants over any sequence of events', () => {
           if (result.accepted) {
             for (const effect of result.effects) {
               if (effect.type === 'initiate') initiates += 1;
-              if (effect.type === 'process') expect(sale.status).toBe('initiating');
+              if (effect.type === 'process') {
+                // Right after the payment opened, or once more for an open payment whose page was lost.
+                if (sale.status !== 'initiating') expect(sale).toMatchObject({ status: 'unknown', txnId: 'tx_1', checkoutUrl: undefined });
+              }
             }
             if (result.state !== sale) expect(result.effects[0]?.type).toBe('journal');
           }

@@ -30,6 +30,8 @@ export type SaleEvent =
   | { type: 'processed'; at: string; checkoutUrl: string; txnId?: string; providerOrderId?: string }
   | { type: 'process_refused'; at: string; error: UserError }
   | { type: 'process_uncertain'; at: string; error: UserError }
+  /** After an unclear process, the look-up found the payment open with no page: ask for the page once more. */
+  | { type: 'retry_process'; at: string; signature: string }
   /** The hosted page sent the customer back: only a cue to look. */
   | { type: 'redirect'; at: string; kspayId: string; paymentStatus: RedirectPaymentStatus }
   /** KS Pay's record of the sale's transaction: the only thing that settles a sale. */
@@ -94,7 +96,8 @@ function withFlags(sale: Sale, flags: SaleFlag[]): SaleFlag[] {
 function mismatches(sale: Sale, record: ServerRecord): { flags: SaleFlag[]; error: UserError } | null {
   const flags: SaleFlag[] = [];
   let error: UserError | null = null;
-  if (record.referenceNumber !== sale.reference) {
+  // A record of another transaction is as foreign as one with another reference.
+  if (record.referenceNumber !== sale.reference || (sale.txnId !== undefined && record.txnId !== sale.txnId)) {
     flags.push('reference_mismatch');
     error ??= saleErrors.referenceMismatch();
   }
@@ -176,11 +179,13 @@ function settleOpen(sale: Sale, event: Extract<SaleEvent, { type: 'server_record
 /** A cancelled sale's record: only a payment needs the manager; anything else just confirms nothing was charged. */
 function settleCancelled(sale: Sale, event: Extract<SaleEvent, { type: 'server_record' }>): Transition {
   const { record, at } = event;
+  const mismatch = mismatches(sale, record);
+  // Someone else's payment says nothing about this one: keep watching for the real record.
+  if (mismatch?.flags.includes('reference_mismatch')) return refuse(sale, 'the record is not this sale\'s');
   if (record.status === 'pending') return refuse(sale, 'KS Pay still has the cancelled sale open; keep watching');
   if (record.status === 'succeeded') {
-    const mismatch = mismatches(sale, record);
     const state = next(sale, at, {
-      ...(mismatch?.flags.includes('reference_mismatch') ? {} : serverIds(sale, record)),
+      ...serverIds(sale, record),
       flags: withFlags(sale, ['paid_after_cancel', ...(mismatch?.flags ?? [])]),
       verifiedAt: at,
       error: saleErrors.paidAfterCancel(),
@@ -246,6 +251,13 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
         { type: 'lookup' },
       ]);
 
+    case 'retry_process':
+      if (status !== 'unknown' || sale.txnId === undefined || sale.checkoutUrl !== undefined) return refuse(sale, 'only an open payment whose page was lost is asked again');
+      return accept(next(sale, at, { status: 'processing', error: undefined }), [
+        { type: 'journal', note: 'KS Pay has the payment open; asking for its page again' },
+        { type: 'process', signature: event.signature },
+      ]);
+
     case 'redirect': {
       if (sale.txnId !== undefined && event.kspayId !== sale.txnId) return refuse(sale, 'the redirect is about another payment');
       const verify: SaleEffect = { type: 'verify', txnId: event.kspayId, redirectSaid: event.paymentStatus };
@@ -262,7 +274,6 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
     }
 
     case 'server_record':
-      if (sale.txnId !== undefined && event.record.txnId !== sale.txnId) return refuse(sale, 'the record is of another transaction');
       if (OPEN.has(status)) return settleOpen(sale, event);
       if (status === 'cancelled' && sale.verifiedAt === undefined) return settleCancelled(sale, event);
       return refuse(sale, `the sale is already ${status}`);

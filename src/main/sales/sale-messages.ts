@@ -42,6 +42,10 @@ export const saleErrors = {
     code: 'refused',
     message: `KS Pay did not start this payment, so nothing was charged. ${reason}`,
   }),
+  processRefused: (reason: string): UserError => ({
+    code: 'refused',
+    message: `KS Pay did not give a payment page for this sale, so the customer cannot pay it and nothing was charged. ${reason}`,
+  }),
   noCheckoutUrl: (): UserError => ({
     code: 'no_checkout_page',
     message:

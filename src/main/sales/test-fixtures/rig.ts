@@ -1,0 +1,120 @@
+// Test rig: a real sandbox on loopback, the real KS Pay client, a real journal in a temp folder, and the engine.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../deps.ts';
+import type { Clock } from '../../deps.ts';
+import { createJournal } from '../../journal/index.ts';
+import type { Journal } from '../../journal/index.ts';
+import { createKsPayClient } from '../../kspay/index.ts';
+import type { KsPayClient } from '../../kspay/index.ts';
+import { startSandbox } from '../../../sandbox/index.ts';
+import type { Sandbox, SandboxOptions } from '../../../sandbox/index.ts';
+import { createSaleIds } from '../sale-ids.ts';
+import { createSalesEngine } from '../sales-engine.ts';
+import type { SalesEngine, SalesEngineOptions } from '../sales-engine.ts';
+
+export const REDIRECT_URL = 'http://127.0.0.1:9/pos/checkout-return';
+export const INR = { currency: 'INR', currencyId: 'c_JdzYuwqF6O', methodId: 'pm_QtgkfiiWb', methodName: 'DEBIT CARD' };
+
+/** Wall time plus an offset a test can move forward, shared by the sandbox and the engine. */
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function createTestClock(): TestClock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance(ms) {
+      offset += ms;
+    },
+  };
+}
+
+export interface RigOptions {
+  sandbox?: SandboxOptions;
+  engine?: Partial<SalesEngineOptions>;
+  clientTimeoutMs?: number;
+  /** Wraps the client, e.g. to watch calls. */
+  wrapClient?: (client: KsPayClient) => KsPayClient;
+}
+
+export interface Rig {
+  sandbox: Sandbox;
+  dir: string;
+  clock: TestClock;
+  journal: Journal;
+  client: KsPayClient;
+  engine: SalesEngine;
+  /** A fresh journal and engine over the same folder, as after a restart (the old engine is closed). */
+  restart(engine?: Partial<SalesEngineOptions>): Promise<SalesEngine>;
+  close(): Promise<void>;
+}
+
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
+  const clock = createTestClock();
+  const sandbox = await startSandbox({ clock, ...options.sandbox });
+  const dir = await mkdtemp(join(tmpdir(), 'sales-'));
+  const creds = sandbox.credentials;
+  const raw = createKsPayClient({
+    baseUrl: sandbox.url,
+    appId: creds.appId,
+    credentials: async () => ({ accessKey: creds.accessKey, secretKey: creds.secretKey }),
+    timeoutMs: options.clientTimeoutMs ?? 2_000,
+    clock,
+    sleep: async () => undefined,
+  });
+  const client = options.wrapClient ? options.wrapClient(raw) : raw;
+  const ids = createSaleIds({ clock });
+  let journal = createJournal({ dir, clock, log: silentLogger });
+  const build = (overrides: Partial<SalesEngineOptions> = {}): SalesEngine =>
+    createSalesEngine({
+      journal,
+      kspay: () => client,
+      clock,
+      ids,
+      terminal: () => ({ referencePrefix: 'POS', terminalName: 'Counter 1', cashier: 'Ann' }),
+      redirectUrl: REDIRECT_URL,
+      demo: true,
+      log: silentLogger,
+      poll: { initialMs: 20, maxMs: 80, maxTotalMs: 600_000 },
+      notFoundGraceMs: 60_000,
+      ...options.engine,
+      ...overrides,
+    });
+  const rig: Rig = {
+    sandbox,
+    dir,
+    clock,
+    journal,
+    client,
+    engine: build(),
+    async restart(overrides) {
+      rig.engine.close();
+      await journal.close();
+      journal = createJournal({ dir, clock, log: silentLogger });
+      rig.journal = journal;
+      rig.engine = build(overrides);
+      return rig.engine;
+    },
+    async close() {
+      rig.engine.close();
+      await journal.close();
+      await sandbox.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return rig;
+}
+
+/** Waits until `check` returns a value (not undefined/false), polling every 10 ms; fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
