@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, stopping at the first failing step and naming it:
 #   typecheck · lint · unit (vitest) · security · build · e2e (Playwright) · secrets (scan of what e2e wrote)
+# `npm test -- unit e2e` runs only the named steps (in the order above).
 # The vault's tests need a Secret Service: without a D-Bus session whose keyring is unlocked, this
 # script re-runs itself inside `dbus-run-session` with a throwaway, unlocked gnome-keyring.
 set -euo pipefail
@@ -56,6 +57,17 @@ steps=(
   'e2e|rm -rf .tmp/e2e && npx playwright test'
   'secrets|npm run --silent security:secrets'
 )
+if (($# > 0)); then
+  chosen=()
+  for step in "${steps[@]}"; do
+    for wanted in "$@"; do [[ ${step%%|*} == "$wanted" ]] && chosen+=("$step"); done
+  done
+  if ((${#chosen[@]} != $#)); then
+    say "Unknown step in: $*. Steps: typecheck lint unit security build e2e secrets."
+    exit 2
+  fi
+  steps=("${chosen[@]}")
+fi
 started=$SECONDS
 index=0
 for step in "${steps[@]}"; do

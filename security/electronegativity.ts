@@ -34,6 +34,7 @@ const RawIssue = z.object({
   severity: z.object({ name: z.enum(['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']) }),
   confidence: z.object({ name: z.string() }),
   manualReview: z.boolean().optional(),
+  sample: z.string().optional(),
 });
 const RunResult = z.object({
   issues: z.array(RawIssue),
@@ -55,6 +56,18 @@ const result = RunResult.parse(
   }),
 );
 
+// For CSP findings, say which directive Google's CSP Evaluator (bundled with the tool) objects to.
+const cspEvaluator = createRequire(join(toolDir, 'package.json'))('@doyensec/csp-evaluator') as {
+  CspParser: new (policy: string) => { csp: unknown };
+  CspEvaluator: new (csp: unknown, version: unknown) => { evaluate(): Array<{ directive: string; value?: string; description: string }> };
+  Version: { CSP3: unknown };
+};
+function cspDetails(policy: string | undefined): string {
+  if (!policy) return '';
+  const reasons = new cspEvaluator.CspEvaluator(new cspEvaluator.CspParser(policy).csp, cspEvaluator.Version.CSP3).evaluate();
+  return reasons.map((reason) => ` [${reason.directive}${reason.value ? ` ${reason.value}` : ''}: ${reason.description}]`).join('');
+}
+
 const findings: Finding[] = result.issues.map((issue) => ({
   check: issue.id,
   file: issue.file === 'N/A' ? 'N/A' : relative(root, issue.file),
@@ -62,7 +75,7 @@ const findings: Finding[] = result.issues.map((issue) => ({
   severity: issue.severity.name,
   confidence: issue.confidence.name,
   manualReview: issue.manualReview === true,
-  description: issue.description,
+  description: issue.id === 'CSP_GLOBAL_CHECK' ? `${issue.description}${cspDetails(issue.sample)}` : issue.description,
 }));
 const reviews = z.array(Review).parse(JSON.parse(readFileSync(join(root, 'security', 'electronegativity-reviews.json'), 'utf8')));
 const verdict = judgeFindings(findings, reviews);
