@@ -38,13 +38,21 @@ describe('seedTransactions', () => {
     expect(new Set(records.map((r) => r.paymentMethodId)).size).toBeGreaterThan(8);
   });
 
+  it('comes out in creation-time order', () => {
+    const times = records.map((r) => r.createdAt);
+    expect(times).toEqual([...times].sort());
+  });
+
   it('gives unique transaction ids and reference numbers', () => {
     expect(new Set(records.map((r) => r.txnId)).size).toBe(records.length);
     expect(new Set(records.map((r) => r.referenceNumber)).size).toBe(records.length);
   });
 
   it('is the same for the same seed', () => {
-    const again = seedTransactions({ count: 50, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900 });
-    expect(again).toEqual(records.slice(0, 50));
+    const once = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900 });
+    const twice = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900 });
+    expect(twice).toEqual(once);
+    const otherSeed = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900, seed: 7 });
+    expect(otherSeed).not.toEqual(once);
   });
 });

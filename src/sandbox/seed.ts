@@ -24,14 +24,18 @@ function prng(seed: number): () => number {
   };
 }
 
-function pickWeighted<T>(random: () => number, entries: readonly (readonly [T, number])[]): T {
-  const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
-  let roll = random() * total;
-  for (const [value, weight] of entries) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return entries[entries.length - 1]![0];
+/** A sampler over weighted values: cumulative weights computed once, one random number per draw. */
+function weighted<T>(entries: readonly (readonly [T, number])[]): (random: () => number) => T {
+  const values = entries.map(([value]) => value);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [, weight] of entries) cumulative.push((total += weight));
+  return (random) => {
+    const roll = random() * total;
+    let index = 0;
+    while (index < cumulative.length - 1 && roll >= (cumulative[index] ?? total)) index++;
+    return values[index] as T;
+  };
 }
 
 /** Currency share of a busy Indian counter with tourists, and the typical price range in major units. */
@@ -80,39 +84,53 @@ export function seedTransactions(options: SeedOptions): TxnRecord[] {
     for (let i = 0; i < length; i++) out += BASE62[Math.floor(random() * 62)];
     return out;
   };
-  const currencies = new Map(CURRENCIES.map((currency) => [currency.code, currency]));
-  const usedIds = new Set<string>();
-  const records: TxnRecord[] = [];
+  const pickCurrency = weighted(CURRENCY_MIX);
+  const pickHour = weighted(HOUR_WEIGHTS);
+  const pickSettled = weighted(SETTLED_MIX);
+  const pickOpen = weighted(OPEN_MIX);
+  const byCode = new Map(
+    CURRENCIES.map((currency) => {
+      const methods = methodsOf(currency.id).filter((method) => method.isActive);
+      // Earlier methods (UPI, cards) are used more than later ones.
+      return [currency.code, { currency, pickMethod: weighted(methods.map((m, i) => [m, methods.length - i] as const)) }];
+    }),
+  );
   const startOfToday = options.now - (options.now % DAY_MS);
   const ttlMs = options.checkoutTtlSec * 1000;
 
+  // Creation times first, sorted, so the records come out in time order and the store need not sort them.
+  const times = new Float64Array(options.count);
   for (let index = 0; index < options.count; index++) {
     const day = Math.floor(random() * 30);
-    const hour = pickWeighted(random, HOUR_WEIGHTS);
-    let created = startOfToday - day * DAY_MS + hour * 3_600_000 + Math.floor(random() * 3_600_000);
-    if (created > options.now) created = options.now - Math.floor(random() * 6 * 3_600_000);
+    const created = startOfToday - day * DAY_MS + pickHour(random) * 3_600_000 + Math.floor(random() * 3_600_000);
+    times[index] = created > options.now ? options.now - Math.floor(random() * 6 * 3_600_000) : created;
+  }
+  times.sort();
 
-    const code = pickWeighted(random, CURRENCY_MIX);
-    const currency = currencies.get(code)!;
-    const methods = methodsOf(currency.id).filter((method) => method.isActive);
-    const method = pickWeighted(random, methods.map((m, i) => [m, methods.length - i] as const));
+  const usedIds = new Set<string>();
+  const records: TxnRecord[] = new Array<TxnRecord>(options.count);
+  for (let index = 0; index < options.count; index++) {
+    const created = times[index] ?? options.now;
+    const code = pickCurrency(random);
+    const { currency, pickMethod } = byCode.get(code)!;
+    const method = pickMethod(random);
     const range = PRICE_RANGE[code]!;
     // Log-uniform prices, rounded like shelf prices: whole units most of the time, cents otherwise.
     const major = Math.exp(Math.log(range.min) + random() * (Math.log(range.max) - Math.log(range.min)));
     const unit = 10 ** range.exponent;
     const amountMinor = Math.max(1, random() < 0.6 ? Math.round(major) * unit : Math.round(major * unit));
 
-    const open = options.now - created < ttlMs;
-    const status: TxnStatus = pickWeighted(random, open ? OPEN_MIX : SETTLED_MIX);
+    const status: TxnStatus = options.now - created < ttlMs ? pickOpen(random) : pickSettled(random);
     const settledAfter = status === 'EXPIRED' ? ttlMs : 20_000 + Math.floor(random() * 280_000);
     const updated = status === 'INITIATED' ? created : Math.min(options.now, created + settledAfter);
 
     let txnId = `tx_${text(9)}`;
     while (usedIds.has(txnId)) txnId = `tx_${text(9)}`;
     usedIds.add(txnId);
-    records.push({
+    const createdAt = new Date(created).toISOString();
+    records[index] = {
       txnId,
-      referenceNumber: `SEED-${new Date(created).toISOString().slice(0, 10).replaceAll('-', '')}-${String(index).padStart(6, '0')}`,
+      referenceNumber: `SEED-${createdAt.slice(0, 4)}${createdAt.slice(5, 7)}${createdAt.slice(8, 10)}-${String(index).padStart(6, '0')}`,
       amountMinor,
       currency: code,
       currencyId: currency.id,
@@ -121,12 +139,12 @@ export function seedTransactions(options: SeedOptions): TxnRecord[] {
       status,
       providerOrderId: `order_${text(14)}`,
       providerPaymentId: status === 'COMPLETED' || status === 'FAILED' ? `pay_${text(14)}` : null,
-      createdAt: new Date(created).toISOString(),
-      updatedAt: new Date(updated).toISOString(),
+      createdAt,
+      updatedAt: updated === created ? createdAt : new Date(updated).toISOString(),
       appId: options.appId,
       redirectUrl: null,
       processed: true,
-    });
+    };
   }
   return records;
 }

@@ -181,7 +181,10 @@ export function createTransactionStore(options: TransactionStoreOptions): Transa
     },
 
     load(records) {
-      const sorted = [...records].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      const inOrder = records.every((record, i) => i === 0 || (records[i - 1]?.createdAt ?? '') <= record.createdAt);
+      const sorted = inOrder
+        ? records
+        : [...records].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
       for (const record of sorted) insert(record);
       onChange?.();
     },
