@@ -52,7 +52,7 @@ if ((node_major < 24)); then
     exit 1
   fi
   say "Node $(node -v 2>/dev/null || echo '(none)') is older than 24: installing Node 24 into /usr/local (npm install -g --prefix /usr/local node@24)."
-  if ! can_be_root || ! as_root npm install -g --prefix /usr/local node@24 >/dev/null; then
+  if ! can_be_root || ! as_root npm install -g --prefix /usr/local --allow-scripts=node node@24 >/dev/null; then
     say "Could not install Node 24. Install it from https://nodejs.org (or: nvm install 24), then run npm start again."
     exit 1
   fi
