@@ -126,6 +126,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   const dismissed = new Set<string>();
   /** Signatures of sales whose process call had no clear answer: kept in memory only, for one more try. */
   const signatures = new Map<string, string>();
+  /** Verifications under way, so a duplicate redirect can wait for the one already running. */
+  const verifications = new Map<string, Promise<void>>();
   let references: Set<string> | null = null;
   let reconciling: Promise<ReconcileReport> | null = null;
   let closed = false;
@@ -295,7 +297,15 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     }
   }
 
-  async function verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined): Promise<void> {
+  function verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined): Promise<void> {
+    const running = verifyOnce(saleId, txnId, redirectSaid).finally(() => {
+      if (verifications.get(saleId) === running) verifications.delete(saleId);
+    });
+    verifications.set(saleId, running);
+    return running;
+  }
+
+  async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined): Promise<void> {
     let event: SaleEvent;
     try {
       const record: ServerRecord = toServerRecord(await client().transaction(txnId));
@@ -433,7 +443,11 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       log.warn('sales: redirect names no sale of this terminal', { kspayId });
       return null;
     }
-    return dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
+    const after = await dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
+    // A duplicate arrives while the first is being checked: answer with that check's outcome.
+    const running = verifications.get(target.id);
+    if (after.status === 'verifying' && running) await running.catch(() => undefined);
+    return journal.sale(target.id) ?? after;
   }
 
   function reviewedIds(): Set<string> {

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Sale } from '../../shared/domain.ts';
+import { SalesError } from './index.ts';
+import { INR, REDIRECT_URL, startRig } from './test-fixtures/rig.ts';
+import type { Rig, RigOptions } from './test-fixtures/rig.ts';
+
+let rig: Rig;
+afterEach(async () => {
+  await rig.close();
+});
+
+async function open(options: RigOptions = {}): Promise<Rig> {
+  rig = await startRig({ clientTimeoutMs: 400, ...options });
+  return rig;
+}
+
+const QUIET = { poll: { initialMs: 60_000, maxMs: 60_000, maxTotalMs: 600_000 } };
+
+describe('resume after a restart', () => {
+  it('finds a payment made while the app was closed, and shows it on the cashier screen', async () => {
+    await open();
+    const sale = await rig.engine.start({ ...INR, amountMinor: 777 });
+    await rig.restart();
+    rig.sandbox.pay(sale.txnId ?? '', 'success');
+    await rig.engine.resume();
+    expect(rig.engine.get(sale.id).sale).toMatchObject({ status: 'succeeded' });
+    expect(rig.engine.current()?.id).toBe(sale.id);
+  });
+
+  it('does not show sales that were already settled before the restart', async () => {
+    await open();
+    const sale = await rig.engine.start({ ...INR, amountMinor: 777 });
+    await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'failed').redirectUrl);
+    await rig.restart();
+    await rig.engine.resume();
+    expect(rig.engine.current()).toBeNull();
+    expect(rig.engine.all()).toHaveLength(1);
+  });
+});
+
+describe('reconcile', () => {
+  it('lists a server payment with this terminal\'s prefix that the terminal never recorded, and keeps it across restarts', async () => {
+    await open();
+    const base = { currencyId: INR.currencyId, paymentMethodId: INR.methodId, currency: 'INR', amountMinor: 4200, redirectUrl: REDIRECT_URL };
+    const orphan = await rig.client.initiate({ ...base, referenceNumber: 'POS-ORPHAN1' });
+    await rig.client.initiate({ ...base, referenceNumber: 'OTHER-1' });
+    const report = await rig.engine.reconcile();
+    expect(report.issues).toMatchObject([{ id: `server_only:${orphan.txnId ?? ''}`, kind: 'server_only', reference: 'POS-ORPHAN1', reviewed: false }]);
+    expect(report.issues[0]?.explanation).toMatch(/never recorded/);
+    expect(report.issues[0]?.explanation).toMatch(/₹42\.00/);
+
+    await rig.engine.reconcile();
+    await rig.restart();
+    await rig.engine.resume();
+    expect(rig.engine.issues()).toHaveLength(1);
+    await rig.engine.markReviewed(`server_only:${orphan.txnId ?? ''}`, 'training payment', 'Manager Mo');
+    expect(rig.engine.issues()[0]?.reviewed).toBe(true);
+  });
+
+  it('lists a sale paid on the terminal that KS Pay has no record of', async () => {
+    await open();
+    const now = new Date(rig.clock.now()).toISOString();
+    const ghost: Sale = {
+      id: 'S-ghost',
+      reference: 'POS-GHOST',
+      amountMinor: 100,
+      currency: 'INR',
+      currencyId: INR.currencyId,
+      methodId: INR.methodId,
+      methodName: 'DEBIT CARD',
+      status: 'succeeded',
+      txnId: 'tx_ghost',
+      createdAt: now,
+      updatedAt: now,
+      verifiedAt: now,
+      flags: [],
+      reviewed: false,
+      demo: true,
+    };
+    await rig.journal.append({ kind: 'sale', sale: ghost, note: 'written by hand for the test' });
+    const report = await rig.engine.reconcile();
+    expect(report.issues).toMatchObject([{ id: 'terminal_only:S-ghost', kind: 'terminal_only', saleId: 'S-ghost' }]);
+    expect(rig.engine.get('S-ghost').sale.status).toBe('succeeded');
+  });
+
+  it('settles every open sale it can and counts what is still pending, deleting nothing', async () => {
+    await open({ engine: QUIET });
+    const paid = await rig.engine.start({ ...INR, amountMinor: 100 });
+    const declined = await rig.engine.start({ ...INR, amountMinor: 200 });
+    const waiting = await rig.engine.start({ ...INR, amountMinor: 300 });
+    rig.sandbox.pay(paid.txnId ?? '', 'success');
+    rig.sandbox.pay(declined.txnId ?? '', 'failed');
+    const report = await rig.engine.reconcile();
+    expect(report).toMatchObject({ checked: 3, settled: 2, stillPending: 1 });
+    expect(rig.engine.all().map((s) => s.status)).toEqual(['succeeded', 'failed', 'awaiting_payment']);
+    expect(rig.engine.get(waiting.id).sale.status).toBe('awaiting_payment');
+  });
+
+  it('lists a sale stuck without an answer as still pending, in plain words', async () => {
+    await open({ engine: { ...QUIET, stillPendingAfterMs: 60_000, notFoundGraceMs: 600_000 } });
+    rig.sandbox.faults.set({ fail500Next: 1, pathPrefix: '/transaction/initiate' });
+    const stuck = await rig.engine.start({ ...INR, amountMinor: 100 });
+    expect(stuck.status).toBe('unknown');
+    rig.clock.advance(30_000);
+    expect(rig.engine.issues()).toEqual([]);
+    rig.clock.advance(31_000);
+    const report = await rig.engine.reconcile();
+    expect(report.stillPending).toBe(1);
+    expect(report.issues).toMatchObject([{ id: `still_pending:${stuck.id}`, kind: 'still_pending', saleId: stuck.id }]);
+    expect(report.issues[0]?.explanation).toMatch(/do not charge the customer again/);
+  });
+
+  it('reports instead of failing when KS Pay cannot be reached', async () => {
+    await open({ engine: QUIET });
+    const sale = await rig.engine.start({ ...INR, amountMinor: 100 });
+    rig.sandbox.faults.set({ dropNext: 1_000 });
+    const report = await rig.engine.reconcile();
+    expect(report).toMatchObject({ checked: 1, settled: 0, stillPending: 1 });
+    expect(rig.engine.get(sale.id).sale.status).toBe('awaiting_payment');
+  });
+
+  it('runs one reconcile at a time: a second caller shares the first', async () => {
+    await open({ engine: QUIET });
+    await rig.engine.start({ ...INR, amountMinor: 100 });
+    const first = rig.engine.reconcile();
+    const second = rig.engine.reconcile();
+    expect(second).toBe(first);
+    await first;
+  });
+
+  it('refuses to mark an issue that does not exist', async () => {
+    await open();
+    await expect(rig.engine.markReviewed('paid_after_cancel:nope', '', 'Mo')).rejects.toBeInstanceOf(SalesError);
+  });
+});
