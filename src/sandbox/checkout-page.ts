@@ -29,6 +29,7 @@ border:2px solid transparent}
 button:focus-visible{outline:3px solid #86a8ff;outline-offset:2px}
 .state{margin:20px 0 4px;padding:14px;border-radius:10px;font-weight:600;text-align:center}
 .ok{background:#e3f6e8;color:#14692f}.bad{background:#fde8e6;color:#a1251b}.muted{background:#eef1f6;color:#3d4756}
+.note{margin:14px 0 0;font-size:13px;color:#5b6577;text-align:center}
 footer{margin-top:20px;font-size:12px;color:#5b6577;text-align:center}
 `;
 
@@ -78,7 +79,7 @@ export function renderCheckoutPage({ record, merchantName, expiresAt }: Checkout
     : `<form method="post" action="${escapeHtml(path)}/pay"><button class="pay" type="submit">Pay</button></form>
 <form method="post" action="${escapeHtml(path)}/decline"><button class="decline" type="submit">Decline</button></form>
 <form method="post" action="${escapeHtml(path)}/cancel"><button class="cancel" type="submit">Cancel</button></form>
-<p class="state muted">Open until ${escapeHtml(expiresAt.replace('T', ' ').slice(0, 16))} UTC</p>`;
+<p class="note">Open until ${escapeHtml(expiresAt.replace('T', ' ').slice(0, 16))} UTC</p>`;
   return layout(
     `Pay ${amount} to ${merchantName}`,
     `<span class="badge">Sandbox</span>

@@ -1,7 +1,7 @@
 // Turns `npm run sandbox -- --port 0 --seed-transactions 1000 ...` into SandboxOptions, with plain-words errors.
 import { parseArgs } from 'node:util';
-import { ALL_HOSTILE_BEHAVIOURS } from './hostile.ts';
-import type { HostileBehaviour, SandboxOptions } from './types.ts';
+import { ALL_HOSTILE_BEHAVIOURS, HostileBehaviour } from './hostile.ts';
+import type { SandboxOptions } from './types.ts';
 
 export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --port N                 port to listen on (0 = any free port; default 4010)
@@ -32,12 +32,13 @@ function hostileOption(argv: readonly string[]): boolean | HostileBehaviour[] | 
   if (flags.length === 0) return undefined;
   const names = flags.flatMap((arg) => (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1).split(',') : []));
   if (names.length === 0 || names.includes('all')) return true;
-  for (const name of names) {
-    if (!(ALL_HOSTILE_BEHAVIOURS as readonly string[]).includes(name)) {
+  return names.map((name) => {
+    const parsed = HostileBehaviour.safeParse(name);
+    if (!parsed.success) {
       throw new CliArgsError(`--hostile: unknown behaviour "${name}"; known: ${ALL_HOSTILE_BEHAVIOURS.join(', ')}.`);
     }
-  }
-  return names as HostileBehaviour[];
+    return parsed.data;
+  });
 }
 
 export type CliCommand = { help: true } | { help: false; options: SandboxOptions };

@@ -15,9 +15,9 @@
 //   catalog           GET /currencies: the real currencies plus entries with markup in code and name
 //                     (`<img src=x onerror=alert(1)>`), a 100 KB name, and isActive "true" as a string.
 // With several behaviours on, later ones in this list overwrite the same fields of earlier ones.
-import type { HostileBehaviour } from './types.ts';
+import { z } from 'zod';
 
-export const ALL_HOSTILE_BEHAVIOURS: readonly HostileBehaviour[] = [
+export const HostileBehaviour = z.enum([
   'order-urls',
   'record-amount',
   'record-reference',
@@ -25,7 +25,10 @@ export const ALL_HOSTILE_BEHAVIOURS: readonly HostileBehaviour[] = [
   'huge-strings',
   'wrong-types',
   'catalog',
-];
+]);
+export type HostileBehaviour = z.infer<typeof HostileBehaviour>;
+
+export const ALL_HOSTILE_BEHAVIOURS: readonly HostileBehaviour[] = HostileBehaviour.options;
 
 export type HostileSet = ReadonlySet<HostileBehaviour>;
 

@@ -15,10 +15,10 @@ import { settleCheckout } from './checkout-outcome.ts';
 import type { Handler } from './context.ts';
 import { plain } from './context.ts';
 import { FaultsPatch } from './faults.ts';
-import { ALL_HOSTILE_BEHAVIOURS } from './hostile.ts';
+import { HostileBehaviour } from './hostile.ts';
 import { HttpError, readBodyObject } from './http-io.ts';
 import type { Route } from './router.ts';
-import type { HostileBehaviour, SandboxTransactionRecord, ShapeVariant } from './types.ts';
+import type { SandboxTransactionRecord, ShapeVariant } from './types.ts';
 
 export interface AdminControls {
   setVariant(variant: ShapeVariant): void;
@@ -30,7 +30,7 @@ const ExpireBody = z.object({ includeRefreshTokens: z.boolean().optional() }).st
 const PayBody = z.object({ txnId: z.string().min(1), outcome: z.enum(['success', 'failed', 'cancelled']) }).strict();
 const VariantBody = z.object({ variant: z.enum(['s2s', 'npm']) }).strict();
 const HostileBody = z
-  .object({ hostile: z.union([z.boolean(), z.array(z.enum(ALL_HOSTILE_BEHAVIOURS as [HostileBehaviour]))]) })
+  .object({ hostile: z.union([z.boolean(), z.array(HostileBehaviour)]) })
   .strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -1,5 +1,6 @@
 // The public face of the KS Pay sandbox: what Demo mode, tests and benchmarks drive.
 import type { Clock } from '../main/deps.ts';
+import type { HostileBehaviour } from './hostile.ts';
 import type { TxnStatus } from './transactions.ts';
 
 /**
@@ -93,17 +94,10 @@ export interface SandboxTransactionRecord {
 }
 
 /**
- * Malicious-but-plausible replies of the hostile mode; each is described in hostile.ts. A sale against any of
- * them must end in an error in the app, never in success.
+ * Malicious-but-plausible replies of the hostile mode ('order-urls', 'record-amount', ...); each is described in
+ * hostile.ts. A sale against any of them must end in an error in the app, never in success.
  */
-export type HostileBehaviour =
-  | 'order-urls'
-  | 'record-amount'
-  | 'record-reference'
-  | 'redirect-lie'
-  | 'huge-strings'
-  | 'wrong-types'
-  | 'catalog';
+export type { HostileBehaviour };
 
 export interface PayResult {
   /** Where the checkout sends the customer (payment_status, kspay_id, provider_payment_id appended). */
