@@ -1,0 +1,90 @@
+// `npm run bench`: runs every figure in turn, writes bench/results/latest.json and prints one Markdown table.
+// Figures measure and never fail on timing; the exit code is non-zero only when a figure crashed.
+//   node bench/run.ts [--only=1,4] [--quick]
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chargeFigure } from './figures/charge.ts';
+import { journalFigure } from './figures/journal.ts';
+import { peerFigure } from './figures/peer.ts';
+import { redirectFigure } from './figures/redirect.ts';
+import { throughputFigure } from './figures/throughput.ts';
+import { tokenRenewalFigure } from './figures/token-renewal.ts';
+import type { BenchContext, Figure, FigureRow } from './lib/figure.ts';
+import { renderTable } from './lib/table.ts';
+
+const FIGURES: Figure[] = [chargeFigure, redirectFigure, tokenRenewalFigure, journalFigure, throughputFigure, peerFigure];
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean' } } });
+  const only = values.only?.split(',').map((id) => id.trim());
+  const figures = only ? FIGURES.filter((figure) => only.includes(figure.id)) : FIGURES;
+  const scratch = await mkdtemp(join(tmpdir(), 'kspay-bench-'));
+  const ctx: BenchContext = {
+    scale: values.quick ? 0.3 : 1,
+    scratch,
+    log: (message) => process.stderr.write(`  ${message}\n`),
+  };
+  const startedAt = new Date();
+  const rows: FigureRow[] = [];
+  const runs: { id: string; title: string; seconds: number; error?: string }[] = [];
+  let crashed = false;
+  try {
+    for (const figure of figures) {
+      process.stderr.write(`bench ${figure.id}: ${figure.title}…\n`);
+      const start = performance.now();
+      try {
+        rows.push(...(await figure.run(ctx)));
+        runs.push({ id: figure.id, title: figure.title, seconds: (performance.now() - start) / 1000 });
+      } catch (error) {
+        crashed = true;
+        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`bench ${figure.id} crashed: ${message}\n`);
+        runs.push({ id: figure.id, title: figure.title, seconds: (performance.now() - start) / 1000, error: message });
+        rows.push({ id: figure.id, name: figure.title, unit: '', ours: null, notMeasured: `the bench crashed (${error instanceof Error ? error.message : String(error)})` });
+      }
+      process.stderr.write(`bench ${figure.id}: ${(runs.at(-1)?.seconds ?? 0).toFixed(1)} s\n`);
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+
+  const finishedAt = new Date();
+  const cpu = cpus();
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    commit: gitCommit(),
+    machine: { cpus: cpu.length, model: cpu[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` },
+    scale: ctx.scale,
+    figures: runs,
+    rows,
+  };
+  await mkdir(join(here, 'results'), { recursive: true });
+  await writeFile(join(here, 'results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`${renderTable(rows)}\n\n`);
+  process.stdout.write(
+    `${cpu.length} × ${result.machine.model}, Node ${process.version}, commit ${result.commit}, ${result.seconds.toFixed(0)} s. ` +
+      'Ratio = our median ÷ the floor/peer median. Full numbers: bench/results/latest.json; how to read: bench/README.md.\n',
+  );
+  if (crashed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
