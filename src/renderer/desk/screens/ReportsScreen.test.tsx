@@ -1,0 +1,83 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ZReport } from '../../../shared/domain.ts';
+import { PosError } from '../../../shared/pos-api.ts';
+import { renderDesk } from '../test/render-desk.tsx';
+
+function zreport(number: number, day: string, extra: Partial<ZReport> = {}): ZReport {
+  return {
+    number,
+    day,
+    closedAt: `${day}T16:30:00.000Z`,
+    closedBy: 'manager',
+    terminalName: 'Counter 1',
+    summary: { day, unresolved: 0, currencies: [{ currency: 'INR', grossMinor: 34567, count: 1, succeeded: 1, failed: 0, cancelled: 0, pending: 0, averageTicketMinor: 34567, byMethod: [{ method: 'UPI', grossMinor: 34567, count: 1 }], byCashier: [], hourly: [] }] },
+    unresolvedSaleIds: [],
+    previousHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+    ...extra,
+  };
+}
+
+describe('Reports', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses to close a day with unresolved sales, then closes it with the PIN and a reason', async () => {
+    const closed: ZReport[] = [];
+    const { user, fake } = renderDesk({
+      'reports.zReports': () => closed,
+      'reports.closeDay': (input) => {
+        if (!input.overridePin) throw new PosError('day_unresolved', '2026-11-01 cannot be closed: 2 sales have no final outcome yet.');
+        const report = zreport(1, input.day, { unresolvedSaleIds: ['s1', 's2'], overrideReason: input.reason });
+        closed.push(report);
+        return report;
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Reports' }));
+    await user.clear(screen.getByLabelText('Day to close'));
+    await user.type(screen.getByLabelText('Day to close'), '2026-11-01');
+    await user.click(screen.getByRole('button', { name: 'Close day' }));
+    expect(await screen.findByText(/2 sales have no final outcome yet/)).toBeInTheDocument();
+
+    const override = screen.getByRole('form', { name: 'Close with unresolved sales' });
+    await user.click(within(override).getByRole('button', { name: 'Close day anyway' }));
+    expect(within(override).getByText('Enter the manager PIN.')).toBeInTheDocument();
+    expect(within(override).getByText(/Write a reason/)).toBeInTheDocument();
+    await user.type(within(override).getByLabelText('Manager PIN'), '2468');
+    await user.type(within(override).getByLabelText('Reason'), 'Network down; settle tomorrow');
+    await user.click(within(override).getByRole('button', { name: 'Close day anyway' }));
+
+    const heading = await screen.findByRole('heading', { name: /^Z report 1/ });
+    const report = heading.closest('article') as HTMLElement;
+    expect(within(report).getByText('s1')).toBeInTheDocument();
+    expect(within(report).getByText(/Network down; settle tomorrow/)).toBeInTheDocument();
+    expect(fake.callsTo('reports.closeDay')).toEqual([{ day: '2026-11-01' }, { day: '2026-11-01', overridePin: '2468', reason: 'Network down; settle tomorrow' }]);
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Reprint Z report 1/ })).toBeInTheDocument());
+  });
+
+  it('prints the shown report, and lists, reprints and exports past ones', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    URL.createObjectURL = vi.fn(() => 'blob:z');
+    URL.revokeObjectURL = vi.fn();
+    const { user, fake } = renderDesk({
+      'reports.zReports': () => [zreport(1, '2026-10-30'), zreport(2, '2026-10-31')],
+      'reports.exportZReport': ({ number }) => ({ filename: `z-report-000${number}.csv`, mimeType: 'text/csv', content: 'Z report' }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Reports' }));
+    expect(screen.getByRole('button', { name: 'Print report' })).toBeDisabled();
+    await user.click(await screen.findByRole('button', { name: /^View Z report 1/ }));
+    expect(screen.getByRole('heading', { name: 'Z report 1 · 2026-10-30' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Paper' }), 'a4');
+    expect(screen.getByRole('heading', { name: /^Z report 1/ }).closest('article')).toHaveClass('zreport--a4');
+    await user.click(screen.getByRole('button', { name: 'Print report' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByRole('button', { name: /^Reprint Z report 2/ }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('heading', { name: /^Z report 2/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^Export CSV Z report 2/ }));
+    expect(await screen.findByText('Saved z-report-0002.csv to your downloads.')).toBeInTheDocument();
+    expect(fake.callsTo('reports.exportZReport')).toEqual([{ number: 2 }]);
+    expect(click).toHaveBeenCalledTimes(1);
+  });
+});

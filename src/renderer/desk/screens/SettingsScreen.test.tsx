@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Settings } from '../../../shared/domain.ts';
+import { PosError } from '../../../shared/pos-api.ts';
+import { makeStatus } from '../../test/fake-pos.ts';
+import { renderDesk } from '../test/render-desk.tsx';
+
+const saved = Settings.parse({ environment: 'kspay-sandbox', appId: 'app_123', defaultCurrency: 'INR' });
+
+describe('Settings', () => {
+  it('explains each bad field and saves nothing until they are fixed', async () => {
+    const { user, fake } = renderDesk({ 'settings.get': () => saved, 'settings.update': (update) => Settings.parse({ ...saved, ...update }) });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const prefix = await screen.findByRole('textbox', { name: 'Reference prefix' });
+    await user.clear(prefix);
+    await user.clear(screen.getByRole('textbox', { name: 'Terminal name' }));
+    await user.clear(screen.getByRole('textbox', { name: /Idle lock/ }));
+    await user.type(screen.getByRole('textbox', { name: /Idle lock/ }), '999');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Some fields need fixing before the settings can be saved.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Reference prefix' })).toHaveAccessibleDescription(expect.stringContaining('Use 1 to 6 capital letters or digits.'));
+    expect(screen.getByRole('textbox', { name: 'Terminal name' })).toHaveAccessibleDescription('This cannot be empty.');
+    expect(screen.getByRole('textbox', { name: /Idle lock/ })).toHaveAccessibleDescription(expect.stringContaining('Use 240 or less.'));
+    expect(fake.callsTo('settings.update')).toHaveLength(0);
+
+    await user.type(screen.getByRole('textbox', { name: 'Reference prefix' }), 'shop1');
+    await user.type(screen.getByRole('textbox', { name: 'Terminal name' }), 'Front desk');
+    await user.clear(screen.getByRole('textbox', { name: /Idle lock/ }));
+    await user.type(screen.getByRole('textbox', { name: /Idle lock/ }), '10');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'dark');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.update')[0]).toMatchObject({ referencePrefix: 'SHOP1', terminalName: 'Front desk', idleLockMinutes: 10, theme: 'dark' });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it('shows a network printer’s host and port only when that printer is chosen', async () => {
+    const { user } = renderDesk({ 'settings.get': () => saved });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('combobox', { name: 'Printer type' });
+    expect(screen.queryByRole('textbox', { name: 'Printer host' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Printer type' }), 'escpos');
+    expect(screen.getByRole('textbox', { name: 'Printer host' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Printer port' })).toHaveValue('9100');
+  });
+
+  it('asks for the manager PIN again before the keys can be changed', async () => {
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'staff.unlock': ({ pin }) => {
+        if (pin !== '2468') throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lock.');
+        return { role: 'manager' };
+      },
+      'setup.saveConnection': (input) => makeStatus({ role: 'manager', settings: { ...saved, appId: input.appId } }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByText('app_123')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Change keys and test connection' }));
+    let dialog = screen.getByRole('dialog', { name: 'Change keys and test connection' });
+    await user.type(within(dialog).getByLabelText('Manager PIN'), '1111');
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    expect(await within(dialog).findByText(/PIN is not right/)).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Manager PIN'), '2468');
+    await user.click(within(dialog).getByRole('button', { name: 'Continue' }));
+    dialog = await screen.findByRole('dialog', { name: 'Change keys and test connection' });
+    expect(await within(dialog).findByRole('button', { name: 'Test connection' })).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('App ID')).toHaveValue('app_123');
+    await user.type(within(dialog).getByLabelText('Access key'), 'ak_new');
+    await user.type(within(dialog).getByLabelText('Secret key'), 'sk_new');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The new keys are saved.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.callsTo('staff.unlock')).toEqual([{ pin: '1111' }, { pin: '2468' }]);
+    expect(fake.callsTo('setup.saveConnection')[0]).toMatchObject({ environment: 'kspay-sandbox', appId: 'app_123', accessKey: 'ak_new', secretKey: 'sk_new' });
+  });
+});
