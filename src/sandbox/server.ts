@@ -145,7 +145,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const committed = reply.kind !== 'json' || reply.status < 300;
     if (!isAdmin && committed && faults.takeTimeoutAfterCommit(method, path)) {
       // The write is done; the caller never hears about it (until close() ends the connection).
-      hanging.add(req.socket);
+      const socket = req.socket;
+      hanging.add(socket);
+      socket.once('close', () => hanging.delete(socket));
       return;
     }
     send(res, reply);
