@@ -52,6 +52,11 @@ describe('the checklist checks themselves', () => {
     expect(checkElectronSecurity(fixture()).flatMap((item) => item.problems)).toEqual([]);
   });
 
+  it('follow a navigation guard into the same-file function it delegates to', () => {
+    const delegating = GOOD_MAIN.replace('(event) => event.preventDefault()', '(event, url) => guard(event, url)').concat('\nfunction guard(event: { preventDefault(): void }, url: string): void { if (!url.startsWith("https:")) event.preventDefault(); }');
+    expect(failing(fixture({ main: delegating }))).toEqual([]);
+  });
+
   const regressions: Array<[string, () => ShellSources, string]> = [
     ['contextIsolation off', () => fixture({ main: GOOD_MAIN.replace('contextIsolation: true', 'contextIsolation: false') }), 'context-isolation'],
     ['sandbox off', () => fixture({ main: GOOD_MAIN.replace('sandbox: true', 'sandbox: false') }), 'sandbox'],
@@ -71,6 +76,8 @@ describe('the checklist checks themselves', () => {
     ['renderer from file://', () => fixture({ main: GOOD_MAIN.replace("void win.loadURL('app://pos/index.html');", "void win.loadFile('out/renderer/index.html');") }), 'app-protocol'],
     ['raw ipcMain handler', () => fixture({ main: `${GOOD_MAIN}\nipcMain.handle('x', () => 1);` }), 'ipc-sender-checked'],
     ['ipcRenderer exposed', () => fixture({ preload: "import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('ipc', ipcRenderer);" }), 'preload-minimal'],
+    ['ipcRenderer exposed inside an object', () => fixture({ preload: "import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('api', { version: 1, ipcRenderer });" }), 'preload-minimal'],
+    ['navigation guard that delegates but never prevents', () => fixture({ main: GOOD_MAIN.replace('(event) => event.preventDefault()', '(event, url) => check(event, url)').concat('\nfunction check(_event: unknown, url: string): void { console.log(url); }') }), 'navigation-guarded'],
     ['webview used', () => fixture({ extra: [{ path: 'src/renderer/screens/Pay.tsx', text: 'return <webview src={url} />;' }] }), 'no-webview'],
     ['fork in main', () => fixture({ extra: [{ path: 'src/main/sales/worker.ts', text: "import { fork } from 'node:child_process';\nfork('x.js');" }] }), 'no-fork'],
   ];

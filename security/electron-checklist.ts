@@ -70,18 +70,34 @@ function where(parsed: Parsed, node: ts.Node): string {
   return `${parsed.file.path}:${line + 1}`;
 }
 
-// The handler passed to a call: an inline function, or a function declared in the same file by name.
-function handlerText(parsed: Parsed, argument: ts.Expression | undefined): string | null {
-  if (!argument) return null;
-  if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) return argument.getText(parsed.ast);
-  if (ts.isIdentifier(argument)) {
-    const name = argument.text;
-    for (const declaration of nodes(parsed, ts.isFunctionDeclaration)) if (declaration.name?.text === name) return declaration.getText(parsed.ast);
-    for (const declaration of nodes(parsed, ts.isVariableDeclaration)) {
-      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return declaration.initializer.getText(parsed.ast);
-    }
+// A function declared in this file by name (function declaration or const initializer).
+function declarationText(parsed: Parsed, name: string): string | null {
+  for (const declaration of nodes(parsed, ts.isFunctionDeclaration)) if (declaration.name?.text === name) return declaration.getText(parsed.ast);
+  for (const declaration of nodes(parsed, ts.isVariableDeclaration)) {
+    if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return declaration.initializer.getText(parsed.ast);
   }
   return null;
+}
+
+// The handler passed to a call: an inline function or one declared in the same file by name, plus the
+// bodies of same-file functions it calls directly (`(event, url) => guard(event, url)`).
+function handlerText(parsed: Parsed, argument: ts.Expression | undefined): string | null {
+  if (!argument) return null;
+  let handler: ts.Node | null = null;
+  let text: string | null = null;
+  if (ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) {
+    handler = argument;
+    text = argument.getText(parsed.ast);
+  } else if (ts.isIdentifier(argument)) {
+    text = declarationText(parsed, argument.text);
+  }
+  if (handler === null || text === null) return text;
+  const called = new Set<string>();
+  walk(handler, (node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) called.add(node.expression.text);
+  });
+  for (const name of called) text += `\n${declarationText(parsed, name) ?? ''}`;
+  return text;
 }
 
 const PREF_KEYS = new Set(['contextIsolation', 'sandbox', 'nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag', 'webSecurity', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']);
@@ -311,8 +327,17 @@ function checkPreload(preload: Parsed[]): ChecklistResult {
   for (const { parsed, call } of exposures) {
     const value = call.arguments[1];
     if (!value) continue;
-    const text = value.getText(parsed.ast);
-    if (/^ipcRenderer\b/.test(text) || /\bipcRenderer\s*[,}]/.test(text) || /:\s*ipcRenderer\b(?!\.)/.test(text)) problems.push(`${where(parsed, call)}: ipcRenderer itself is exposed to the page`);
+    // Passing ipcRenderer to a builder that wraps it is fine; putting the object itself on the page is not.
+    const exposesItself = (node: ts.Node): boolean =>
+      (ts.isIdentifier(node) && node.text === 'ipcRenderer') ||
+      (ts.isObjectLiteralExpression(node) &&
+        node.properties.some(
+          (property) =>
+            (ts.isShorthandPropertyAssignment(property) && property.name.text === 'ipcRenderer') ||
+            (ts.isPropertyAssignment(property) && exposesItself(property.initializer)) ||
+            (ts.isSpreadAssignment(property) && exposesItself(property.expression)),
+        ));
+    if (exposesItself(value)) problems.push(`${where(parsed, call)}: ipcRenderer itself is exposed to the page`);
   }
   for (const parsed of preload) {
     if (/@electron\/remote|require\(\s*['"]electron['"]\s*\)\.remote/.test(parsed.file.text)) problems.push(`${parsed.file.path} uses the remote module`);
