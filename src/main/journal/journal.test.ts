@@ -73,7 +73,9 @@ describe('journal', () => {
     await first.close();
 
     const second = journal();
+    expect(second.replayed()).toBe(false);
     const summary = await second.replay();
+    expect(second.replayed()).toBe(true);
     expect(summary).toMatchObject({ files: 1, records: 3, sales: 2, problems: [] });
     expect(second.sales().map((s) => [s.id, s.status])).toEqual([
       ['a', 'awaiting_payment'],

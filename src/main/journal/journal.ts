@@ -45,6 +45,8 @@ export interface Journal {
   append(record: JournalRecordInput): Promise<JournalRecord>;
   /** Reads every day file again and rebuilds every sale's latest state and timeline. */
   replay(): Promise<ReplaySummary>;
+  /** True once a replay finished: the in-memory state holds every day, not only this run's appends. */
+  replayed(): boolean;
   /** Every sale's latest snapshot, in the order the sales were started. */
   sales(): Sale[];
   sale(saleId: string): Sale | undefined;
@@ -78,6 +80,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
   let problems: JournalProblem[] = [];
   let current: OpenDay | null = null;
   let closed = false;
+  let hasReplayed = false;
   const waiting: Waiting[] = [];
   let flushing = false;
 
@@ -222,6 +225,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       }
     }
     index = next;
+    hasReplayed = true;
     return { files: files.length, records, sales: next.saleCount, problems: [...problems] };
   }
 
@@ -243,6 +247,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       });
     },
     replay: () => queue.run(readAll),
+    replayed: () => hasReplayed,
     sales: () => index.sales(),
     sale: (saleId) => index.sale(saleId),
     timeline: (saleId) => index.timeline(saleId),

@@ -80,7 +80,7 @@ export interface SalesEngine {
   issues(): ReconcileIssue[];
   markReviewed(issueId: string, note: string, actor: string): Promise<void>;
   onUpdate(listener: SaleListener): () => void;
-  /** On start: reads the journal, picks every open sale up again and reconciles. */
+  /** On start: reads the journal (unless it was read already), picks every open sale up again and reconciles. */
   resume(): Promise<void>;
   /** Stops every poll. In-flight requests finish; nothing new starts. */
   close(): void;
@@ -582,7 +582,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       return () => listeners.delete(listener);
     },
     async resume() {
-      await journal.replay();
+      // The composition root may have read the journal already, to serve lists at once; no need twice.
+      if (!journal.replayed()) await journal.replay();
       references = null;
       const sales = journal.sales();
       // Sales settled before this start are not shown again on the cashier screen.
