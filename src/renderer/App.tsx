@@ -9,8 +9,6 @@ import { SaleScreen } from './screens/SaleScreen.tsx';
 import { LoadingScreen, StartFailedScreen } from './screens/StartScreens.tsx';
 import { useAppStatus } from './stores/app-status.ts';
 import { subscribeToPos } from './stores/subscribe.ts';
-import './styles/tokens.css';
-import './styles/base.css';
 
 export function App() {
   useEffect(() => {

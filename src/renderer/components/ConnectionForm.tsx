@@ -7,6 +7,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
 import { Icon } from './Icon.tsx';
+import './ConnectionForm.css';
 
 interface ConnectionFormProps {
   initial?: Partial<ConnectionDraft>;
@@ -75,7 +76,7 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
 
   return (
     <form
-      className="setup__form"
+      className="setup__form connection-form"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -111,6 +112,7 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
       <TextField field="appId" label={messages.connect.appId} draft={draft} errors={errors} update={update} />
       <TextField field="accessKey" label={messages.connect.accessKey} draft={draft} errors={errors} update={update} />
       <TextField
+        wide
         field="secretKey"
         label={messages.connect.secretKey}
         draft={draft}
@@ -123,17 +125,17 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
           </button>
         }
       />
-      <div role="status" aria-live="polite">
+      <div className="connection-form__wide" role="status" aria-live="polite">
         {busy === 'testing' ? <p className="muted">{messages.connect.testing}</p> : null}
         {test ? <TestResult result={test} /> : null}
       </div>
       {failure ? (
-        <p className="notice notice--error" role="alert">
+        <p className="notice notice--error connection-form__wide" role="alert">
           <Icon name="alert" className="notice__icon" />
           <span>{failure}</span>
         </p>
       ) : null}
-      <div className="setup__actions">
+      <div className="setup__actions connection-form__wide">
         {onBack ? (
           <button type="button" className="button button--ghost setup__back" onClick={onBack}>
             {messages.connect.back}
@@ -159,9 +161,10 @@ interface TextFieldProps {
   update(field: ConnectionField, value: string): void;
   type?: 'text' | 'password' | 'url';
   after?: ReactNode;
+  wide?: boolean;
 }
 
-function TextField({ field, label, hint, draft, errors, update, type = 'text', after }: TextFieldProps) {
+function TextField({ field, label, hint, draft, errors, update, type = 'text', after, wide }: TextFieldProps) {
   const id = `connect-${field}`;
   const error = errors[field];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -179,7 +182,7 @@ function TextField({ field, label, hint, draft, errors, update, type = 'text', a
     />
   );
   return (
-    <div className="field">
+    <div className={wide ? 'field connection-form__wide' : 'field'}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>

@@ -24,7 +24,10 @@ export function Modal({ title, onClose, children, size = 'narrow' }: ModalProps)
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const handleClose = () => onCloseRef.current();
+    // A close event can arrive after the dialog was opened again (the event is queued): ignore it then.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     // Escape fires "cancel"; let the owner decide by closing through onClose.
     const handleCancel = (event: Event) => {
       event.preventDefault();

@@ -1,6 +1,6 @@
 // Every sale whose outcome is not final yet, oldest first, with what the terminal does about each.
 // Used by the cashier's pending pill and reusable by the manager desk.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount, formatTime } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
@@ -8,7 +8,8 @@ import { usePending } from '../stores/pending.ts';
 import { Icon } from './Icon.tsx';
 import './PendingPanel.css';
 
-export function PendingPanel({ locale, now }: { locale: string; now: number }) {
+/** `actions` go beside Check now (a dialog's Close, say). */
+export function PendingPanel({ locale, now, actions }: { locale: string; now: number; actions?: ReactNode }) {
   const sales = usePending((s) => s.sales);
   const checking = usePending((s) => s.checking);
   const error = usePending((s) => s.error);
@@ -40,6 +41,7 @@ export function PendingPanel({ locale, now }: { locale: string; now: number }) {
           <Icon name="refresh" />
           {checking ? messages.pending.checking : messages.pending.checkNow}
         </button>
+        {actions}
       </div>
     </div>
   );

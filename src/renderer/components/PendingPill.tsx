@@ -32,12 +32,15 @@ function PendingDialog({ locale, onClose }: { locale: string; onClose(): void })
   const now = useNow(30_000);
   return (
     <Modal title={messages.pending.heading} onClose={onClose} size="wide">
-      <PendingPanel locale={locale} now={now} />
-      <div className="pending-pill__close">
-        <button type="button" className="button button--primary" onClick={onClose}>
-          {messages.pending.close}
-        </button>
-      </div>
+      <PendingPanel
+        locale={locale}
+        now={now}
+        actions={
+          <button type="button" className="button button--primary" onClick={onClose}>
+            {messages.pending.close}
+          </button>
+        }
+      />
     </Modal>
   );
 }

@@ -13,6 +13,7 @@ import { CurrencySelect } from './CurrencySelect.tsx';
 import { Icon } from './Icon.tsx';
 import { Keypad } from './Keypad.tsx';
 import { MethodPicker } from './MethodPicker.tsx';
+import { RecentSales } from './RecentSales.tsx';
 import './SaleEntry.css';
 
 export function SaleEntry({ locale }: { locale: string }) {
@@ -107,6 +108,7 @@ export function SaleEntry({ locale }: { locale: string }) {
             onChange={(event) => useSale.getState().setNote(event.target.value)}
           />
         </div>
+        <RecentSales locale={locale} />
       </div>
       <div className="entry__pad">
         <AmountDisplay locale={locale} />

@@ -91,6 +91,8 @@ export const messages = {
     loadingCatalog: 'Loading currencies and payment methods…',
     catalogFailed: 'Could not load currencies and payment methods.',
     starting: 'Starting the payment…',
+    recent: 'Recent sales',
+    noRecent: 'Sales you take appear here.',
   },
   paying: {
     preparing: 'Preparing the payment…',

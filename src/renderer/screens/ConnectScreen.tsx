@@ -8,7 +8,7 @@ import './setup.css';
 export function ConnectScreen({ onBack }: { onBack(): void }) {
   return (
     <main className="setup">
-      <div className="card setup__panel">
+      <div className="card setup__panel setup__panel--wide">
         <Brand />
         <h1>{messages.connect.heading}</h1>
         <p className="muted">{messages.connect.lead}</p>

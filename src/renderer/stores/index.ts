@@ -4,4 +4,5 @@ export { useAmount } from './amount.ts';
 export { useCatalog, selectCurrentMethods, type CatalogPreference } from './catalog.ts';
 export { useSale } from './sale.ts';
 export { usePending } from './pending.ts';
+export { useRecent } from './recent.ts';
 export { subscribeToPos } from './subscribe.ts';

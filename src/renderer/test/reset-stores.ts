@@ -3,6 +3,7 @@ import { useAmount } from '../stores/amount.ts';
 import { useAppStatus } from '../stores/app-status.ts';
 import { useCatalog } from '../stores/catalog.ts';
 import { usePending } from '../stores/pending.ts';
+import { useRecent } from '../stores/recent.ts';
 import { useSale } from '../stores/sale.ts';
 
 const initial = {
@@ -10,6 +11,7 @@ const initial = {
   appStatus: useAppStatus.getState(),
   catalog: useCatalog.getState(),
   pending: usePending.getState(),
+  recent: useRecent.getState(),
   sale: useSale.getState(),
 };
 
@@ -18,5 +20,6 @@ export function resetStores(): void {
   useAppStatus.setState(initial.appStatus, true);
   useCatalog.setState(initial.catalog, true);
   usePending.setState(initial.pending, true);
+  useRecent.setState(initial.recent, true);
   useSale.setState(initial.sale, true);
 }
