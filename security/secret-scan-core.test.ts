@@ -30,6 +30,13 @@ describe('scanText', () => {
     expect(scanText('z-reports.jsonl', text, [KEY])).toEqual([]);
   });
 
+  it("lets the Demo sandbox's own signing key through in its state file, and nowhere else", () => {
+    const state = `{"version":1,"auth":{"secret":"${SIGNATURE}","generation":0,"refreshTokens":[]}}`;
+    expect(scanText('profiles/demo/sandbox-state.json', state, [KEY])).toEqual([]);
+    expect(scanText('profiles/demo/settings.json', state, [KEY]).map((hit) => hit.kind)).toEqual(['signature']);
+    expect(scanText('profiles/demo/sandbox-state.json', `{"auth":{"secret":"x"},"last":"${SIGNATURE}"}`, [KEY]).map((hit) => hit.kind)).toEqual(['signature']);
+  });
+
   it('finds nothing in ordinary app output and redacted logs', () => {
     const text = [
       '{"t":"2026-11-29T09:30:00.000Z","level":"info","msg":"token refreshed","fields":{"accessToken":"[redacted]"}}',

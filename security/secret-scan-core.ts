@@ -14,12 +14,19 @@ interface Detector {
   kind: string;
   pattern: RegExp;
   /** Return false to let a match through (e.g. a digest labelled as such). */
-  accept?: (text: string, index: number) => boolean;
+  accept?: (text: string, index: number, file: string) => boolean;
 }
 
 // A 64-hex value right after a field named like a digest is a hash (Z-report chain, stored secret
 // hashes), which is what a secret should become; a bare one, or under any other name, is a signature.
 const DIGEST_LABEL = /(hash|digest|sha256|sha-256|checksum|integrity|fingerprint)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?$/i;
+// The built-in Demo sandbox keeps its own JWT signing key in its state file so its tokens survive a
+// restart. That key belongs to the pretend server, not to the terminal, and opens nothing real.
+const SANDBOX_SIGNING_KEY = { file: /(^|[/\\!])sandbox-state\.json$/, before: /"auth"\s*:\s*\{\s*"secret"\s*:\s*"$/ };
+
+function isSandboxSigningKey(text: string, index: number, file: string): boolean {
+  return SANDBOX_SIGNING_KEY.file.test(file) && SANDBOX_SIGNING_KEY.before.test(text.slice(Math.max(0, index - 32), index));
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,7 +41,7 @@ export function detectors(knownSecrets: readonly string[]): Detector[] {
     {
       kind: 'signature',
       pattern: /(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])/g,
-      accept: (text, index) => !DIGEST_LABEL.test(text.slice(Math.max(0, index - 48), index)),
+      accept: (text, index, file) => !DIGEST_LABEL.test(text.slice(Math.max(0, index - 48), index)) && !isSandboxSigningKey(text, index, file),
     },
   ];
 }
@@ -57,7 +64,7 @@ export function scanText(file: string, text: string, knownSecrets: readonly stri
   for (const detector of detectors(knownSecrets)) {
     for (const match of text.matchAll(detector.pattern)) {
       const index = match.index;
-      if (detector.accept && !detector.accept(text, index)) continue;
+      if (detector.accept && !detector.accept(text, index, file)) continue;
       hits.push({ file, line: lineOf(index), kind: detector.kind, preview: `${match[0].slice(0, 6)}…` });
     }
   }
