@@ -2,6 +2,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server injects an inline script (React refresh) that the production CSP <meta> forbids, so in
+ * `electron-vite dev` only the meta is dropped; built pages keep it (and app:// sends it as a header too).
+ */
+function devServerWithoutCspMeta(): Plugin {
+  return {
+    name: 'pos-dev-server-without-csp-meta',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -13,6 +26,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron`: anything else it imports must be bundled in.
+      externalizeDeps: false,
       // A sandboxed preload cannot load ES modules.
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
@@ -22,7 +37,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), devServerWithoutCspMeta()],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },

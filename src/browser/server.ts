@@ -16,7 +16,7 @@ import {
 import type { Logger } from '../main/deps.ts';
 import { isCallName, userError, type Dispatch, type EventHub } from '../main/ipc/index.ts';
 import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage, withBridgeToken } from './pages.ts';
-import { readStaticFile } from './static-files.ts';
+import { readStaticFile } from '../main/app/renderer-files.ts';
 
 export const CHECKOUT_OPENING_PATH = '/checkout/opening';
 const CLOSE_SCRIPT_PATH = '/checkout/close.js';

@@ -1,7 +1,14 @@
-// Builds the preload's `window.posIpc` from the contract over ipcRenderer: named methods only,
+// Builds the preload's `window.posIpc` from the contract's names over ipcRenderer: named methods only,
 // each bound to its own `pos:<name>` channel; events arrive on one channel, filtered by name.
-import { callNames, eventNames, type CallResult, type EventName } from '../shared/contract.ts';
-import { callChannel, EVENT_CHANNEL, READY_CHANNEL, type PosIpcBridge } from '../shared/ipc-channels.ts';
+// It imports only types, so the sandboxed preload bundle carries no library.
+import type { CallName, CallResult, EventName } from '../shared/contract.ts';
+import {
+  callChannel,
+  EVENT_CHANNEL,
+  READY_CHANNEL,
+  type ContractNames,
+  type PosIpcBridge,
+} from '../shared/ipc-channels.ts';
 
 /** The three ipcRenderer methods the bridge uses (typed here so tests need no Electron). */
 export interface IpcRendererLike {
@@ -17,10 +24,11 @@ const NOT_ANSWERING: CallResult<never> = {
 
 export function buildIpcBridge(
   ipc: IpcRendererLike,
+  names: ContractNames,
   later: (task: () => void) => void = (task) => void setTimeout(task, 0),
 ): PosIpcBridge {
   const bridge: Record<string, unknown> = {};
-  for (const name of callNames) {
+  for (const name of names.calls as readonly CallName[]) {
     const [ns, method] = name.split('.') as [string, string];
     const group = (bridge[ns] ??= {}) as Record<string, unknown>;
     const channel = callChannel(name);
@@ -35,7 +43,7 @@ export function buildIpcBridge(
 
   let readySent = false;
   bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    if (!names.events.includes(event)) throw new Error(`Unknown event ${String(event)}`);
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(listener);

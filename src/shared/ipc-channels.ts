@@ -9,6 +9,33 @@ export const EVENT_CHANNEL = 'pos:event';
 /** Renderer → main: the page is listening; send what was queued. */
 export const READY_CHANNEL = 'pos:ready';
 
+/**
+ * The call and event names reach the sandboxed preload as one `additionalArguments` entry on its
+ * process.argv (`--pos-contract=<calls>;<events>`), so the preload needs no zod and stays tiny: main
+ * passes the same `callNames` it registers.
+ */
+export const CONTRACT_ARGUMENT = '--pos-contract=';
+const NAME = /^[a-z][A-Za-z]{0,40}\.[a-z][A-Za-z]{0,40}$/;
+
+export interface ContractNames {
+  calls: readonly string[];
+  events: readonly string[];
+}
+
+export function contractArgument({ calls, events }: ContractNames): string {
+  return `${CONTRACT_ARGUMENT}${calls.join(',')};${events.join(',')}`;
+}
+
+/** The names from process.argv, or null when the argument is missing or holds anything but names. */
+export function readContractArgument(argv: readonly string[]): ContractNames | null {
+  const found = argv.find((arg) => arg.startsWith(CONTRACT_ARGUMENT));
+  if (!found) return null;
+  const [calls = '', events = '', ...rest] = found.slice(CONTRACT_ARGUMENT.length).split(';');
+  const names = { calls: calls.split(','), events: events.split(',') };
+  if (rest.length > 0 || ![...names.calls, ...names.events].every((name) => NAME.test(name))) return null;
+  return names;
+}
+
 type Namespace<N> = N extends `${infer NS}.${string}` ? NS : never;
 type Method<N, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
 

@@ -13,6 +13,7 @@ export { isTrustedSender, originOf, type FrameLike } from './sender.ts';
 export {
   registerIpc,
   registerEventChannel,
+  preloadArguments,
   type IpcMainLike,
   type SenderLike,
   type SenderCheck,

@@ -1,7 +1,7 @@
 // Registers the contract on Electron's ipcMain (typed here as the little of it we use, so this
 // file needs no Electron): one `pos:<name>` handler per call, and the event channel's ready signal.
-import { callNames, type CallResult } from '../../shared/contract.ts';
-import { callChannel, EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
+import { callNames, eventNames, type CallResult } from '../../shared/contract.ts';
+import { callChannel, contractArgument, EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
 import type { Dispatch } from './dispatch.ts';
 import type { EventHub } from './event-hub.ts';
 import type { FrameLike } from './sender.ts';
@@ -65,4 +65,9 @@ export function registerEventChannel(
     contents.once('did-start-loading', disconnect);
     contents.once('destroyed', disconnect);
   });
+}
+
+/** The main window's `additionalArguments`: the contract's names, read by the preload (see ipc-channels.ts). */
+export function preloadArguments(): string[] {
+  return [contractArgument({ calls: callNames, events: eventNames })];
 }

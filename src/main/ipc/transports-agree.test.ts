@@ -12,7 +12,8 @@ import { buildPosApi } from '../../shared/pos-api.ts';
 import { silentLogger } from '../deps.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createEventHub } from './event-hub.ts';
-import { registerIpc } from './register.ts';
+import { preloadArguments, registerIpc } from './register.ts';
+import { readContractArgument } from '../../shared/ipc-channels.ts';
 
 const contractNames = [...callNames].sort();
 
@@ -25,16 +26,21 @@ function exposedNames(api: object): string[] {
 }
 
 describe('the three transports', () => {
-  it('the preload exposes one method per call, each invoking its own pos:<name> channel', async () => {
+  it('the preload, given the names main passes its window, exposes one method per call, each invoking its own pos:<name> channel', async () => {
     const invoked: string[] = [];
-    const bridge = buildIpcBridge({
-      invoke: async (channel) => {
-        invoked.push(channel);
-        return { ok: true, value: null };
+    const names = readContractArgument(preloadArguments());
+    expect(names).not.toBeNull();
+    const bridge = buildIpcBridge(
+      {
+        invoke: async (channel) => {
+          invoked.push(channel);
+          return { ok: true, value: null };
+        },
+        on: () => undefined,
+        send: () => undefined,
       },
-      on: () => undefined,
-      send: () => undefined,
-    });
+      names!,
+    );
     expect(exposedNames(bridge)).toEqual(contractNames);
     for (const name of callNames) {
       const [ns, method] = name.split('.') as [string, string];

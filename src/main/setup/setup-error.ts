@@ -1,6 +1,6 @@
 // Setup's one error type: a code programs switch on and a message the person setting up can act on.
 
-export type SetupErrorCode = 'invalid' | 'locked' | 'live_active' | 'demo_unavailable';
+export type SetupErrorCode = 'invalid' | 'locked' | 'live_active' | 'not_configured';
 
 export class SetupError extends Error {
   readonly code: SetupErrorCode;

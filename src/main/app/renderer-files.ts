@@ -1,4 +1,5 @@
-// Reads a file of the built renderer for a URL path, refusing anything outside its folder.
+// Reads a file of the built renderer for a URL path, refusing anything outside its folder (used by the
+// app:// protocol in Electron and by browser mode).
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 

@@ -1,0 +1,91 @@
+// `npm run browser`: the terminal's services and contract handlers behind a loopback bridge, serving
+// the built renderer to any browser on this computer — for end-to-end tests and UI work where
+// Electron cannot run. Prints `KS Pay POS browser mode at http://127.0.0.1:PORT/` once it serves.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPosApp } from '../main/app/index.ts';
+import { systemClock } from '../main/deps.ts';
+import { createLogger } from '../main/logging/index.ts';
+import { loadKeytar } from '../main/vault/index.ts';
+import { startSandbox } from '../sandbox/index.ts';
+import { BROWSER_USAGE, BrowserArgsError, parseBrowserArgs } from './cli-args.ts';
+import { startBrowserServer, type BrowserServer } from './server.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function main(): Promise<void> {
+  const command = parseBrowserArgs(process.argv.slice(2), join(root, 'out', 'renderer'));
+  if (command.help) {
+    process.stdout.write(`${BROWSER_USAGE}\n`);
+    return;
+  }
+  const { options } = command;
+  if (!existsSync(join(options.rendererDir, 'index.html'))) {
+    throw new Error(`there is no built app in ${options.rendererDir}. Run "npm run build" first.`);
+  }
+  const logDir = join(options.dataDir, 'logs');
+  const log = createLogger({ dir: logDir, level: options.logLevel, clock: systemClock });
+  const keytar = await loadKeytar();
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+  let server: BrowserServer | null = null;
+  const app = createPosApp({
+    dataDir: options.dataDir,
+    logDir,
+    shell: 'browser',
+    platform: {
+      keytar: keytar.keytar,
+      ...(keytar.error ? { keytarError: keytar.error } : {}),
+      safeStorage: null,
+      // The page opens the hosted checkout itself (a browser may only open a window for the page).
+      openCheckout: () => undefined,
+      checkoutReturnUrl: () => {
+        if (!server) throw new Error('browser mode is not listening yet');
+        return server.checkoutReturnUrl;
+      },
+    },
+    log,
+    clock: systemClock,
+    sandboxFactory: startSandbox,
+    sandbox: { admin: options.sandboxAdmin, latencyMs: options.sandboxLatencyMs },
+    version,
+  });
+  server = await startBrowserServer({
+    rendererDir: options.rendererDir,
+    port: options.port,
+    dispatch: app.dispatch,
+    hub: app.hub,
+    onCheckoutReturn: (url) => app.handleRedirect(url),
+    log,
+  });
+  await app.start();
+  if (options.sandboxAdmin) {
+    const sandbox = await app.builtInSandbox();
+    process.stdout.write(`KS Pay sandbox admin at ${sandbox.url}/__admin/\n`);
+  }
+  process.stdout.write(`KS Pay POS browser mode at ${server.url}\n`);
+
+  const stop = (): void => {
+    const closing = server ? server.close() : Promise.resolve();
+    closing
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message =
+    error instanceof BrowserArgsError
+      ? `${error.message}\n\n${BROWSER_USAGE}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`KS Pay POS browser mode could not start: ${message}\n`);
+  process.exit(error instanceof BrowserArgsError ? 2 : 1);
+});

@@ -1,0 +1,13 @@
+// Errors the composition itself raises (a sale with no payment page to open, a method not offered):
+// a code programs switch on and a message the cashier can act on.
+
+export type PosAppErrorCode = 'invalid' | 'not_available';
+
+export class PosAppError extends Error {
+  readonly code: PosAppErrorCode;
+  constructor(code: PosAppErrorCode, message: string) {
+    super(message);
+    this.name = 'PosAppError';
+    this.code = code;
+  }
+}

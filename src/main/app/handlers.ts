@@ -1,0 +1,232 @@
+// Every contract call, implemented by handing it to the service that owns it. Decisions live in the
+// services; what is here is who-calls-what, the audit entries of manager actions, and status events.
+import { timingSafeEqual } from 'node:crypto';
+import type { Settings } from '../../shared/domain.ts';
+import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
+import { buildReceipt } from '../../shared/receipt.ts';
+import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { Clock } from '../deps.ts';
+import type { CallContext, Handlers } from '../ipc/index.ts';
+import type { EscposPrinter } from '../printing/index.ts';
+import type { SettingsStore } from '../settings/index.ts';
+import { LIVE_KEYS, type Setup } from '../setup/index.ts';
+import type { Staff } from '../staff/index.ts';
+import type { Vault } from '../vault/index.ts';
+import { PosAppError } from './app-error.ts';
+import type { Profiles } from './profiles.ts';
+import type { Runtime } from './runtime.ts';
+
+export interface ShellActions {
+  /** Electron: the checkout window; browser mode: nothing (the page opens the hosted page itself). */
+  openCheckout(saleId: string, url: string): void;
+  /** Electron: prints the receipt the window shows with the system's printer. Absent in browser mode (the page prints). */
+  printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
+}
+
+export interface HandlerDeps {
+  setup: Setup;
+  runtime(): Promise<Runtime>;
+  settings: SettingsStore;
+  staff: Staff;
+  audit: AuditLog;
+  vault: Pick<Vault, 'get'>;
+  profiles: Pick<Profiles, 'active'>;
+  printer: EscposPrinter;
+  shell: ShellActions;
+  /** Tells the renderer the app status changed (role, mode, settings); never rejects. */
+  statusChanged(): Promise<void>;
+  /** Writes the diagnostics zip and returns its path. */
+  saveDiagnostics(): string;
+  timeZone: string;
+  clock: Clock;
+}
+
+const CONNECTION_FIELDS = ['environment', 'customBaseUrl', 'appId'] as const satisfies ReadonlyArray<
+  keyof Settings
+>;
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { setup, settings, staff, audit } = deps;
+  const actor = (ctx: CallContext): string =>
+    ctx.role === 'manager' ? 'manager' : (staff.currentCashier() ?? 'cashier');
+  const today = (): string => new Date(deps.clock.now()).toISOString().slice(0, 10);
+
+  /** Runs a call that changes the status the renderer shows, then tells it. */
+  async function changing<T>(run: () => Promise<T> | T): Promise<T> {
+    const result = await run();
+    await deps.statusChanged();
+    return result;
+  }
+
+  async function ownsTheKeys(accessKey: string, secretKey: string): Promise<boolean> {
+    const saved = await deps.vault.get(LIVE_KEYS);
+    // A Demo terminal has no keys of its own: its PIN is recovered with the Demo keys shown on the sandbox.
+    const expected = saved ?? (deps.profiles.active() === 'demo' ? DEMO_CREDENTIALS : null);
+    if (!expected) return false;
+    return sameText(accessKey, expected.accessKey) && sameText(secretKey, expected.secretKey);
+  }
+
+  return {
+    'setup.status': () => setup.status(),
+    'setup.startDemo': () => changing(() => setup.startDemo()),
+    'setup.testConnection': (input) => setup.testConnection(input),
+    'setup.saveConnection': (input, ctx) => changing(() => setup.saveConnection(input, ctx.role)),
+    'setup.setPin': ({ pin, confirm }) => changing(() => setup.setPin(pin, confirm)),
+
+    'catalog.currencies': async () => (await deps.runtime()).catalog().currencies(),
+    'catalog.methods': async ({ currencyId }) => (await deps.runtime()).catalog().methods(currencyId),
+
+    'sales.start': async (input) => {
+      const runtime = await deps.runtime();
+      const catalog = runtime.catalog();
+      let methodName = input.methodName;
+      if (!methodName) {
+        // Unknown when the list cannot be loaded: the engine then names the method by its ID and KS Pay decides.
+        const listed = await catalog.methodName(input.currencyId, input.methodId).catch(() => undefined);
+        if (listed === null)
+          throw new PosAppError(
+            'invalid',
+            `That payment method is not offered for ${input.currency}. Pick another one.`,
+          );
+        methodName = listed;
+      }
+      const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
+      await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
+      if (sale.status === 'awaiting_payment' && sale.checkoutUrl)
+        deps.shell.openCheckout(sale.id, sale.checkoutUrl);
+      return sale;
+    },
+    'sales.cancel': async ({ saleId }) => (await deps.runtime()).engine.cancel(saleId),
+    'sales.retryVerify': async ({ saleId }) => (await deps.runtime()).engine.retryVerify(saleId),
+    'sales.openCheckout': async ({ saleId }) => {
+      const { sale } = (await deps.runtime()).engine.get(saleId);
+      if (sale.status !== 'awaiting_payment' || !sale.checkoutUrl) {
+        throw new PosAppError(
+          'not_available',
+          'This sale is not waiting for the customer any more, so there is no payment page to open.',
+        );
+      }
+      deps.shell.openCheckout(sale.id, sale.checkoutUrl);
+      return { ok: true };
+    },
+    'sales.current': async () => (await deps.runtime()).engine.current(),
+    'sales.dismiss': async ({ saleId }) => {
+      (await deps.runtime()).engine.dismiss(saleId);
+      return { ok: true };
+    },
+    'sales.list': async ({ limit }) => (await deps.runtime()).engine.list(limit),
+    'sales.pending': async () => (await deps.runtime()).engine.pending(),
+    'sales.get': async ({ saleId }) => (await deps.runtime()).engine.get(saleId),
+    'sales.reconcile': async (_input, ctx) => {
+      const report = await (await deps.runtime()).engine.reconcile();
+      await audit.record({
+        action: 'reconcile.run',
+        actor: actor(ctx),
+        detail: `Checked ${report.checked} sale(s) with KS Pay: ${report.settled} settled, ${report.stillPending} still pending, ${report.issues.length} issue(s)`,
+      });
+      return report;
+    },
+    'sales.markReviewed': async ({ issueId, note }, ctx) => {
+      await (await deps.runtime()).engine.markReviewed(issueId, note ?? '', actor(ctx));
+      await audit.record({
+        action: 'reconcile.reviewed',
+        actor: actor(ctx),
+        detail: `Issue ${issueId} marked as reviewed${note ? `: ${note}` : ''}`,
+      });
+      return { ok: true };
+    },
+
+    'receipts.print': async ({ saleId }) => {
+      const { sale } = (await deps.runtime()).engine.get(saleId);
+      const current = settings.get();
+      if (current.printer.kind === 'escpos') {
+        const { host, port, paper } = current.printer;
+        await deps.printer.print(buildReceipt(sale, current, current.locale, deps.timeZone), {
+          host,
+          port,
+          paper,
+        });
+        return { via: 'escpos' };
+      }
+      if (deps.shell.printSystem) {
+        await deps.shell.printSystem(saleId, { silent: current.printer.silent });
+        return { via: 'system' };
+      }
+      return { via: 'renderer' };
+    },
+
+    'staff.unlock': ({ pin }) => changing(async () => ({ role: await staff.unlock(pin) })),
+    'staff.lock': () => changing(() => ({ role: staff.lock() })),
+    'staff.changePin': async ({ currentPin, newPin }) => {
+      await staff.changePin(currentPin, newPin);
+      return { ok: true };
+    },
+    'staff.recoverPin': ({ accessKey, secretKey, newPin }) =>
+      changing(async () => {
+        await staff.recoverPin(newPin, () => ownsTheKeys(accessKey, secretKey));
+        return { ok: true as const };
+      }),
+
+    'settings.get': async () => settings.get(),
+    'settings.update': (patch, ctx) =>
+      changing(async () => {
+        const before = settings.get();
+        const after = settings.update(patch);
+        const changed = (Object.keys(after) as Array<keyof Settings>).filter(
+          (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+        );
+        if (changed.length > 0)
+          await audit.record({
+            action: 'settings.changed',
+            actor: actor(ctx),
+            detail: `Changed: ${changed.join(', ')}`,
+          });
+        const runtime = await deps.runtime();
+        if (runtime.profile === 'live' && CONNECTION_FIELDS.some((field) => changed.includes(field)))
+          await runtime.reconnect();
+        return after;
+      }),
+
+    'reports.transactions': async () => (await deps.runtime()).reports.transactions(),
+    'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),
+    'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
+    'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {
+      const reports = (await deps.runtime()).reports;
+      if (!overridePin) return reports.closeDay({ day, actor: actor(ctx) });
+      // Closing over unresolved sales takes the PIN again (with its lockout), not just the open manager desk.
+      await staff.verifyPin(overridePin);
+      return reports.closeDay({ day, actor: actor(ctx), overrideReason: reason ?? '' });
+    },
+    'reports.zReports': async () => (await deps.runtime()).reports.zReports(),
+    'reports.exportZReport': async ({ number }, ctx) =>
+      (await deps.runtime()).reports.exportZReport(number, actor(ctx)),
+
+    'audit.list': () => audit.list(),
+    'audit.export': async (_input, ctx) => {
+      const content = UTF8_BOM + (await audit.exportCsv());
+      const filename = `audit-log-${today()}.csv`;
+      await audit.record({
+        action: 'export.audit',
+        actor: actor(ctx),
+        detail: `Exported the audit log to ${filename}`,
+      });
+      return { filename, mimeType: CSV_MIME_TYPE, content };
+    },
+    'diagnostics.save': async (_input, ctx) => {
+      const path = deps.saveDiagnostics();
+      await audit.record({
+        action: 'diagnostics.saved',
+        actor: actor(ctx),
+        detail: `Saved diagnostics to ${path}`,
+      });
+      return { path };
+    },
+  };
+}

@@ -1,0 +1,305 @@
+// The whole composition over real files, a real in-process sandbox and the real services: what a
+// cashier and a manager do, through the same dispatch both shells use.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallName, CallOutput, CallResult, EventName } from '../../shared/contract.ts';
+import type { Sale } from '../../shared/domain.ts';
+import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { silentLogger, systemClock } from '../deps.ts';
+import { createPosApp, type PosApp } from './pos-app.ts';
+
+let dataDir: string;
+let opened: Array<{ saleId: string; url: string }>;
+let events: Array<{ name: EventName; payload: unknown }>;
+let replies: unknown[];
+const apps: PosApp[] = [];
+const sandboxes: Sandbox[] = [];
+
+function makeApp(): PosApp {
+  const app = createPosApp({
+    dataDir,
+    logDir: join(dataDir, 'logs'),
+    shell: 'browser',
+    platform: {
+      keytar: null,
+      safeStorage: null,
+      openCheckout: (saleId, url) => void opened.push({ saleId, url }),
+      checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
+    },
+    log: silentLogger,
+    clock: systemClock,
+    sandboxFactory: async (options) => {
+      const sandbox = await startSandbox(options);
+      sandboxes.push(sandbox);
+      return sandbox;
+    },
+    version: '9.9.9',
+  });
+  app.hub.connect((name, payload) => void events.push({ name, payload }));
+  apps.push(app);
+  return app;
+}
+
+async function call<N extends CallName>(app: PosApp, name: N, input?: unknown): Promise<CallOutput<N>> {
+  const result = (await app.dispatch(name, input, { transport: 'http' })) as CallResult<CallOutput<N>>;
+  replies.push(result);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value;
+}
+
+async function failure(app: PosApp, name: CallName, input?: unknown) {
+  const result = await app.dispatch(name, input, { transport: 'http' });
+  replies.push(result);
+  if (result.ok) throw new Error(`${name} was expected to fail`);
+  return result.error;
+}
+
+/** A Demo sale up to the customer's checkout page. */
+async function startDemoSale(app: PosApp, amountMinor = 4200): Promise<Sale> {
+  const [currency] = (await call(app, 'catalog.currencies')).filter((c) => c.active && c.code === 'INR');
+  const [method] = (await call(app, 'catalog.methods', { currencyId: currency!.id })).filter((m) => m.active);
+  return call(app, 'sales.start', {
+    currency: currency!.code,
+    currencyId: currency!.id,
+    methodId: method!.id,
+    amountMinor,
+  });
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'pos-app-'));
+  opened = [];
+  events = [];
+  replies = [];
+});
+
+afterEach(async () => {
+  await Promise.all(apps.splice(0).map((app) => app.close()));
+  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close().catch(() => undefined)));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('first start and Demo mode', () => {
+  it('starts in first run: setup calls answer, cashier calls ask for setup first', async () => {
+    const app = makeApp();
+    await app.start();
+    expect(await call(app, 'setup.status')).toMatchObject({
+      mode: 'first-run',
+      shell: 'browser',
+      version: '9.9.9',
+      connection: { state: 'not_configured' },
+    });
+    expect(await failure(app, 'catalog.currencies')).toMatchObject({ code: 'not_set_up' });
+  });
+
+  it('takes a pretend payment in Demo mode from first start: checkout opened, result verified with the sandbox', async () => {
+    const app = makeApp();
+    await app.start();
+    const status = await call(app, 'setup.startDemo');
+    expect(status).toMatchObject({ mode: 'demo', connection: { state: 'demo' } });
+    expect(events.map((event) => event.name)).toEqual(
+      expect.arrayContaining(['connection.changed', 'status.changed']),
+    );
+
+    const sale = await startDemoSale(app);
+    expect(sale).toMatchObject({ status: 'awaiting_payment', demo: true, methodName: 'UPI' });
+    expect(opened).toEqual([{ saleId: sale.id, url: sale.checkoutUrl }]);
+
+    const sandbox = await app.builtInSandbox();
+    const paid = sandbox.pay(sale.txnId!, 'success');
+    await app.handleRedirect(paid.redirectUrls[0]!);
+    const after = await call(app, 'sales.get', { saleId: sale.id });
+    expect(after.sale).toMatchObject({ status: 'succeeded', verifiedAt: expect.any(String) });
+    expect(after.timeline.length).toBeGreaterThan(2);
+    const updates = events
+      .filter((event) => event.name === 'sale.updated')
+      .map((event) => (event.payload as Sale).status);
+    expect(updates.at(-1)).toBe('succeeded');
+  });
+
+  it('opens the payment page again only while the sale waits for the customer', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    const sale = await startDemoSale(app);
+    await call(app, 'sales.openCheckout', { saleId: sale.id });
+    expect(opened).toHaveLength(2);
+    await call(app, 'sales.cancel', { saleId: sale.id });
+    expect(await failure(app, 'sales.openCheckout', { saleId: sale.id })).toMatchObject({
+      code: 'not_available',
+    });
+  });
+
+  it('remembers Demo mode and its sales across a restart', async () => {
+    const first = makeApp();
+    await first.start();
+    await call(first, 'setup.startDemo');
+    const sale = await startDemoSale(first, 1500);
+    await first.close();
+
+    const second = makeApp();
+    await second.start();
+    expect(await call(second, 'setup.status')).toMatchObject({ mode: 'demo' });
+    expect((await call(second, 'sales.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
+  });
+
+  it('refuses a method the currency does not offer before anything reaches KS Pay', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    const [currency] = await call(app, 'catalog.currencies');
+    expect(
+      await failure(app, 'sales.start', {
+        currency: currency!.code,
+        currencyId: currency!.id,
+        methodId: 'pm_nothing',
+        amountMinor: 100,
+      }),
+    ).toMatchObject({
+      code: 'invalid',
+      message: `That payment method is not offered for ${currency!.code}. Pick another one.`,
+    });
+  });
+});
+
+describe('live profile', () => {
+  async function liveApp(): Promise<{ app: PosApp; server: Sandbox }> {
+    const server = await startSandbox({ port: 0, admin: true });
+    sandboxes.push(server);
+    const app = makeApp();
+    await app.start();
+    return { app, server };
+  }
+
+  it('keeps Demo sales apart from real ones: separate journals, and the live list starts empty', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.startDemo');
+    const demoSale = await startDemoSale(app);
+    await call(app, 'setup.setPin', { pin: '4321', confirm: '4321' });
+    const status = await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    expect(status).toMatchObject({ mode: 'live', hasKeys: true, connection: { state: 'online' } });
+    expect(await call(app, 'sales.list', { limit: 50 })).toEqual([]);
+
+    const liveSale = await startDemoSale(app, 999);
+    expect(liveSale.demo).toBe(false);
+    expect(await readdir(join(dataDir, 'profiles', 'demo', 'journal'))).not.toHaveLength(0);
+    expect(await readdir(join(dataDir, 'profiles', 'live', 'journal'))).not.toHaveLength(0);
+    expect((await call(app, 'sales.list', { limit: 50 })).map((s) => s.id)).toEqual([liveSale.id]);
+    expect(liveSale.id).not.toBe(demoSale.id);
+  });
+
+  it('shows KS Pay going offline and coming back, in plain words', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    server.faults.set({ dropNext: 1000 });
+    const offline = await app.checkConnection();
+    expect(offline.state).toBe('offline');
+    expect(offline.message).toMatch(/reach KS Pay/);
+    server.faults.reset();
+    expect((await app.checkConnection()).state).toBe('online');
+    const states = events
+      .filter((event) => event.name === 'connection.changed')
+      .map((event) => (event.payload as { state: string }).state);
+    expect(states.slice(-2)).toEqual(['offline', 'online']);
+  });
+
+  it('never puts a key in a reply or an event', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.testConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    await startDemoSale(app);
+    await call(app, 'settings.get');
+    await call(app, 'setup.status');
+    const everything = JSON.stringify({ replies, events });
+    expect(everything).not.toContain(DEMO_CREDENTIALS.secretKey);
+    expect(everything).not.toContain(DEMO_CREDENTIALS.accessKey);
+  });
+});
+
+describe('manager actions', () => {
+  it('records settings changes in the audit log and tells the renderer the new status', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    events.length = 0;
+    await call(app, 'settings.update', { terminalName: 'Front counter' });
+    const audit = await call(app, 'audit.list');
+    expect(audit.map((entry) => [entry.action, entry.detail])).toContainEqual([
+      'settings.changed',
+      'Changed: terminalName',
+    ]);
+    expect(
+      events.some(
+        (event) =>
+          event.name === 'status.changed' &&
+          (event.payload as { settings: { terminalName: string } }).settings.terminalName === 'Front counter',
+      ),
+    ).toBe(true);
+  });
+
+  it('locks the manager desk and opens it again with the PIN', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    expect(await call(app, 'staff.lock')).toEqual({ role: 'cashier' });
+    expect(await failure(app, 'reports.zReports')).toMatchObject({ code: 'locked' });
+    expect(await failure(app, 'staff.unlock', { pin: '0000' })).toMatchObject({ code: 'wrong_pin' });
+    expect(await call(app, 'staff.unlock', { pin: '2580' })).toEqual({ role: 'manager' });
+    expect(await call(app, 'reports.zReports')).toEqual([]);
+  });
+
+  it('recovers a forgotten Demo PIN with the Demo keys, and refuses other keys', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await call(app, 'staff.lock');
+    expect(
+      await failure(app, 'staff.recoverPin', {
+        accessKey: 'ak_guess',
+        secretKey: 'sk_guess',
+        newPin: '1111',
+      }),
+    ).toMatchObject({ code: 'not_owner' });
+    await call(app, 'staff.recoverPin', {
+      accessKey: DEMO_CREDENTIALS.accessKey,
+      secretKey: DEMO_CREDENTIALS.secretKey,
+      newPin: '1111',
+    });
+    await call(app, 'staff.lock');
+    expect(await call(app, 'staff.unlock', { pin: '1111' })).toEqual({ role: 'manager' });
+  });
+
+  it('exports the audit log as CSV and saves diagnostics without keys', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    const file = await call(app, 'audit.export');
+    expect(file.filename).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.content).toContain('demo.entered');
+    const { path } = await call(app, 'diagnostics.save');
+    expect(existsSync(path)).toBe(true);
+  });
+});

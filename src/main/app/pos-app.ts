@@ -1,0 +1,301 @@
+// The plain-Node composition of the whole terminal, shared by the Electron shell and browser mode:
+// every service built from its factory, the profile runtime (Demo or live), the contract handlers,
+// the dispatcher and the event hub. The shell only adds windows (or HTTP) and platform pieces.
+import { join } from 'node:path';
+import type { ConnectionState, Credentials } from '../../shared/domain.ts';
+import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts';
+import { createAuditLog } from '../audit/index.ts';
+import type { Clock, Logger } from '../deps.ts';
+import { saveDiagnostics } from '../diagnostics/index.ts';
+import { createDispatch, createEventHub, type Dispatch, type EventHub } from '../ipc/index.ts';
+import { createEscposPrinter } from '../printing/index.ts';
+import { createSettingsStore } from '../settings/index.ts';
+import { createSetup, LIVE_KEYS, resolveBaseUrl } from '../setup/index.ts';
+import { createStaff, createStaffFileStore } from '../staff/index.ts';
+import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
+import { PosAppError } from './app-error.ts';
+import { createConnectionTracker } from './connection-tracker.ts';
+import { createHandlers, type ShellActions } from './handlers.ts';
+import { credentialsClient } from './kspay-clients.ts';
+import { createProfiles, type ProfileName } from './profiles.ts';
+import { startRuntime, type Runtime } from './runtime.ts';
+
+export interface PosPlatform extends ShellActions {
+  /** keytar as the shell loaded it; null when the native module could not load. */
+  keytar: KeytarLike | null;
+  keytarError?: string;
+  /** Electron's safeStorage; null in browser mode. */
+  safeStorage: SafeStorageLike | null;
+  /** Where the hosted checkout sends the customer back (asked when the profile starts). */
+  checkoutReturnUrl(): string;
+}
+
+export interface PosAppOptions {
+  dataDir: string;
+  /** The logger's folder, zipped by Save diagnostics. */
+  logDir: string;
+  shell: 'electron' | 'browser';
+  platform: PosPlatform;
+  log: Logger;
+  clock: Clock;
+  /** startSandbox, for Demo mode's built-in sandbox. */
+  sandboxFactory(options: SandboxOptions): Promise<Sandbox>;
+  /** Browser mode's test switches for the built-in sandbox. */
+  sandbox?: { admin?: boolean; latencyMs?: number };
+  version: string;
+  /** Where Save diagnostics writes its zip; `<dataDir>/diagnostics` by default. */
+  diagnosticsDir?: string;
+  timeZone?: string;
+  /** Background checks: reconcile while online (default 5 min), re-check while offline (default 30 s). */
+  intervals?: { reconcileMs?: number; recheckMs?: number };
+}
+
+export interface PosApp {
+  readonly dispatch: Dispatch;
+  readonly hub: EventHub;
+  /** Starts the saved profile, if any, and the background checks. Call once the shell can serve the return URL. */
+  start(): Promise<void>;
+  /** The hosted checkout sent the customer back to this URL: the engine checks the payment with KS Pay. */
+  handleRedirect(url: string): Promise<void>;
+  /** The built-in Demo sandbox, started on first use. */
+  builtInSandbox(): Promise<Sandbox>;
+  /** Asks KS Pay now whether it answers, and returns the connection state. */
+  checkConnection(): Promise<ConnectionState>;
+  close(): Promise<void>;
+}
+
+export function createPosApp(options: PosAppOptions): PosApp {
+  const { dataDir, clock, log, platform } = options;
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const hub = createEventHub({ log });
+  const audit = createAuditLog({ dir: dataDir, clock });
+  const settings = createSettingsStore({ cwd: dataDir, log, clock });
+  for (const problem of settings.problems())
+    log.warn('settings: problem found while reading', { code: problem.code, message: problem.message });
+  const vault = createVault({
+    keytar: platform.keytar,
+    ...(platform.keytarError ? { keytarError: platform.keytarError } : {}),
+    safeStorage: platform.safeStorage,
+    filePath: join(dataDir, 'keys.bin'),
+    log,
+  });
+  const staff = createStaff({
+    store: createStaffFileStore({ filePath: join(dataDir, 'staff.json') }),
+    audit,
+    clock,
+    idleLockMinutes: () => settings.get().idleLockMinutes,
+  });
+  const profiles = createProfiles({ dataDir, log });
+
+  // Keys the app has seen, so no error message can carry one to the screen.
+  const secrets = new Set<string>([DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey]);
+  const rememberSecrets = (credentials: Credentials): void => {
+    secrets.add(credentials.accessKey);
+    secrets.add(credentials.secretKey);
+  };
+  const scrub = (text: string): string =>
+    [...secrets].reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
+
+  let sandbox: Promise<Sandbox> | null = null;
+  function builtInSandbox(): Promise<Sandbox> {
+    sandbox ??= options
+      .sandboxFactory({
+        port: 0,
+        credentials: { ...DEMO_CREDENTIALS },
+        // Demo sales survive a restart on the sandbox's side too, so reconcile still finds them.
+        statePath: join(profiles.dirOf('demo'), 'sandbox-state.json'),
+        ...(options.sandbox?.admin ? { admin: true } : {}),
+        ...(options.sandbox?.latencyMs ? { latencyMs: options.sandbox.latencyMs } : {}),
+      })
+      .catch((error: unknown) => {
+        sandbox = null;
+        throw error;
+      });
+    return sandbox;
+  }
+
+  function statusChanged(): Promise<void> {
+    return setup.status().then(
+      (status) => hub.emit('status.changed', status),
+      (error: unknown) =>
+        log.warn('status: could not be read for the renderer', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  }
+
+  let runtime: Promise<Runtime> | null = null;
+  let runtimeProfile: ProfileName | null = null;
+
+  let wasOffline = false;
+  const tracker = createConnectionTracker({
+    clock,
+    onChange(state) {
+      hub.emit('connection.changed', state);
+      // Back online: whatever waited while offline is settled now rather than at the next round.
+      if (wasOffline && (state.state === 'online' || state.state === 'demo')) void reconcileNow();
+      wasOffline = state.state === 'offline';
+    },
+  });
+
+  async function activate(profile: ProfileName): Promise<void> {
+    if (runtime && runtimeProfile === profile) {
+      await runtime;
+      return;
+    }
+    const previous = runtime;
+    runtimeProfile = profile;
+    runtime = (async () => {
+      if (previous) await (await previous.catch(() => null))?.close();
+      return startRuntime(profile, {
+        profiles,
+        settings,
+        vault,
+        audit,
+        staff,
+        tracker,
+        hub,
+        builtInSandbox,
+        rememberSecrets,
+        redirectUrl: () => platform.checkoutReturnUrl(),
+        timeZone,
+        clock,
+        log,
+      });
+    })();
+    runtime.catch(() => {
+      runtime = null;
+      runtimeProfile = null;
+    });
+    await runtime;
+  }
+
+  function currentRuntime(): Promise<Runtime> {
+    if (!runtime)
+      return Promise.reject(
+        new PosAppError(
+          'not_available',
+          'The terminal is not set up yet: choose Try Demo mode or Connect to KS Pay.',
+        ),
+      );
+    return runtime;
+  }
+
+  async function reconcileNow(): Promise<void> {
+    if (!runtime) return;
+    try {
+      await (await runtime).engine.reconcile();
+    } catch (error) {
+      log.warn('sales: background reconcile failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  const setup = createSetup({
+    shell: options.shell,
+    version: options.version,
+    vault,
+    settings,
+    staff,
+    audit,
+    profiles,
+    connection: () => tracker.get(),
+    activate,
+    baseUrlOf: (target) => resolveBaseUrl(target, async () => (await builtInSandbox()).url),
+    clientFor: (baseUrl, credentials) => credentialsClient(baseUrl, credentials, { clock, log }, 10_000),
+    log,
+  });
+
+  const handlers = createHandlers({
+    setup,
+    runtime: currentRuntime,
+    settings,
+    staff,
+    audit,
+    vault,
+    profiles,
+    printer: createEscposPrinter(),
+    shell: platform,
+    statusChanged,
+    saveDiagnostics: () =>
+      saveDiagnostics({
+        logDir: options.logDir,
+        settings: settings.get(),
+        outDir: options.diagnosticsDir ?? join(dataDir, 'diagnostics'),
+        clock,
+        about: {
+          version: options.version,
+          shell: options.shell,
+          platform: process.platform,
+          node: process.versions.node,
+          profile: profiles.active(),
+        },
+      }),
+    timeZone,
+    clock,
+  });
+
+  const dispatch = createDispatch({
+    handlers,
+    gate: { isSetUp: () => profiles.active() !== null, role: () => staff.role(), touch: () => staff.touch() },
+    log,
+    scrub,
+  });
+
+  async function checkConnection(): Promise<ConnectionState> {
+    if (runtime)
+      await (
+        await runtime
+      )
+        .client()
+        .currencies()
+        .catch(() => undefined);
+    return tracker.get();
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  let lastRole = staff.role();
+
+  return {
+    dispatch,
+    hub,
+    async start() {
+      let profile = profiles.active();
+      if (profile === null && (await vault.has(LIVE_KEYS).catch(() => false))) {
+        // Keys without a profile file (an older install, a hand-deleted file): the terminal is live.
+        profile = 'live';
+        await profiles.setActive(profile);
+      }
+      if (profile) await activate(profile);
+      const every = (ms: number, task: () => void): void => {
+        const timer = setInterval(task, ms);
+        timer.unref();
+        timers.push(timer);
+      };
+      every(options.intervals?.reconcileMs ?? 5 * 60_000, () => {
+        const state = tracker.get().state;
+        if (state === 'online' || state === 'demo') void reconcileNow();
+      });
+      every(options.intervals?.recheckMs ?? 30_000, () => {
+        if (tracker.get().state === 'offline') void checkConnection();
+        // The idle lock closes the manager desk on its own: the renderer hears of it here.
+        const role = staff.role();
+        if (role !== lastRole) void statusChanged();
+        lastRole = role;
+      });
+    },
+    async handleRedirect(url) {
+      await (await currentRuntime()).engine.handleRedirect(url);
+    },
+    builtInSandbox,
+    checkConnection,
+    async close() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      if (runtime) await (await runtime.catch(() => null))?.close();
+      runtime = null;
+      if (sandbox) await (await sandbox.catch(() => null))?.close();
+      sandbox = null;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// The services of one profile (Demo or live), built together and torn down together: its journal,
+// sale engine, reports, and the KS Pay client and catalog of its current connection.
+import { join } from 'node:path';
+import type { Credentials } from '../../shared/domain.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import { createCatalog, type Catalog } from '../catalog/index.ts';
+import type { Clock, Logger } from '../deps.ts';
+import type { EventHub } from '../ipc/index.ts';
+import { createJournal, type Journal } from '../journal/index.ts';
+import type { KsPayClient } from '../kspay/index.ts';
+import { createReports, sha256Hex, type Reports } from '../reports/index.ts';
+import { createSaleIds, createSalesEngine, type SalesEngine } from '../sales/index.ts';
+import type { SettingsStore } from '../settings/index.ts';
+import type { Staff } from '../staff/index.ts';
+import type { Vault } from '../vault/index.ts';
+import type { ConnectionTracker } from './connection-tracker.ts';
+import { clientForProfile } from './kspay-clients.ts';
+import type { ProfileName, Profiles } from './profiles.ts';
+
+export interface RuntimeDeps {
+  profiles: Pick<Profiles, 'dirOf'>;
+  settings: Pick<SettingsStore, 'get'>;
+  vault: Pick<Vault, 'get'>;
+  audit: AuditLog;
+  staff: Pick<Staff, 'currentCashier'>;
+  tracker: ConnectionTracker;
+  hub: EventHub;
+  builtInSandbox(): Promise<Sandbox>;
+  rememberSecrets(credentials: Credentials): void;
+  /** Where the hosted checkout sends the customer back (known once the shell is listening). */
+  redirectUrl(): string;
+  timeZone: string;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface Runtime {
+  readonly profile: ProfileName;
+  readonly journal: Journal;
+  readonly engine: SalesEngine;
+  readonly reports: Reports;
+  client(): KsPayClient;
+  catalog(): Catalog;
+  /** The connection settings changed: a new client and a fresh catalog; sales carry on. */
+  reconnect(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Promise<Runtime> {
+  const { clock, log, settings } = deps;
+  const dir = deps.profiles.dirOf(profile);
+  const journal = createJournal({ dir: join(dir, 'journal'), clock, log });
+  // Read before anything is served, so lists and reports are complete from the first call; the
+  // engine's resume below reads it again and then talks to KS Pay in the background.
+  const replay = await journal.replay();
+  for (const problem of journal.problems())
+    log.warn('journal: problem found while reading', {
+      kind: problem.kind,
+      file: problem.file,
+      message: problem.message,
+    });
+  log.info('journal: read', { profile, files: replay.files, records: replay.records });
+
+  deps.tracker.reset(profile);
+  let client = deps.tracker.observe(await clientForProfile(profile, deps));
+  let catalog = createCatalog({ client, lastUsedPath: join(dir, 'last-used.json'), log });
+
+  const engine = createSalesEngine({
+    journal,
+    kspay: () => client,
+    clock,
+    ids: createSaleIds({ clock }),
+    terminal: () => {
+      const { referencePrefix, terminalName } = settings.get();
+      const cashier = deps.staff.currentCashier();
+      return { referencePrefix, terminalName, ...(cashier ? { cashier } : {}) };
+    },
+    redirectUrl: deps.redirectUrl(),
+    demo: profile === 'demo',
+    log,
+  });
+  const stopUpdates = engine.onUpdate((sale) => deps.hub.emit('sale.updated', sale));
+  const reports = createReports({
+    sales: engine,
+    kspay: () => client,
+    journal,
+    audit: deps.audit,
+    clock,
+    timeZone: deps.timeZone,
+    terminalName: () => settings.get().terminalName,
+    hash: sha256Hex,
+    log,
+  });
+
+  /** A token and the currency list before the cashier presses Charge; failures only colour the connection light. */
+  function warm(): void {
+    client
+      .warmUp()
+      .then(() => catalog.warm())
+      .catch(() => undefined);
+  }
+
+  warm();
+  engine
+    .resume()
+    .catch((error: unknown) =>
+      log.error('sales: resuming open sales failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+
+  return {
+    profile,
+    journal,
+    engine,
+    reports,
+    client: () => client,
+    catalog: () => catalog,
+    async reconnect() {
+      deps.tracker.reset(profile);
+      client = deps.tracker.observe(await clientForProfile(profile, deps));
+      catalog = createCatalog({ client, lastUsedPath: join(dir, 'last-used.json'), log });
+      warm();
+    },
+    async close() {
+      engine.close();
+      stopUpdates();
+      await journal.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The cashier's window: the renderer from app:// (or the dev server), sandboxed and isolated, with
+// only the preload's named methods; it may not navigate anywhere or open windows.
+import { BrowserWindow } from 'electron';
+
+export interface MainWindowOptions {
+  /** app://pos/index.html in production, the dev server's address in development. */
+  url: string;
+  /** The built preload (out/preload/index.cjs). */
+  preloadPath: string;
+  /** What the preload reads from process.argv (the contract's names: preloadArguments()). */
+  preloadArguments: string[];
+}
+
+export function createMainWindow({ url, preloadPath, preloadArguments }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'KS Pay POS',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      additionalArguments: preloadArguments,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  void window.loadURL(url);
+  return window;
+}
