@@ -17,7 +17,10 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
     <div className="connection" data-tone={look.tone} role="status" aria-label={messages.header.connection}>
       <Icon name={look.icon} />
       <span className="connection__label">{look.label}</span>
-      {connection.message && connection.state !== 'online' ? <span className="connection__message">{connection.message}</span> : null}
+      {/* Online needs no words and Demo has its banner; offline says what is wrong and what to do. */}
+      {connection.message && (connection.state === 'offline' || connection.state === 'not_configured') ? (
+        <span className="connection__message">{connection.message}</span>
+      ) : null}
     </div>
   );
 }

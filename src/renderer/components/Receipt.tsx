@@ -1,35 +1,39 @@
-// The printable receipt: hidden on screen, the only thing on paper. Page size from settings.printer.paper.
+// The printable receipt, laid out from buildReceipt (the same content the ESC/POS printer prints):
+// hidden on screen, the only thing on paper. The page size follows settings.printer.paper.
 import type { Sale, Settings } from '../../shared/domain.ts';
-import { formatAmount, formatDateTime } from '../lib/format.ts';
+import { buildReceipt } from '../../shared/receipt.ts';
 import { messages } from '../lib/messages.ts';
 import { QrImage } from './QrImage.tsx';
 import './Receipt.css';
 
 export function Receipt({ sale, settings, locale }: { sale: Sale; settings: Settings; locale: string }) {
-  const rows: [string, string][] = [
-    [messages.receipt.terminal, settings.terminalName],
-    [messages.result.time, formatDateTime(sale.verifiedAt ?? sale.updatedAt, locale)],
-    [messages.result.amount, formatAmount(sale.amountMinor, sale.currency, locale)],
-    [messages.sale.currency, sale.currency],
-    [messages.result.method, sale.methodName],
-    [messages.receipt.status, messages.status[sale.status]],
-    [messages.result.reference, sale.reference],
-    [messages.result.transactionId, sale.txnId ?? messages.result.none],
-  ];
+  const receipt = buildReceipt(sale, settings, locale);
   return (
     <article className="receipt" data-paper={settings.printer.paper} aria-label={messages.receipt.heading}>
-      <header className="receipt__header">{settings.receiptHeader}</header>
-      {sale.demo ? <p className="receipt__demo">{messages.receipt.demo}</p> : null}
+      {receipt.header.length > 0 ? (
+        <header className="receipt__header">
+          {receipt.header.map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+        </header>
+      ) : null}
+      {receipt.demoNotice ? <p className="receipt__demo">{receipt.demoNotice}</p> : null}
       <dl className="receipt__rows">
-        {rows.map(([label, value]) => (
-          <div key={label} className="receipt__row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
+        {receipt.rows.map((row) => (
+          <div key={row.label} className="receipt__row">
+            <dt>{row.label}</dt>
+            <dd>{row.value}</dd>
           </div>
         ))}
       </dl>
-      {sale.txnId ? <QrImage className="receipt__qr" text={sale.txnId} alt={messages.receipt.qrAlt} /> : null}
-      <footer className="receipt__footer">{settings.receiptFooter}</footer>
+      {receipt.qrPayload ? <QrImage className="receipt__qr" text={receipt.qrPayload} alt={messages.receipt.qrAlt} /> : null}
+      {receipt.footer.length > 0 ? (
+        <footer className="receipt__footer">
+          {receipt.footer.map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+        </footer>
+      ) : null}
     </article>
   );
 }

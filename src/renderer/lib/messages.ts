@@ -140,11 +140,9 @@ export const messages = {
     printed: 'Sent to the printer.',
     newSale: 'New sale', // name
   },
+  // The receipt's own words come from src/shared/receipt.ts, shared with the ESC/POS printer.
   receipt: {
     heading: 'Receipt',
-    terminal: 'Terminal',
-    status: 'Status',
-    demo: 'DEMO — NOT A REAL PAYMENT',
     qrAlt: 'Transaction ID QR code',
   },
   pending: {
