@@ -55,6 +55,8 @@ export function openCheckoutWindow({
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // A middle click must not open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const { webContents } = window;

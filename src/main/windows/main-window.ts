@@ -31,6 +31,8 @@ export function createMainWindow({ url, preloadPath, preloadArguments }: MainWin
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // A middle click must not open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
