@@ -8,15 +8,29 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chargeFigure } from './figures/charge.ts';
+import { deskFigure } from './figures/desk.ts';
 import { journalFigure } from './figures/journal.ts';
 import { peerFigure } from './figures/peer.ts';
+import { rendererFigure } from './figures/renderer.ts';
 import { redirectFigure } from './figures/redirect.ts';
 import { throughputFigure } from './figures/throughput.ts';
 import { tokenRenewalFigure } from './figures/token-renewal.ts';
 import type { BenchContext, Figure, FigureRow } from './lib/figure.ts';
 import { renderTable } from './lib/table.ts';
 
-const FIGURES: Figure[] = [chargeFigure, redirectFigure, tokenRenewalFigure, journalFigure, throughputFigure, peerFigure];
+const FIGURES: Figure[] = [
+  chargeFigure,
+  redirectFigure,
+  tokenRenewalFigure,
+  journalFigure,
+  deskFigure,
+  rendererFigure,
+  throughputFigure,
+  peerFigure,
+];
+
+/** The whole run stays under 10 minutes on a 2-core machine; long figures shorten themselves to fit. */
+const BUDGET_MS = 9 * 60_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -33,10 +47,12 @@ async function main(): Promise<void> {
   const only = values.only?.split(',').map((id) => id.trim());
   const figures = only ? FIGURES.filter((figure) => only.includes(figure.id)) : FIGURES;
   const scratch = await mkdtemp(join(tmpdir(), 'kspay-bench-'));
+  const began = performance.now();
   const ctx: BenchContext = {
     scale: values.quick ? 0.3 : 1,
     scratch,
     log: (message) => process.stderr.write(`  ${message}\n`),
+    remainingMs: () => BUDGET_MS - (performance.now() - began),
   };
   const startedAt = new Date();
   const rows: FigureRow[] = [];
@@ -53,8 +69,19 @@ async function main(): Promise<void> {
         crashed = true;
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         process.stderr.write(`bench ${figure.id} crashed: ${message}\n`);
-        runs.push({ id: figure.id, title: figure.title, seconds: (performance.now() - start) / 1000, error: message });
-        rows.push({ id: figure.id, name: figure.title, unit: '', ours: null, notMeasured: `the bench crashed (${error instanceof Error ? error.message : String(error)})` });
+        runs.push({
+          id: figure.id,
+          title: figure.title,
+          seconds: (performance.now() - start) / 1000,
+          error: message,
+        });
+        rows.push({
+          id: figure.id,
+          name: figure.title,
+          unit: '',
+          ours: null,
+          notMeasured: `the bench crashed (${error instanceof Error ? error.message : String(error)})`,
+        });
       }
       process.stderr.write(`bench ${figure.id}: ${(runs.at(-1)?.seconds ?? 0).toFixed(1)} s\n`);
     }
@@ -69,7 +96,12 @@ async function main(): Promise<void> {
     finishedAt: finishedAt.toISOString(),
     seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     commit: gitCommit(),
-    machine: { cpus: cpu.length, model: cpu[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform} ${process.arch}` },
+    machine: {
+      cpus: cpu.length,
+      model: cpu[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
     scale: ctx.scale,
     figures: runs,
     rows,

@@ -2,20 +2,35 @@
 // against the sandbox with 50 ms injected latency, next to its floor of two raw round trips in the same run.
 import type { BenchContext, Figure, FigureRow } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';
-import { createEngineRig, expectStatus, rawRoundTrip, rawToken, settle, startBenchSandbox } from '../lib/sale-rig.ts';
+import {
+  createEngineRig,
+  expectStatus,
+  rawRoundTrip,
+  rawToken,
+  settle,
+  startBenchSandbox,
+} from '../lib/sale-rig.ts';
 import { now, summarise } from '../lib/stats.ts';
 
 export const LATENCY_MS = 50;
 
 async function warmSales(ctx: BenchContext): Promise<FigureRow> {
   const sandbox = await startBenchSandbox(LATENCY_MS);
-  const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch: ctx.scratch });
+  const rig = await createEngineRig({
+    baseUrl: sandbox.url,
+    credentials: sandbox.credentials,
+    scratch: ctx.scratch,
+  });
   try {
     await rig.warm();
     const token = await rawToken(sandbox);
     const probe = `${sandbox.url}/currencies`;
     // One untimed sale first: JIT, the journal's day file and the connections all warm, as after a shift's first sale.
-    await settle(rig, sandbox, expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'warm-up sale'));
+    await settle(
+      rig,
+      sandbox,
+      expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'warm-up sale'),
+    );
     const ours: number[] = [];
     const floor: number[] = [];
     const count = reps(ctx, 30);
@@ -38,7 +53,11 @@ async function warmSales(ctx: BenchContext): Promise<FigureRow> {
       target: '≤ 1.1× floor',
     });
     const overhead = row.ours!.median - row.reference!.summary.median;
-    return { ...row, met: (row.ratio ?? Infinity) <= 1.1, note: `+${overhead.toFixed(1)} ms over the floor at the median (3 fsynced journal writes, zod, JSON)` };
+    return {
+      ...row,
+      met: (row.ratio ?? Infinity) <= 1.1,
+      note: `+${overhead.toFixed(1)} ms over the floor at the median (3 fsynced journal writes, zod, JSON)`,
+    };
   } finally {
     await rig.close();
     await sandbox.close();
@@ -59,7 +78,11 @@ async function coldSales(ctx: BenchContext): Promise<FigureRow> {
   const count = reps(ctx, 8);
   for (let i = 0; i < count; i++) {
     const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch: ctx.scratch });
+    const rig = await createEngineRig({
+      baseUrl: sandbox.url,
+      credentials: sandbox.credentials,
+      scratch: ctx.scratch,
+    });
     try {
       const start = now();
       const sale = expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'cold charge');

@@ -17,7 +17,10 @@ const STEPS: readonly { status: Sale['status']; note: string }[] = [
   { status: 'initiating', note: 'Sale started; asking KS Pay to open the payment' },
   { status: 'processing', note: 'KS Pay opened the payment; asking for the payment page' },
   { status: 'awaiting_payment', note: 'Waiting for the customer to pay' },
-  { status: 'verifying', note: 'The customer came back from the payment page (it said: success); checking with KS Pay' },
+  {
+    status: 'verifying',
+    note: 'The customer came back from the payment page (it said: success); checking with KS Pay',
+  },
   { status: 'succeeded', note: 'KS Pay confirms the payment' },
 ];
 
@@ -57,7 +60,11 @@ async function appendLatency(ctx: BenchContext): Promise<FigureRow> {
     const count = reps(ctx, 1000, 100);
     for (let i = -20; i < count; i++) {
       const step = STEPS[((i % STEPS.length) + STEPS.length) % STEPS.length]!;
-      const record = { kind: 'sale' as const, sale: saleAt(i + 20, Date.now(), step.status), note: step.note };
+      const record = {
+        kind: 'sale' as const,
+        sale: saleAt(i + 20, Date.now(), step.status),
+        note: step.note,
+      };
       const line = Buffer.from(`${JSON.stringify({ ...record, at: new Date().toISOString() })}\n`);
       const t0 = now();
       await journal.append(record);
@@ -78,7 +85,10 @@ async function appendLatency(ctx: BenchContext): Promise<FigureRow> {
       ours: summarise(ours),
       reference: { label: 'raw write + fdatasync, same bytes', summary: summarise(floor) },
     });
-    return { ...row, note: `p99 ${row.ours!.p99.toFixed(2)} ms (floor p99 ${row.reference!.summary.p99.toFixed(2)} ms)` };
+    return {
+      ...row,
+      note: `p99 ${row.ours!.p99.toFixed(2)} ms (floor p99 ${row.reference!.summary.p99.toFixed(2)} ms)`,
+    };
   } finally {
     await raw.close();
     await journal.close();
@@ -97,7 +107,12 @@ async function writeHistory(dir: string): Promise<number> {
     for (let k = 0; k < perDay && written < REPLAY_SALES; k++, written++) {
       const at = dayStart + Math.floor((k / perDay) * (DAY_MS - 60_000));
       STEPS.forEach((step, s) => {
-        const record: JournalRecord = { kind: 'sale', at: new Date(at + s * 5_000).toISOString(), sale: saleAt(written, at + s * 5_000, step.status), note: step.note };
+        const record: JournalRecord = {
+          kind: 'sale',
+          at: new Date(at + s * 5_000).toISOString(),
+          sale: saleAt(written, at + s * 5_000, step.status),
+          note: step.note,
+        };
         lines.push(JSON.stringify(record));
       });
     }
@@ -140,7 +155,9 @@ async function replay(ctx: BenchContext): Promise<FigureRow> {
       cpu.push((used.user + used.system) / 1000);
       await journal.close();
       if (summary.sales !== REPLAY_SALES || summary.records !== records || summary.problems.length > 0) {
-        throw new Error(`Replay read ${summary.sales} sales, ${summary.records} records, ${summary.problems.length} problems; expected ${REPLAY_SALES}, ${records}, 0.`);
+        throw new Error(
+          `Replay read ${summary.sales} sales, ${summary.records} records, ${summary.problems.length} problems; expected ${REPLAY_SALES}, ${records}, 0.`,
+        );
       }
       const t1 = now();
       const lines = await rawRead(dir);

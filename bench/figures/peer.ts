@@ -10,8 +10,16 @@ import { LATENCY_MS } from './charge.ts';
 
 let counter = 0;
 
-async function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<Record<string, unknown>> {
-  const reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+async function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<Record<string, unknown>> {
+  const reply = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const json = (await reply.json()) as Record<string, unknown>;
   if (!reply.ok) throw new Error(`${url} answered ${reply.status}: ${JSON.stringify(json)}`);
   return json;
@@ -20,13 +28,28 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
 /** Token, initiate, process: the checkout URL a naive terminal would show. No journal, no checks. */
 export async function naiveCharge(sandbox: Sandbox, currencyId: string, methodId: string): Promise<string> {
   const { appId, accessKey, secretKey } = sandbox.credentials;
-  const token = (await postJson(`${sandbox.url}/auth/generate-token/${appId}`, {}, { accessKey, secretKey })) as { result: { accessToken: string } };
+  const token = (await postJson(
+    `${sandbox.url}/auth/generate-token/${appId}`,
+    {},
+    { accessKey, secretKey },
+  )) as { result: { accessToken: string } };
   const initiated = (await postJson(
     `${sandbox.url}/transaction/initiate`,
     { authorization: `Bearer ${token.result.accessToken}` },
-    { currencyId, paymentMethodId: methodId, amount: 345.67, referenceNumber: `NAIVE-${Date.now()}-${++counter}`, appId, redirectUrl: REDIRECT_URL },
+    {
+      currencyId,
+      paymentMethodId: methodId,
+      amount: 345.67,
+      referenceNumber: `NAIVE-${Date.now()}-${++counter}`,
+      appId,
+      redirectUrl: REDIRECT_URL,
+    },
   )) as { result: { signature: string } };
-  const processed = (await postJson(`${sandbox.url}/transaction/process`, { 'x-signature': initiated.result.signature }, {})) as {
+  const processed = (await postJson(
+    `${sandbox.url}/transaction/process`,
+    { 'x-signature': initiated.result.signature },
+    {},
+  )) as {
     result: { order: { checkoutUrl?: string } };
   };
   const url = processed.result.order.checkoutUrl;
@@ -39,12 +62,20 @@ export const peerFigure: Figure = {
   title: 'Peer: naive fetch sequence per sale',
   async run(ctx) {
     const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch: ctx.scratch });
+    const rig = await createEngineRig({
+      baseUrl: sandbox.url,
+      credentials: sandbox.credentials,
+      scratch: ctx.scratch,
+    });
     try {
       await rig.warm();
       const { currencyId, methodId } = rig.input();
       await naiveCharge(sandbox, currencyId, methodId);
-      await settle(rig, sandbox, expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'warm-up sale'));
+      await settle(
+        rig,
+        sandbox,
+        expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'warm-up sale'),
+      );
       const ours: number[] = [];
       const naive: number[] = [];
       const count = reps(ctx, 30);

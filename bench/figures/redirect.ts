@@ -2,7 +2,14 @@
 // GET /transaction/txnId/{id}, checks, journal), next to its floor: one raw round trip of that same GET.
 import type { Figure } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';
-import { createEngineRig, expectStatus, payOnSandbox, rawRoundTrip, rawToken, startBenchSandbox } from '../lib/sale-rig.ts';
+import {
+  createEngineRig,
+  expectStatus,
+  payOnSandbox,
+  rawRoundTrip,
+  rawToken,
+  startBenchSandbox,
+} from '../lib/sale-rig.ts';
 import { now, summarise } from '../lib/stats.ts';
 import { LATENCY_MS } from './charge.ts';
 
@@ -11,7 +18,11 @@ export const redirectFigure: Figure = {
   title: 'Redirect → verified result',
   async run(ctx) {
     const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch: ctx.scratch });
+    const rig = await createEngineRig({
+      baseUrl: sandbox.url,
+      credentials: sandbox.credentials,
+      scratch: ctx.scratch,
+    });
     try {
       await rig.warm();
       const token = await rawToken(sandbox);
@@ -44,7 +55,13 @@ export const redirectFigure: Figure = {
         target: '≤ 1.1× floor',
       });
       const overhead = row.ours!.median - row.reference!.summary.median;
-      return [{ ...row, met: (row.ratio ?? Infinity) <= 1.1, note: `+${overhead.toFixed(1)} ms over the floor at the median (2 fsynced journal writes, zod, JSON)` }];
+      return [
+        {
+          ...row,
+          met: (row.ratio ?? Infinity) <= 1.1,
+          note: `+${overhead.toFixed(1)} ms over the floor at the median (2 fsynced journal writes, zod, JSON)`,
+        },
+      ];
     } finally {
       await rig.close();
       await sandbox.close();

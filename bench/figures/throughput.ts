@@ -14,8 +14,18 @@ const RPS_CONCURRENCY = 64;
 /** Open sales are not polled during a run: the figure is about starting sales, not watching thousands. */
 const NO_POLL = { initialMs: 3_600_000 };
 
-async function salesPerSecond(ctx: BenchContext, sandbox: ChildSandbox, concurrency: number, seconds: number): Promise<{ rate: number; latencies: number[] }> {
-  const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch: ctx.scratch, poll: NO_POLL });
+async function salesPerSecond(
+  ctx: BenchContext,
+  sandbox: ChildSandbox,
+  concurrency: number,
+  seconds: number,
+): Promise<{ rate: number; latencies: number[] }> {
+  const rig = await createEngineRig({
+    baseUrl: sandbox.url,
+    credentials: sandbox.credentials,
+    scratch: ctx.scratch,
+    poll: NO_POLL,
+  });
   try {
     await rig.warm();
     expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'warm-up sale');
@@ -65,7 +75,9 @@ export const throughputFigure: Figure = {
       const seconds = Math.max(1, 2 * ctx.scale);
       const runs = reps(ctx, 3, 2);
       const rps: number[] = [];
-      const byLevel = new Map<number, { rates: number[]; latencies: number[] }>(LEVELS.map((level) => [level, { rates: [], latencies: [] }]));
+      const byLevel = new Map<number, { rates: number[]; latencies: number[] }>(
+        LEVELS.map((level) => [level, { rates: [], latencies: [] }]),
+      );
       await requestsPerSecond(sandbox, 0.5);
       // Rounds interleave the levels and the ceiling, so a slow spell of the machine hits them all alike.
       for (let round = 0; round < runs; round++) {

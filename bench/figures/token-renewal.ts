@@ -40,9 +40,12 @@ export const tokenRenewalFigure: Figure = {
         sandbox.resetStats();
         sandbox.faults.expireAllTokens();
         const start = now();
-        const replies = await Promise.all(Array.from({ length: CONCURRENT }, () => client.paymentMethods(inr.id)));
+        const replies = await Promise.all(
+          Array.from({ length: CONCURRENT }, () => client.paymentMethods(inr.id)),
+        );
         times.push(now() - start);
-        if (replies.some((methods) => methods.length === 0)) throw new Error('A call after the renewal came back empty.');
+        if (replies.some((methods) => methods.length === 0))
+          throw new Error('A call after the renewal came back empty.');
         const stats = sandbox.stats();
         renewals.push(stats.tokensGenerated + stats.tokensRefreshed);
         requests.push(stats.requests);
@@ -69,7 +72,10 @@ export const tokenRenewalFigure: Figure = {
           name: `${CONCURRENT} concurrent calls after expiry, total time (${LATENCY_MS} ms latency)`,
           unit: 'ms',
           ours: summarise(times),
-          reference: { label: 'raw: 100 concurrent GETs, 1 GET, 100 concurrent GETs', summary: summarise(floor) },
+          reference: {
+            label: 'raw: 100 concurrent GETs, 1 GET, 100 concurrent GETs',
+            summary: summarise(floor),
+          },
           note: 'the floor moves the same requests (refused burst, one renewal, retried burst) with no client code',
         }),
       ];

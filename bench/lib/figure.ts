@@ -30,6 +30,8 @@ export interface BenchContext {
   /** Folder for scratch files (journals, bundles); removed at the end. */
   scratch: string;
   log(message: string): void;
+  /** Milliseconds left of the whole run's budget (under 10 minutes), for figures that can stop early. */
+  remainingMs(): number;
 }
 
 export interface Figure {

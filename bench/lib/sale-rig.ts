@@ -21,7 +21,10 @@ export function startBenchSandbox(latencyMs: number, options: SandboxOptions = {
   return startSandbox({ latencyMs, ...options });
 }
 
-export function clientFor(baseUrl: string, credentials: { appId: string; accessKey: string; secretKey: string }): KsPayClient {
+export function clientFor(
+  baseUrl: string,
+  credentials: { appId: string; accessKey: string; secretKey: string },
+): KsPayClient {
   return createKsPayClient({
     baseUrl,
     appId: credentials.appId,

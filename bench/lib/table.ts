@@ -16,7 +16,19 @@ function cell(text: string): string {
 }
 
 export function renderTable(rows: readonly FigureRow[]): string {
-  const head = ['#', 'Figure', 'Median', 'p95', 'Floor / peer (same run)', 'Its median', 'Its p95', 'Ratio', 'Target', 'Met', 'Notes'];
+  const head = [
+    '#',
+    'Figure',
+    'Median',
+    'p95',
+    'Floor / peer (same run)',
+    'Its median',
+    'Its p95',
+    'Ratio',
+    'Target',
+    'Met',
+    'Notes',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`];
   for (const row of rows) {
     const ours = row.ours;
@@ -24,12 +36,16 @@ export function renderTable(rows: readonly FigureRow[]): string {
     const values = ours
       ? [withUnit(ours.median, row.unit), withUnit(ours.p95, row.unit)]
       : [`not measured: ${row.notMeasured ?? 'no reason given'}`, ''];
-    const reference = ref ? [ref.label, withUnit(ref.summary.median, row.unit), withUnit(ref.summary.p95, row.unit)] : ['—', '', ''];
+    const reference = ref
+      ? [ref.label, withUnit(ref.summary.median, row.unit), withUnit(ref.summary.p95, row.unit)]
+      : ['—', '', ''];
     const ratio = row.ratio === undefined ? '—' : `${formatNumber(row.ratio)}×`;
     const met = row.met === undefined ? '—' : row.met ? 'yes' : 'no';
     const n = ours ? `n=${ours.n}` : '';
     const note = [n, row.note ?? ''].filter(Boolean).join('; ');
-    lines.push(`| ${[row.id, row.name, ...values, ...reference, ratio, row.target ?? '—', met, note].map(cell).join(' | ')} |`);
+    lines.push(
+      `| ${[row.id, row.name, ...values, ...reference, ratio, row.target ?? '—', met, note].map(cell).join(' | ')} |`,
+    );
   }
   return lines.join('\n');
 }
