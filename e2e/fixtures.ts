@@ -1,0 +1,85 @@
+// Playwright fixtures for browser mode. Nothing is built here: `npm test` builds first (out/renderer).
+//   test('…', async ({ page, pos, sandboxAdmin }) => { await page.goto('/'); … })
+// - `pos`: browser mode started for this test on port 0 with a fresh data folder under .tmp/e2e/<test>,
+//   inside the keyring session `npm test` provides; `baseURL` is its address. `pos.restart()` and
+//   `pos.crashAndRestart()` (SIGKILL) keep the folder and the port; reload the page after them.
+// - `sandboxAdmin`: the built-in Demo sandbox's fault injection (after a restart use `pos.sandboxAdmin`).
+// - `standaloneSandbox`: a separate sandbox process (started only when a test asks for it) to connect to
+//   as a custom server; `.url` and `.credentials` are what a tester would type.
+// - `browserModeArgs`: more CLI options, e.g. test.use({ browserModeArgs: ['--sandbox-latency', '300'] }).
+// Every bridge reply is recorded in .tmp/e2e/<test>/bridge-replies.jsonl for the secret scan.
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startBrowserMode, type BrowserMode } from './support/browser-mode.ts';
+import { REPO_ROOT } from './support/processes.ts';
+import type { SandboxAdmin } from './support/sandbox-admin.ts';
+import { startStandaloneSandbox, type StandaloneSandbox } from './support/standalone-sandbox.ts';
+
+export { expect };
+export { saveScreenshot } from './support/screenshots.ts';
+export type { BrowserMode, SandboxAdmin, StandaloneSandbox };
+
+/** Everything the e2e run writes (data folders, logs, recorded replies); scanned for secrets afterwards. */
+export const E2E_WORK_DIR = join(REPO_ROOT, '.tmp', 'e2e');
+
+export interface PosFixtures {
+  browserModeArgs: string[];
+  pos: BrowserMode;
+  sandboxAdmin: SandboxAdmin;
+  standaloneSandbox: StandaloneSandbox;
+  workDir: string;
+  recordBridgeReplies: void;
+}
+
+export const test = base.extend<PosFixtures>({
+  browserModeArgs: [[], { option: true }],
+
+  workDir: async ({}, use, testInfo) => {
+    const name = `${testInfo.titlePath.slice(1).join('-')}-${testInfo.retry}`
+      .replace(/[^a-z0-9]+/gi, '-')
+      .toLowerCase()
+      .slice(0, 120);
+    const dir = join(E2E_WORK_DIR, name);
+    // Fresh for every run of the test; what it wrote stays until the next run, to look at and to scan.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    await use(dir);
+  },
+
+  pos: async ({ browserModeArgs, workDir }, use) => {
+    const mode = await startBrowserMode({ workDir, args: browserModeArgs });
+    await use(mode);
+    await mode.stop();
+  },
+
+  baseURL: async ({ pos }, use) => use(pos.url),
+
+  sandboxAdmin: async ({ pos }, use) => use(pos.sandboxAdmin),
+
+  standaloneSandbox: async ({}, use) => {
+    const sandbox = await startStandaloneSandbox();
+    await use(sandbox);
+    await sandbox.stop();
+  },
+
+  recordBridgeReplies: [
+    async ({ context, workDir }, use) => {
+      const file = join(workDir, 'bridge-replies.jsonl');
+      context.on('response', (response) => {
+        const path = new URL(response.url()).pathname;
+        if (!path.startsWith('/pos/call/')) return;
+        response.text().then(
+          (body) =>
+            appendFileSync(
+              file,
+              `${JSON.stringify({ call: path.slice('/pos/call/'.length), status: response.status(), body })}\n`,
+            ),
+          () => undefined,
+        );
+      });
+      await use();
+    },
+    { auto: true },
+  ],
+});

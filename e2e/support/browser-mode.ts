@@ -1,0 +1,71 @@
+// Browser mode (`node src/browser/cli.ts`) for one test: a fresh data folder, port 0, the built-in Demo
+// sandbox's admin endpoint on, and restart/crash for tests that stop the terminal mid-sale.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandboxAdmin, type SandboxAdmin } from './sandbox-admin.ts';
+import { startProcess, type StartedProcess } from './processes.ts';
+
+export interface BrowserMode {
+  /** http://127.0.0.1:PORT/ — the same after a restart (the page must reload: the token is new). */
+  readonly url: string;
+  readonly dataDir: string;
+  /** The built-in Demo sandbox's admin endpoint (it starts with browser mode; a new one after a restart). */
+  readonly sandboxAdmin: SandboxAdmin;
+  /** Stops and starts again on the same data folder, as closing and reopening the app would. */
+  restart(): Promise<void>;
+  /** SIGKILL (a power cut), then start again on the same data folder. */
+  crashAndRestart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface BrowserModeOptions {
+  /** The folder for this test's files (data, logs, what browser mode printed). */
+  workDir: string;
+  /** More CLI options, e.g. ['--sandbox-latency', '300']. */
+  args?: string[];
+}
+
+const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)/;
+const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
+
+export async function startBrowserMode({ workDir, args = [] }: BrowserModeOptions): Promise<BrowserMode> {
+  const dataDir = join(workDir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  let current: { process: StartedProcess; url: string; admin: SandboxAdmin };
+
+  /** Port 0 the first time; the same port after a restart, so open pages find the terminal again. */
+  async function launch(port = 0): Promise<void> {
+    const started = await startProcess({
+      script: 'src/browser/cli.ts',
+      args: ['--port', String(port), '--data-dir', dataDir, '--sandbox-admin', ...args],
+      ready: READY,
+      logFile: join(workDir, 'browser-mode.log'),
+    });
+    const output = started.output();
+    current = {
+      process: started,
+      url: READY.exec(output)![1]!,
+      admin: sandboxAdmin(ADMIN.exec(output)![1]!),
+    };
+  }
+
+  await launch();
+  return {
+    get url() {
+      return current.url;
+    },
+    dataDir,
+    get sandboxAdmin() {
+      return current.admin;
+    },
+    async restart() {
+      await current.process.stop();
+      await launch(Number(new URL(current.url).port));
+    },
+    async crashAndRestart() {
+      await current.process.kill();
+      await launch(Number(new URL(current.url).port));
+    },
+    stop: () => current.process.stop(),
+  };
+}
