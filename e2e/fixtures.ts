@@ -35,6 +35,8 @@ export interface PosFixtures {
 export const test = base.extend<PosFixtures>({
   browserModeArgs: [[], { option: true }],
 
+  // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
   workDir: async ({}, use, testInfo) => {
     const name = `${testInfo.titlePath.slice(1).join('-')}-${testInfo.retry}`
       .replace(/[^a-z0-9]+/gi, '-')
@@ -57,6 +59,7 @@ export const test = base.extend<PosFixtures>({
 
   sandboxAdmin: async ({ pos }, use) => use(pos.sandboxAdmin),
 
+  // eslint-disable-next-line no-empty-pattern
   standaloneSandbox: async ({}, use) => {
     const sandbox = await startStandaloneSandbox();
     await use(sandbox);
