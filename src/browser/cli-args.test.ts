@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BrowserArgsError, parseBrowserArgs } from './cli-args.ts';
+
+describe('browser mode arguments', () => {
+  it('reads port, data folder and the sandbox switches', () => {
+    const command = parseBrowserArgs(
+      ['--port', '0', '--data-dir', 'tmp/pos', '--sandbox-admin', '--sandbox-latency', '250'],
+      'out/renderer',
+    );
+    expect(command).toEqual({
+      help: false,
+      options: {
+        port: 0,
+        dataDir: resolve('tmp/pos'),
+        rendererDir: resolve('out/renderer'),
+        sandboxAdmin: true,
+        sandboxLatencyMs: 250,
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('says in plain words what is wrong with an argument', () => {
+    expect(() => parseBrowserArgs(['--port', '5180'], 'out/renderer')).toThrow(/--data-dir is required/);
+    expect(() => parseBrowserArgs(['--port', 'eighty', '--data-dir', 'x'], 'out/renderer')).toThrow(
+      new BrowserArgsError('--port must be a whole number from 0 to 65535, not "eighty".'),
+    );
+    expect(() => parseBrowserArgs(['--data-dir', 'x', '--sandbox'], 'out/renderer')).toThrow(
+      BrowserArgsError,
+    );
+    expect(() => parseBrowserArgs(['--data-dir', 'x', '--log-level', 'loud'], 'out/renderer')).toThrow(
+      /debug, info, warn or error/,
+    );
+  });
+
+  it('asks for help', () => {
+    expect(parseBrowserArgs(['--help'], 'out/renderer')).toEqual({ help: true });
+  });
+});
