@@ -81,7 +81,8 @@ async function main(): Promise<void> {
       checkoutReturnUrl: () => CHECKOUT_RETURN_URL,
       openCheckout(_saleId, url) {
         if (!mainWindow) return;
-        checkoutWindow?.close();
+        // One checkout at a time: a page opened again replaces the one before.
+        if (checkoutWindow && !checkoutWindow.isDestroyed()) checkoutWindow.close();
         checkoutWindow = openCheckoutWindow({
           parent: mainWindow,
           url,
