@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { callNames } from '../../shared/contract.ts';
 import type { Role, Sale } from '../../shared/domain.ts';
 import { silentLogger, type Logger } from '../deps.ts';
+import { KsPayError } from '../kspay/index.ts';
+import { StaffError } from '../staff/index.ts';
 import { createDispatch, type AccessGate } from './dispatch.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
@@ -225,6 +227,36 @@ describe('dispatch', () => {
         code: 'network',
         message: 'The terminal cannot reach KS Pay at pay.example. Check the cable.',
       },
+    });
+  });
+
+  it("passes the real services' errors through with their codes: KS Pay's and staff's", async () => {
+    const thrown = [
+      new KsPayError(
+        'timeout',
+        'KS Pay did not answer within 15 seconds. Check the network; if a payment was under way, look it up in Transactions before charging again.',
+      ),
+      new StaffError('wrong_pin', 'Wrong PIN. 4 tries left before the PIN locks for a while.', {
+        attemptsLeft: 4,
+      }),
+    ];
+    let index = 0;
+    const dispatch = createDispatch({
+      handlers: handlersWith({
+        'staff.unlock': async () => {
+          throw thrown[index++];
+        },
+      }),
+      gate: gate(),
+      log: silentLogger,
+    });
+    expect(await dispatch('staff.unlock', { pin: '1234' }, ipc)).toEqual({
+      ok: false,
+      error: { code: 'timeout', message: thrown[0]!.message },
+    });
+    expect(await dispatch('staff.unlock', { pin: '1234' }, ipc)).toEqual({
+      ok: false,
+      error: { code: 'wrong_pin', message: thrown[1]!.message },
     });
   });
 
