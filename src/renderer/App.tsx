@@ -34,7 +34,11 @@ function Screens() {
 
   if (!status) return loadError ? <StartFailedScreen message={loadError} /> : <LoadingScreen />;
   if (status.mode === 'first-run') {
-    return connecting ? <ConnectScreen onBack={() => setConnecting(false)} /> : <FirstStartScreen onConnect={() => setConnecting(true)} />;
+    return connecting ? (
+      <ConnectScreen onBack={() => setConnecting(false)} />
+    ) : (
+      <FirstStartScreen onConnect={() => setConnecting(true)} />
+    );
   }
   // Real keys were saved and no PIN protects them yet.
   if (status.mode === 'live' && !status.hasPin) return <PinSetupScreen />;

@@ -15,7 +15,13 @@ export function AmountDisplay({ locale }: { locale: string }) {
     <div className="amount-display" data-zero={minor === 0}>
       <span className="amount-display__label">{messages.sale.amount}</span>
       {/* Re-keyed on each refusal so the nudge animation plays again. */}
-      <output key={refusals} className="amount-display__value money" data-nudge={refusals > 0} aria-live="polite" aria-label={messages.sale.amount}>
+      <output
+        key={refusals}
+        className="amount-display__value money"
+        data-nudge={refusals > 0}
+        aria-live="polite"
+        aria-label={messages.sale.amount}
+      >
         {text}
       </output>
     </div>

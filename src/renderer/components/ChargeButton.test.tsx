@@ -8,9 +8,13 @@ const charge = () => screen.getByRole('button', { name: /^Charge/ });
 
 describe('the Charge button', () => {
   it('is disabled for a zero amount even with a method chosen', async () => {
-    const { user } = await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'INR', defaultMethodId: 'm_upi' } }) });
+    const { user } = await renderApp({
+      'setup.status': () => makeStatus({ settings: { defaultCurrency: 'INR', defaultMethodId: 'm_upi' } }),
+    });
     await saleScreenReady();
-    await waitFor(() => expect(screen.getByRole('button', { name: 'UPI' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'UPI' })).toHaveAttribute('aria-pressed', 'true'),
+    );
     expect(charge()).toBeDisabled();
     expect(charge()).toHaveAccessibleName('Charge ₹0.00');
     expect(charge()).toHaveAccessibleDescription('Key in an amount to charge.');
@@ -39,7 +43,15 @@ describe('the Charge button', () => {
     await user.click(document.body);
     await user.keyboard('345.67');
     await user.click(charge());
-    expect(fake.callsTo('sales.start')).toEqual([{ currency: 'INR', currencyId: 'cur_inr', methodId: 'm_netbanking', amountMinor: 34567, note: 'table 4' }]);
+    expect(fake.callsTo('sales.start')).toEqual([
+      {
+        currency: 'INR',
+        currencyId: 'cur_inr',
+        methodId: 'm_netbanking',
+        amountMinor: 34567,
+        note: 'table 4',
+      },
+    ]);
     expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
   });
 
@@ -55,15 +67,22 @@ describe('the Charge button', () => {
   it('shows why a sale could not start, in plain words, and keeps the amount', async () => {
     const { user } = await renderApp({
       'sales.start': () => {
-        throw new PosError('offline', 'KS Pay cannot be reached. Check the internet connection, then press Charge again.');
+        throw new PosError(
+          'offline',
+          'KS Pay cannot be reached. Check the internet connection, then press Charge again.',
+        );
       },
     });
     await saleScreenReady();
     await user.click(screen.getByRole('button', { name: 'CARD' }));
     await user.keyboard('99');
     await user.click(charge());
-    expect(await screen.findByRole('alert')).toHaveTextContent('KS Pay cannot be reached. Check the internet connection, then press Charge again.');
-    expect(within(screen.getByRole('group', { name: 'Keypad' })).getByRole('button', { name: '9' })).toBeEnabled();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'KS Pay cannot be reached. Check the internet connection, then press Charge again.',
+    );
+    expect(
+      within(screen.getByRole('group', { name: 'Keypad' })).getByRole('button', { name: '9' }),
+    ).toBeEnabled();
     expect(charge()).toHaveAccessibleName('Charge ₹99.00');
   });
 });

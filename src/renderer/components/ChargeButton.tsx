@@ -13,7 +13,13 @@ interface ChargeButtonProps {
 
 export function ChargeButton({ amountText, zero, hasMethod, starting, onCharge }: ChargeButtonProps) {
   const hintId = useId();
-  const hint = !hasMethod ? messages.sale.chooseMethod : zero ? messages.sale.enterAmount : starting ? messages.sale.starting : '';
+  const hint = !hasMethod
+    ? messages.sale.chooseMethod
+    : zero
+      ? messages.sale.enterAmount
+      : starting
+        ? messages.sale.starting
+        : '';
   return (
     <div className="charge">
       <button

@@ -2,7 +2,14 @@
 // Test connection (what worked, what to fix) and Save. Reusable wherever keys are entered.
 import { useState, type ReactNode } from 'react';
 import type { AppStatus, ConnectionTestResult } from '../../shared/domain.ts';
-import { checkDraft, emptyDraft, ENVIRONMENTS, type ConnectionDraft, type ConnectionErrors, type ConnectionField } from '../lib/connection-form.ts';
+import {
+  checkDraft,
+  emptyDraft,
+  ENVIRONMENTS,
+  type ConnectionDraft,
+  type ConnectionErrors,
+  type ConnectionField,
+} from '../lib/connection-form.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
@@ -72,7 +79,11 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
   }
 
   const hint =
-    draft.environment === 'sandbox' ? messages.connect.sandboxHint : draft.environment === 'live' ? messages.connect.liveHint : null;
+    draft.environment === 'sandbox'
+      ? messages.connect.sandboxHint
+      : draft.environment === 'live'
+        ? messages.connect.liveHint
+        : null;
 
   return (
     <form
@@ -107,10 +118,24 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
         ) : null}
       </div>
       {draft.environment === 'custom' ? (
-        <TextField field="customBaseUrl" label={messages.connect.baseUrl} hint={messages.connect.baseUrlHint} draft={draft} errors={errors} update={update} type="url" />
+        <TextField
+          field="customBaseUrl"
+          label={messages.connect.baseUrl}
+          hint={messages.connect.baseUrlHint}
+          draft={draft}
+          errors={errors}
+          update={update}
+          type="url"
+        />
       ) : null}
       <TextField field="appId" label={messages.connect.appId} draft={draft} errors={errors} update={update} />
-      <TextField field="accessKey" label={messages.connect.accessKey} draft={draft} errors={errors} update={update} />
+      <TextField
+        field="accessKey"
+        label={messages.connect.accessKey}
+        draft={draft}
+        errors={errors}
+        update={update}
+      />
       <TextField
         wide
         field="secretKey"
@@ -120,7 +145,13 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
         update={update}
         type={showSecret ? 'text' : 'password'}
         after={
-          <button type="button" className="button button--secondary" aria-pressed={showSecret} aria-controls="connect-secretKey" onClick={() => setShowSecret((s) => !s)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-pressed={showSecret}
+            aria-controls="connect-secretKey"
+            onClick={() => setShowSecret((s) => !s)}
+          >
             {showSecret ? messages.connect.hide : messages.connect.show}
           </button>
         }
@@ -141,7 +172,12 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
             {messages.connect.back}
           </button>
         ) : null}
-        <button type="button" className="button button--secondary" disabled={busy !== 'idle'} onClick={() => void runTest()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy !== 'idle'}
+          onClick={() => void runTest()}
+        >
           {messages.connect.test}
         </button>
         <button type="submit" className="button button--primary" disabled={busy !== 'idle'}>
@@ -164,10 +200,21 @@ interface TextFieldProps {
   wide?: boolean;
 }
 
-function TextField({ field, label, hint, draft, errors, update, type = 'text', after, wide }: TextFieldProps) {
+function TextField({
+  field,
+  label,
+  hint,
+  draft,
+  errors,
+  update,
+  type = 'text',
+  after,
+  wide,
+}: TextFieldProps) {
   const id = `connect-${field}`;
   const error = errors[field];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const input = (
     <input
       id={id}

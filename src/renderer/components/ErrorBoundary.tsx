@@ -33,7 +33,8 @@ export class ErrorBoundary extends Component<Props, State> {
   };
 
   override render() {
-    if (!this.state.failed) return <ErrorBoundaryChildren key={this.state.attempt}>{this.props.children}</ErrorBoundaryChildren>;
+    if (!this.state.failed)
+      return <ErrorBoundaryChildren key={this.state.attempt}>{this.props.children}</ErrorBoundaryChildren>;
     return (
       <main className="crash" role="alert">
         <Icon name="alert" className="crash__icon" />

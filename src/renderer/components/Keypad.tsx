@@ -23,10 +23,19 @@ export function Keypad() {
       <Key label="00" onPress={() => press('00')} />
       <Key label="0" onPress={() => press('0')} wide={!hasDecimals} />
       {hasDecimals ? <Key label="." onPress={() => press('.')} /> : null}
-      <button type="button" className="keypad__key keypad__key--action keypad__backspace" aria-label={messages.sale.backspace} onClick={() => press('Backspace')}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--action keypad__backspace"
+        aria-label={messages.sale.backspace}
+        onClick={() => press('Backspace')}
+      >
         <Icon name="backspace" />
       </button>
-      <button type="button" className="keypad__key keypad__key--action keypad__clear" onClick={() => press('Clear')}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--action keypad__clear"
+        onClick={() => press('Clear')}
+      >
         {messages.sale.clear}
       </button>
     </div>
@@ -35,7 +44,11 @@ export function Keypad() {
 
 function Key({ label, onPress, wide }: { label: string; onPress(): void; wide?: boolean }) {
   return (
-    <button type="button" className={wide ? 'keypad__key keypad__key--wide' : 'keypad__key'} onClick={onPress}>
+    <button
+      type="button"
+      className={wide ? 'keypad__key keypad__key--wide' : 'keypad__key'}
+      onClick={onPress}
+    >
       {label}
     </button>
   );

@@ -28,7 +28,9 @@ export function MethodPicker() {
             {method.name}
           </button>
         ))}
-        {loading && methods.length === 0 ? <span className="method method--placeholder" aria-hidden="true" /> : null}
+        {loading && methods.length === 0 ? (
+          <span className="method method--placeholder" aria-hidden="true" />
+        ) : null}
       </div>
       {!loading && methods.length === 0 ? <p className="field__hint">{messages.sale.noMethods}</p> : null}
     </div>

@@ -13,9 +13,14 @@ export function PaidAfterCancel({ sales, locale }: { sales: readonly Sale[]; loc
         <p key={sale.id} className="notice notice--warning" role="alert">
           <Icon name="alert" className="notice__icon" />
           <span>
-            <strong>{formatAmount(sale.amountMinor, sale.currency, locale)}</strong> · {sale.reference}: {messages.result.paidAfterCancel}
+            <strong>{formatAmount(sale.amountMinor, sale.currency, locale)}</strong> · {sale.reference}:{' '}
+            {messages.result.paidAfterCancel}
           </span>
-          <button type="button" className="button button--secondary" onClick={() => useSale.getState().dismissPaidAfterCancel(sale.id)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => useSale.getState().dismissPaidAfterCancel(sale.id)}
+          >
             {messages.pending.close}
           </button>
         </p>

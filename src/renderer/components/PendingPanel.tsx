@@ -37,7 +37,12 @@ export function PendingPanel({ locale, now, actions }: { locale: string; now: nu
         <p role="status" className="pending__check">
           {error ?? (lastCheck ? messages.pending.checked(lastCheck.settled, lastCheck.stillPending) : '')}
         </p>
-        <button type="button" className="button button--secondary" onClick={() => void usePending.getState().checkNow()} disabled={checking}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void usePending.getState().checkNow()}
+          disabled={checking}
+        >
           <Icon name="refresh" />
           {checking ? messages.pending.checking : messages.pending.checkNow}
         </button>

@@ -5,8 +5,20 @@ import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 
 describe('the pending pill', () => {
   it('counts pending sales and lists them oldest first with what the terminal is doing', async () => {
-    const newer = makeSale({ id: 's2', reference: 'POS-NEWER', status: 'unknown', createdAt: '2026-03-02T10:20:00.000+05:30', updatedAt: '2026-03-02T10:20:00.000+05:30' });
-    const older = makeSale({ id: 's1', reference: 'POS-OLDER', status: 'awaiting_payment', amountMinor: 1200, createdAt: '2026-03-02T09:00:00.000+05:30' });
+    const newer = makeSale({
+      id: 's2',
+      reference: 'POS-NEWER',
+      status: 'unknown',
+      createdAt: '2026-03-02T10:20:00.000+05:30',
+      updatedAt: '2026-03-02T10:20:00.000+05:30',
+    });
+    const older = makeSale({
+      id: 's1',
+      reference: 'POS-OLDER',
+      status: 'awaiting_payment',
+      amountMinor: 1200,
+      createdAt: '2026-03-02T09:00:00.000+05:30',
+    });
     const { user } = await renderApp({ 'sales.pending': () => [newer, older] });
     await saleScreenReady();
     await user.click(await screen.findByRole('button', { name: '2 pending' }));

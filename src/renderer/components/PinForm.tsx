@@ -9,7 +9,13 @@ import { Icon } from './Icon.tsx';
 
 const PIN = /^\d{4,8}$/;
 
-export function PinForm({ onSaved, onCancel }: { onSaved(status: AppStatus, pin: string): void; onCancel?: () => void }) {
+export function PinForm({
+  onSaved,
+  onCancel,
+}: {
+  onSaved(status: AppStatus, pin: string): void;
+  onCancel?: () => void;
+}) {
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<{ field: 'pin' | 'confirm' | 'form'; message: string } | null>(null);
@@ -37,8 +43,22 @@ export function PinForm({ onSaved, onCancel }: { onSaved(status: AppStatus, pin:
         void save();
       }}
     >
-      <PinField id="pin-new" label={messages.pin.pin} value={pin} onChange={setPin} hint={messages.pin.rule} error={problem?.field === 'pin' ? problem.message : null} autoFocus />
-      <PinField id="pin-confirm" label={messages.pin.confirm} value={confirm} onChange={setConfirm} error={problem?.field === 'confirm' ? problem.message : null} />
+      <PinField
+        id="pin-new"
+        label={messages.pin.pin}
+        value={pin}
+        onChange={setPin}
+        hint={messages.pin.rule}
+        error={problem?.field === 'pin' ? problem.message : null}
+        autoFocus
+      />
+      <PinField
+        id="pin-confirm"
+        label={messages.pin.confirm}
+        value={confirm}
+        onChange={setConfirm}
+        error={problem?.field === 'confirm' ? problem.message : null}
+      />
       {problem?.field === 'form' ? (
         <p className="notice notice--error" role="alert">
           <Icon name="alert" className="notice__icon" />
@@ -70,7 +90,8 @@ interface PinFieldProps {
 }
 
 export function PinField({ id, label, value, onChange, hint, error, autoFocus }: PinFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>

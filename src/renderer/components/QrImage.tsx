@@ -3,7 +3,15 @@ import { useEffect, useState } from 'react';
 import { qrDataUrl } from '../lib/qr.ts';
 import './QrImage.css';
 
-export function QrImage({ text, alt, className }: { text: string | undefined; alt: string; className?: string }) {
+export function QrImage({
+  text,
+  alt,
+  className,
+}: {
+  text: string | undefined;
+  alt: string;
+  className?: string;
+}) {
   const [rendered, setRendered] = useState<{ text: string; src: string } | null>(null);
 
   useEffect(() => {
@@ -21,7 +29,11 @@ export function QrImage({ text, alt, className }: { text: string | undefined; al
   const src = rendered && rendered.text === text ? rendered.src : null;
   return (
     <div className={className ? `qr ${className}` : 'qr'}>
-      {src ? <img className="qr__image" src={src} alt={alt} /> : <div className="qr__placeholder" aria-hidden="true" />}
+      {src ? (
+        <img className="qr__image" src={src} alt={alt} />
+      ) : (
+        <div className="qr__placeholder" aria-hidden="true" />
+      )}
     </div>
   );
 }

@@ -6,8 +6,19 @@ import { Receipt } from './Receipt.tsx';
 
 describe('the receipt', () => {
   it('lays out the merchant header and footer, the sale, and a QR of the transaction id', async () => {
-    const settings = Settings.parse({ receiptHeader: 'Chai Corner\nMG Road, Pune', receiptFooter: 'Thank you!', terminalName: 'Counter 2', printer: { kind: 'system', paper: '58mm' } });
-    render(<Receipt sale={makeSale({ status: 'succeeded', txnId: 'tx_42', demo: true })} settings={settings} locale="en-IN" />);
+    const settings = Settings.parse({
+      receiptHeader: 'Chai Corner\nMG Road, Pune',
+      receiptFooter: 'Thank you!',
+      terminalName: 'Counter 2',
+      printer: { kind: 'system', paper: '58mm' },
+    });
+    render(
+      <Receipt
+        sale={makeSale({ status: 'succeeded', txnId: 'tx_42', demo: true })}
+        settings={settings}
+        locale="en-IN"
+      />,
+    );
     const receipt = screen.getByRole('article', { name: 'Receipt' });
     expect(receipt).toHaveAttribute('data-paper', '58mm');
     const r = within(receipt);

@@ -26,7 +26,9 @@ export function Receipt({ sale, settings, locale }: { sale: Sale; settings: Sett
           </div>
         ))}
       </dl>
-      {receipt.qrPayload ? <QrImage className="receipt__qr" text={receipt.qrPayload} alt={messages.receipt.qrAlt} /> : null}
+      {receipt.qrPayload ? (
+        <QrImage className="receipt__qr" text={receipt.qrPayload} alt={messages.receipt.qrAlt} />
+      ) : null}
       {receipt.footer.length > 0 ? (
         <footer className="receipt__footer">
           {receipt.footer.map((line, index) => (

@@ -24,7 +24,9 @@ export function RecentSales({ locale }: { locale: string }) {
         <ul className="recent__list">
           {sales.map((sale) => (
             <li key={sale.id} className="recent__row">
-              <span className="recent__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</span>
+              <span className="recent__amount money">
+                {formatAmount(sale.amountMinor, sale.currency, locale)}
+              </span>
               <span className="recent__meta">
                 {sale.methodName} · {formatTime(sale.createdAt, locale)}
               </span>

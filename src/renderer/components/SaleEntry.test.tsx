@@ -30,7 +30,9 @@ describe('keypad and amount rules', () => {
   });
 
   it('JPY: no point key, 00 multiplies, the amount has no decimals', async () => {
-    const { user } = await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'JPY' } }) });
+    const { user } = await renderApp({
+      'setup.status': () => makeStatus({ settings: { defaultCurrency: 'JPY' } }),
+    });
     await saleScreenReady();
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Currency' })).toHaveValue('JPY'));
     const keypad = screen.getByRole('group', { name: 'Keypad' });
@@ -87,6 +89,10 @@ describe('keypad and amount rules', () => {
       .map((o) => (o as HTMLOptionElement).value);
     expect(values).toEqual(['INR', 'USD', 'JPY', 'KWD']);
     const methods = screen.getByRole('group', { name: 'Payment method' });
-    expect(within(methods).getAllByRole('button').map((b) => b.textContent)).toEqual(['CARD', 'UPI', 'NET BANKING']);
+    expect(
+      within(methods)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['CARD', 'UPI', 'NET BANKING']);
   });
 });

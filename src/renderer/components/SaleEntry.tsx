@@ -119,7 +119,13 @@ export function SaleEntry({ locale }: { locale: string }) {
             <span>{error}</span>
           </p>
         ) : null}
-        <ChargeButton amountText={amountText} zero={minor === 0} hasMethod={methodId !== null} starting={starting} onCharge={charge} />
+        <ChargeButton
+          amountText={amountText}
+          zero={minor === 0}
+          hasMethod={methodId !== null}
+          starting={starting}
+          onCharge={charge}
+        />
       </div>
     </section>
   );

@@ -42,7 +42,14 @@ describe('while the customer pays', () => {
     const { user, fake } = await renderApp({ 'sales.current': () => sale });
     await user.click(await screen.findByRole('button', { name: 'New sale' }));
     await screen.findByRole('button', { name: /^Charge/ });
-    act(() => fake.emit('sale.updated', { ...sale, status: 'succeeded', flags: ['paid_after_cancel'], updatedAt: '2026-03-02T10:30:00.000+05:30' }));
+    act(() =>
+      fake.emit('sale.updated', {
+        ...sale,
+        status: 'succeeded',
+        flags: ['paid_after_cancel'],
+        updatedAt: '2026-03-02T10:30:00.000+05:30',
+      }),
+    );
     expect(await screen.findByText(/KS Pay reports it paid/)).toBeInTheDocument();
   });
 
@@ -62,7 +69,10 @@ describe('while the customer pays', () => {
   it('Electron: main opens the checkout window; "open again" asks main', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     const sale = makeSale();
-    const { user, fake } = await renderApp({ 'sales.current': () => sale, 'sales.openCheckout': () => ({ ok: true }) });
+    const { user, fake } = await renderApp({
+      'sales.current': () => sale,
+      'sales.openCheckout': () => ({ ok: true }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Open checkout again' }));
     expect(fake.callsTo('sales.openCheckout')).toEqual([{ saleId: sale.id }]);
     expect(open).not.toHaveBeenCalled();
@@ -70,7 +80,10 @@ describe('while the customer pays', () => {
 
   it('a sale restored after a reload does not open a second checkout window by itself', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
-    await renderApp({ 'setup.status': () => makeStatus({ shell: 'browser' }), 'sales.current': () => makeSale() });
+    await renderApp({
+      'setup.status': () => makeStatus({ shell: 'browser' }),
+      'sales.current': () => makeSale(),
+    });
     await screen.findByRole('heading', { name: 'Waiting for the customer' });
     expect(open).not.toHaveBeenCalled();
   });

@@ -25,13 +25,19 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
   }, [confirming]);
 
   const heading =
-    sale.status === 'awaiting_payment' ? messages.paying.waiting : sale.status === 'verifying' ? messages.paying.verifying : messages.paying.preparing;
+    sale.status === 'awaiting_payment'
+      ? messages.paying.waiting
+      : sale.status === 'verifying'
+        ? messages.paying.verifying
+        : messages.paying.preparing;
 
   return (
     <section className="paying" aria-labelledby="paying-heading">
       <div className="paying__qr">
         <QrImage text={sale.checkoutUrl} alt={messages.paying.qrAlt} />
-        <p className="paying__hint">{sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}</p>
+        <p className="paying__hint">
+          {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
+        </p>
       </div>
       <div className="paying__info">
         <div className="paying__status">
@@ -58,7 +64,12 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
           </p>
         ) : null}
         {confirming ? (
-          <div className="paying__confirm" role="alertdialog" aria-labelledby="cancel-title" aria-describedby="cancel-body">
+          <div
+            className="paying__confirm"
+            role="alertdialog"
+            aria-labelledby="cancel-title"
+            aria-describedby="cancel-body"
+          >
             <p id="cancel-title" className="paying__confirm-title">
               {messages.paying.confirmCancel}
             </p>
@@ -66,7 +77,12 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
               {messages.paying.confirmCancelBody}
             </p>
             <div className="actions">
-              <button ref={keepWaitingRef} type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              <button
+                ref={keepWaitingRef}
+                type="button"
+                className="button button--secondary"
+                onClick={() => setConfirming(false)}
+              >
                 {messages.paying.confirmNo}
               </button>
               <button
@@ -86,11 +102,20 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
           </div>
         ) : (
           <div className="actions">
-            <button type="button" className="button button--secondary" disabled={!sale.checkoutUrl} onClick={() => void useSale.getState().openCheckoutAgain()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!sale.checkoutUrl}
+              onClick={() => void useSale.getState().openCheckoutAgain()}
+            >
               <Icon name="external" />
               {messages.paying.openAgain}
             </button>
-            <button type="button" className="button button--secondary paying__cancel" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="button button--secondary paying__cancel"
+              onClick={() => setConfirming(true)}
+            >
               {messages.paying.cancel}
             </button>
           </div>

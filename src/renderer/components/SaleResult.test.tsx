@@ -13,24 +13,35 @@ const cases: [SaleStatus, string, string][] = [
 ];
 
 describe('the result', () => {
-  it.each(cases)('a %s sale shows the heading "%s" with the word "%s", and is announced', async (status, heading, word) => {
-    const sale = makeSale({ status, txnId: 'tx_8F2K1', verifiedAt: '2026-03-02T10:16:00.000+05:30' });
-    await renderApp({ 'sales.current': () => sale });
-    expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
-    const result = within(screen.getByRole('region', { name: heading }));
-    expect(result.getByText(word)).toBeInTheDocument();
-    expect(result.getByText('₹345.67')).toBeInTheDocument();
-    expect(result.getByText('NET BANKING')).toBeInTheDocument();
-    expect(result.getByText('POS01JTESTREF')).toBeInTheDocument();
-    expect(result.getByText('tx_8F2K1')).toBeInTheDocument();
-    expect(screen.getByTestId('result-announcer')).toHaveTextContent(`${heading}. ₹345.67.`);
-    expect(screen.getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'New sale' })).toHaveFocus();
-  });
+  it.each(cases)(
+    'a %s sale shows the heading "%s" with the word "%s", and is announced',
+    async (status, heading, word) => {
+      const sale = makeSale({ status, txnId: 'tx_8F2K1', verifiedAt: '2026-03-02T10:16:00.000+05:30' });
+      await renderApp({ 'sales.current': () => sale });
+      expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
+      const result = within(screen.getByRole('region', { name: heading }));
+      expect(result.getByText(word)).toBeInTheDocument();
+      expect(result.getByText('₹345.67')).toBeInTheDocument();
+      expect(result.getByText('NET BANKING')).toBeInTheDocument();
+      expect(result.getByText('POS01JTESTREF')).toBeInTheDocument();
+      expect(result.getByText('tx_8F2K1')).toBeInTheDocument();
+      expect(screen.getByTestId('result-announcer')).toHaveTextContent(`${heading}. ₹345.67.`);
+      expect(screen.getByRole('button', { name: 'Print receipt' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'New sale' })).toHaveFocus();
+    },
+  );
 
   it('pending says what happens next and offers to check again', async () => {
     const sale = makeSale({ status: 'unknown' });
-    const { user, fake } = await renderApp({ 'sales.current': () => sale, 'sales.retryVerify': () => ({ ...sale, status: 'succeeded', txnId: 'tx_1', updatedAt: '2026-03-02T10:20:00.000+05:30' }) });
+    const { user, fake } = await renderApp({
+      'sales.current': () => sale,
+      'sales.retryVerify': () => ({
+        ...sale,
+        status: 'succeeded',
+        txnId: 'tx_1',
+        updatedAt: '2026-03-02T10:20:00.000+05:30',
+      }),
+    });
     expect(await screen.findByText(/keeps checking with KS Pay/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Check again' }));
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
@@ -38,10 +49,21 @@ describe('the result', () => {
   });
 
   it('shows the server’s reason when a payment was refused for a mismatch', async () => {
-    const sale = makeSale({ status: 'failed', flags: ['redirect_lied'], error: { code: 'mismatch', message: 'KS Pay’s record says this payment failed, whatever the checkout page said.' } });
+    const sale = makeSale({
+      status: 'failed',
+      flags: ['redirect_lied'],
+      error: {
+        code: 'mismatch',
+        message: 'KS Pay’s record says this payment failed, whatever the checkout page said.',
+      },
+    });
     await renderApp({ 'sales.current': () => sale });
     expect(await screen.findByRole('heading', { name: 'Payment failed' })).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Payment failed' })).getByText('KS Pay’s record says this payment failed, whatever the checkout page said.')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Payment failed' })).getByText(
+        'KS Pay’s record says this payment failed, whatever the checkout page said.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Payment successful' })).toBeNull();
   });
 
@@ -57,7 +79,10 @@ describe('the result', () => {
 
   it('Print receipt does not open the print dialog when main printed on the thermal printer', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
-    const { user } = await renderApp({ 'sales.current': () => makeSale({ status: 'succeeded' }), 'receipts.print': () => ({ via: 'escpos' }) });
+    const { user } = await renderApp({
+      'sales.current': () => makeSale({ status: 'succeeded' }),
+      'receipts.print': () => ({ via: 'escpos' }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
     expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
     expect(print).not.toHaveBeenCalled();
@@ -76,12 +101,29 @@ describe('the result', () => {
     const sale = makeSale({ status: 'awaiting_payment' });
     const { fake } = await renderApp({ 'sales.current': () => sale });
     expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
-    act(() => fake.emit('sale.updated', { ...sale, status: 'verifying', updatedAt: '2026-03-02T10:15:30.000+05:30' }));
-    expect(await screen.findByRole('heading', { name: 'Checking the payment with KS Pay…' })).toBeInTheDocument();
-    act(() => fake.emit('sale.updated', { ...sale, status: 'succeeded', txnId: 'tx_77', updatedAt: '2026-03-02T10:15:40.000+05:30' }));
+    act(() =>
+      fake.emit('sale.updated', { ...sale, status: 'verifying', updatedAt: '2026-03-02T10:15:30.000+05:30' }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Checking the payment with KS Pay…' }),
+    ).toBeInTheDocument();
+    act(() =>
+      fake.emit('sale.updated', {
+        ...sale,
+        status: 'succeeded',
+        txnId: 'tx_77',
+        updatedAt: '2026-03-02T10:15:40.000+05:30',
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
     // An older update arriving late never rolls the result back.
-    act(() => fake.emit('sale.updated', { ...sale, status: 'awaiting_payment', updatedAt: '2026-03-02T10:15:20.000+05:30' }));
+    act(() =>
+      fake.emit('sale.updated', {
+        ...sale,
+        status: 'awaiting_payment',
+        updatedAt: '2026-03-02T10:15:20.000+05:30',
+      }),
+    );
     expect(screen.getByRole('heading', { name: 'Payment successful' })).toBeInTheDocument();
   });
 });

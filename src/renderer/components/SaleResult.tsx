@@ -13,7 +13,11 @@ import './SaleResult.css';
 type ResultOutcome = Exclude<Outcome, 'in-progress'>;
 
 const LOOK: Record<ResultOutcome, { heading: string; word: string; icon: IconName }> = {
-  succeeded: { heading: messages.result.succeeded, word: messages.result.succeededWord, icon: 'check-circle' },
+  succeeded: {
+    heading: messages.result.succeeded,
+    word: messages.result.succeededWord,
+    icon: 'check-circle',
+  },
   failed: { heading: messages.result.failed, word: messages.result.failedWord, icon: 'x-circle' },
   cancelled: { heading: messages.result.cancelled, word: messages.result.cancelledWord, icon: 'ban' },
   pending: { heading: messages.result.pending, word: messages.result.pendingWord, icon: 'clock' },
@@ -25,7 +29,8 @@ export function resultHeading(sale: Sale): string | null {
 }
 
 function explanation(sale: Sale): string {
-  if (sale.status === 'succeeded' && sale.flags.includes('paid_after_cancel')) return messages.result.paidAfterCancel;
+  if (sale.status === 'succeeded' && sale.flags.includes('paid_after_cancel'))
+    return messages.result.paidAfterCancel;
   if (sale.status === 'expired') return messages.result.expiredBody;
   switch (outcomeOf(sale.status)) {
     case 'succeeded':
@@ -43,7 +48,11 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
   const outcome = outcomeOf(sale.status) as ResultOutcome;
   const look = LOOK[outcome];
   const storeError = useSale((s) => s.error);
-  const [printState, setPrintState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
+  const [printState, setPrintState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({
+    busy: false,
+    message: null,
+    failed: false,
+  });
   const newSaleRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -56,7 +65,11 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
     try {
       const { via } = await pos().receipts.print({ saleId: sale.id });
       if (via === 'renderer') window.print();
-      setPrintState({ busy: false, message: via === 'renderer' ? null : messages.result.printed, failed: false });
+      setPrintState({
+        busy: false,
+        message: via === 'renderer' ? null : messages.result.printed,
+        failed: false,
+      });
     } catch (error) {
       setPrintState({ busy: false, message: errorMessage(error), failed: true });
     }
@@ -95,21 +108,40 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
         </dl>
       </div>
       <div className="result__footer">
-        <p className={printState.failed || storeError ? 'result__message result__message--error' : 'result__message'} role="status">
+        <p
+          className={
+            printState.failed || storeError ? 'result__message result__message--error' : 'result__message'
+          }
+          role="status"
+        >
           {printState.message ?? storeError ?? ''}
         </p>
         <div className="actions">
           {outcome === 'pending' ? (
-            <button type="button" className="button button--secondary" onClick={() => void useSale.getState().checkAgain()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void useSale.getState().checkAgain()}
+            >
               <Icon name="refresh" />
               {messages.result.checkAgain}
             </button>
           ) : null}
-          <button type="button" className="button button--secondary button--large" disabled={printState.busy} onClick={() => void print()}>
+          <button
+            type="button"
+            className="button button--secondary button--large"
+            disabled={printState.busy}
+            onClick={() => void print()}
+          >
             <Icon name="printer" />
             {messages.result.print}
           </button>
-          <button ref={newSaleRef} type="button" className="button button--primary button--large" onClick={() => void useSale.getState().newSale()}>
+          <button
+            ref={newSaleRef}
+            type="button"
+            className="button button--primary button--large"
+            onClick={() => void useSale.getState().newSale()}
+          >
             <Icon name="plus" />
             {messages.result.newSale}
           </button>

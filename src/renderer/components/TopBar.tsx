@@ -7,10 +7,10 @@ import './TopBar.css';
 
 export function TopBar({ connection, children }: { connection: ConnectionState; children?: ReactNode }) {
   return (
-    <header className="topbar">
+    <div className="topbar">
       <Brand />
       <ConnectionStatus connection={connection} />
       <div className="topbar__actions">{children}</div>
-    </header>
+    </div>
   );
 }

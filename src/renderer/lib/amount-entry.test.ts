@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { currencyExponent, MAX_AMOUNT_MINOR } from '../../shared/money.ts';
-import { emptyEntry, entryToMinor, keyFromKeyboard, pressKey, type AmountEntry, type AmountKey } from './amount-entry.ts';
+import {
+  emptyEntry,
+  entryToMinor,
+  keyFromKeyboard,
+  pressKey,
+  type AmountEntry,
+  type AmountKey,
+} from './amount-entry.ts';
 
 function type(currency: string, keys: AmountKey[]): { entry: AmountEntry; refused: AmountKey[] } {
   let entry = emptyEntry(currencyExponent(currency));
@@ -75,15 +82,19 @@ describe('amount entry', () => {
   it('never holds more decimals than the currency has, whatever is typed', () => {
     const key = fc.constantFrom<AmountKey>('0', '1', '5', '9', '00', '.', 'Backspace', 'Clear');
     fc.assert(
-      fc.property(fc.constantFrom('JPY', 'INR', 'KWD'), fc.array(key, { maxLength: 30 }), (currency, keys) => {
-        const { entry } = type(currency, keys);
-        const fraction = entry.text.split('.')[1] ?? '';
-        expect(fraction.length).toBeLessThanOrEqual(currencyExponent(currency));
-        const minor = entryToMinor(entry);
-        expect(Number.isSafeInteger(minor)).toBe(true);
-        expect(minor).toBeGreaterThanOrEqual(0);
-        expect(minor).toBeLessThanOrEqual(MAX_AMOUNT_MINOR);
-      }),
+      fc.property(
+        fc.constantFrom('JPY', 'INR', 'KWD'),
+        fc.array(key, { maxLength: 30 }),
+        (currency, keys) => {
+          const { entry } = type(currency, keys);
+          const fraction = entry.text.split('.')[1] ?? '';
+          expect(fraction.length).toBeLessThanOrEqual(currencyExponent(currency));
+          const minor = entryToMinor(entry);
+          expect(Number.isSafeInteger(minor)).toBe(true);
+          expect(minor).toBeGreaterThanOrEqual(0);
+          expect(minor).toBeLessThanOrEqual(MAX_AMOUNT_MINOR);
+        },
+      ),
     );
   });
 

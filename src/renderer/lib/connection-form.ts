@@ -20,7 +20,9 @@ export function emptyDraft(environment: Environment = 'kspay-sandbox'): Connecti
 }
 
 /** Either the input to send, or what to fix, field by field. */
-export function checkDraft(draft: ConnectionDraft): { input: ConnectionInput } | { errors: ConnectionErrors } {
+export function checkDraft(
+  draft: ConnectionDraft,
+): { input: ConnectionInput } | { errors: ConnectionErrors } {
   const errors: ConnectionErrors = {};
   const appId = draft.appId.trim();
   const accessKey = draft.accessKey.trim();
@@ -29,7 +31,8 @@ export function checkDraft(draft: ConnectionDraft): { input: ConnectionInput } |
   if (!accessKey) errors.accessKey = messages.connect.required(messages.connect.accessKey);
   if (!secretKey) errors.secretKey = messages.connect.required(messages.connect.secretKey);
   const customBaseUrl = draft.customBaseUrl.trim();
-  if (draft.environment === 'custom' && !isHttpUrl(customBaseUrl)) errors.customBaseUrl = messages.connect.badUrl;
+  if (draft.environment === 'custom' && !isHttpUrl(customBaseUrl))
+    errors.customBaseUrl = messages.connect.badUrl;
   if (Object.keys(errors).length > 0) return { errors };
   return {
     input: {

@@ -1,7 +1,8 @@
 // Turns anything thrown into words a cashier can read: a PosError's message, never JSON or a stack.
 import { PosError } from '../../shared/pos-api.ts';
 
-const FALLBACK = 'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.';
+const FALLBACK =
+  'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.';
 
 export function errorMessage(error: unknown): string {
   if (error instanceof PosError && error.message.trim() !== '') return error.message;

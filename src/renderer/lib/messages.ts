@@ -33,7 +33,8 @@ export const messages = {
       live: 'KS Pay live (real money)',
       custom: 'Custom URL',
     },
-    sandboxHint: 'The built-in sandbox runs on this computer. For pretend payments without keys, go back and choose Try Demo mode.',
+    sandboxHint:
+      'The built-in sandbox runs on this computer. For pretend payments without keys, go back and choose Try Demo mode.',
     liveHint: 'Live takes real money from real customers.',
     baseUrl: 'API base URL', // name
     baseUrlHint: 'For example https://pay.example.com',
@@ -75,6 +76,7 @@ export const messages = {
     noPending: 'None pending',
   },
   sale: {
+    heading: 'Sale',
     currency: 'Currency', // name
     method: 'Payment method',
     noMethods: 'No payment method is available for this currency. Choose another currency.',
@@ -105,7 +107,8 @@ export const messages = {
     openAgain: 'Open checkout again',
     cancel: 'Cancel sale', // name
     confirmCancel: 'Cancel this sale?',
-    confirmCancelBody: 'If the customer has already paid, the payment is still found and shown, never hidden.',
+    confirmCancelBody:
+      'If the customer has already paid, the payment is still found and shown, never hidden.',
     confirmYes: 'Yes, cancel sale',
     confirmNo: 'Keep waiting',
     cancelling: 'Cancelling…',
@@ -126,7 +129,8 @@ export const messages = {
     cancelledBody: 'The sale was cancelled. No money was taken.',
     pendingBody:
       'The terminal could not confirm this payment yet. It keeps checking with KS Pay and the result appears under Pending. Do not charge the customer again.',
-    paidAfterCancel: 'This sale was cancelled at the counter, but KS Pay reports it paid. The manager sees it in Pending.',
+    paidAfterCancel:
+      'This sale was cancelled at the counter, but KS Pay reports it paid. The manager sees it in Pending.',
     amount: 'Amount',
     method: 'Method',
     time: 'Time',
@@ -152,7 +156,8 @@ export const messages = {
     checkNow: 'Check now',
     checking: 'Checking…',
     close: 'Close',
-    age: (minutes: number) => (minutes < 1 ? 'under a minute ago' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`),
+    age: (minutes: number) =>
+      minutes < 1 ? 'under a minute ago' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`,
     checked: (settled: number, still: number) => `Checked: ${settled} settled, ${still} still pending.`,
     doing: {
       awaiting_payment: 'Waiting for the customer; checking KS Pay every few seconds.',

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { makeStatus } from '../test/fake-pos.ts';
 import { renderApp } from '../test/render-app.tsx';
 
-const firstRun = makeStatus({ mode: 'first-run', hasKeys: false, hasPin: false, connection: { state: 'not_configured' } });
+const firstRun = makeStatus({
+  mode: 'first-run',
+  hasKeys: false,
+  hasPin: false,
+  connection: { state: 'not_configured' },
+});
 
 describe('first start', () => {
   it('offers Try Demo mode and Connect to KS Pay', async () => {
@@ -13,7 +18,10 @@ describe('first start', () => {
   });
 
   it('Try Demo mode starts the demo and lands on the sale screen with the Demo banner', async () => {
-    const { user, fake } = await renderApp({ 'setup.status': () => firstRun, 'setup.startDemo': () => makeStatus({ mode: 'demo', hasPin: false }) });
+    const { user, fake } = await renderApp({
+      'setup.status': () => firstRun,
+      'setup.startDemo': () => makeStatus({ mode: 'demo', hasPin: false }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Try Demo mode' }));
     expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent('Demo mode');
@@ -74,9 +82,19 @@ describe('the connect screen', () => {
     await user.type(screen.getByRole('textbox', { name: 'Access key' }), 'ak_1');
     await user.type(screen.getByLabelText('Secret key'), 'sk_1');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText(/The currency list could not be read. Check the App ID./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/The currency list could not be read. Check the App ID./),
+    ).toBeInTheDocument();
     expect(screen.getByText('Something needs fixing before you save:')).toBeInTheDocument();
-    expect(fake.callsTo('setup.testConnection')).toEqual([{ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010', appId: 'app_1', accessKey: 'ak_1', secretKey: 'sk_1' }]);
+    expect(fake.callsTo('setup.testConnection')).toEqual([
+      {
+        environment: 'custom',
+        customBaseUrl: 'http://127.0.0.1:4010',
+        appId: 'app_1',
+        accessKey: 'ak_1',
+        secretKey: 'sk_1',
+      },
+    ]);
   });
 
   it('Save connects, then asks for a manager PIN, then opens the sale screen', async () => {
@@ -114,6 +132,8 @@ describe('the connect screen', () => {
     await user.type(screen.getByRole('textbox', { name: 'Access key' }), 'b');
     await user.type(screen.getByLabelText('Secret key'), 'c');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('KS Pay did not accept these keys. Copy them again from the dashboard.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'KS Pay did not accept these keys. Copy them again from the dashboard.',
+    );
   });
 });

@@ -34,7 +34,12 @@ export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
             <Icon name="flask" className="setup__choice-icon" />
             <h2 id="choice-demo">{messages.firstStart.demoTitle}</h2>
             <p>{messages.firstStart.demoBody}</p>
-            <button type="button" className="button button--primary button--large" disabled={busy} onClick={() => void startDemo()}>
+            <button
+              type="button"
+              className="button button--primary button--large"
+              disabled={busy}
+              onClick={() => void startDemo()}
+            >
               {messages.firstStart.tryDemo}
             </button>
           </section>
@@ -42,7 +47,12 @@ export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
             <Icon name="key" className="setup__choice-icon" />
             <h2 id="choice-connect">{messages.firstStart.connectTitle}</h2>
             <p>{messages.firstStart.connectBody}</p>
-            <button type="button" className="button button--secondary button--large" disabled={busy} onClick={onConnect}>
+            <button
+              type="button"
+              className="button button--secondary button--large"
+              disabled={busy}
+              onClick={onConnect}
+            >
               {messages.firstStart.connect}
             </button>
           </section>

@@ -61,7 +61,14 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
         }}
       >
         <p className="muted">{messages.manager.unlockLead}</p>
-        <PinField id="manager-pin" label={messages.manager.pin} value={pin} onChange={setPin} error={null} autoFocus />
+        <PinField
+          id="manager-pin"
+          label={messages.manager.pin}
+          value={pin}
+          onChange={setPin}
+          error={null}
+          autoFocus
+        />
         {error ? (
           <p className="notice notice--error" role="alert">
             <Icon name="alert" className="notice__icon" />

@@ -1,17 +1,26 @@
 import { act, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PosError } from '../../shared/pos-api.ts';
 import { makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 
 describe('the sale screen', () => {
   it('shows the connection as main reports it, and follows changes', async () => {
-    const { fake } = await renderApp({ 'setup.status': () => makeStatus({ mode: 'live', connection: { state: 'online' } }) });
+    const { fake } = await renderApp({
+      'setup.status': () => makeStatus({ mode: 'live', connection: { state: 'online' } }),
+    });
     await saleScreenReady();
     expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('Online');
-    act(() => fake.emit('connection.changed', { state: 'offline', message: 'KS Pay is not answering; sales wait until it is back.' }));
+    act(() =>
+      fake.emit('connection.changed', {
+        state: 'offline',
+        message: 'KS Pay is not answering; sales wait until it is back.',
+      }),
+    );
     expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('Offline');
-    expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('KS Pay is not answering; sales wait until it is back.');
+    expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent(
+      'KS Pay is not answering; sales wait until it is back.',
+    );
   });
 
   it('follows the theme setting with data-theme on the page', async () => {
@@ -25,7 +34,8 @@ describe('the sale screen', () => {
   it('Manager asks for the PIN and opens the desk; Lock returns to the sale', async () => {
     const { user, fake } = await renderApp({
       'staff.unlock': ({ pin }) => {
-        if (pin !== '2468') throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lockout.');
+        if (pin !== '2468')
+          throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lockout.');
         return { role: 'manager' };
       },
       'staff.lock': () => ({ role: 'cashier' }),
@@ -34,7 +44,9 @@ describe('the sale screen', () => {
     await user.click(screen.getByRole('button', { name: 'Manager' }));
     await user.type(screen.getByLabelText('Manager PIN'), '1111');
     await user.click(screen.getByRole('button', { name: 'Open desk' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('That PIN is not right. 4 tries left before a short lockout.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'That PIN is not right. 4 tries left before a short lockout.',
+    );
     await user.type(screen.getByLabelText('Manager PIN'), '2468');
     await user.click(screen.getByRole('button', { name: 'Open desk' }));
     const lock = await screen.findByRole('button', { name: 'Lock' });
@@ -59,12 +71,35 @@ describe('the sale screen', () => {
     expect(fake.callsTo('staff.unlock')).toEqual([{ pin: '1357' }]);
   });
 
+  it('the desk locks itself after the configured idle minutes and the sale screen comes back', async () => {
+    const { user, fake } = await renderApp({
+      'setup.status': () => makeStatus({ role: 'cashier', settings: { idleLockMinutes: 1 } }),
+      'staff.unlock': () => ({ role: 'manager' }),
+      'staff.lock': () => ({ role: 'cashier' }),
+    });
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    await user.type(screen.getByLabelText('Manager PIN'), '2468');
+    // Fake clocks from here, so the idle timer the desk starts can be run forward; real time still passes.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await user.click(screen.getByRole('button', { name: 'Open desk' }));
+      await screen.findByRole('button', { name: 'Lock' });
+      act(() => vi.advanceTimersByTime(61_000));
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
+    expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
   it('a terminal that cannot start says so and can try again', async () => {
     let attempts = 0;
     const { user } = await renderApp({
       'setup.status': () => {
         attempts += 1;
-        if (attempts === 1) throw new PosError('unavailable', 'The terminal is not answering. Reload this page.');
+        if (attempts === 1)
+          throw new PosError('unavailable', 'The terminal is not answering. Reload this page.');
         return makeStatus();
       },
     });

@@ -1,6 +1,6 @@
 // The cashier's screen: the top bar, the Demo banner, and the stage that shows entry, paying or
 // the result in one fixed frame (so nothing jumps when a result arrives). Manager opens the desk.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/domain.ts';
 import { Icon } from '../components/Icon.tsx';
 import { PaidAfterCancel } from '../components/PaidAfterCancel.tsx';
@@ -23,7 +23,9 @@ import { ManagerUnlock } from './ManagerUnlock.tsx';
 import './SaleScreen.css';
 
 // The manager desk is its own chunk: a cashier's start never pays for it.
-const ManagerDesk = lazy(() => import('../desk/index.tsx').then((module) => ({ default: module.ManagerDesk })));
+const ManagerDesk = lazy(() =>
+  import('../desk/index.tsx').then((module) => ({ default: module.ManagerDesk })),
+);
 
 type ManagerView = 'closed' | 'unlock' | 'desk';
 
@@ -36,7 +38,9 @@ export function SaleScreen({ status }: { status: AppStatus }) {
   const connectionKey = `${mode}|${settings.environment}|${settings.customBaseUrl ?? ''}|${settings.appId}`;
 
   useEffect(() => {
-    void useCatalog.getState().load(connectionKey, { currency: settings.defaultCurrency, methodId: settings.defaultMethodId });
+    void useCatalog
+      .getState()
+      .load(connectionKey, { currency: settings.defaultCurrency, methodId: settings.defaultMethodId });
   }, [connectionKey, settings.defaultCurrency, settings.defaultMethodId]);
 
   useEffect(() => {
@@ -44,52 +48,83 @@ export function SaleScreen({ status }: { status: AppStatus }) {
     void usePending.getState().refresh();
   }, []);
 
-  const lock = () => {
+  // The desk locks the manager role itself (its Lock button, or main's idle lock) and then calls onLock.
+  const leaveDesk = useCallback(() => setManager('closed'), []);
+  // Main cannot see the mouse or keys: a desk left untouched for the configured minutes locks from here.
+  const lockWhenIdle = useCallback(() => {
     setManager('closed');
     void pos()
       .staff.lock()
       .catch(() => undefined);
-  };
-  useIdle(manager === 'desk' ? settings.idleLockMinutes : 0, lock);
+  }, []);
+  useIdle(manager === 'desk' ? settings.idleLockMinutes : 0, lockWhenIdle);
 
   const outcome = sale ? outcomeOf(sale.status) : null;
   const final = sale && outcome !== 'in-progress' ? sale : null;
 
   return (
     <>
-    <div className="shell">
-      <TopBar connection={status.connection}>
-        {manager === 'desk' ? null : (
-          <>
-            <PendingPill locale={locale} />
-            <button type="button" className="button button--secondary" aria-haspopup="dialog" onClick={() => setManager('unlock')}>
-              <Icon name="lock" />
-              {messages.header.manager}
-            </button>
-          </>
-        )}
-      </TopBar>
-      {mode === 'demo' ? <DemoBanner /> : null}
-      <PaidAfterCancel sales={paidAfterCancel} locale={locale} />
-      {manager === 'desk' ? (
-        <div className="shell__desk">
-          <Suspense fallback={<p className="shell__loading">{messages.manager.loadingDesk}</p>}>
-            <ManagerDesk onLock={lock} />
-          </Suspense>
-        </div>
-      ) : (
-        <main className="stage">
-          <div className="stage__frame card">
-            {!sale ? <SaleEntry locale={locale} /> : outcome === 'in-progress' ? <SalePaying key={sale.id} sale={sale} locale={locale} /> : <SaleResult key={sale.id} sale={sale} locale={locale} />}
+      <div className="shell">
+        <header className="shell__header">
+          <TopBar connection={status.connection}>
+            {manager === 'desk' ? null : (
+              <>
+                <PendingPill locale={locale} />
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-haspopup="dialog"
+                  onClick={() => setManager(status.role === 'manager' ? 'desk' : 'unlock')}
+                >
+                  <Icon name="lock" />
+                  {messages.header.manager}
+                </button>
+              </>
+            )}
+          </TopBar>
+          {mode === 'demo' ? <DemoBanner /> : null}
+          <PaidAfterCancel sales={paidAfterCancel} locale={locale} />
+        </header>
+        {manager === 'desk' ? (
+          <div className="shell__desk">
+            <Suspense fallback={<p className="shell__loading">{messages.manager.loadingDesk}</p>}>
+              <ManagerDesk onLock={leaveDesk} />
+            </Suspense>
           </div>
-        </main>
-      )}
-      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="result-announcer">
-        {final ? `${resultHeading(final)}. ${formatAmount(final.amountMinor, final.currency, locale)}.` : ''}
+        ) : (
+          <main className="stage">
+            <h1 className="visually-hidden">{messages.sale.heading}</h1>
+            <div className="stage__frame card">
+              {!sale ? (
+                <SaleEntry locale={locale} />
+              ) : outcome === 'in-progress' ? (
+                <SalePaying key={sale.id} sale={sale} locale={locale} />
+              ) : (
+                <SaleResult key={sale.id} sale={sale} locale={locale} />
+              )}
+            </div>
+          </main>
+        )}
+        <div
+          className="visually-hidden"
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="result-announcer"
+        >
+          {final
+            ? `${resultHeading(final)}. ${formatAmount(final.amountMinor, final.currency, locale)}.`
+            : ''}
+        </div>
+        {manager === 'unlock' ? (
+          <ManagerUnlock
+            hasPin={status.hasPin}
+            onCancel={() => setManager('closed')}
+            onUnlocked={() => setManager('desk')}
+          />
+        ) : null}
       </div>
-      {manager === 'unlock' ? <ManagerUnlock hasPin={status.hasPin} onCancel={() => setManager('closed')} onUnlocked={() => setManager('desk')} /> : null}
-    </div>
-    {final ? <Receipt sale={final} settings={settings} locale={locale} /> : null}
+      {final ? <Receipt sale={final} settings={settings} locale={locale} /> : null}
     </>
   );
 }

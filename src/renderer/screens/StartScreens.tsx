@@ -22,7 +22,11 @@ export function StartFailedScreen({ message }: { message: string }) {
           <span>{message}</span>
         </p>
         <div className="setup__actions">
-          <button type="button" className="button button--primary" onClick={() => void useAppStatus.getState().load()}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void useAppStatus.getState().load()}
+          >
             {messages.app.retry}
           </button>
         </div>

@@ -53,8 +53,17 @@ export const useCatalog = create<CatalogState>()((set, get) => {
 
     async load(connectionKey, preference) {
       const state = get();
-      if (state.connectionKey === connectionKey && (state.phase === 'ready' || state.phase === 'loading')) return;
-      set({ connectionKey, phase: 'loading', error: null, currencies: [], methods: {}, currencyCode: null, methodId: null });
+      if (state.connectionKey === connectionKey && (state.phase === 'ready' || state.phase === 'loading'))
+        return;
+      set({
+        connectionKey,
+        phase: 'loading',
+        error: null,
+        currencies: [],
+        methods: {},
+        currencyCode: null,
+        methodId: null,
+      });
       try {
         const currencies = (await pos().catalog.currencies()).filter((c) => c.active);
         const currency = currencies.find((c) => c.code === preference.currency) ?? currencies[0];

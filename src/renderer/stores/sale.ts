@@ -114,7 +114,9 @@ export const useSale = create<SaleState>()((set, get) => {
         return;
       }
       if (update.status === 'succeeded' && update.flags.includes('paid_after_cancel')) {
-        set((state) => ({ paidAfterCancel: [...state.paidAfterCancel.filter((s) => s.id !== update.id), update] }));
+        set((state) => ({
+          paidAfterCancel: [...state.paidAfterCancel.filter((s) => s.id !== update.id), update],
+        }));
       }
     },
 

@@ -1,6 +1,14 @@
 // A typed fake of window.pos for component tests: the real buildPosApi over an in-memory transport,
 // inputs and outputs checked with the contract's own schemas, so a test cannot drift from main.
-import { calls, type CallInput, type CallName, type CallOutput, type CallResult, type EventName, type EventPayload } from '../../shared/contract.ts';
+import {
+  calls,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type CallResult,
+  type EventName,
+  type EventPayload,
+} from '../../shared/contract.ts';
 import type { AppStatus, Currency, PaymentMethod, Sale, Settings } from '../../shared/domain.ts';
 import { AppStatus as AppStatusSchema, Sale as SaleSchema } from '../../shared/domain.ts';
 import { buildPosApi, PosError, type PosApi } from '../../shared/pos-api.ts';
@@ -106,13 +114,19 @@ export function createFakePos(handlers: Handlers = {}): FakePos {
       made.push({ name, input });
       const spec = calls[name];
       const parsed = spec.input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'invalid', message: `Bad input for ${name}: ${parsed.error.message}` } };
+      if (!parsed.success)
+        return {
+          ok: false,
+          error: { code: 'invalid', message: `Bad input for ${name}: ${parsed.error.message}` },
+        };
       const handler = table[name] as ((input: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'not_in_fake', message: `The fake has no handler for ${name}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'not_in_fake', message: `The fake has no handler for ${name}` } };
       try {
         return { ok: true, value: spec.output.parse(await handler(parsed.data)) };
       } catch (error) {
-        if (error instanceof PosError) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof PosError)
+          return { ok: false, error: { code: error.code, message: error.message } };
         throw error;
       }
     },

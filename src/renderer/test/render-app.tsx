@@ -5,7 +5,9 @@ import { App } from '../App.tsx';
 import { installFakePos, type FakePos, type Handlers } from './fake-pos.ts';
 import { resetStores } from './reset-stores.ts';
 
-export async function renderApp(handlers: Handlers = {}): Promise<{ fake: FakePos; user: ReturnType<typeof userEvent.setup> }> {
+export async function renderApp(
+  handlers: Handlers = {},
+): Promise<{ fake: FakePos; user: ReturnType<typeof userEvent.setup> }> {
   resetStores();
   const fake = installFakePos(handlers);
   const user = userEvent.setup();
