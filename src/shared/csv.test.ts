@@ -75,11 +75,18 @@ describe('csvCell', () => {
 describe('toCsv', () => {
   it('ends every line with CRLF and parses back to the same cells (formula cells prefixed)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 3, maxLength: 3 }), { maxLength: 10 }), (rows) => {
-        const parsed = parseCsv(toCsv(['a', 'b', 'c'], rows));
-        expect(parsed[0]).toEqual(['a', 'b', 'c']);
-        expect(parsed.slice(1)).toEqual(rows.map((cells) => cells.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c))));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 3, maxLength: 3 }), { maxLength: 10 }),
+        (rows) => {
+          const parsed = parseCsv(toCsv(['a', 'b', 'c'], rows));
+          expect(parsed[0]).toEqual(['a', 'b', 'c']);
+          expect(parsed.slice(1)).toEqual(
+            rows.map((cells) =>
+              cells.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c)),
+            ),
+          );
+        },
+      ),
     );
   });
 });
@@ -102,17 +109,64 @@ describe('transactionsCsv', () => {
     const rows: TransactionRow[] = [
       base,
       { ...base, key: 'j', reference: 'POS-2', amountMinor: 500, currency: 'JPY', cashier: 'Asha' },
-      { ...base, key: 'w', reference: '=cmd()', amountMinor: 1234, currency: 'KWD', status: 'cancelled', serverStatus: 'succeeded', terminalStatus: 'cancelled', mismatch: true, flags: ['paid_after_cancel'], txnId: 'tx_1' },
+      {
+        ...base,
+        key: 'w',
+        reference: '=cmd()',
+        amountMinor: 1234,
+        currency: 'KWD',
+        status: 'cancelled',
+        serverStatus: 'succeeded',
+        terminalStatus: 'cancelled',
+        mismatch: true,
+        flags: ['paid_after_cancel'],
+        txnId: 'tx_1',
+      },
     ];
     const parsed = parseCsv(transactionsCsv(rows, createZonedTime('Asia/Kolkata')));
     expect(parsed[0]).toEqual([...TRANSACTION_CSV_HEADER]);
-    expect(parsed[1]).toEqual(['2026-11-01T09:30:00+05:30', 'POS-1', '345.67', 'INR', 'UPI', 'succeeded', '', '', '', '', 'both', 'no', '']);
+    expect(parsed[1]).toEqual([
+      '2026-11-01T09:30:00+05:30',
+      'POS-1',
+      '345.67',
+      'INR',
+      'UPI',
+      'succeeded',
+      '',
+      '',
+      '',
+      '',
+      'both',
+      'no',
+      '',
+    ]);
     expect(parsed[2]?.slice(0, 4)).toEqual(['2026-11-01T09:30:00+05:30', 'POS-2', '500', 'JPY']);
     expect(parsed[2]?.[9]).toBe('Asha');
-    expect(parsed[3]).toEqual(['2026-11-01T09:30:00+05:30', "'=cmd()", '1.234', 'KWD', 'UPI', 'cancelled', 'succeeded', 'cancelled', 'tx_1', '', 'both', 'yes', 'paid_after_cancel']);
+    expect(parsed[3]).toEqual([
+      '2026-11-01T09:30:00+05:30',
+      "'=cmd()",
+      '1.234',
+      'KWD',
+      'UPI',
+      'cancelled',
+      'succeeded',
+      'cancelled',
+      'tx_1',
+      '',
+      'both',
+      'yes',
+      'paid_after_cancel',
+    ]);
   });
 
   it('names files by terminal and local time, safe on every system', () => {
-    expect(csvFileName('transactions', 'Counter #1 / Front', createZonedTime('Asia/Kolkata'), Date.parse('2026-11-01T08:33:00Z'))).toBe('transactions-counter-1-front-2026-11-01-1403.csv');
+    expect(
+      csvFileName(
+        'transactions',
+        'Counter #1 / Front',
+        createZonedTime('Asia/Kolkata'),
+        Date.parse('2026-11-01T08:33:00Z'),
+      ),
+    ).toBe('transactions-counter-1-front-2026-11-01-1403.csv');
   });
 });

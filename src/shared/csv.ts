@@ -21,7 +21,10 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 }
 
 /** A whole document: a header line, then one line per row, every line ending in CRLF. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number | boolean | null | undefined)[]>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number | boolean | null | undefined)[]>,
+): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -67,7 +70,11 @@ export function transactionsCsv(rows: readonly TransactionRow[], zoned: ZonedTim
 
 /** A file name that sorts by time and is safe on every system: "transactions-counter-1-2026-11-01-1403.csv". */
 export function csvFileName(prefix: string, place: string, zoned: ZonedTime, epochMs: number): string {
-  const slug = place.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'terminal';
+  const slug =
+    place
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'terminal';
   const stamp = zoned.isoWithOffset(epochMs).slice(0, 16).replace('T', '-').replace(':', '');
   return `${prefix}-${slug}-${stamp}.csv`;
 }

@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { isFinalSaleStatus, SaleStatus, type TransactionRow } from './domain.ts';
 import { NO_CASHIER, summariseDay, summariseRows, type SummaryRow } from './day-summary.ts';
 
-const r = (time: string, amountMinor: number, currency: string, status: TransactionRow['status'], method = 'UPI', cashier?: string): SummaryRow => ({
+const r = (
+  time: string,
+  amountMinor: number,
+  currency: string,
+  status: TransactionRow['status'],
+  method = 'UPI',
+  cashier?: string,
+): SummaryRow => ({
   time,
   amountMinor,
   currency,
@@ -32,7 +39,15 @@ describe('summariseDay', () => {
     expect(summary.unresolved).toBe(2);
     expect(summary.currencies.map((c) => c.currency)).toEqual(['INR', 'JPY', 'KWD']);
     const inr = summary.currencies[0];
-    expect(inr).toMatchObject({ grossMinor: 3001, count: 5, succeeded: 2, failed: 1, cancelled: 1, pending: 1, averageTicketMinor: 1501 });
+    expect(inr).toMatchObject({
+      grossMinor: 3001,
+      count: 5,
+      succeeded: 2,
+      failed: 1,
+      cancelled: 1,
+      pending: 1,
+      averageTicketMinor: 1501,
+    });
     expect(inr?.byMethod).toEqual([
       { method: 'CARD', grossMinor: 2001, count: 1 },
       { method: 'UPI', grossMinor: 1000, count: 1 },
@@ -43,22 +58,38 @@ describe('summariseDay', () => {
     ]);
     expect(inr?.hourly).toHaveLength(24);
     expect(inr?.hourly[9]).toEqual({ hour: 9, grossMinor: 3001, count: 2 });
-    expect(summary.currencies[2]).toMatchObject({ currency: 'KWD', grossMinor: 0, count: 1, pending: 1, averageTicketMinor: 0 });
+    expect(summary.currencies[2]).toMatchObject({
+      currency: 'KWD',
+      grossMinor: 0,
+      count: 1,
+      pending: 1,
+      averageTicketMinor: 0,
+    });
   });
 
   it('counts hours in the terminal time zone', () => {
-    const summary = summariseDay([r('2026-11-01T00:30:00Z', 100, 'USD', 'succeeded')], '2026-10-31', 'America/New_York');
+    const summary = summariseDay(
+      [r('2026-11-01T00:30:00Z', 100, 'USD', 'succeeded')],
+      '2026-10-31',
+      'America/New_York',
+    );
     expect(summary.currencies[0]?.hourly[20]).toEqual({ hour: 20, grossMinor: 100, count: 1 });
   });
 
   it('gives an empty summary for a day with no sales', () => {
-    expect(summariseDay(rows, '2026-11-05', 'Asia/Kolkata')).toEqual({ day: '2026-11-05', currencies: [], unresolved: 0 });
+    expect(summariseDay(rows, '2026-11-05', 'Asia/Kolkata')).toEqual({
+      day: '2026-11-05',
+      currencies: [],
+      unresolved: 0,
+    });
   });
 });
 
 describe('summariseRows properties', () => {
   const arbRow = fc.record({
-    time: fc.integer({ min: Date.parse('2026-11-01T00:00:00Z'), max: Date.parse('2026-11-01T23:59:59Z') }).map((ms) => new Date(ms).toISOString()),
+    time: fc
+      .integer({ min: Date.parse('2026-11-01T00:00:00Z'), max: Date.parse('2026-11-01T23:59:59Z') })
+      .map((ms) => new Date(ms).toISOString()),
     amountMinor: fc.integer({ min: 0, max: 99_999_999_999 }),
     currency: fc.constantFrom('INR', 'USD', 'JPY', 'KWD'),
     status: fc.constantFrom(...SaleStatus.options),
@@ -71,7 +102,9 @@ describe('summariseRows properties', () => {
       fc.property(fc.array(arbRow, { maxLength: 80 }), (rows) => {
         const summary = summariseRows(rows, '2026-11-01', 'UTC');
         expect(summary.unresolved).toBe(rows.filter((x) => !isFinalSaleStatus(x.status)).length);
-        expect(new Set(summary.currencies.map((c) => c.currency))).toEqual(new Set(rows.map((x) => x.currency)));
+        expect(new Set(summary.currencies.map((c) => c.currency))).toEqual(
+          new Set(rows.map((x) => x.currency)),
+        );
         for (const c of summary.currencies) {
           const mine = rows.filter((x) => x.currency === c.currency);
           const won = mine.filter((x) => x.status === 'succeeded');

@@ -4,7 +4,10 @@ import { isFinalSaleStatus, type CurrencyTotals, type DaySummary, type Transacti
 import { createZonedTime, type ZonedTime } from './zoned-time.ts';
 
 /** What a summary needs of a row: a TransactionRow fits, and so does a sale mapped to one. */
-export type SummaryRow = Pick<TransactionRow, 'time' | 'amountMinor' | 'currency' | 'method' | 'status' | 'cashier'>;
+export type SummaryRow = Pick<
+  TransactionRow,
+  'time' | 'amountMinor' | 'currency' | 'method' | 'status' | 'cashier'
+>;
 
 /** Label for sales no named cashier took. */
 export const NO_CASHIER = 'Terminal';
@@ -27,7 +30,11 @@ interface Totals {
 }
 
 /** Summarises the rows whose local calendar day (in `timeZone`) is `day`. */
-export function summariseDay(rows: readonly SummaryRow[], day: string, timeZone: string | ZonedTime): DaySummary {
+export function summariseDay(
+  rows: readonly SummaryRow[],
+  day: string,
+  timeZone: string | ZonedTime,
+): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
   const ofDay = rows.filter((row) => zoned.dayKey(Date.parse(row.time)) === day);
   return summariseRows(ofDay, day, zoned);
@@ -43,7 +50,11 @@ export function summariseDay(rows: readonly SummaryRow[], day: string, timeZone:
  *   their counts to `succeeded`. `hourly` always has 24 entries, hour 0 to 23 local time.
  * `unresolved` = rows of every currency whose outcome is not final yet.
  */
-export function summariseRows(rows: readonly SummaryRow[], day: string, timeZone: string | ZonedTime): DaySummary {
+export function summariseRows(
+  rows: readonly SummaryRow[],
+  day: string,
+  timeZone: string | ZonedTime,
+): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
   const byCurrency = new Map<string, Totals>();
   let unresolved = 0;
@@ -87,7 +98,8 @@ export function summariseRows(rows: readonly SummaryRow[], day: string, timeZone
       failed: t.failed,
       cancelled: t.cancelled,
       pending: t.pending,
-      averageTicketMinor: t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
+      averageTicketMinor:
+        t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
       byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
       byCashier: buckets(t.byCashier).map(([cashier, b]) => ({ cashier, ...b })),
       hourly: t.hourly.map((b, hour) => ({ hour, ...b })),
@@ -122,5 +134,7 @@ function add(map: Map<string, Bucket>, key: string, amountMinor: number): void {
 
 /** Largest gross first, then by name, so the order is stable. */
 function buckets(map: Map<string, Bucket>): [string, Bucket][] {
-  return [...map.entries()].sort(([a, x], [b, y]) => y.grossMinor - x.grossMinor || (a < b ? -1 : a > b ? 1 : 0));
+  return [...map.entries()].sort(
+    ([a, x], [b, y]) => y.grossMinor - x.grossMinor || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SaleStatus, TransactionRow } from './domain.ts';
-import { filterTransactions, sortTransactions, TransactionFilter, type TransactionSortColumn } from './transaction-filter.ts';
+import {
+  filterTransactions,
+  sortTransactions,
+  TransactionFilter,
+  type TransactionSortColumn,
+} from './transaction-filter.ts';
 
 function row(overrides: Partial<TransactionRow> & { reference: string }): TransactionRow {
   return {
@@ -20,9 +25,29 @@ function row(overrides: Partial<TransactionRow> & { reference: string }): Transa
 
 const rows: TransactionRow[] = [
   row({ reference: 'POS-A1', time: '2026-11-01T09:00:00+05:30', amountMinor: 500, txnId: 'tx_Alpha' }),
-  row({ reference: 'POS-A2', time: '2026-11-01T11:30:00+05:30', amountMinor: 25000, currency: 'USD', method: 'CARD', status: 'failed' }),
-  row({ reference: 'POS-A3', time: '2026-11-02T08:00:00+05:30', amountMinor: 1200, status: 'awaiting_payment', mismatch: true }),
-  row({ reference: 'WEB-77', time: '2026-10-31T23:59:59+05:30', amountMinor: 99, currency: 'JPY', txnId: 'tx_beta', source: 'server' }),
+  row({
+    reference: 'POS-A2',
+    time: '2026-11-01T11:30:00+05:30',
+    amountMinor: 25000,
+    currency: 'USD',
+    method: 'CARD',
+    status: 'failed',
+  }),
+  row({
+    reference: 'POS-A3',
+    time: '2026-11-02T08:00:00+05:30',
+    amountMinor: 1200,
+    status: 'awaiting_payment',
+    mismatch: true,
+  }),
+  row({
+    reference: 'WEB-77',
+    time: '2026-10-31T23:59:59+05:30',
+    amountMinor: 99,
+    currency: 'JPY',
+    txnId: 'tx_beta',
+    source: 'server',
+  }),
 ];
 const refs = (list: readonly TransactionRow[]) => list.map((r) => r.reference);
 
@@ -33,7 +58,9 @@ describe('filterTransactions', () => {
   });
 
   it('keeps rows inside an inclusive time range, comparing instants across offsets', () => {
-    expect(refs(filterTransactions(rows, { from: '2026-11-01T03:30:00Z', to: '2026-11-01T06:00:00Z' }))).toEqual(['POS-A1', 'POS-A2']);
+    expect(
+      refs(filterTransactions(rows, { from: '2026-11-01T03:30:00Z', to: '2026-11-01T06:00:00Z' })),
+    ).toEqual(['POS-A1', 'POS-A2']);
     expect(refs(filterTransactions(rows, { to: '2026-10-31T18:29:59Z' }))).toEqual(['WEB-77']);
   });
 
@@ -45,7 +72,10 @@ describe('filterTransactions', () => {
   });
 
   it('keeps amounts inside an inclusive minor-unit range', () => {
-    expect(refs(filterTransactions(rows, { minAmountMinor: 500, maxAmountMinor: 1200 }))).toEqual(['POS-A1', 'POS-A3']);
+    expect(refs(filterTransactions(rows, { minAmountMinor: 500, maxAmountMinor: 1200 }))).toEqual([
+      'POS-A1',
+      'POS-A3',
+    ]);
   });
 
   it('searches reference and transaction id without regard to case', () => {
@@ -55,13 +85,18 @@ describe('filterTransactions', () => {
   });
 
   it('combines every part of the filter', () => {
-    expect(refs(filterTransactions(rows, { currency: 'INR', status: 'succeeded', search: 'pos' }))).toEqual(['POS-A1']);
+    expect(refs(filterTransactions(rows, { currency: 'INR', status: 'succeeded', search: 'pos' }))).toEqual([
+      'POS-A1',
+    ]);
   });
 });
 
 describe('sortTransactions', () => {
   it('sorts times as instants, not as text with different offsets', () => {
-    const mixed = [row({ reference: 'late', time: '2026-11-01T04:30:00+00:00' }), row({ reference: 'early', time: '2026-11-01T09:00:00+05:30' })];
+    const mixed = [
+      row({ reference: 'late', time: '2026-11-01T04:30:00+00:00' }),
+      row({ reference: 'early', time: '2026-11-01T09:00:00+05:30' }),
+    ];
     // 09:00+05:30 is 03:30Z: earlier than 04:30Z although "09" sorts after "04" as text.
     expect(refs(sortTransactions(mixed, 'time', 'asc'))).toEqual(['early', 'late']);
     expect(refs(sortTransactions(mixed, 'time', 'desc'))).toEqual(['late', 'early']);
@@ -73,7 +108,12 @@ describe('sortTransactions', () => {
 
   it('breaks ties by time, so the order is the same every time', () => {
     expect(refs(sortTransactions(rows, 'currency', 'asc'))).toEqual(['POS-A1', 'POS-A3', 'WEB-77', 'POS-A2']);
-    expect(refs(sortTransactions(rows, 'currency', 'desc'))).toEqual(['POS-A2', 'WEB-77', 'POS-A3', 'POS-A1']);
+    expect(refs(sortTransactions(rows, 'currency', 'desc'))).toEqual([
+      'POS-A2',
+      'WEB-77',
+      'POS-A3',
+      'POS-A1',
+    ]);
   });
 
   it('sorts missing transaction ids and cashiers first when ascending', () => {
@@ -91,7 +131,9 @@ const statuses: SaleStatus[] = ['succeeded', 'failed', 'cancelled', 'awaiting_pa
 const arbRow = fc.record({
   reference: fc.stringMatching(/^[A-Z]{2}-[0-9a-z]{1,4}$/),
   txnId: fc.option(fc.stringMatching(/^tx_[A-Za-z0-9]{1,4}$/), { nil: undefined }),
-  time: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }).map((ms) => new Date(ms).toISOString()),
+  time: fc
+    .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') })
+    .map((ms) => new Date(ms).toISOString()),
   amountMinor: fc.integer({ min: 0, max: 100_000 }),
   currency: fc.constantFrom('INR', 'USD', 'JPY'),
   method: fc.constantFrom('UPI', 'CARD'),
@@ -100,8 +142,12 @@ const arbRow = fc.record({
 });
 const arbFilter = fc.record(
   {
-    from: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }).map((ms) => new Date(ms).toISOString()),
-    to: fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') }).map((ms) => new Date(ms).toISOString()),
+    from: fc
+      .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') })
+      .map((ms) => new Date(ms).toISOString()),
+    to: fc
+      .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2026-12-31T00:00:00Z') })
+      .map((ms) => new Date(ms).toISOString()),
     status: fc.constantFrom(...statuses),
     currency: fc.constantFrom('INR', 'USD', 'JPY'),
     method: fc.constantFrom('UPI', 'CARD'),
@@ -131,19 +177,92 @@ function plainFilter(list: readonly TransactionRow[], f: TransactionFilter): Tra
   });
 }
 
+/** The sort's definition in one comparator: column (amount within currency), then time, then input order. */
+function plainSort(
+  list: readonly TransactionRow[],
+  column: TransactionSortColumn,
+  asc: boolean,
+): TransactionRow[] {
+  const text = (r: TransactionRow): string | number => {
+    switch (column) {
+      case 'time':
+        return Date.parse(r.time);
+      case 'amount':
+        return r.amountMinor;
+      case 'txnId':
+        return r.txnId ?? '';
+      case 'cashier':
+        return r.cashier ?? '';
+      default:
+        return r[column];
+    }
+  };
+  const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  return list
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => {
+      let c =
+        column === 'amount'
+          ? cmp(x.r.currency, y.r.currency) || cmp(text(x.r), text(y.r))
+          : cmp(text(x.r), text(y.r));
+      c = c || cmp(Date.parse(x.r.time), Date.parse(y.r.time));
+      return c === 0 ? x.i - y.i : asc ? c : -c;
+    })
+    .map(({ r }) => r);
+}
+
 describe('filter and sort properties', () => {
-  it('filters exactly like the plain one-line definition, before and after sorting', () => {
-    const columns: TransactionSortColumn[] = ['time', 'reference', 'amount', 'currency', 'method', 'status', 'txnId', 'cashier'];
+  it('sorts exactly like the one-comparator definition', () => {
+    const columns: TransactionSortColumn[] = [
+      'time',
+      'reference',
+      'amount',
+      'currency',
+      'method',
+      'status',
+      'txnId',
+      'cashier',
+    ];
     fc.assert(
-      fc.property(fc.array(arbRow, { maxLength: 60 }), arbFilter, fc.constantFrom(...columns), fc.boolean(), (partials, filter, column, asc) => {
-        const list = partials.map((p) => row(p));
-        expect(TransactionFilter.safeParse(filter).success).toBe(true);
-        expect(filterTransactions(list, filter)).toEqual(plainFilter(list, filter));
-        const sorted = sortTransactions(list, column, asc ? 'asc' : 'desc');
-        expect(sorted).toHaveLength(list.length);
-        expect(new Set(sorted)).toEqual(new Set(list));
-        expect(filterTransactions(sorted, filter)).toEqual(plainFilter(sorted, filter));
-      }),
+      fc.property(
+        fc.array(arbRow, { maxLength: 60 }),
+        fc.constantFrom(...columns),
+        fc.boolean(),
+        (partials, column, asc) => {
+          const list = partials.map((p, i) => row({ ...p, cashier: i % 3 === 0 ? undefined : `C${i % 4}` }));
+          expect(sortTransactions(list, column, asc ? 'asc' : 'desc')).toEqual(plainSort(list, column, asc));
+        },
+      ),
+    );
+  });
+
+  it('filters exactly like the plain one-line definition, before and after sorting', () => {
+    const columns: TransactionSortColumn[] = [
+      'time',
+      'reference',
+      'amount',
+      'currency',
+      'method',
+      'status',
+      'txnId',
+      'cashier',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(arbRow, { maxLength: 60 }),
+        arbFilter,
+        fc.constantFrom(...columns),
+        fc.boolean(),
+        (partials, filter, column, asc) => {
+          const list = partials.map((p) => row(p));
+          expect(TransactionFilter.safeParse(filter).success).toBe(true);
+          expect(filterTransactions(list, filter)).toEqual(plainFilter(list, filter));
+          const sorted = sortTransactions(list, column, asc ? 'asc' : 'desc');
+          expect(sorted).toHaveLength(list.length);
+          expect(new Set(sorted)).toEqual(new Set(list));
+          expect(filterTransactions(sorted, filter)).toEqual(plainFilter(sorted, filter));
+        },
+      ),
     );
   });
 });

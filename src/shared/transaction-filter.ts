@@ -18,7 +18,16 @@ export const TransactionFilter = z.object({
 });
 export type TransactionFilter = z.infer<typeof TransactionFilter>;
 
-export const TransactionSortColumn = z.enum(['time', 'reference', 'amount', 'currency', 'method', 'status', 'txnId', 'cashier']);
+export const TransactionSortColumn = z.enum([
+  'time',
+  'reference',
+  'amount',
+  'currency',
+  'method',
+  'status',
+  'txnId',
+  'cashier',
+]);
 export type TransactionSortColumn = z.infer<typeof TransactionSortColumn>;
 export type SortDirection = 'asc' | 'desc';
 
@@ -67,7 +76,10 @@ export function isEmptyFilter(filter: TransactionFilter): boolean {
  * instants; the amount range compares minor units (pair it with a currency to be meaningful);
  * search matches reference or transaction id, ignoring case. Returns `rows` itself when nothing filters.
  */
-export function filterTransactions(rows: readonly TransactionRow[], filter: TransactionFilter): readonly TransactionRow[] {
+export function filterTransactions(
+  rows: readonly TransactionRow[],
+  filter: TransactionFilter,
+): readonly TransactionRow[] {
   if (isEmptyFilter(filter)) return rows;
   const index = indexOf(rows);
   const from = filter.from === undefined ? -Infinity : Date.parse(filter.from);
@@ -99,95 +111,116 @@ export function filterTransactions(rows: readonly TransactionRow[], filter: Tran
 
 /** Amounts stay far below this, so currency rank × this + amount orders by currency, then amount. */
 const AMOUNT_SPAN = 1e12;
+/** Row positions fit in 17 bits up to this many rows: (sort rank, time rank, position) then packs into one exact double. */
+const PACKED_LIMIT = 2 ** 17;
 
-/** Sort keys as numbers where possible (times, amounts, ranks of few-valued text columns), else as text. */
-function sortKeys(rows: readonly TransactionRow[], column: TransactionSortColumn, index: RowIndex): Float64Array | string[] {
-  const n = rows.length;
+interface Ranks {
+  /** Each row's place among the distinct values (0 = smallest). */
+  ranks: Float64Array;
+  distinct: number;
+}
+
+/** Dense ranks of numbers, with the engine's native numeric sort (no comparator callback). */
+function numberRanks(values: Float64Array): Ranks {
+  const sorted = values.slice().sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (distinct === 0 || sorted[i] !== sorted[distinct - 1]) sorted[distinct++] = sorted[i] as number;
+  }
+  const ranks = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[i] = lo;
+  }
+  return { ranks, distinct };
+}
+
+/** Dense ranks of text in code-unit order (the default sort's order, without a comparator callback). */
+function textRanks(rows: readonly TransactionRow[], text: (row: TransactionRow) => string): Ranks {
+  const values = rows.map(text);
+  const order = [...new Set(values)].sort();
+  const place = new Map(order.map((value, i) => [value, i]));
+  const ranks = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ranks[i] = place.get(values[i] as string) as number;
+  return { ranks, distinct: order.length };
+}
+
+function columnRanks(rows: readonly TransactionRow[], column: TransactionSortColumn, index: RowIndex): Ranks {
   switch (column) {
     case 'time':
-      return index.time;
-    case 'reference':
-      return rows.map((r) => r.reference);
-    case 'txnId':
-      return rows.map((r) => r.txnId ?? '');
+      return numberRanks(index.time);
     case 'amount': {
-      const rank = ranks(rows, (r) => r.currency);
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const row = rows[i] as TransactionRow;
-        keys[i] = (rank.get(row.currency) as number) * AMOUNT_SPAN + row.amountMinor;
-      }
-      return keys;
+      const currency = textRanks(rows, (r) => r.currency).ranks;
+      const keys = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++)
+        keys[i] = (currency[i] as number) * AMOUNT_SPAN + (rows[i] as TransactionRow).amountMinor;
+      return numberRanks(keys);
     }
-    default: {
-      const text = textOf(column);
-      const rank = ranks(rows, text);
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = rank.get(text(rows[i] as TransactionRow)) as number;
-      return keys;
-    }
-  }
-}
-
-function textOf(column: 'currency' | 'method' | 'status' | 'cashier'): (row: TransactionRow) => string {
-  switch (column) {
+    case 'reference':
+      return textRanks(rows, (r) => r.reference);
+    case 'txnId':
+      return textRanks(rows, (r) => r.txnId ?? '');
     case 'currency':
-      return (r) => r.currency;
+      return textRanks(rows, (r) => r.currency);
     case 'method':
-      return (r) => r.method;
+      return textRanks(rows, (r) => r.method);
     case 'status':
-      return (r) => r.status;
+      return textRanks(rows, (r) => r.status);
     case 'cashier':
-      return (r) => r.cashier ?? '';
+      return textRanks(rows, (r) => r.cashier ?? '');
   }
-}
-
-/** Each distinct value's place in sorted order: sorting by rank is sorting by value, with number compares. */
-function ranks(rows: readonly TransactionRow[], text: (row: TransactionRow) => string): Map<string, number> {
-  const distinct = new Set<string>();
-  for (const row of rows) distinct.add(text(row));
-  return new Map([...distinct].sort(compare).map((value, i) => [value, i]));
 }
 
 /**
  * A new array sorted by one column; ties fall back to time, then to the original order, so the
  * result is the same every time. Amounts sort within their currency (minor units of different
  * currencies are not comparable), so "Amount" groups by currency first.
+ *
+ * Speed: each row's (column rank, time rank, position) is packed into one double and the doubles are
+ * sorted natively, which is several times faster than a comparator over 100,000 rows.
  */
-export function sortTransactions(rows: readonly TransactionRow[], column: TransactionSortColumn, direction: SortDirection): TransactionRow[] {
+export function sortTransactions(
+  rows: readonly TransactionRow[],
+  column: TransactionSortColumn,
+  direction: SortDirection,
+): TransactionRow[] {
   const index = indexOf(rows);
   const n = rows.length;
+  const time = numberRanks(index.time);
+  const primary = column === 'time' ? time : columnRanks(rows, column, index);
+  const desc = direction === 'desc';
+  const p = (i: number) =>
+    desc ? primary.distinct - 1 - (primary.ranks[i] as number) : (primary.ranks[i] as number);
+  const t = (i: number) => (desc ? time.distinct - 1 - (time.ranks[i] as number) : (time.ranks[i] as number));
+
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const keys = sortKeys(rows, column, index);
-  const times = index.time;
-  const sign = direction === 'asc' ? 1 : -1;
-  if (keys instanceof Float64Array) {
-    order.sort((a, b) => {
-      const c = (keys[a] as number) - (keys[b] as number) || (times[a] as number) - (times[b] as number);
-      return c === 0 ? a - b : c * sign;
-    });
+  if (n <= PACKED_LIMIT) {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = (p(i) * time.distinct + t(i)) * PACKED_LIMIT + i;
+    packed.sort();
+    for (let i = 0; i < n; i++) order[i] = (packed[i] as number) % PACKED_LIMIT;
   } else {
-    order.sort((a, b) => {
-      const c = compare(keys[a] as string, keys[b] as string) || (times[a] as number) - (times[b] as number);
-      return c === 0 ? a - b : c * sign;
-    });
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => p(a) - p(b) || t(a) - t(b) || a - b);
   }
 
   const sorted = new Array<TransactionRow>(n);
-  const time = new Float64Array(n);
+  const times = new Float64Array(n);
   const search = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const from = order[i] as number;
     sorted[i] = rows[from] as TransactionRow;
-    time[i] = times[from] as number;
+    times[i] = index.time[from] as number;
     search[i] = index.search[from] as string;
   }
   // The sorted array is usually filtered next: hand it the permuted index instead of rebuilding one.
-  indexes.set(sorted, { time, search });
+  indexes.set(sorted, { time: times, search });
   return sorted;
-}
-
-function compare(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

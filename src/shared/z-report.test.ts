@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ZReport } from './domain.ts';
-import { GENESIS_HASH, verifyZReportChain, zReportCsv, zReportFileName, zReportHashText, type UnhashedZReport } from './z-report.ts';
+import {
+  GENESIS_HASH,
+  verifyZReportChain,
+  zReportCsv,
+  zReportFileName,
+  zReportHashText,
+  type UnhashedZReport,
+} from './z-report.ts';
 
 // Shared code has no crypto; main passes sha-256. Any deterministic text hash proves the chain logic,
 // so the test uses 64-bit FNV-1a (main's reports tests cover the real sha-256).
 const textHash = (text: string): string => {
   let h = 0xcbf29ce484222325n;
-  for (const unit of new TextEncoder().encode(text)) h = ((h ^ BigInt(unit)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  for (const unit of new TextEncoder().encode(text))
+    h = ((h ^ BigInt(unit)) * 0x100000001b3n) & 0xffffffffffffffffn;
   return h.toString(16).padStart(16, '0');
 };
 
@@ -34,7 +42,11 @@ function chain(days: string[]): ZReport[] {
             averageTicketMinor: 34567,
             byMethod: [{ method: 'UPI', grossMinor: 34567 * (i + 1), count: i + 1 }],
             byCashier: [{ cashier: 'Terminal', grossMinor: 34567 * (i + 1), count: i + 1 }],
-            hourly: Array.from({ length: 24 }, (_, hour) => (hour === 10 ? { hour, grossMinor: 34567 * (i + 1), count: i + 1 } : { hour, grossMinor: 0, count: 0 })),
+            hourly: Array.from({ length: 24 }, (_, hour) =>
+              hour === 10
+                ? { hour, grossMinor: 34567 * (i + 1), count: i + 1 }
+                : { hour, grossMinor: 0, count: 0 },
+            ),
           },
         ],
       },
@@ -48,7 +60,9 @@ function chain(days: string[]): ZReport[] {
 
 describe('Z report hash chain', () => {
   it('accepts an untouched chain', () => {
-    expect(verifyZReportChain(chain(['2026-11-01', '2026-11-02', '2026-11-03']), textHash)).toEqual({ ok: true });
+    expect(verifyZReportChain(chain(['2026-11-01', '2026-11-02', '2026-11-03']), textHash)).toEqual({
+      ok: true,
+    });
   });
 
   it('hashes the same report the same way whatever order its keys arrive in', () => {
@@ -62,19 +76,29 @@ describe('Z report hash chain', () => {
     const reports = chain(['2026-11-01', '2026-11-02', '2026-11-03']);
     const tampered = structuredClone(reports);
     (tampered[1] as ZReport).summary.currencies[0]!.grossMinor += 1;
-    expect(verifyZReportChain(tampered, textHash)).toEqual({ ok: false, number: 2, problem: 'Z report 2 was changed after it was closed' });
+    expect(verifyZReportChain(tampered, textHash)).toEqual({
+      ok: false,
+      number: 2,
+      problem: 'Z report 2 was changed after it was closed',
+    });
   });
 
   it('finds a report re-hashed after a change, because the next one no longer links to it', () => {
     const reports = chain(['2026-11-01', '2026-11-02', '2026-11-03']);
     const second = { ...(reports[1] as ZReport), closedBy: 'someone else' };
     second.hash = textHash(zReportHashText(second));
-    expect(verifyZReportChain([reports[0] as ZReport, second, reports[2] as ZReport], textHash)).toMatchObject({ ok: false, number: 3 });
+    expect(
+      verifyZReportChain([reports[0] as ZReport, second, reports[2] as ZReport], textHash),
+    ).toMatchObject({ ok: false, number: 3 });
   });
 
   it('finds a missing report', () => {
     const reports = chain(['2026-11-01', '2026-11-02', '2026-11-03']);
-    expect(verifyZReportChain([reports[0] as ZReport, reports[2] as ZReport], textHash)).toMatchObject({ ok: false, number: 3, problem: 'Z report 3 is out of sequence: 2 was expected' });
+    expect(verifyZReportChain([reports[0] as ZReport, reports[2] as ZReport], textHash)).toMatchObject({
+      ok: false,
+      number: 3,
+      problem: 'Z report 3 is out of sequence: 2 was expected',
+    });
   });
 });
 

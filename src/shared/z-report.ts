@@ -24,9 +24,24 @@ export function verifyZReportChain(reports: readonly ZReport[], hash: (text: str
   let previous = GENESIS_HASH;
   for (let i = 0; i < reports.length; i++) {
     const report = reports[i] as ZReport;
-    if (report.number !== i + 1) return { ok: false, number: report.number, problem: `Z report ${report.number} is out of sequence: ${i + 1} was expected` };
-    if (report.previousHash !== previous) return { ok: false, number: report.number, problem: `Z report ${report.number} does not link to the report before it` };
-    if (hash(zReportHashText(report)) !== report.hash) return { ok: false, number: report.number, problem: `Z report ${report.number} was changed after it was closed` };
+    if (report.number !== i + 1)
+      return {
+        ok: false,
+        number: report.number,
+        problem: `Z report ${report.number} is out of sequence: ${i + 1} was expected`,
+      };
+    if (report.previousHash !== previous)
+      return {
+        ok: false,
+        number: report.number,
+        problem: `Z report ${report.number} does not link to the report before it`,
+      };
+    if (hash(zReportHashText(report)) !== report.hash)
+      return {
+        ok: false,
+        number: report.number,
+        problem: `Z report ${report.number} was changed after it was closed`,
+      };
     previous = report.hash;
   }
   return { ok: true };
@@ -49,20 +64,40 @@ export function zReportCsv(report: ZReport): string {
   ];
   for (const c of report.summary.currencies) {
     const money = (minor: number) => minorToDecimalString(minor, currencyExponent(c.currency));
-    rows.push([c.currency, money(c.grossMinor), c.count, c.succeeded, c.failed, c.cancelled, c.pending, money(c.averageTicketMinor)]);
+    rows.push([
+      c.currency,
+      money(c.grossMinor),
+      c.count,
+      c.succeeded,
+      c.failed,
+      c.cancelled,
+      c.pending,
+      money(c.averageTicketMinor),
+    ]);
   }
   rows.push([], ['Currency', 'Split', 'Name', 'Gross', 'Count']);
   for (const c of report.summary.currencies) {
     const money = (minor: number) => minorToDecimalString(minor, currencyExponent(c.currency));
     for (const m of c.byMethod) rows.push([c.currency, 'Method', m.method, money(m.grossMinor), m.count]);
     for (const m of c.byCashier) rows.push([c.currency, 'Cashier', m.cashier, money(m.grossMinor), m.count]);
-    for (const h of c.hourly) if (h.count > 0) rows.push([c.currency, 'Hour', `${String(h.hour).padStart(2, '0')}:00`, money(h.grossMinor), h.count]);
+    for (const h of c.hourly)
+      if (h.count > 0)
+        rows.push([
+          c.currency,
+          'Hour',
+          `${String(h.hour).padStart(2, '0')}:00`,
+          money(h.grossMinor),
+          h.count,
+        ]);
   }
   // RFC 4180: every line has the same number of fields.
   const width = Math.max(...rows.map((r) => r.length));
   const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
   const [header = [], ...body] = padded;
-  return toCsv(header.map((cell) => String(cell ?? '')), body);
+  return toCsv(
+    header.map((cell) => String(cell ?? '')),
+    body,
+  );
 }
 
 export function zReportFileName(report: ZReport): string {
@@ -71,7 +106,8 @@ export function zReportFileName(report: ZReport): string {
 
 function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

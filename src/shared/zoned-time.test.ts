@@ -11,8 +11,12 @@ describe('zoned time', () => {
   });
 
   it('writes negative offsets and UTC as +00:00', () => {
-    expect(createZonedTime('America/New_York').isoWithOffset(Date.parse('2026-07-01T12:00:00Z'))).toBe('2026-07-01T08:00:00-04:00');
-    expect(createZonedTime('UTC').isoWithOffset(Date.parse('2026-07-01T12:00:00Z'))).toBe('2026-07-01T12:00:00+00:00');
+    expect(createZonedTime('America/New_York').isoWithOffset(Date.parse('2026-07-01T12:00:00Z'))).toBe(
+      '2026-07-01T08:00:00-04:00',
+    );
+    expect(createZonedTime('UTC').isoWithOffset(Date.parse('2026-07-01T12:00:00Z'))).toBe(
+      '2026-07-01T12:00:00+00:00',
+    );
   });
 
   it('follows daylight saving changes within one day', () => {

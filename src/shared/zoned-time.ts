@@ -45,7 +45,14 @@ export function createZonedTime(timeZone: string): ZonedTime {
     for (const part of format.formatToParts(slotStart)) {
       if (part.type !== 'literal') fields[part.type] = Number(part.value);
     }
-    const local = Date.UTC(fields.year ?? 1970, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
+    const local = Date.UTC(
+      fields.year ?? 1970,
+      (fields.month ?? 1) - 1,
+      fields.day ?? 1,
+      fields.hour ?? 0,
+      fields.minute ?? 0,
+      fields.second ?? 0,
+    );
     return local - slotStart;
   }
 

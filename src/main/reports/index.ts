@@ -1,6 +1,13 @@
 // Reports: the merged transaction list, CSV exports, the day's summary and hash-chained Z reports.
 export { createReports } from './reports.ts';
-export type { CloseDayInput, ExportedFile, Reports, ReportsAudit, ReportsDeps, ReportsJournal } from './reports.ts';
+export type {
+  CloseDayInput,
+  ExportedFile,
+  Reports,
+  ReportsAudit,
+  ReportsDeps,
+  ReportsJournal,
+} from './reports.ts';
 export { ReportsError } from './errors.ts';
 export type { ReportsErrorCode } from './errors.ts';
 export { mergeTransactions, saleToRow, serverSaleStatus } from './merge.ts';

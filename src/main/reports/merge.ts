@@ -1,7 +1,13 @@
 // Merges the terminal's sales with the server's records into one list, so the manager sees every sale:
 // matched by transaction id first, then by reference; differences in status, amount, currency and
 // reference are flagged on the row. The server's final status decides what the row shows.
-import { isFinalSaleStatus, type Sale, type SaleFlag, type SaleStatus, type TransactionRow } from '../../shared/domain.ts';
+import {
+  isFinalSaleStatus,
+  type Sale,
+  type SaleFlag,
+  type SaleStatus,
+  type TransactionRow,
+} from '../../shared/domain.ts';
 import type { Transaction, TransactionStatus } from '../kspay/types.ts';
 
 const SERVER_STATUS: Record<TransactionStatus, SaleStatus> = {
@@ -21,7 +27,11 @@ export function serverSaleStatus(status: TransactionStatus): SaleStatus {
  * One row per sale and per server record nobody on this terminal made. `listedAt` (ISO) stands in for
  * the time of a server record that carries none. The result is in time order, oldest first.
  */
-export function mergeTransactions(sales: readonly Sale[], server: readonly Transaction[], listedAt: string): TransactionRow[] {
+export function mergeTransactions(
+  sales: readonly Sale[],
+  server: readonly Transaction[],
+  listedAt: string,
+): TransactionRow[] {
   const byTxnId = new Map<string, number>();
   const byReference = new Map<string, number[]>();
   server.forEach((t, i) => {
@@ -101,7 +111,10 @@ function bothRow(sale: Sale, t: Transaction): TransactionRow {
   if (t.referenceNumber !== sale.reference) flags.add('reference_mismatch');
   if (sale.status === 'cancelled' && serverStatus === 'succeeded') flags.add('paid_after_cancel');
   const statusDiffers = !sameOutcome(sale.status, serverStatus);
-  const dataDiffers = t.amountMinor !== sale.amountMinor || t.currency !== sale.currency || t.referenceNumber !== sale.reference;
+  const dataDiffers =
+    t.amountMinor !== sale.amountMinor ||
+    t.currency !== sale.currency ||
+    t.referenceNumber !== sale.reference;
   return {
     key: `sale:${sale.id}`,
     time: sale.createdAt,

@@ -67,8 +67,14 @@ afterEach(async () => {
 
 describe('transactions', () => {
   it("merges the terminal's sales with every server record", async () => {
-    sales = [sale({ id: 'a', txnId: 'tx_a', reference: 'POS-A' }), sale({ id: 'b', reference: 'POS-B', status: 'failed' })];
-    server = [txn({ txnId: 'tx_a', referenceNumber: 'POS-A' }), txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
+    sales = [
+      sale({ id: 'a', txnId: 'tx_a', reference: 'POS-A' }),
+      sale({ id: 'b', reference: 'POS-B', status: 'failed' }),
+    ];
+    server = [
+      txn({ txnId: 'tx_a', referenceNumber: 'POS-A' }),
+      txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' }),
+    ];
     const { rows, serverError } = await reports().transactions();
     expect(serverError).toBeUndefined();
     expect(rows.map((r) => [r.reference, r.source])).toEqual([
@@ -94,14 +100,20 @@ describe('transactions', () => {
     server = Object.assign(new Error('The KS Pay server did not answer in time'), { code: 'timeout' });
     const { rows, serverError } = await service.transactions();
     expect(rows.map((r) => r.reference)).toEqual(['WEB-1']);
-    expect(serverError).toEqual({ code: 'timeout', message: expect.stringContaining('did not answer in time') });
+    expect(serverError).toEqual({
+      code: 'timeout',
+      message: expect.stringContaining('did not answer in time'),
+    });
     expect(serverError?.message).toMatch(/last successful load/);
   });
 });
 
 describe('exportCsv', () => {
   it('exports the filtered rows and writes the export to the audit log', async () => {
-    sales = [sale({ id: 'a', reference: 'POS-A', amountMinor: 34567 }), sale({ id: 'b', reference: 'POS-B', currency: 'JPY', amountMinor: 500 })];
+    sales = [
+      sale({ id: 'a', reference: 'POS-A', amountMinor: 34567 }),
+      sale({ id: 'b', reference: 'POS-B', currency: 'JPY', amountMinor: 500 }),
+    ];
     const file = await reports().exportCsv({ currency: 'INR' }, 'manager');
     expect(file.mimeType).toBe('text/csv;charset=utf-8');
     expect(file.filename).toBe('transactions-counter-1-2026-11-01-2230.csv');
@@ -141,7 +153,11 @@ describe('day', () => {
 
 describe('closeDay', () => {
   it('refuses while a sale of the day is unresolved, saying how many, and writes nothing', async () => {
-    sales = [sale({ id: 'a' }), sale({ id: 'b', status: 'unknown' }), sale({ id: 'c', status: 'awaiting_payment' })];
+    sales = [
+      sale({ id: 'a' }),
+      sale({ id: 'b', status: 'unknown' }),
+      sale({ id: 'c', status: 'awaiting_payment' }),
+    ];
     const error = await refusal(reports().closeDay({ day: '2026-11-01', actor: 'manager' }));
     expect(error.code).toBe('day_unresolved');
     expect(error.unresolved).toBe(2);
@@ -152,8 +168,18 @@ describe('closeDay', () => {
 
   it('closes with unresolved sales when the manager overrides with a reason, listing them on the report', async () => {
     sales = [sale({ id: 'a' }), sale({ id: 'b', status: 'unknown', reference: 'POS-B' })];
-    const report = await reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '  Network down; will settle tomorrow ' });
-    expect(report).toMatchObject({ number: 1, day: '2026-11-01', unresolvedSaleIds: ['b'], overrideReason: 'Network down; will settle tomorrow', terminalName: 'Counter 1' });
+    const report = await reports().closeDay({
+      day: '2026-11-01',
+      actor: 'manager',
+      overrideReason: '  Network down; will settle tomorrow ',
+    });
+    expect(report).toMatchObject({
+      number: 1,
+      day: '2026-11-01',
+      unresolvedSaleIds: ['b'],
+      overrideReason: 'Network down; will settle tomorrow',
+      terminalName: 'Counter 1',
+    });
     const entry = (await audit.list()).at(-1);
     expect(entry).toMatchObject({ action: 'day.closed_with_override', actor: 'manager' });
     expect(entry?.detail).toContain('POS-B');
@@ -162,12 +188,17 @@ describe('closeDay', () => {
 
   it('still refuses an override with a blank reason', async () => {
     sales = [sale({ id: 'b', status: 'unknown' })];
-    const error = await refusal(reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '   ' }));
+    const error = await refusal(
+      reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '   ' }),
+    );
     expect(error.code).toBe('day_unresolved');
   });
 
   it('numbers reports consecutively, chains their sha-256 hashes and records them in the journal', async () => {
-    sales = [sale({ id: 'a', createdAt: '2026-10-31T10:00:00.000+05:30' }), sale({ id: 'b', amountMinor: 777 })];
+    sales = [
+      sale({ id: 'a', createdAt: '2026-10-31T10:00:00.000+05:30' }),
+      sale({ id: 'b', amountMinor: 777 }),
+    ];
     const service = reports();
     const first = await service.closeDay({ day: '2026-10-31', actor: 'manager' });
     const second = await service.closeDay({ day: '2026-11-01', actor: 'Asha' });
@@ -196,7 +227,10 @@ describe('closeDay', () => {
 
   it('gives two closes at the same moment different numbers', async () => {
     const service = reports();
-    const [a, b] = await Promise.all([service.closeDay({ day: '2026-10-30', actor: 'manager' }), service.closeDay({ day: '2026-10-31', actor: 'manager' })]);
+    const [a, b] = await Promise.all([
+      service.closeDay({ day: '2026-10-30', actor: 'manager' }),
+      service.closeDay({ day: '2026-10-31', actor: 'manager' }),
+    ]);
     expect([a.number, b.number]).toEqual([1, 2]);
     expect(b.previousHash).toBe(a.hash);
   });

@@ -1,11 +1,26 @@
 // The manager's reports: the merged transaction list and its CSV, the day's summary, and closing the
 // day into a numbered, hash-chained, immutable Z report recorded in the journal.
-import { DayKey, isFinalSaleStatus, ZReport, type DaySummary, type Sale, type TransactionRow, type UserError } from '../../shared/domain.ts';
+import {
+  DayKey,
+  isFinalSaleStatus,
+  ZReport,
+  type DaySummary,
+  type Sale,
+  type TransactionRow,
+  type UserError,
+} from '../../shared/domain.ts';
 import type { CallOutput } from '../../shared/contract.ts';
 import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
 import { summariseRows } from '../../shared/day-summary.ts';
 import { CSV_MIME_TYPE, csvFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
-import { GENESIS_HASH, verifyZReportChain, zReportCsv, zReportFileName, zReportHashText, type ChainCheck } from '../../shared/z-report.ts';
+import {
+  GENESIS_HASH,
+  verifyZReportChain,
+  zReportCsv,
+  zReportFileName,
+  zReportHashText,
+  type ChainCheck,
+} from '../../shared/z-report.ts';
 import { createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { KsPayClient, Transaction } from '../kspay/types.ts';
@@ -74,7 +89,10 @@ export function createReports(deps: ReportsDeps): Reports {
     for (const record of deps.journal.records('zreport')) {
       const parsed = ZReportRecord.safeParse(record);
       if (parsed.success) reports.push(parsed.data.report);
-      else deps.log?.warn('reports: skipped a journal zreport record that does not fit the schema', { issues: parsed.error.issues.length });
+      else
+        deps.log?.warn('reports: skipped a journal zreport record that does not fit the schema', {
+          issues: parsed.error.issues.length,
+        });
     }
     return reports.sort((a, b) => a.number - b.number);
   }
@@ -86,7 +104,8 @@ export function createReports(deps: ReportsDeps): Reports {
         server: [],
         serverError: {
           code: 'not_configured',
-          message: "The terminal is not connected to KS Pay, so only this terminal's own sales are listed. Add the keys in Settings to see the server's records too.",
+          message:
+            "The terminal is not connected to KS Pay, so only this terminal's own sales are listed. Add the keys in Settings to see the server's records too.",
         },
       };
     }
@@ -95,7 +114,8 @@ export function createReports(deps: ReportsDeps): Reports {
       lastServer = server;
       return { server };
     } catch (error) {
-      const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';
+      const code =
+        typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';
       const reason = error instanceof Error ? error.message : String(error);
       deps.log?.warn('reports: listing server transactions failed', { code });
       return {
@@ -111,12 +131,15 @@ export function createReports(deps: ReportsDeps): Reports {
   /** The terminal's sales that belong to `day`, as rows (sales made after a day was closed go to the next). */
   async function rowsOfDay(day: string): Promise<{ rows: TransactionRow[]; sales: Sale[] }> {
     const closed = closedDays(await loadZReports());
-    const sales = (await deps.sales.all()).filter((sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day);
+    const sales = (await deps.sales.all()).filter(
+      (sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day,
+    );
     return { rows: sales.map(saleToRow), sales };
   }
 
   function requireDay(day: string): void {
-    if (!DayKey.safeParse(day).success || !isDayKey(day)) throw new ReportsError('invalid', `"${day}" is not a day. Pick a date such as 2026-11-01.`);
+    if (!DayKey.safeParse(day).success || !isDayKey(day))
+      throw new ReportsError('invalid', `"${day}" is not a day. Pick a date such as 2026-11-01.`);
   }
 
   async function closeDayNow(input: CloseDayInput): Promise<ZReport> {
@@ -124,11 +147,19 @@ export function createReports(deps: ReportsDeps): Reports {
     requireDay(day);
     const now = deps.clock.now();
     const today = zoned.dayKey(now);
-    if (day > today) throw new ReportsError('invalid', `${day} has not started yet, so it cannot be closed. Close today (${today}) or an earlier day.`);
+    if (day > today)
+      throw new ReportsError(
+        'invalid',
+        `${day} has not started yet, so it cannot be closed. Close today (${today}) or an earlier day.`,
+      );
 
     const reports = await loadZReports();
     const earlier = reports.find((r) => r.day === day);
-    if (earlier) throw new ReportsError('day_closed', `${day} was already closed in Z report ${earlier.number}. Reprint that report from the list of past reports.`);
+    if (earlier)
+      throw new ReportsError(
+        'day_closed',
+        `${day} was already closed in Z report ${earlier.number}. Reprint that report from the list of past reports.`,
+      );
 
     const { rows, sales } = await rowsOfDay(day);
     const unresolved = sales.filter((sale) => !isFinalSaleStatus(sale.status));
@@ -178,9 +209,16 @@ export function createReports(deps: ReportsDeps): Reports {
     async exportCsv(filter, actor = 'manager') {
       const sales = await deps.sales.all();
       const server = lastServer ?? (await fetchServer()).server;
-      const rows = filterTransactions(mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()), filter);
+      const rows = filterTransactions(
+        mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
+        filter,
+      );
       const filename = csvFileName('transactions', deps.terminalName(), zoned, deps.clock.now());
-      await deps.audit.record({ action: 'export.transactions', actor, detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${JSON.stringify(filter)}` });
+      await deps.audit.record({
+        action: 'export.transactions',
+        actor,
+        detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${JSON.stringify(filter)}`,
+      });
       return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + transactionsCsv(rows, zoned) };
     },
 
@@ -203,9 +241,17 @@ export function createReports(deps: ReportsDeps): Reports {
 
     async exportZReport(number, actor = 'manager') {
       const report = (await loadZReports()).find((r) => r.number === number);
-      if (!report) throw new ReportsError('not_found', `There is no Z report number ${number}. Pick one from the list of past reports.`);
+      if (!report)
+        throw new ReportsError(
+          'not_found',
+          `There is no Z report number ${number}. Pick one from the list of past reports.`,
+        );
       const filename = zReportFileName(report);
-      await deps.audit.record({ action: 'export.zreport', actor, detail: `Exported Z report ${number} (${report.day}) to ${filename}.` });
+      await deps.audit.record({
+        action: 'export.zreport',
+        actor,
+        detail: `Exported Z report ${number} (${report.day}) to ${filename}.`,
+      });
       return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + zReportCsv(report) };
     },
 

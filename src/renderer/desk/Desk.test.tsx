@@ -28,8 +28,12 @@ describe('the manager desk', () => {
   });
 
   it('saves diagnostics and says where', async () => {
-    const { user } = renderDesk({ 'diagnostics.save': () => ({ path: '/home/pos/diagnostics-2026-11-01.zip' }) });
+    const { user } = renderDesk({
+      'diagnostics.save': () => ({ path: '/home/pos/diagnostics-2026-11-01.zip' }),
+    });
     await user.click(screen.getByRole('button', { name: 'Save diagnostics' }));
-    expect(await screen.findByText(/Diagnostics saved to \/home\/pos\/diagnostics-2026-11-01\.zip/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Diagnostics saved to \/home\/pos\/diagnostics-2026-11-01\.zip/),
+    ).toBeInTheDocument();
   });
 });

@@ -20,7 +20,11 @@ const n = deskMessages.nav;
 export function Desk({ onLock }: { onLock(): void }) {
   const [screen, setScreen] = useState<DeskScreen>('transactions');
   const [locking, setLocking] = useState(false);
-  const [diagnostics, setDiagnostics] = useState<{ busy: boolean; note: string | null; ok: boolean }>({ busy: false, note: null, ok: true });
+  const [diagnostics, setDiagnostics] = useState<{ busy: boolean; note: string | null; ok: boolean }>({
+    busy: false,
+    note: null,
+    ok: true,
+  });
   const pendingCount = usePending((s) => s.sales.length);
 
   useEffect(() => {
@@ -58,7 +62,12 @@ export function Desk({ onLock }: { onLock(): void }) {
           <ul className="desk__tabs">
             {SCREENS.map((id) => (
               <li key={id}>
-                <button type="button" className="desk__tab" aria-current={screen === id ? 'page' : undefined} onClick={() => setScreen(id)}>
+                <button
+                  type="button"
+                  className="desk__tab"
+                  aria-current={screen === id ? 'page' : undefined}
+                  onClick={() => setScreen(id)}
+                >
                   {n[id]}
                   {id === 'pending' && pendingCount > 0 ? (
                     <span className="desk__count" aria-hidden="true">
@@ -71,17 +80,30 @@ export function Desk({ onLock }: { onLock(): void }) {
           </ul>
         </nav>
         <div className="desk__tools">
-          <button type="button" className="button button--ghost" onClick={() => void saveDiagnostics()} disabled={diagnostics.busy}>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void saveDiagnostics()}
+            disabled={diagnostics.busy}
+          >
             {diagnostics.busy ? n.diagnosticsSaving : n.diagnostics}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void lock()} disabled={locking}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void lock()}
+            disabled={locking}
+          >
             <Icon name="lock" />
             {locking ? n.locking : n.lock}
           </button>
         </div>
       </header>
       {diagnostics.note ? (
-        <p className={`desk__note no-print ${diagnostics.ok ? 'notice notice--success' : 'notice notice--error'}`} role={diagnostics.ok ? 'status' : 'alert'}>
+        <p
+          className={`desk__note no-print ${diagnostics.ok ? 'notice notice--success' : 'notice notice--error'}`}
+          role={diagnostics.ok ? 'status' : 'alert'}
+        >
           {diagnostics.note}
         </p>
       ) : null}

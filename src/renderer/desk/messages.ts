@@ -16,7 +16,8 @@ export const deskMessages = {
     locking: 'Locking…',
     diagnostics: 'Save diagnostics', // name
     diagnosticsSaving: 'Saving…',
-    diagnosticsSaved: (path: string) => `Diagnostics saved to ${path}. Send this file to support; it holds no keys.`,
+    diagnosticsSaved: (path: string) =>
+      `Diagnostics saved to ${path}. Send this file to support; it holds no keys.`,
   },
   common: {
     loading: 'Loading…',
@@ -83,8 +84,10 @@ export const deskMessages = {
     timeline: 'Journal timeline',
     loadingTimeline: 'Loading the journal…',
     noTimeline: 'This sale was not made on this terminal, so its journal is elsewhere.',
-    serverOnly: 'Only on the KS Pay server: it was taken elsewhere (another terminal or the web), or this terminal lost its record.',
-    terminalOnly: 'Only on this terminal: KS Pay has no record of it (it never reached KS Pay, or the server list could not be loaded).',
+    serverOnly:
+      'Only on the KS Pay server: it was taken elsewhere (another terminal or the web), or this terminal lost its record.',
+    terminalOnly:
+      'Only on this terminal: KS Pay has no record of it (it never reached KS Pay, or the server list could not be loaded).',
     both: 'On this terminal and on the KS Pay server.',
     fields: {
       time: 'Time',
@@ -130,11 +133,13 @@ export const deskMessages = {
   },
   pending: {
     heading: 'Pending',
-    summary: (n: number) => (n === 1 ? '1 sale has no final outcome yet' : `${n} sales have no final outcome yet`),
+    summary: (n: number) =>
+      n === 1 ? '1 sale has no final outcome yet' : `${n} sales have no final outcome yet`,
     totals: 'Waiting, per currency',
     doingColumn: 'What the terminal is doing',
     issues: 'Reconcile issues',
-    issuesLead: 'Where the terminal and KS Pay disagree. Nothing is ever deleted; mark each one reviewed once you have dealt with it.',
+    issuesLead:
+      'Where the terminal and KS Pay disagree. Nothing is ever deleted; mark each one reviewed once you have dealt with it.',
     noIssues: 'No reconcile issues. The terminal and KS Pay agree.',
     notChecked: 'Press Reconcile to compare the terminal with KS Pay.',
     reconcile: 'Reconcile', // name
@@ -155,7 +160,8 @@ export const deskMessages = {
   day: {
     heading: 'Day summary',
     day: 'Day', // name
-    unresolved: (n: number) => `${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. See Pending.`,
+    unresolved: (n: number) =>
+      `${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. See Pending.`,
     empty: 'No sales on this day.',
     gross: 'Gross taken',
     count: 'Sales',
@@ -188,7 +194,8 @@ export const deskMessages = {
     reprint: 'Reprint',
     view: 'View',
     overrideHeading: 'Close with unresolved sales',
-    overrideLead: 'The unresolved sales are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
+    overrideLead:
+      'The unresolved sales are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
     reason: 'Reason', // name
     reasonRequired: 'Write a reason: it is printed on the Z report and kept in the audit log.',
     pinRequired: 'Enter the manager PIN.',
@@ -220,7 +227,7 @@ export const deskMessages = {
     referencePrefixHint: '1 to 6 capital letters or digits, at the start of every sale reference.',
     defaultCurrency: 'Default currency', // name
     defaultCurrencyHint: 'Three-letter code, e.g. INR. Leave empty to use the first one KS Pay offers.',
-    defaultMethodId: 'Default payment method ID', // name
+    defaultMethodId: 'Default payment method', // name
     receipt: 'Receipt',
     receiptHeader: 'Receipt header', // name
     receiptFooter: 'Receipt footer', // name
@@ -239,7 +246,10 @@ export const deskMessages = {
     localeHint: 'For example en-IN or de-DE. Leave empty to follow the computer.',
     localeInvalid: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
     theme: 'Theme', // name
-    themes: { system: 'Follow the computer', light: 'Light', dark: 'Dark' } satisfies Record<Settings['theme'], string>,
+    themes: { system: 'Follow the computer', light: 'Light', dark: 'Dark' } satisfies Record<
+      Settings['theme'],
+      string
+    >,
     save: 'Save settings', // name
     saving: 'Saving…',
     saved: 'Settings saved.',

@@ -24,12 +24,28 @@ export function CurrencyCard({ totals, format }: { totals: CurrencyTotals; forma
         <Stat label={d.succeeded} value={format.count(totals.succeeded)} tone="success" />
         <Stat label={d.failed} value={format.count(totals.failed)} tone="danger" />
         <Stat label={d.cancelled} value={format.count(totals.cancelled)} />
-        <Stat label={d.pending} value={format.count(totals.pending)} tone={totals.pending > 0 ? 'warning' : undefined} />
+        <Stat
+          label={d.pending}
+          value={format.count(totals.pending)}
+          tone={totals.pending > 0 ? 'warning' : undefined}
+        />
         <Stat label={d.average} value={money(totals.averageTicketMinor)} />
       </dl>
       <div className="currency-card__splits">
-        <Split title={d.byMethod} rows={totals.byMethod.map((m) => ({ name: m.method || deskMessages.common.none, grossMinor: m.grossMinor, count: m.count }))} money={money} />
-        <Split title={d.byCashier} rows={totals.byCashier.map((c) => ({ name: c.cashier, grossMinor: c.grossMinor, count: c.count }))} money={money} />
+        <Split
+          title={d.byMethod}
+          rows={totals.byMethod.map((m) => ({
+            name: m.method || deskMessages.common.none,
+            grossMinor: m.grossMinor,
+            count: m.count,
+          }))}
+          money={money}
+        />
+        <Split
+          title={d.byCashier}
+          rows={totals.byCashier.map((c) => ({ name: c.cashier, grossMinor: c.grossMinor, count: c.count }))}
+          money={money}
+        />
       </div>
       <h4 className="currency-card__subheading">{d.hourly}</h4>
       <HourlyChart totals={totals} format={format} />
@@ -37,7 +53,15 @@ export function CurrencyCard({ totals, format }: { totals: CurrencyTotals; forma
   );
 }
 
-function Stat({ label, value, tone }: { label: string; value: string; tone?: 'success' | 'danger' | 'warning' | undefined }) {
+function Stat({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: string;
+  tone?: 'success' | 'danger' | 'warning' | undefined;
+}) {
   return (
     <div className={tone ? `stats__item stats__item--${tone}` : 'stats__item'}>
       <dt>{label}</dt>
@@ -46,7 +70,15 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: 'su
   );
 }
 
-function Split({ title, rows, money }: { title: string; rows: { name: string; grossMinor: number; count: number }[]; money(minor: number): string }) {
+function Split({
+  title,
+  rows,
+  money,
+}: {
+  title: string;
+  rows: { name: string; grossMinor: number; count: number }[];
+  money(minor: number): string;
+}) {
   return (
     <table className="plain-table">
       <caption className="plain-table__caption">{title}</caption>

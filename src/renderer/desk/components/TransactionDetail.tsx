@@ -13,7 +13,10 @@ import { StatusCell } from './TransactionTable.tsx';
 const d = deskMessages.detail;
 const none = deskMessages.common.none;
 
-type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; sale: Sale; timeline: SaleTimelineEntry[] };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; sale: Sale; timeline: SaleTimelineEntry[] };
 
 export function TransactionDetail({ row, format }: { row: TransactionRow; format: DeskFormatters }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });

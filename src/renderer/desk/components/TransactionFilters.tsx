@@ -20,7 +20,16 @@ interface TransactionFiltersProps {
   now: number;
 }
 
-export function TransactionFilters({ form, errors, currencies, methods, onChange, zoned, locale, now }: TransactionFiltersProps) {
+export function TransactionFilters({
+  form,
+  errors,
+  currencies,
+  methods,
+  onChange,
+  zoned,
+  locale,
+  now,
+}: TransactionFiltersProps) {
   const setRange = (range: QuickRange) => onChange(quickRange(range, now, zoned, locale));
   const active = (range: QuickRange) => {
     const r = quickRange(range, now, zoned, locale);
@@ -29,86 +38,158 @@ export function TransactionFilters({ form, errors, currencies, methods, onChange
 
   return (
     <div className="filters" role="search">
-      <div className="field filters__search">
-        <label className="field__label" htmlFor="tx-search">
-          {t.search}
-        </label>
-        <input
-          id="tx-search"
-          className="input"
-          type="search"
-          placeholder={t.searchPlaceholder}
-          value={form.search}
-          maxLength={200}
-          onChange={(e) => onChange({ search: e.target.value })}
-        />
-      </div>
-      <Select id="tx-status" label={t.status} value={form.status} onChange={(status) => onChange({ status: status as FilterForm['status'] })}>
-        <option value="">{t.anyStatus}</option>
-        {SaleStatus.options.map((status) => (
-          <option key={status} value={status}>
-            {deskMessages.status[status]}
-          </option>
-        ))}
-      </Select>
-      <Select id="tx-currency" label={t.currency} value={form.currency} onChange={(currency) => onChange({ currency })}>
-        <option value="">{t.anyCurrency}</option>
-        {currencies.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </Select>
-      <Select id="tx-method" label={t.method} value={form.method} onChange={(method) => onChange({ method })}>
-        <option value="">{t.anyMethod}</option>
-        {methods.map((m) => (
-          <option key={m} value={m}>
-            {m}
-          </option>
-        ))}
-      </Select>
-
-      <fieldset className="filters__dates">
-        <legend className="visually-hidden">{`${t.from} / ${t.to}`}</legend>
-        <div className="field">
-          <label className="field__label" htmlFor="tx-from">
-            {t.from}
+      <div className="filters__row">
+        <div className="field filters__search">
+          <label className="field__label" htmlFor="tx-search">
+            {t.search}
           </label>
-          <input id="tx-from" className="input" type="date" value={form.fromDay} max={form.toDay || undefined} onChange={(e) => onChange({ fromDay: e.target.value })} />
+          <input
+            id="tx-search"
+            className="input"
+            type="search"
+            placeholder={t.searchPlaceholder}
+            value={form.search}
+            maxLength={200}
+            onChange={(e) => onChange({ search: e.target.value })}
+          />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="tx-to">
-            {t.to}
-          </label>
-          <input id="tx-to" className="input" type="date" value={form.toDay} min={form.fromDay || undefined} onChange={(e) => onChange({ toDay: e.target.value })} />
-        </div>
-        <div className="filters__quick" role="group" aria-label={`${t.from} / ${t.to}`}>
-          {(['today', 'yesterday', 'thisWeek'] as const).map((range) => (
-            <button key={range} type="button" className="chip" aria-pressed={active(range)} onClick={() => setRange(range)}>
-              {t[range]}
-            </button>
+        <Select
+          id="tx-status"
+          label={t.status}
+          value={form.status}
+          onChange={(status) => onChange({ status: status as FilterForm['status'] })}
+        >
+          <option value="">{t.anyStatus}</option>
+          {SaleStatus.options.map((status) => (
+            <option key={status} value={status}>
+              {deskMessages.status[status]}
+            </option>
           ))}
-          <button type="button" className="chip" aria-pressed={form.fromDay === '' && form.toDay === ''} onClick={() => onChange({ fromDay: '', toDay: '' })}>
-            {t.allDates}
-          </button>
-        </div>
-      </fieldset>
+        </Select>
+        <Select
+          id="tx-currency"
+          label={t.currency}
+          value={form.currency}
+          onChange={(currency) => onChange({ currency })}
+        >
+          <option value="">{t.anyCurrency}</option>
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id="tx-method"
+          label={t.method}
+          value={form.method}
+          onChange={(method) => onChange({ method })}
+        >
+          <option value="">{t.anyMethod}</option>
+          {methods.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </Select>
+      </div>
 
-      <fieldset className="filters__amounts">
-        <legend className="visually-hidden">{`${t.minAmount} / ${t.maxAmount}`}</legend>
-        <AmountField id="tx-min" label={t.minAmount} value={form.minAmount} error={errors.minAmount} onChange={(minAmount) => onChange({ minAmount })} />
-        <AmountField id="tx-max" label={t.maxAmount} value={form.maxAmount} error={errors.maxAmount} onChange={(maxAmount) => onChange({ maxAmount })} />
-      </fieldset>
+      <div className="filters__row">
+        <fieldset className="filters__dates">
+          <legend className="visually-hidden">{`${t.from} / ${t.to}`}</legend>
+          <div className="field">
+            <label className="field__label" htmlFor="tx-from">
+              {t.from}
+            </label>
+            <input
+              id="tx-from"
+              className="input"
+              type="date"
+              value={form.fromDay}
+              max={form.toDay || undefined}
+              onChange={(e) => onChange({ fromDay: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="tx-to">
+              {t.to}
+            </label>
+            <input
+              id="tx-to"
+              className="input"
+              type="date"
+              value={form.toDay}
+              min={form.fromDay || undefined}
+              onChange={(e) => onChange({ toDay: e.target.value })}
+            />
+          </div>
+          <div className="filters__quick" role="group" aria-label={`${t.from} / ${t.to}`}>
+            {(['today', 'yesterday', 'thisWeek'] as const).map((range) => (
+              <button
+                key={range}
+                type="button"
+                className="chip"
+                aria-pressed={active(range)}
+                onClick={() => setRange(range)}
+              >
+                {t[range]}
+              </button>
+            ))}
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={form.fromDay === '' && form.toDay === ''}
+              onClick={() => onChange({ fromDay: '', toDay: '' })}
+            >
+              {t.allDates}
+            </button>
+          </div>
+        </fieldset>
 
-      <label className="check filters__mismatch">
-        <input type="checkbox" checked={form.mismatchOnly} onChange={(e) => onChange({ mismatchOnly: e.target.checked })} />
-        <span>{t.mismatchOnly}</span>
-      </label>
+        <fieldset className="filters__amounts">
+          <legend className="visually-hidden">{`${t.minAmount} / ${t.maxAmount}`}</legend>
+          <AmountField
+            id="tx-min"
+            label={t.minAmount}
+            value={form.minAmount}
+            error={errors.minAmount}
+            onChange={(minAmount) => onChange({ minAmount })}
+          />
+          <AmountField
+            id="tx-max"
+            label={t.maxAmount}
+            value={form.maxAmount}
+            error={errors.maxAmount}
+            onChange={(maxAmount) => onChange({ maxAmount })}
+          />
+        </fieldset>
+
+        <label className="check filters__mismatch">
+          <input
+            type="checkbox"
+            checked={form.mismatchOnly}
+            onChange={(e) => onChange({ mismatchOnly: e.target.checked })}
+          />
+          <span>{t.mismatchOnly}</span>
+        </label>
+      </div>
     </div>
   );
 }
 
-function Select({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange(value: string): void; children: ReactNode }) {
+function Select({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}) {
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
@@ -121,7 +202,19 @@ function Select({ id, label, value, onChange, children }: { id: string; label: s
   );
 }
 
-function AmountField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error: string | undefined; onChange(value: string): void }) {
+function AmountField({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
   return (
     <div className="field filters__amount">
       <label className="field__label" htmlFor={id}>

@@ -9,7 +9,16 @@ import { tokenPx } from '../lib/css-length.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
 
-const COLUMNS: readonly TransactionSortColumn[] = ['time', 'reference', 'amount', 'currency', 'method', 'status', 'txnId', 'cashier'];
+const COLUMNS: readonly TransactionSortColumn[] = [
+  'time',
+  'reference',
+  'amount',
+  'currency',
+  'method',
+  'status',
+  'txnId',
+  'cashier',
+];
 const t = deskMessages.transactions;
 
 interface TransactionTableProps {
@@ -51,9 +60,17 @@ export function TransactionTable({ rows, sort, onSort, onOpen, format }: Transac
                   className={`tx-table__th tx-table__th--${column}`}
                   aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" className="tx-table__sort" onClick={() => onSort(column)} title={t.sortBy(t.columns[column])}>
+                  <button
+                    type="button"
+                    className="tx-table__sort"
+                    onClick={() => onSort(column)}
+                    title={t.sortBy(t.columns[column])}
+                  >
                     {t.columns[column]}
-                    <span className={`tx-table__arrow${active ? ' tx-table__arrow--active' : ''}`} aria-hidden="true">
+                    <span
+                      className={`tx-table__arrow${active ? ' tx-table__arrow--active' : ''}`}
+                      aria-hidden="true"
+                    >
                       {active && sort.direction === 'asc' ? '▲' : '▼'}
                     </span>
                   </button>
@@ -70,7 +87,9 @@ export function TransactionTable({ rows, sort, onSort, onOpen, format }: Transac
           ) : null}
           {items.map((item) => {
             const row = rows[item.index];
-            return row ? <Row key={row.key} row={row} index={item.index} onOpen={onOpen} format={format} /> : null;
+            return row ? (
+              <Row key={row.key} row={row} index={item.index} onOpen={onOpen} format={format} />
+            ) : null;
           })}
           {padBottom > 0 ? (
             <tr aria-hidden="true" className="tx-table__spacer">
@@ -92,10 +111,19 @@ interface RowProps {
 
 const Row = memo(function Row({ row, index, onOpen, format }: RowProps) {
   return (
-    <tr className={row.mismatch ? 'tx-table__row tx-table__row--mismatch' : 'tx-table__row'} aria-rowindex={index + 2} onDoubleClick={() => onOpen(row)}>
+    <tr
+      className={row.mismatch ? 'tx-table__row tx-table__row--mismatch' : 'tx-table__row'}
+      aria-rowindex={index + 2}
+      onDoubleClick={() => onOpen(row)}
+    >
       <td className="tx-table__time">{format.rowTime(row.time)}</td>
       <td className="tx-table__reference">
-        <button type="button" className="tx-table__open" onClick={() => onOpen(row)} aria-label={t.openDetails(row.reference)}>
+        <button
+          type="button"
+          className="tx-table__open"
+          onClick={() => onOpen(row)}
+          aria-label={t.openDetails(row.reference)}
+        >
           {row.reference}
         </button>
       </td>
@@ -112,9 +140,16 @@ const Row = memo(function Row({ row, index, onOpen, format }: RowProps) {
 });
 
 export function StatusCell({ row }: { row: TransactionRow }) {
-  const differs = row.serverStatus !== undefined && row.terminalStatus !== undefined && row.serverStatus !== row.terminalStatus;
+  const differs =
+    row.serverStatus !== undefined &&
+    row.terminalStatus !== undefined &&
+    row.serverStatus !== row.terminalStatus;
   // Show the side the row's status is not taken from, so both are visible when they differ.
-  const other = differs ? (row.status === row.serverStatus ? `${t.terminalSays}: ${deskMessages.status[row.terminalStatus ?? row.status]}` : `${t.serverSays}: ${deskMessages.status[row.serverStatus ?? row.status]}`) : null;
+  const other = differs
+    ? row.status === row.serverStatus
+      ? `${t.terminalSays}: ${deskMessages.status[row.terminalStatus ?? row.status]}`
+      : `${t.serverSays}: ${deskMessages.status[row.serverStatus ?? row.status]}`
+    : null;
   return (
     <span className={`status-word status-word--${row.status}`}>
       <StatusIcon status={row.status} />

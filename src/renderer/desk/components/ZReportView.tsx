@@ -7,7 +7,15 @@ import { deskMessages } from '../messages.ts';
 const r = deskMessages.reports;
 const d = deskMessages.day;
 
-export function ZReportView({ report, format, paper }: { report: ZReport; format: DeskFormatters; paper: 'thermal' | 'a4' }) {
+export function ZReportView({
+  report,
+  format,
+  paper,
+}: {
+  report: ZReport;
+  format: DeskFormatters;
+  paper: 'thermal' | 'a4';
+}) {
   const headingId = `zreport-${report.number}`;
   return (
     <article className={`zreport zreport--${paper} print-area`} aria-labelledby={headingId}>
@@ -47,7 +55,11 @@ export function ZReportView({ report, format, paper }: { report: ZReport; format
                 <caption>{d.byMethod}</caption>
                 <tbody>
                   {c.byMethod.map((m) => (
-                    <Line key={m.method} label={`${m.method || deskMessages.common.none} (${m.count})`} value={money(m.grossMinor)} />
+                    <Line
+                      key={m.method}
+                      label={`${m.method || deskMessages.common.none} (${m.count})`}
+                      value={money(m.grossMinor)}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -59,7 +59,9 @@ export function toTransactionFilter(form: FilterForm, zoned: ZonedTime): FilterF
     const exponent = currencyExponent(form.currency);
     const minor = decimalToMinor(text, exponent);
     if (minor === null || minor < 0) {
-      errors[field] = deskMessages.transactions.amountInvalid(minorToDecimalString(12345 * 10 ** Math.max(0, exponent - 2), exponent));
+      errors[field] = deskMessages.transactions.amountInvalid(
+        minorToDecimalString(12345 * 10 ** Math.max(0, exponent - 2), exponent),
+      );
       continue;
     }
     if (field === 'minAmount') filter.minAmountMinor = minor;
@@ -74,7 +76,12 @@ export type QuickRange = 'today' | 'yesterday' | 'thisWeek';
  * The From/To days of a quick range, in the terminal's zone. The week starts on the locale's first
  * day of the week (Monday where the locale does not say).
  */
-export function quickRange(range: QuickRange, nowMs: number, zoned: ZonedTime, locale: string): { fromDay: string; toDay: string } {
+export function quickRange(
+  range: QuickRange,
+  nowMs: number,
+  zoned: ZonedTime,
+  locale: string,
+): { fromDay: string; toDay: string } {
   const today = zoned.dayKey(nowMs);
   if (range === 'today') return { fromDay: today, toDay: today };
   if (range === 'yesterday') {
@@ -90,7 +97,10 @@ export function quickRange(range: QuickRange, nowMs: number, zoned: ZonedTime, l
 
 function firstDayOfWeek(locale: string): number {
   try {
-    const info = new Intl.Locale(locale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const info = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
     return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
   } catch {
     return 1;

@@ -21,7 +21,14 @@ export interface DeskFormatters {
 export function createFormatters(locale: string, timeZone: string): DeskFormatters {
   const plain = new Map<number, Intl.NumberFormat>();
   const withCurrency = new Map<string, Intl.NumberFormat>();
-  const rowTime = new Intl.DateTimeFormat(locale, { timeZone, day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const rowTime = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'medium' });
   const hourFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' });
   const integer = new Intl.NumberFormat(locale);
@@ -29,7 +36,10 @@ export function createFormatters(locale: string, timeZone: string): DeskFormatte
   function plainFor(exponent: number): Intl.NumberFormat {
     let format = plain.get(exponent);
     if (!format) {
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+      format = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: exponent,
+        maximumFractionDigits: exponent,
+      });
       plain.set(exponent, format);
     }
     return format;
@@ -38,14 +48,20 @@ export function createFormatters(locale: string, timeZone: string): DeskFormatte
   function currencyFor(currency: string, exponent: number): Intl.NumberFormat {
     let format = withCurrency.get(currency);
     if (!format) {
-      format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent });
+      format = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: exponent,
+        maximumFractionDigits: exponent,
+      });
       withCurrency.set(currency, format);
     }
     return format;
   }
 
   // Intl formats a decimal string exactly, so no float rounding creeps in.
-  const exact = (amountMinor: number, exponent: number) => minorToDecimalString(amountMinor, exponent) as unknown as number;
+  const exact = (amountMinor: number, exponent: number) =>
+    minorToDecimalString(amountMinor, exponent) as unknown as number;
 
   return {
     locale,

@@ -3,7 +3,19 @@ import { Sale } from '../../../shared/domain.ts';
 import { pendingTotals } from './pending-totals.ts';
 
 const sale = (id: string, currency: string, amountMinor: number, createdAt: string) =>
-  Sale.parse({ id, reference: id, amountMinor, currency, currencyId: 'c', methodId: 'm', methodName: 'UPI', status: 'unknown', createdAt, updatedAt: createdAt, demo: false });
+  Sale.parse({
+    id,
+    reference: id,
+    amountMinor,
+    currency,
+    currencyId: 'c',
+    methodId: 'm',
+    methodName: 'UPI',
+    status: 'unknown',
+    createdAt,
+    updatedAt: createdAt,
+    demo: false,
+  });
 
 describe('pendingTotals', () => {
   it('totals each currency apart, with the oldest sale’s time', () => {

@@ -15,12 +15,19 @@ export function pendingTotals(sales: readonly Sale[]): PendingTotal[] {
   for (const sale of sales) {
     const total = byCurrency.get(sale.currency);
     if (!total) {
-      byCurrency.set(sale.currency, { currency: sale.currency, count: 1, totalMinor: sale.amountMinor, oldest: sale.createdAt });
+      byCurrency.set(sale.currency, {
+        currency: sale.currency,
+        count: 1,
+        totalMinor: sale.amountMinor,
+        oldest: sale.createdAt,
+      });
       continue;
     }
     total.count += 1;
     total.totalMinor += sale.amountMinor;
     if (Date.parse(sale.createdAt) < Date.parse(total.oldest)) total.oldest = sale.createdAt;
   }
-  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  return [...byCurrency.values()].sort((a, b) =>
+    a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0,
+  );
 }

@@ -43,8 +43,20 @@ describe('settings form', () => {
   });
 
   it('builds a network printer and clears optional fields left empty', () => {
-    const form = { ...settingsToForm(current), printerKind: 'escpos' as const, printerHost: '192.168.1.50', printerPort: '9100', printerPaper: 'a4' as const, locale: 'en-IN', defaultCurrency: '' };
+    const form = {
+      ...settingsToForm(current),
+      printerKind: 'escpos' as const,
+      printerHost: '192.168.1.50',
+      printerPort: '9100',
+      printerPaper: 'a4' as const,
+      locale: 'en-IN',
+      defaultCurrency: '',
+    };
     const result = formToSettings(form, current);
-    expect('update' in result && result.update).toMatchObject({ printer: { kind: 'escpos', host: '192.168.1.50', port: 9100, paper: '80mm' }, locale: 'en-IN', defaultCurrency: undefined });
+    expect('update' in result && result.update).toMatchObject({
+      printer: { kind: 'escpos', host: '192.168.1.50', port: 9100, paper: '80mm' },
+      locale: 'en-IN',
+      defaultCurrency: undefined,
+    });
   });
 });

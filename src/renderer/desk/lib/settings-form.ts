@@ -48,12 +48,16 @@ export function settingsToForm(settings: Settings): SettingsForm {
 const WHOLE_NUMBER = /^\d+$/;
 
 /** The update to send, or the message for every field that needs fixing. */
-export function formToSettings(form: SettingsForm, current: Settings): { update: Partial<Settings> } | { errors: SettingsErrors } {
+export function formToSettings(
+  form: SettingsForm,
+  current: Settings,
+): { update: Partial<Settings> } | { errors: SettingsErrors } {
   const errors: SettingsErrors = {};
   const idle = form.idleLockMinutes.trim();
   const port = form.printerPort.trim();
   if (!WHOLE_NUMBER.test(idle)) errors.idleLockMinutes = deskMessages.settings.numberRequired;
-  if (form.printerKind === 'escpos' && !WHOLE_NUMBER.test(port)) errors.printerPort = deskMessages.settings.numberRequired;
+  if (form.printerKind === 'escpos' && !WHOLE_NUMBER.test(port))
+    errors.printerPort = deskMessages.settings.numberRequired;
   const locale = form.locale.trim();
   if (locale !== '' && !isLocale(locale)) errors.locale = deskMessages.settings.localeInvalid;
 
@@ -67,7 +71,12 @@ export function formToSettings(form: SettingsForm, current: Settings): { update:
     receiptFooter: form.receiptFooter,
     printer:
       form.printerKind === 'escpos'
-        ? { kind: 'escpos' as const, host: form.printerHost.trim(), port: Number(port), paper: paper as '58mm' | '80mm' }
+        ? {
+            kind: 'escpos' as const,
+            host: form.printerHost.trim(),
+            port: Number(port),
+            paper: paper as '58mm' | '80mm',
+          }
         : { kind: 'system' as const, silent: form.printerSilent, paper },
     idleLockMinutes: Number(idle),
     locale: locale === '' ? undefined : locale,
@@ -92,7 +101,17 @@ function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
     if (second === 'port') return 'printerPort';
     return 'printerPaper';
   }
-  const known: readonly string[] = ['terminalName', 'referencePrefix', 'defaultCurrency', 'defaultMethodId', 'receiptHeader', 'receiptFooter', 'idleLockMinutes', 'locale', 'theme'];
+  const known: readonly string[] = [
+    'terminalName',
+    'referencePrefix',
+    'defaultCurrency',
+    'defaultMethodId',
+    'receiptHeader',
+    'receiptFooter',
+    'idleLockMinutes',
+    'locale',
+    'theme',
+  ];
   return typeof first === 'string' && known.includes(first) ? (first as SettingsField) : undefined;
 }
 
@@ -102,7 +121,8 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
   if (!generic) return `Use ${issue.message}.`;
   if (issue.code === 'too_small') {
     const min = Number(issue.minimum);
-    if (issue.origin === 'string') return min <= 1 ? 'This cannot be empty.' : `Use at least ${min} characters.`;
+    if (issue.origin === 'string')
+      return min <= 1 ? 'This cannot be empty.' : `Use at least ${min} characters.`;
     return `Use ${min} or more.`;
   }
   if (issue.code === 'too_big') {

@@ -46,7 +46,12 @@ export function AuditLogScreen() {
       <header className="screen__header">
         <h2 id="audit-heading">{a.heading}</h2>
         <div className="screen__actions">
-          <button type="button" className="button button--secondary" onClick={() => void exportCsv()} disabled={exporting}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void exportCsv()}
+            disabled={exporting}
+          >
             {exporting ? deskMessages.common.exporting : deskMessages.common.exportCsv}
           </button>
         </div>

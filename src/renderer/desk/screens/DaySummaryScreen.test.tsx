@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CurrencyTotals } from '../../../shared/domain.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
-const hourly = Array.from({ length: 24 }, (_, hour) => ({ hour, grossMinor: hour === 14 ? 30000 : hour === 9 ? 4567 : 0, count: hour === 14 ? 2 : hour === 9 ? 1 : 0 }));
+const hourly = Array.from({ length: 24 }, (_, hour) => ({
+  hour,
+  grossMinor: hour === 14 ? 30000 : hour === 9 ? 4567 : 0,
+  count: hour === 14 ? 2 : hour === 9 ? 1 : 0,
+}));
 const inr: CurrencyTotals = {
   currency: 'INR',
   grossMinor: 34567,
@@ -21,11 +25,28 @@ const inr: CurrencyTotals = {
 describe('Day summary', () => {
   it('shows a card per currency with counts, splits and an accessible hourly chart with a table', async () => {
     const { user, fake } = renderDesk({
-      'reports.day': ({ day }) => ({ day, unresolved: 1, currencies: [inr, { ...inr, currency: 'JPY', grossMinor: 500, averageTicketMinor: 500, byMethod: [], byCashier: [], hourly: hourly.map((h) => ({ ...h, grossMinor: 0, count: 0 })) }] }),
+      'reports.day': ({ day }) => ({
+        day,
+        unresolved: 1,
+        currencies: [
+          inr,
+          {
+            ...inr,
+            currency: 'JPY',
+            grossMinor: 500,
+            averageTicketMinor: 500,
+            byMethod: [],
+            byCashier: [],
+            hourly: hourly.map((h) => ({ ...h, grossMinor: 0, count: 0 })),
+          },
+        ],
+      }),
     });
     await user.click(screen.getByRole('button', { name: 'Day summary' }));
     const card = await screen.findByRole('article', { name: 'INR' });
-    expect(within(card).getByText((_, el) => el?.tagName === 'P' && el.textContent === 'Gross taken: ₹345.67')).toBeInTheDocument();
+    expect(
+      within(card).getByText((_, el) => el?.tagName === 'P' && el.textContent === 'Gross taken: ₹345.67'),
+    ).toBeInTheDocument();
     expect(within(card).getByText('Average ticket').nextSibling).toHaveTextContent('₹115.22');
     expect(within(card).getByRole('table', { name: 'By method' })).toHaveTextContent('UPI');
     expect(within(card).getByRole('table', { name: 'By cashier' })).toHaveTextContent('Asha');

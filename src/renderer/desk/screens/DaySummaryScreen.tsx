@@ -10,7 +10,8 @@ import { deskMessages } from '../messages.ts';
 
 const d = deskMessages.day;
 
-type Loaded = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; summary: DaySummary };
+type Loaded =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; summary: DaySummary };
 
 export function DaySummaryScreen() {
   const { format, zoned } = useDeskFormat();

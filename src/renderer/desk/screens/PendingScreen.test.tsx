@@ -10,8 +10,22 @@ const report: ReconcileReport = {
   settled: 0,
   stillPending: 2,
   issues: [
-    { id: 'iss-1', kind: 'paid_after_cancel', saleId: 's9', reference: 'POS-9', txnId: 'tx_9', explanation: 'The cashier cancelled this sale, but the customer paid. Refund or keep the payment.', reviewed: false },
-    { id: 'iss-2', kind: 'server_only', reference: 'WEB-1', explanation: 'KS Pay has a payment this terminal did not make.', reviewed: true },
+    {
+      id: 'iss-1',
+      kind: 'paid_after_cancel',
+      saleId: 's9',
+      reference: 'POS-9',
+      txnId: 'tx_9',
+      explanation: 'The cashier cancelled this sale, but the customer paid. Refund or keep the payment.',
+      reviewed: false,
+    },
+    {
+      id: 'iss-2',
+      kind: 'server_only',
+      reference: 'WEB-1',
+      explanation: 'KS Pay has a payment this terminal did not make.',
+      reviewed: true,
+    },
   ],
 };
 
@@ -19,9 +33,28 @@ describe('Pending', () => {
   it('lists unsettled sales oldest first with totals per currency, and reconcile issues in plain words', async () => {
     const { user, fake } = renderDesk({
       'sales.pending': () => [
-        makeSale({ id: 'b', reference: 'POS-B', amountMinor: 1000, createdAt: '2026-11-01T10:05:00.000+05:30', status: 'unknown' }),
-        makeSale({ id: 'a', reference: 'POS-A', amountMinor: 2500, createdAt: '2026-11-01T10:00:00.000+05:30', status: 'awaiting_payment' }),
-        makeSale({ id: 'c', reference: 'POS-C', amountMinor: 700, currency: 'USD', currencyId: 'cur_usd', createdAt: '2026-11-01T10:10:00.000+05:30' }),
+        makeSale({
+          id: 'b',
+          reference: 'POS-B',
+          amountMinor: 1000,
+          createdAt: '2026-11-01T10:05:00.000+05:30',
+          status: 'unknown',
+        }),
+        makeSale({
+          id: 'a',
+          reference: 'POS-A',
+          amountMinor: 2500,
+          createdAt: '2026-11-01T10:00:00.000+05:30',
+          status: 'awaiting_payment',
+        }),
+        makeSale({
+          id: 'c',
+          reference: 'POS-C',
+          amountMinor: 700,
+          currency: 'USD',
+          currencyId: 'cur_usd',
+          createdAt: '2026-11-01T10:10:00.000+05:30',
+        }),
       ],
       'sales.reconcile': () => report,
       'sales.markReviewed': () => ({ ok: true }),
@@ -32,7 +65,10 @@ describe('Pending', () => {
     expect(within(totals).getByText('₹35.00')).toBeInTheDocument();
     expect(within(totals).getByText('$7.00')).toBeInTheDocument();
     const table = screen.getByRole('table');
-    const references = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1]?.textContent);
+    const references = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[1]?.textContent);
     expect(references).toEqual(['POS-A', 'POS-B', 'POS-C']);
     expect(within(table).getByText(/asks KS Pay again until it is/)).toBeInTheDocument();
 
@@ -41,13 +77,17 @@ describe('Pending', () => {
     await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Refunded at the counter');
     await user.click(screen.getByRole('button', { name: 'Mark reviewed' }));
     expect(await screen.findAllByText('Reviewed')).toHaveLength(2);
-    expect(fake.callsTo('sales.markReviewed')).toEqual([{ issueId: 'iss-1', note: 'Refunded at the counter' }]);
+    expect(fake.callsTo('sales.markReviewed')).toEqual([
+      { issueId: 'iss-1', note: 'Refunded at the counter' },
+    ]);
   });
 
   it('says when nothing is pending and KS Pay agrees', async () => {
     const { user } = renderDesk({ 'sales.reconcile': () => ({ ...report, issues: [] }) });
     await user.click(screen.getByRole('button', { name: 'Pending' }));
-    expect(await screen.findByText('No reconcile issues. The terminal and KS Pay agree.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No reconcile issues. The terminal and KS Pay agree.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Nothing is pending/)).toBeInTheDocument();
   });
 });

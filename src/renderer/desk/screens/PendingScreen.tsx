@@ -34,7 +34,12 @@ export function PendingScreen() {
       <header className="screen__header">
         <h2 id="pending-heading">{p.heading}</h2>
         <div className="screen__actions">
-          <button type="button" className="button button--primary" onClick={() => void useDeskReconcile.getState().run()} disabled={running}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void useDeskReconcile.getState().run()}
+            disabled={running}
+          >
             <Icon name="refresh" />
             {running ? deskMessages.transactions.reconciling : p.reconcile}
           </button>
@@ -153,7 +158,13 @@ function IssueItem({ issue }: { issue: ReconcileIssue }) {
             <label className="field__label" htmlFor={noteId}>
               {p.note}
             </label>
-            <input id={noteId} className="input" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+            <input
+              id={noteId}
+              className="input"
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </div>
           <button type="submit" className="button button--secondary" disabled={saving}>
             {saving ? p.saving : p.markReviewed}

@@ -11,7 +11,25 @@ function zreport(number: number, day: string, extra: Partial<ZReport> = {}): ZRe
     closedAt: `${day}T16:30:00.000Z`,
     closedBy: 'manager',
     terminalName: 'Counter 1',
-    summary: { day, unresolved: 0, currencies: [{ currency: 'INR', grossMinor: 34567, count: 1, succeeded: 1, failed: 0, cancelled: 0, pending: 0, averageTicketMinor: 34567, byMethod: [{ method: 'UPI', grossMinor: 34567, count: 1 }], byCashier: [], hourly: [] }] },
+    summary: {
+      day,
+      unresolved: 0,
+      currencies: [
+        {
+          currency: 'INR',
+          grossMinor: 34567,
+          count: 1,
+          succeeded: 1,
+          failed: 0,
+          cancelled: 0,
+          pending: 0,
+          averageTicketMinor: 34567,
+          byMethod: [{ method: 'UPI', grossMinor: 34567, count: 1 }],
+          byCashier: [],
+          hourly: [],
+        },
+      ],
+    },
     unresolvedSaleIds: [],
     previousHash: '0'.repeat(64),
     hash: 'a'.repeat(64),
@@ -27,8 +45,15 @@ describe('Reports', () => {
     const { user, fake } = renderDesk({
       'reports.zReports': () => closed,
       'reports.closeDay': (input) => {
-        if (!input.overridePin) throw new PosError('day_unresolved', '2026-11-01 cannot be closed: 2 sales have no final outcome yet.');
-        const report = zreport(1, input.day, { unresolvedSaleIds: ['s1', 's2'], overrideReason: input.reason });
+        if (!input.overridePin)
+          throw new PosError(
+            'day_unresolved',
+            '2026-11-01 cannot be closed: 2 sales have no final outcome yet.',
+          );
+        const report = zreport(1, input.day, {
+          unresolvedSaleIds: ['s1', 's2'],
+          overrideReason: input.reason,
+        });
         closed.push(report);
         return report;
       },
@@ -51,8 +76,13 @@ describe('Reports', () => {
     const report = heading.closest('article') as HTMLElement;
     expect(within(report).getByText('s1')).toBeInTheDocument();
     expect(within(report).getByText(/Network down; settle tomorrow/)).toBeInTheDocument();
-    expect(fake.callsTo('reports.closeDay')).toEqual([{ day: '2026-11-01' }, { day: '2026-11-01', overridePin: '2468', reason: 'Network down; settle tomorrow' }]);
-    await waitFor(() => expect(screen.getByRole('button', { name: /^Reprint Z report 1/ })).toBeInTheDocument());
+    expect(fake.callsTo('reports.closeDay')).toEqual([
+      { day: '2026-11-01' },
+      { day: '2026-11-01', overridePin: '2468', reason: 'Network down; settle tomorrow' },
+    ]);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^Reprint Z report 1/ })).toBeInTheDocument(),
+    );
   });
 
   it('prints the shown report, and lists, reprints and exports past ones', async () => {
@@ -62,14 +92,20 @@ describe('Reports', () => {
     URL.revokeObjectURL = vi.fn();
     const { user, fake } = renderDesk({
       'reports.zReports': () => [zreport(1, '2026-10-30'), zreport(2, '2026-10-31')],
-      'reports.exportZReport': ({ number }) => ({ filename: `z-report-000${number}.csv`, mimeType: 'text/csv', content: 'Z report' }),
+      'reports.exportZReport': ({ number }) => ({
+        filename: `z-report-000${number}.csv`,
+        mimeType: 'text/csv',
+        content: 'Z report',
+      }),
     });
     await user.click(screen.getByRole('button', { name: 'Reports' }));
     expect(screen.getByRole('button', { name: 'Print report' })).toBeDisabled();
     await user.click(await screen.findByRole('button', { name: /^View Z report 1/ }));
     expect(screen.getByRole('heading', { name: 'Z report 1 · 2026-10-30' })).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Paper' }), 'a4');
-    expect(screen.getByRole('heading', { name: /^Z report 1/ }).closest('article')).toHaveClass('zreport--a4');
+    expect(screen.getByRole('heading', { name: /^Z report 1/ }).closest('article')).toHaveClass(
+      'zreport--a4',
+    );
     await user.click(screen.getByRole('button', { name: 'Print report' }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
     await user.click(screen.getByRole('button', { name: /^Reprint Z report 2/ }));

@@ -25,7 +25,11 @@ export function ReportsScreen() {
   const [shown, setShown] = useState<ZReport | null>(null);
   const [closing, setClosing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [override, setOverride] = useState<{ pin: string; reason: string; errors: { pin?: string; reason?: string } } | null>(null);
+  const [override, setOverride] = useState<{
+    pin: string;
+    reason: string;
+    errors: { pin?: string; reason?: string };
+  } | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
   const [listVersion, setListVersion] = useState(0);
@@ -49,14 +53,17 @@ export function ReportsScreen() {
     setProblem(null);
     setNote(null);
     try {
-      const report = await pos().reports.closeDay(withOverride ? { day, overridePin: withOverride.pin, reason: withOverride.reason } : { day });
+      const report = await pos().reports.closeDay(
+        withOverride ? { day, overridePin: withOverride.pin, reason: withOverride.reason } : { day },
+      );
       setOverride(null);
       setShown(report);
       setListVersion((v) => v + 1);
     } catch (error) {
       setProblem(errorMessage(error));
       // Unresolved sales: offer the override (PIN + reason) right where the refusal is shown.
-      if (error instanceof PosError && error.code === 'day_unresolved' && !withOverride) setOverride({ pin: '', reason: '', errors: {} });
+      if (error instanceof PosError && error.code === 'day_unresolved' && !withOverride)
+        setOverride({ pin: '', reason: '', errors: {} });
       if (withOverride) setOverride({ ...withOverride, pin: '', errors: {} });
     } finally {
       setClosing(false);
@@ -101,21 +108,43 @@ export function ReportsScreen() {
             <label className="field__label" htmlFor="close-day">
               {r.day}
             </label>
-            <input id="close-day" className="input" type="date" value={day} max={today} onChange={(e) => setDay(e.target.value)} />
+            <input
+              id="close-day"
+              className="input"
+              type="date"
+              value={day}
+              max={today}
+              onChange={(e) => setDay(e.target.value)}
+            />
           </div>
-          <button type="button" className="button button--primary" onClick={() => void closeDay()} disabled={closing || day === ''}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void closeDay()}
+            disabled={closing || day === ''}
+          >
             {closing && !override ? r.closing : r.closeDay}
           </button>
           <div className="field field--inline">
             <label className="field__label" htmlFor="print-paper">
               {r.paper}
             </label>
-            <select id="print-paper" className="select" value={paper} onChange={(e) => setPaper(e.target.value as Paper)}>
+            <select
+              id="print-paper"
+              className="select"
+              value={paper}
+              onChange={(e) => setPaper(e.target.value as Paper)}
+            >
               <option value="thermal">{r.paperThermal}</option>
               <option value="a4">{r.paperA4}</option>
             </select>
           </div>
-          <button type="button" className="button button--secondary" onClick={() => shown && print(shown)} disabled={!shown}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => shown && print(shown)}
+            disabled={!shown}
+          >
             <Icon name="printer" />
             {r.print}
           </button>
@@ -145,7 +174,15 @@ export function ReportsScreen() {
           >
             <h3 id="override-heading">{r.overrideHeading}</h3>
             <p className="muted">{r.overrideLead}</p>
-            <PinField id="override-pin" label={deskMessages.common.pin} value={override.pin} onChange={(pin) => setOverride({ ...override, pin, errors: { ...override.errors, pin: undefined } })} error={override.errors.pin ?? null} />
+            <PinField
+              id="override-pin"
+              label={deskMessages.common.pin}
+              value={override.pin}
+              onChange={(pin) =>
+                setOverride({ ...override, pin, errors: { ...override.errors, pin: undefined } })
+              }
+              error={override.errors.pin ?? null}
+            />
             <div className="field">
               <label className="field__label" htmlFor="override-reason">
                 {r.reason}
@@ -158,7 +195,13 @@ export function ReportsScreen() {
                 value={override.reason}
                 aria-invalid={override.errors.reason ? true : undefined}
                 aria-describedby={override.errors.reason ? 'override-reason-error' : undefined}
-                onChange={(e) => setOverride({ ...override, reason: e.target.value, errors: { ...override.errors, reason: undefined } })}
+                onChange={(e) =>
+                  setOverride({
+                    ...override,
+                    reason: e.target.value,
+                    errors: { ...override.errors, reason: undefined },
+                  })
+                }
               />
               {override.errors.reason ? (
                 <p id="override-reason-error" className="field__error" role="alert">
@@ -207,15 +250,34 @@ export function ReportsScreen() {
                   <td>{report.day}</td>
                   <td>{format.dateTime(report.closedAt)}</td>
                   <td>{report.closedBy}</td>
-                  <td className="money">{report.summary.currencies.map((c) => format.money(c.grossMinor, c.currency)).join(' · ') || deskMessages.common.none}</td>
+                  <td className="money">
+                    {report.summary.currencies
+                      .map((c) => format.money(c.grossMinor, c.currency))
+                      .join(' · ') || deskMessages.common.none}
+                  </td>
                   <td className="plain-table__actions">
-                    <button type="button" className="button button--ghost" onClick={() => setShown(report)} aria-label={`${r.view} ${r.zHeading(report.number, report.day)}`}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => setShown(report)}
+                      aria-label={`${r.view} ${r.zHeading(report.number, report.day)}`}
+                    >
                       {r.view}
                     </button>
-                    <button type="button" className="button button--ghost" onClick={() => print(report)} aria-label={`${r.reprint} ${r.zHeading(report.number, report.day)}`}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => print(report)}
+                      aria-label={`${r.reprint} ${r.zHeading(report.number, report.day)}`}
+                    >
                       {r.reprint}
                     </button>
-                    <button type="button" className="button button--ghost" onClick={() => void exportReport(report)} aria-label={`${deskMessages.common.exportCsv} ${r.zHeading(report.number, report.day)}`}>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => void exportReport(report)}
+                      aria-label={`${deskMessages.common.exportCsv} ${r.zHeading(report.number, report.day)}`}
+                    >
                       {deskMessages.common.exportCsv}
                     </button>
                   </td>

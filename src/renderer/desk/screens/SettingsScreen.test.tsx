@@ -9,7 +9,10 @@ const saved = Settings.parse({ environment: 'kspay-sandbox', appId: 'app_123', d
 
 describe('Settings', () => {
   it('explains each bad field and saves nothing until they are fixed', async () => {
-    const { user, fake } = renderDesk({ 'settings.get': () => saved, 'settings.update': (update) => Settings.parse({ ...saved, ...update }) });
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'settings.update': (update) => Settings.parse({ ...saved, ...update }),
+    });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const prefix = await screen.findByRole('textbox', { name: 'Reference prefix' });
     await user.clear(prefix);
@@ -17,10 +20,18 @@ describe('Settings', () => {
     await user.clear(screen.getByRole('textbox', { name: /Idle lock/ }));
     await user.type(screen.getByRole('textbox', { name: /Idle lock/ }), '999');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText('Some fields need fixing before the settings can be saved.')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Reference prefix' })).toHaveAccessibleDescription(expect.stringContaining('Use 1 to 6 capital letters or digits.'));
-    expect(screen.getByRole('textbox', { name: 'Terminal name' })).toHaveAccessibleDescription('This cannot be empty.');
-    expect(screen.getByRole('textbox', { name: /Idle lock/ })).toHaveAccessibleDescription(expect.stringContaining('Use 240 or less.'));
+    expect(
+      await screen.findByText('Some fields need fixing before the settings can be saved.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Reference prefix' })).toHaveAccessibleDescription(
+      expect.stringContaining('Use 1 to 6 capital letters or digits.'),
+    );
+    expect(screen.getByRole('textbox', { name: 'Terminal name' })).toHaveAccessibleDescription(
+      'This cannot be empty.',
+    );
+    expect(screen.getByRole('textbox', { name: /Idle lock/ })).toHaveAccessibleDescription(
+      expect.stringContaining('Use 240 or less.'),
+    );
     expect(fake.callsTo('settings.update')).toHaveLength(0);
 
     await user.type(screen.getByRole('textbox', { name: 'Reference prefix' }), 'shop1');
@@ -30,7 +41,12 @@ describe('Settings', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Theme' }), 'dark');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
-    expect(fake.callsTo('settings.update')[0]).toMatchObject({ referencePrefix: 'SHOP1', terminalName: 'Front desk', idleLockMinutes: 10, theme: 'dark' });
+    expect(fake.callsTo('settings.update')[0]).toMatchObject({
+      referencePrefix: 'SHOP1',
+      terminalName: 'Front desk',
+      idleLockMinutes: 10,
+      theme: 'dark',
+    });
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 
@@ -48,10 +64,12 @@ describe('Settings', () => {
     const { user, fake } = renderDesk({
       'settings.get': () => saved,
       'staff.unlock': ({ pin }) => {
-        if (pin !== '2468') throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lock.');
+        if (pin !== '2468')
+          throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lock.');
         return { role: 'manager' };
       },
-      'setup.saveConnection': (input) => makeStatus({ role: 'manager', settings: { ...saved, appId: input.appId } }),
+      'setup.saveConnection': (input) =>
+        makeStatus({ role: 'manager', settings: { ...saved, appId: input.appId } }),
     });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     expect(await screen.findByText('app_123')).toBeInTheDocument();
@@ -71,6 +89,11 @@ describe('Settings', () => {
     expect(await screen.findByText('The new keys are saved.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(fake.callsTo('staff.unlock')).toEqual([{ pin: '1111' }, { pin: '2468' }]);
-    expect(fake.callsTo('setup.saveConnection')[0]).toMatchObject({ environment: 'kspay-sandbox', appId: 'app_123', accessKey: 'ak_new', secretKey: 'sk_new' });
+    expect(fake.callsTo('setup.saveConnection')[0]).toMatchObject({
+      environment: 'kspay-sandbox',
+      appId: 'app_123',
+      accessKey: 'ak_new',
+      secretKey: 'sk_new',
+    });
   });
 });

@@ -12,7 +12,13 @@ import { messages } from '../../lib/messages.ts';
 import { pos } from '../../lib/pos.ts';
 import { applyTheme } from '../../lib/theme.ts';
 import { useAppStatus } from '../../stores/index.ts';
-import { formToSettings, settingsToForm, type SettingsErrors, type SettingsField, type SettingsForm } from '../lib/settings-form.ts';
+import {
+  formToSettings,
+  settingsToForm,
+  type SettingsErrors,
+  type SettingsField,
+  type SettingsForm,
+} from '../lib/settings-form.ts';
 import { deskMessages } from '../messages.ts';
 import '../../screens/setup.css';
 
@@ -143,19 +149,48 @@ export function SettingsScreen() {
       >
         <fieldset className="panel">
           <legend className="panel__title">{s.terminal}</legend>
-          <TextField {...field('terminalName')} label={s.terminalName} value={form.terminalName} maxLength={40} onChange={(v) => update('terminalName', v)} />
-          <TextField {...field('referencePrefix')} label={s.referencePrefix} hint={s.referencePrefixHint} value={form.referencePrefix} maxLength={6} onChange={(v) => update('referencePrefix', v.toUpperCase())} />
-          <SelectField {...field('defaultCurrency')} label={s.defaultCurrency} value={form.defaultCurrency} onChange={(v) => setForm({ ...form, defaultCurrency: v, defaultMethodId: '' })}>
+          <TextField
+            {...field('terminalName')}
+            label={s.terminalName}
+            value={form.terminalName}
+            maxLength={40}
+            onChange={(v) => update('terminalName', v)}
+          />
+          <TextField
+            {...field('referencePrefix')}
+            label={s.referencePrefix}
+            hint={s.referencePrefixHint}
+            value={form.referencePrefix}
+            maxLength={6}
+            onChange={(v) => update('referencePrefix', v.toUpperCase())}
+          />
+          <SelectField
+            {...field('defaultCurrency')}
+            label={s.defaultCurrency}
+            value={form.defaultCurrency}
+            onChange={(v) => setForm({ ...form, defaultCurrency: v, defaultMethodId: '' })}
+          >
             <option value="">{deskMessages.common.none}</option>
-            {withCurrent(catalog.currencies.map((c) => c.code), form.defaultCurrency).map((code) => (
+            {withCurrent(
+              catalog.currencies.map((c) => c.code),
+              form.defaultCurrency,
+            ).map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
           </SelectField>
-          <SelectField {...field('defaultMethodId')} label={s.defaultMethodId} value={form.defaultMethodId} onChange={(v) => update('defaultMethodId', v)}>
+          <SelectField
+            {...field('defaultMethodId')}
+            label={s.defaultMethodId}
+            value={form.defaultMethodId}
+            onChange={(v) => update('defaultMethodId', v)}
+          >
             <option value="">{deskMessages.common.none}</option>
-            {withCurrent(catalog.methods.map((m) => m.id), form.defaultMethodId).map((id) => (
+            {withCurrent(
+              catalog.methods.map((m) => m.id),
+              form.defaultMethodId,
+            ).map((id) => (
               <option key={id} value={id}>
                 {catalog.methods.find((m) => m.id === id)?.name ?? id}
               </option>
@@ -166,28 +201,63 @@ export function SettingsScreen() {
 
         <fieldset className="panel">
           <legend className="panel__title">{s.receipt}</legend>
-          <TextField {...field('receiptHeader')} label={s.receiptHeader} value={form.receiptHeader} onChange={(v) => update('receiptHeader', v)} />
-          <TextField {...field('receiptFooter')} label={s.receiptFooter} value={form.receiptFooter} onChange={(v) => update('receiptFooter', v)} />
+          <TextField
+            {...field('receiptHeader')}
+            label={s.receiptHeader}
+            value={form.receiptHeader}
+            onChange={(v) => update('receiptHeader', v)}
+          />
+          <TextField
+            {...field('receiptFooter')}
+            label={s.receiptFooter}
+            value={form.receiptFooter}
+            onChange={(v) => update('receiptFooter', v)}
+          />
         </fieldset>
 
         <fieldset className="panel">
           <legend className="panel__title">{s.printer}</legend>
-          <SelectField {...field('printerKind')} label={s.printerKind} value={form.printerKind} onChange={(v) => update('printerKind', v as SettingsForm['printerKind'])}>
+          <SelectField
+            {...field('printerKind')}
+            label={s.printerKind}
+            value={form.printerKind}
+            onChange={(v) => update('printerKind', v as SettingsForm['printerKind'])}
+          >
             <option value="system">{s.printerSystem}</option>
             <option value="escpos">{s.printerEscpos}</option>
           </SelectField>
           {form.printerKind === 'escpos' ? (
             <>
-              <TextField {...field('printerHost')} label={s.printerHost} value={form.printerHost} onChange={(v) => update('printerHost', v)} />
-              <TextField {...field('printerPort')} label={s.printerPort} value={form.printerPort} inputMode="numeric" onChange={(v) => update('printerPort', v)} />
+              <TextField
+                {...field('printerHost')}
+                label={s.printerHost}
+                value={form.printerHost}
+                onChange={(v) => update('printerHost', v)}
+              />
+              <TextField
+                {...field('printerPort')}
+                label={s.printerPort}
+                value={form.printerPort}
+                inputMode="numeric"
+                onChange={(v) => update('printerPort', v)}
+              />
             </>
           ) : (
             <label className="check">
-              <input type="checkbox" checked={form.printerSilent} onChange={(e) => update('printerSilent', e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={form.printerSilent}
+                onChange={(e) => update('printerSilent', e.target.checked)}
+              />
               <span>{s.silent}</span>
             </label>
           )}
-          <SelectField {...field('printerPaper')} label={s.paper} value={form.printerPaper} onChange={(v) => update('printerPaper', v as SettingsForm['printerPaper'])}>
+          <SelectField
+            {...field('printerPaper')}
+            label={s.paper}
+            value={form.printerPaper}
+            onChange={(v) => update('printerPaper', v as SettingsForm['printerPaper'])}
+          >
             <option value="58mm">58 mm</option>
             <option value="80mm">80 mm</option>
             {form.printerKind === 'system' ? <option value="a4">A4</option> : null}
@@ -196,9 +266,27 @@ export function SettingsScreen() {
 
         <fieldset className="panel">
           <legend className="panel__title">{s.behaviour}</legend>
-          <TextField {...field('idleLockMinutes')} label={s.idleLock} hint={s.idleLockHint} value={form.idleLockMinutes} inputMode="numeric" onChange={(v) => update('idleLockMinutes', v)} />
-          <TextField {...field('locale')} label={s.locale} hint={s.localeHint} value={form.locale} onChange={(v) => update('locale', v)} />
-          <SelectField {...field('theme')} label={s.theme} value={form.theme} onChange={(v) => update('theme', v as Settings['theme'])}>
+          <TextField
+            {...field('idleLockMinutes')}
+            label={s.idleLock}
+            hint={s.idleLockHint}
+            value={form.idleLockMinutes}
+            inputMode="numeric"
+            onChange={(v) => update('idleLockMinutes', v)}
+          />
+          <TextField
+            {...field('locale')}
+            label={s.locale}
+            hint={s.localeHint}
+            value={form.locale}
+            onChange={(v) => update('locale', v)}
+          />
+          <SelectField
+            {...field('theme')}
+            label={s.theme}
+            value={form.theme}
+            onChange={(v) => update('theme', v as Settings['theme'])}
+          >
             {(['system', 'light', 'dark'] as const).map((theme) => (
               <option key={theme} value={theme}>
                 {s.themes[theme]}
@@ -212,18 +300,27 @@ export function SettingsScreen() {
             {saving ? s.saving : s.save}
           </button>
           {result ? (
-            <p className={result.ok ? 'settings-form__saved' : 'field__error'} role={result.ok ? 'status' : 'alert'}>
+            <p
+              className={result.ok ? 'settings-form__saved' : 'field__error'}
+              role={result.ok ? 'status' : 'alert'}
+            >
               {result.text}
             </p>
           ) : null}
         </div>
       </form>
 
-      {keys === 'pin' ? <KeysPin onCancel={() => setKeys('closed')} onUnlocked={() => setKeys('form')} /> : null}
+      {keys === 'pin' ? (
+        <KeysPin onCancel={() => setKeys('closed')} onUnlocked={() => setKeys('form')} />
+      ) : null}
       {keys === 'form' ? (
         <Modal title={s.changeKeys} onClose={() => setKeys('closed')} size="wide">
           <ConnectionForm
-            initial={{ environment: current.environment, appId: current.appId, customBaseUrl: current.customBaseUrl ?? '' }}
+            initial={{
+              environment: current.environment,
+              appId: current.appId,
+              customBaseUrl: current.customBaseUrl ?? '',
+            }}
             onBack={() => setKeys('closed')}
             onSaved={(status) => {
               useAppStatus.getState().setStatus(status);
@@ -268,7 +365,14 @@ function KeysPin({ onCancel, onUnlocked }: { onCancel(): void; onUnlocked(): voi
         }}
       >
         <p className="muted">{s.keysPinLead}</p>
-        <PinField id="keys-pin" label={deskMessages.common.pin} value={pin} onChange={setPin} error={error} autoFocus />
+        <PinField
+          id="keys-pin"
+          label={deskMessages.common.pin}
+          value={pin}
+          onChange={setPin}
+          error={error}
+          autoFocus
+        />
         <div className="setup__actions">
           <button type="button" className="button button--ghost" onClick={onCancel}>
             {deskMessages.common.cancel}
@@ -282,7 +386,11 @@ function KeysPin({ onCancel, onUnlocked }: { onCancel(): void; onUnlocked(): voi
   );
 }
 
-function useCatalogChoices(currencyCode: string): { currencies: Currency[]; methods: PaymentMethod[]; error: string | null } {
+function useCatalogChoices(currencyCode: string): {
+  currencies: Currency[];
+  methods: PaymentMethod[];
+  error: string | null;
+} {
   const [currencies, setCurrencies] = useState<Currency[]>([]);
   const [methods, setMethods] = useState<PaymentMethod[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -326,7 +434,16 @@ interface FieldProps {
   hint?: string;
 }
 
-function TextField({ id, label, error, hint, value, onChange, maxLength, inputMode }: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; inputMode?: 'numeric' }) {
+function TextField({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  maxLength,
+  inputMode,
+}: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; inputMode?: 'numeric' }) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       <input
@@ -343,10 +460,25 @@ function TextField({ id, label, error, hint, value, onChange, maxLength, inputMo
   );
 }
 
-function SelectField({ id, label, error, hint, value, onChange, children }: FieldProps & { value: string; onChange(value: string): void; children: ReactNode }) {
+function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  children,
+}: FieldProps & { value: string; onChange(value: string): void; children: ReactNode }) {
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} className="select" value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className="select"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {children}
       </select>
     </FieldShell>

@@ -4,8 +4,23 @@ import { makeSale } from '../../test/fake-pos.ts';
 import { renderDesk, row } from '../test/render-desk.tsx';
 
 const rows = [
-  row({ reference: 'POS-A1', time: '2026-11-01T09:00:00.000+05:30', amountMinor: 34567, txnId: 'tx_alpha', saleId: 's1', cashier: 'Asha' }),
-  row({ reference: 'POS-A2', time: '2026-11-01T11:00:00.000+05:30', amountMinor: 500, currency: 'JPY', method: 'CARD', status: 'failed', saleId: 's2' }),
+  row({
+    reference: 'POS-A1',
+    time: '2026-11-01T09:00:00.000+05:30',
+    amountMinor: 34567,
+    txnId: 'tx_alpha',
+    saleId: 's1',
+    cashier: 'Asha',
+  }),
+  row({
+    reference: 'POS-A2',
+    time: '2026-11-01T11:00:00.000+05:30',
+    amountMinor: 500,
+    currency: 'JPY',
+    method: 'CARD',
+    status: 'failed',
+    saleId: 's2',
+  }),
   row({
     reference: 'POS-A3',
     time: '2026-11-01T12:00:00.000+05:30',
@@ -18,10 +33,19 @@ const rows = [
     txnId: 'tx_gamma',
     saleId: 's3',
   }),
-  row({ reference: 'WEB-9', time: '2026-11-01T13:00:00.000+05:30', source: 'server', txnId: 'tx_web', method: 'NET BANKING' }),
+  row({
+    reference: 'WEB-9',
+    time: '2026-11-01T13:00:00.000+05:30',
+    source: 'server',
+    txnId: 'tx_web',
+    method: 'NET BANKING',
+  }),
 ];
 
-const bodyRows = () => within(screen.getByRole('table', { name: 'Transactions' })).getAllByRole('row').filter((r) => r.closest('tbody') && !r.getAttribute('aria-hidden'));
+const bodyRows = () =>
+  within(screen.getByRole('table', { name: 'Transactions' }))
+    .getAllByRole('row')
+    .filter((r) => r.closest('tbody') && !r.getAttribute('aria-hidden'));
 const references = () => bodyRows().map((r) => within(r).getAllByRole('cell')[1]?.textContent);
 
 describe('Transactions', () => {
@@ -34,7 +58,16 @@ describe('Transactions', () => {
   it('shows every merged row in a table with the named columns, newest first, and a live count', async () => {
     renderDesk({ 'reports.transactions': () => ({ rows }) });
     expect(await screen.findByText('4 transactions')).toHaveAttribute('aria-live', 'polite');
-    for (const name of ['Time', 'Reference', 'Amount', 'Currency', 'Method', 'Status', 'Transaction ID', 'Cashier']) {
+    for (const name of [
+      'Time',
+      'Reference',
+      'Amount',
+      'Currency',
+      'Method',
+      'Status',
+      'Transaction ID',
+      'Cashier',
+    ]) {
       expect(screen.getByRole('columnheader', { name })).toBeInTheDocument();
     }
     expect(screen.getByRole('columnheader', { name: 'Time' })).toHaveAttribute('aria-sort', 'descending');
@@ -92,7 +125,12 @@ describe('Transactions', () => {
   });
 
   it('renders only the visible rows of a long list', async () => {
-    const many = Array.from({ length: 5000 }, (_, i) => row({ reference: `POS-${String(i).padStart(5, '0')}`, time: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 1000).toISOString() }));
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      row({
+        reference: `POS-${String(i).padStart(5, '0')}`,
+        time: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 1000).toISOString(),
+      }),
+    );
     renderDesk({ 'reports.transactions': () => ({ rows: many }) });
     expect(await screen.findByText('5000 transactions')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Transactions' })).toHaveAttribute('aria-rowcount', '5001');
@@ -104,7 +142,13 @@ describe('Transactions', () => {
     const { user, fake } = renderDesk({
       'reports.transactions': () => ({ rows }),
       'sales.get': ({ saleId }) => ({
-        sale: makeSale({ id: saleId, reference: 'POS-A1', status: 'succeeded', txnId: 'tx_alpha', providerOrderId: 'order_77' }),
+        sale: makeSale({
+          id: saleId,
+          reference: 'POS-A1',
+          status: 'succeeded',
+          txnId: 'tx_alpha',
+          providerOrderId: 'order_77',
+        }),
         timeline: [
           { at: '2026-11-01T03:30:00.000Z', status: 'initiating', note: 'Sent to KS Pay' },
           { at: '2026-11-01T03:31:00.000Z', status: 'succeeded', note: 'KS Pay confirmed the payment' },
@@ -135,12 +179,18 @@ describe('Transactions', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { user, fake } = renderDesk({
       'reports.transactions': () => ({ rows }),
-      'reports.exportCsv': () => ({ filename: 'transactions-counter-1.csv', mimeType: 'text/csv;charset=utf-8', content: 'Time,Reference\r\n' }),
+      'reports.exportCsv': () => ({
+        filename: 'transactions-counter-1.csv',
+        mimeType: 'text/csv;charset=utf-8',
+        content: 'Time,Reference\r\n',
+      }),
     });
     await screen.findByText('4 transactions');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'failed');
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(await screen.findByText('Saved transactions-counter-1.csv to your downloads.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Saved transactions-counter-1.csv to your downloads.'),
+    ).toBeInTheDocument();
     expect(fake.callsTo('reports.exportCsv')).toEqual([{ status: 'failed' }]);
     expect(click).toHaveBeenCalledTimes(1);
     expect(click.mock.contexts[0]).toHaveProperty('download', 'transactions-counter-1.csv');
@@ -150,17 +200,37 @@ describe('Transactions', () => {
     let call = 0;
     const { user, fake } = renderDesk({
       'reports.transactions': () => ({ rows: call++ === 0 ? rows : rows.slice(0, 2) }),
-      'sales.reconcile': () => ({ at: '2026-11-01T12:00:00.000Z', checked: 3, settled: 2, stillPending: 1, issues: [{ id: 'i1', kind: 'server_only', explanation: 'KS Pay has a payment this terminal did not make.', reviewed: false }] }),
+      'sales.reconcile': () => ({
+        at: '2026-11-01T12:00:00.000Z',
+        checked: 3,
+        settled: 2,
+        stillPending: 1,
+        issues: [
+          {
+            id: 'i1',
+            kind: 'server_only',
+            explanation: 'KS Pay has a payment this terminal did not make.',
+            reviewed: false,
+          },
+        ],
+      }),
     });
     await screen.findByText('4 transactions');
     await user.click(screen.getByRole('button', { name: 'Reconcile' }));
-    expect(await screen.findByText('Checked 3 unsettled sales: 2 settled, 1 issue needs a look (see Pending).')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Checked 3 unsettled sales: 2 settled, 1 issue needs a look (see Pending).'),
+    ).toBeInTheDocument();
     expect(await screen.findByText('2 transactions')).toBeInTheDocument();
     expect(fake.callsTo('reports.transactions')).toHaveLength(2);
   });
 
   it('still lists the terminal sales when KS Pay could not be reached, and says so', async () => {
-    renderDesk({ 'reports.transactions': () => ({ rows: rows.slice(0, 1), serverError: { code: 'network', message: "The KS Pay server's records could not be loaded." } }) });
+    renderDesk({
+      'reports.transactions': () => ({
+        rows: rows.slice(0, 1),
+        serverError: { code: 'network', message: "The KS Pay server's records could not be loaded." },
+      }),
+    });
     expect(await screen.findByText("The KS Pay server's records could not be loaded.")).toBeInTheDocument();
     expect(screen.getByText('1 transaction')).toBeInTheDocument();
   });

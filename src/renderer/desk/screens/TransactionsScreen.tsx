@@ -68,10 +68,20 @@ export function TransactionsScreen() {
       <header className="screen__header">
         <h2 id="tx-heading">{t.heading}</h2>
         <div className="screen__actions">
-          <button type="button" className="button button--secondary" onClick={() => void exportCsv()} disabled={exporting || !loaded}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void exportCsv()}
+            disabled={exporting || !loaded}
+          >
             {exporting ? deskMessages.common.exporting : deskMessages.common.exportCsv}
           </button>
-          <button type="button" className="button button--primary" onClick={() => void useDeskReconcile.getState().run()} disabled={reconciling}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void useDeskReconcile.getState().run()}
+            disabled={reconciling}
+          >
             <Icon name="refresh" />
             {reconciling ? t.reconciling : t.reconcile}
           </button>
@@ -100,7 +110,11 @@ export function TransactionsScreen() {
         ) : null}
         {reconcileReport && !reconciling ? (
           <p className="muted" role="status">
-            {t.reconciled(reconcileReport.checked, reconcileReport.settled, reconcileReport.issues.filter((i) => !i.reviewed).length)}
+            {t.reconciled(
+              reconcileReport.checked,
+              reconcileReport.settled,
+              reconcileReport.issues.filter((i) => !i.reviewed).length,
+            )}
           </p>
         ) : null}
       </div>
@@ -116,14 +130,25 @@ export function TransactionsScreen() {
           <Icon name="alert" className="notice__icon" />
           <span>{error ?? reconcileError}</span>
           {error ? (
-            <button type="button" className="button button--secondary" onClick={() => void useDeskTransactions.getState().load()} disabled={loading}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void useDeskTransactions.getState().load()}
+              disabled={loading}
+            >
               {deskMessages.common.retry}
             </button>
           ) : null}
         </div>
       ) : null}
 
-      <TransactionTable rows={visible} sort={sort} onSort={(column) => useDeskTransactions.getState().sortBy(column)} onOpen={setOpen} format={format} />
+      <TransactionTable
+        rows={visible}
+        sort={sort}
+        onSort={(column) => useDeskTransactions.getState().sortBy(column)}
+        onOpen={setOpen}
+        format={format}
+      />
       {loaded && visible.length === 0 ? <p className="tx-empty muted">{t.empty}</p> : null}
 
       {open ? (

@@ -27,13 +27,14 @@ export const useDeskReconcile = create<ReconcileState>()((set, get) => ({
     if (get().running) return;
     set({ running: true, error: null });
     try {
-      set({ report: await pos().sales.reconcile() });
-      await Promise.all([useDeskTransactions.getState().load(), usePending.getState().refresh()]);
+      set({ report: await pos().sales.reconcile(), running: false });
     } catch (error) {
-      set({ error: errorMessage(error) });
-    } finally {
-      set({ running: false });
+      set({ error: errorMessage(error), running: false });
+      return;
     }
+    // Settled sales change both lists; they reload on their own (the merged list can take a while).
+    void usePending.getState().refresh();
+    void useDeskTransactions.getState().load();
   },
 
   async markReviewed(issueId, note) {
@@ -42,7 +43,13 @@ export const useDeskReconcile = create<ReconcileState>()((set, get) => ({
       const trimmed = note.trim();
       await pos().sales.markReviewed(trimmed === '' ? { issueId } : { issueId, note: trimmed });
       const report = get().report;
-      if (report) set({ report: { ...report, issues: report.issues.map((i) => (i.id === issueId ? { ...i, reviewed: true } : i)) } });
+      if (report)
+        set({
+          report: {
+            ...report,
+            issues: report.issues.map((i) => (i.id === issueId ? { ...i, reviewed: true } : i)),
+          },
+        });
     } catch (error) {
       set({ error: errorMessage(error) });
     } finally {

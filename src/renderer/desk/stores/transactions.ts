@@ -24,6 +24,7 @@ interface TransactionsState {
 }
 
 let loading: Promise<void> | null = null;
+let loadAgain = false;
 
 export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   rows: [],
@@ -35,11 +36,19 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   sort: { column: 'time', direction: 'desc' },
 
   load() {
-    loading ??= (async () => {
+    // A load asked for while one runs (e.g. after Reconcile) runs once more afterwards, so it sees the change.
+    if (loading) {
+      loadAgain = true;
+      return loading;
+    }
+    loading = (async () => {
       set({ loading: true, error: null });
       try {
-        const { rows, serverError } = await pos().reports.transactions();
-        set({ rows, serverError: serverError ?? null, loaded: true });
+        do {
+          loadAgain = false;
+          const { rows, serverError } = await pos().reports.transactions();
+          set({ rows, serverError: serverError ?? null, loaded: true, error: null });
+        } while (loadAgain);
       } catch (error) {
         set({ error: errorMessage(error) });
       } finally {

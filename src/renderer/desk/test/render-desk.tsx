@@ -45,7 +45,11 @@ export interface RenderedDesk {
 export function renderDesk(handlers: Handlers = {}): RenderedDesk {
   stubLayout();
   resetDeskStores();
-  const fake = installFakePos({ 'reports.transactions': () => ({ rows: [] }), 'sales.pending': () => [], ...handlers });
+  const fake = installFakePos({
+    'reports.transactions': () => ({ rows: [] }),
+    'sales.pending': () => [],
+    ...handlers,
+  });
   useAppStatus.getState().setStatus(makeStatus({ role: 'manager', settings: { locale: 'en-IN' } }));
   const onLock = vi.fn();
   const user = userEvent.setup();
