@@ -106,6 +106,35 @@ describe('transactions', () => {
     });
     expect(serverError?.message).toMatch(/last successful load/);
   });
+
+  it('shares one server listing between calls made while it runs', async () => {
+    let listings = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const service = createReports({
+      sales: { all: () => sales },
+      kspay: () => ({
+        transactions: async () => {
+          listings += 1;
+          await gate;
+          return [txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
+        },
+      }),
+      journal,
+      audit,
+      clock,
+      timeZone: ZONE,
+      terminalName: () => 'Counter 1',
+      hash: sha256Hex,
+    });
+    const both = Promise.all([service.transactions(), service.transactions()]);
+    release();
+    const [a, b] = await both;
+    expect(listings).toBe(1);
+    expect(a.rows).toEqual(b.rows);
+    await service.transactions();
+    expect(listings).toBe(2);
+  });
 });
 
 describe('exportCsv', () => {

@@ -97,7 +97,18 @@ export function createReports(deps: ReportsDeps): Reports {
     return reports.sort((a, b) => a.number - b.number);
   }
 
-  async function fetchServer(): Promise<{ server: readonly Transaction[]; serverError?: UserError }> {
+  type ServerList = { server: readonly Transaction[]; serverError?: UserError };
+  let listing: Promise<ServerList> | null = null;
+
+  /** Lists every server record; callers that ask while a listing runs share it (it can take many pages). */
+  function fetchServer(): Promise<ServerList> {
+    listing ??= listServer().finally(() => {
+      listing = null;
+    });
+    return listing;
+  }
+
+  async function listServer(): Promise<ServerList> {
     const client = deps.kspay();
     if (!client) {
       return {
