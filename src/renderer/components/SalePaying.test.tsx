@@ -16,6 +16,13 @@ describe('while the customer pays', () => {
     expect(screen.getByText(/^\d+:\d\d(:\d\d)?$/)).toBeInTheDocument();
   });
 
+  it('says when a check with KS Pay failed and will be tried again', async () => {
+    const message = 'Could not reach KS Pay to check this payment. The terminal keeps checking.';
+    await renderApp({ 'sales.current': () => makeSale({ error: { code: 'network', message } }) });
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+  });
+
   it('Cancel sale asks first; keeping on waiting cancels nothing', async () => {
     const { user, fake } = await renderApp({ 'sales.current': () => makeSale() });
     await user.click(await screen.findByRole('button', { name: 'Cancel sale' }));

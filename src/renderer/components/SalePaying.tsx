@@ -1,28 +1,22 @@
 // While the customer pays: the QR of the checkout page, the elapsed time, Cancel sale (with a confirm).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { useSale } from '../stores/sale.ts';
+import { CancelSale } from './CancelSale.tsx';
 import { ElapsedTime } from './ElapsedTime.tsx';
 import { Icon } from './Icon.tsx';
 import { QrImage } from './QrImage.tsx';
 import './SalePaying.css';
 
 export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
-  const cancelling = useSale((s) => s.cancelling);
   const error = useSale((s) => s.error);
-  const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const keepWaitingRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-
-  useEffect(() => {
-    if (confirming) keepWaitingRef.current?.focus();
-  }, [confirming]);
 
   const heading =
     sale.status === 'awaiting_payment'
@@ -30,6 +24,8 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
       : sale.status === 'verifying'
         ? messages.paying.verifying
         : messages.paying.preparing;
+  // What main says about this sale (a check that failed and will be retried) or what a call of ours hit.
+  const problem = error ?? sale.error?.message ?? null;
 
   return (
     <section className="paying" aria-labelledby="paying-heading">
@@ -57,69 +53,23 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
             <ElapsedTime since={sale.createdAt} />
           </dd>
         </dl>
-        {error ? (
-          <p className="notice notice--error" role="alert">
+        {problem ? (
+          <p className="notice notice--warning" role="status">
             <Icon name="alert" className="notice__icon" />
-            <span>{error}</span>
+            <span>{problem}</span>
           </p>
         ) : null}
-        {confirming ? (
-          <div
-            className="paying__confirm"
-            role="alertdialog"
-            aria-labelledby="cancel-title"
-            aria-describedby="cancel-body"
+        <CancelSale>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!sale.checkoutUrl}
+            onClick={() => void useSale.getState().openCheckoutAgain()}
           >
-            <p id="cancel-title" className="paying__confirm-title">
-              {messages.paying.confirmCancel}
-            </p>
-            <p id="cancel-body" className="paying__confirm-body">
-              {messages.paying.confirmCancelBody}
-            </p>
-            <div className="actions">
-              <button
-                ref={keepWaitingRef}
-                type="button"
-                className="button button--secondary"
-                onClick={() => setConfirming(false)}
-              >
-                {messages.paying.confirmNo}
-              </button>
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={cancelling}
-                onClick={() => {
-                  void useSale
-                    .getState()
-                    .cancel()
-                    .finally(() => setConfirming(false));
-                }}
-              >
-                {cancelling ? messages.paying.cancelling : messages.paying.confirmYes}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div className="actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={!sale.checkoutUrl}
-              onClick={() => void useSale.getState().openCheckoutAgain()}
-            >
-              <Icon name="external" />
-              {messages.paying.openAgain}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary paying__cancel"
-              onClick={() => setConfirming(true)}
-            >
-              {messages.paying.cancel}
-            </button>
-          </div>
-        )}
+            <Icon name="external" />
+            {messages.paying.openAgain}
+          </button>
+        </CancelSale>
       </div>
     </section>
   );

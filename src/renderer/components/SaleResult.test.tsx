@@ -48,6 +48,18 @@ describe('the result', () => {
     expect(fake.callsTo('sales.retryVerify')).toEqual([{ saleId: sale.id }]);
   });
 
+  it('a pending sale can still be cancelled, after a confirm', async () => {
+    const sale = makeSale({ status: 'unknown' });
+    const { user, fake } = await renderApp({
+      'sales.current': () => sale,
+      'sales.cancel': () => ({ ...sale, status: 'cancelled', updatedAt: '2026-03-02T10:40:00.000+05:30' }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel sale' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel sale' }));
+    expect(await screen.findByRole('heading', { name: 'Payment cancelled' })).toBeInTheDocument();
+    expect(fake.callsTo('sales.cancel')).toEqual([{ saleId: sale.id }]);
+  });
+
   it('shows the server’s reason when a payment was refused for a mismatch', async () => {
     const sale = makeSale({
       status: 'failed',

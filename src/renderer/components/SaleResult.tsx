@@ -7,6 +7,7 @@ import { messages } from '../lib/messages.ts';
 import { outcomeOf, type Outcome } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
 import { useSale } from '../stores/sale.ts';
+import { CancelSale } from './CancelSale.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import './SaleResult.css';
 
@@ -28,13 +29,16 @@ export function resultHeading(sale: Sale): string | null {
   return outcome === 'in-progress' ? null : LOOK[outcome].heading;
 }
 
+/** What happened and what next: main's own words for this sale when it has them, else the outcome's. */
 function explanation(sale: Sale): string {
-  if (sale.status === 'succeeded' && sale.flags.includes('paid_after_cancel'))
-    return messages.result.paidAfterCancel;
+  if (sale.status === 'succeeded') {
+    return sale.flags.includes('paid_after_cancel')
+      ? messages.result.paidAfterCancel
+      : messages.result.succeededBody;
+  }
+  if (sale.error?.message) return sale.error.message;
   if (sale.status === 'expired') return messages.result.expiredBody;
   switch (outcomeOf(sale.status)) {
-    case 'succeeded':
-      return messages.result.succeededBody;
     case 'cancelled':
       return messages.result.cancelledBody;
     case 'pending':
@@ -75,8 +79,6 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
     }
   }
 
-  // The server's reason (a mismatch, a lying redirect) says more than the generic line.
-  const reason = sale.error?.message;
   const time = sale.verifiedAt ?? sale.updatedAt;
 
   return (
@@ -92,7 +94,18 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
         <div className="result__summary">
           <p className="result__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</p>
           <p className="result__explanation">{explanation(sale)}</p>
-          <p className="result__reason">{reason && outcome !== 'succeeded' ? reason : ''}</p>
+          {outcome === 'pending' ? (
+            <CancelSale>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void useSale.getState().checkAgain()}
+              >
+                <Icon name="refresh" />
+                {messages.result.checkAgain}
+              </button>
+            </CancelSale>
+          ) : null}
         </div>
         <dl className="details result__details">
           <dt>{messages.result.method}</dt>
@@ -117,16 +130,6 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
           {printState.message ?? storeError ?? ''}
         </p>
         <div className="actions">
-          {outcome === 'pending' ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void useSale.getState().checkAgain()}
-            >
-              <Icon name="refresh" />
-              {messages.result.checkAgain}
-            </button>
-          ) : null}
           <button
             type="button"
             className="button button--secondary button--large"
