@@ -28,6 +28,12 @@ describe('scanText', () => {
   it('lets digests through when they are labelled as hashes', () => {
     const text = `{"day":"2026-11-29","prevHash":"${SIGNATURE}","hash":"${randomBytes(32).toString('hex')}","sha256": "${randomBytes(32).toString('hex')}"}`;
     expect(scanText('z-reports.jsonl', text, [KEY])).toEqual([]);
+    expect(scanText('z-report.csv', `Previous hash,${SIGNATURE},,\r\nHash,${SIGNATURE}\r\n`, [KEY])).toEqual([]);
+    // A recorded bridge reply holds the reply's JSON as a string, so its quotes are escaped.
+    const recorded = JSON.stringify({ call: 'reports.closeDay', body: text });
+    expect(scanText('bridge-replies.jsonl', recorded, [KEY])).toEqual([]);
+    const leaked = JSON.stringify({ call: 'x', body: JSON.stringify({ signature: SIGNATURE }) });
+    expect(scanText('bridge-replies.jsonl', leaked, [KEY]).map((hit) => hit.kind)).toEqual(['signature']);
   });
 
   it("lets the Demo sandbox's own signing key through in its state file, and nowhere else", () => {
