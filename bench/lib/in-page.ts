@@ -17,6 +17,7 @@ export const TYPE_UNTIL_COUNT = `async ({ input, count, queries, timeoutMs }) =>
   if (!field || !counter) throw new Error('search box or count not found: ' + input + ', ' + count);
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const samples = [];
+  let slowest = { query: '', ms: 0 };
   let unchanged = 0;
   for (const query of queries) {
     const before = counter.textContent;
@@ -31,11 +32,15 @@ export const TYPE_UNTIL_COUNT = `async ({ input, count, queries, timeoutMs }) =>
     setValue.call(field, query);
     field.dispatchEvent(new Event('input', { bubbles: true }));
     const end = await changed;
-    if (end === null) unchanged += 1; else samples.push(end - start);
+    if (end === null) unchanged += 1;
+    else {
+      samples.push(end - start);
+      if (end - start > slowest.ms) slowest = { query, ms: end - start };
+    }
     // Let the frame finish, as a typist's next key comes later anyway.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
   }
-  return { samples, unchanged };
+  return { samples, unchanged, slowest };
 }`;
 
 /** requestAnimationFrame intervals: first with the table still (the floor), then scrolling it `step` px a frame. */
@@ -58,6 +63,13 @@ export const SCROLL_FRAMES = `async ({ scroller, frames, step }) => {
   const scrolling = await run(true);
   return { idle, scrolling, scrolledTo: element.scrollTop, scrollHeight: element.scrollHeight, rowsInDom: element.querySelectorAll('tbody tr').length };
 }`;
+
+/** Page-load milestones (ms since navigation start): DOMContentLoaded, and the end of the last bridge call. */
+export const LOAD_MILESTONES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const calls = performance.getEntriesByType('resource').filter((r) => r.name.includes('/pos/call/') && r.responseEnd <= globalThis.__chargeAt);
+  return { dcl: nav ? nav.domContentLoadedEventEnd : -1, lastCall: calls.reduce((end, r) => Math.max(end, r.responseEnd), -1), calls: calls.map((r) => r.name.split('/').pop()) };
+})()`;
 
 /** Added before any page script: notes when a button whose text starts with "Charge" first exists. */
 export const WATCH_FOR_CHARGE = `(() => {
