@@ -3,7 +3,7 @@
 //   node bench/run.ts [--only=1,4] [--quick]
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const figures = only ? FIGURES.filter((figure) => only.includes(figure.id)) : FIGURES;
   const scratch = await mkdtemp(join(tmpdir(), 'kspay-bench-'));
   const began = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const ctx: BenchContext = {
     scale: values.quick ? 0.3 : 1,
     scratch,
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
     },
+    // 1-minute load average: above the core count, other work competed with the bench for the CPU.
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] ?? 0 },
     scale: ctx.scale,
     figures: runs,
     rows,
@@ -111,7 +114,7 @@ async function main(): Promise<void> {
   const order = (row: FigureRow): number => Number.parseInt(row.id, 10);
   process.stdout.write(`${renderTable([...rows].sort((a, b) => order(a) - order(b)))}\n\n`);
   process.stdout.write(
-    `${cpu.length} × ${result.machine.model}, Node ${process.version}, commit ${result.commit}, ${result.seconds.toFixed(0)} s. ` +
+    `${cpu.length} × ${result.machine.model}, Node ${process.version}, commit ${result.commit}, ${result.seconds.toFixed(0)} s, load average ${result.loadAverage.atStart.toFixed(1)} → ${result.loadAverage.atEnd.toFixed(1)}. ` +
       'Ratio = our median ÷ the floor/peer median. Full numbers: bench/results/latest.json; how to read: bench/README.md.\n',
   );
   if (crashed) process.exitCode = 1;
