@@ -2,6 +2,7 @@
 // sandbox's admin endpoint on, and restart/crash for tests that stop the terminal mid-sale.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startPrivateKeyring } from './private-keyring.ts';
 import { sandboxAdmin, type SandboxAdmin } from './sandbox-admin.ts';
 import { startProcess, type StartedProcess } from './processes.ts';
 
@@ -31,6 +32,8 @@ const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
 export async function startBrowserMode({ workDir, args = [] }: BrowserModeOptions): Promise<BrowserMode> {
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir, { recursive: true });
+  // Keys saved by one test must not make the next test's terminal start connected.
+  const keyring = await startPrivateKeyring(join(workDir, 'keyring'));
   let current: { process: StartedProcess; url: string; admin: SandboxAdmin };
 
   /** Port 0 the first time; the same port after a restart, so open pages find the terminal again. */
@@ -40,6 +43,7 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
       args: ['--port', String(port), '--data-dir', dataDir, '--sandbox-admin', ...args],
       ready: READY,
       logFile: join(workDir, 'browser-mode.log'),
+      env: keyring.env,
     });
     const output = started.output();
     current = {
@@ -49,7 +53,12 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
     };
   }
 
-  await launch();
+  try {
+    await launch();
+  } catch (error) {
+    keyring.stop();
+    throw error;
+  }
   return {
     get url() {
       return current.url;
@@ -66,6 +75,9 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
       await current.process.kill();
       await launch(Number(new URL(current.url).port));
     },
-    stop: () => current.process.stop(),
+    async stop() {
+      await current.process.stop();
+      keyring.stop();
+    },
   };
 }

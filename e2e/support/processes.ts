@@ -25,6 +25,8 @@ export interface StartOptions {
   /** Also written here, so a failing test shows what the process said. Never for output that holds keys. */
   logFile?: string;
   timeoutMs?: number;
+  /** Added to this process's environment (e.g. a private keychain's D-Bus address). */
+  env?: Record<string, string>;
 }
 
 export function startProcess({
@@ -33,11 +35,12 @@ export function startProcess({
   ready,
   logFile,
   timeoutMs = 60_000,
+  env = {},
 }: StartOptions): Promise<StartedProcess> {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: process.env,
+    env: { ...process.env, ...env },
   });
   const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
   let stdout = '';

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { messages } from '../lib/messages.ts';
 import { selectCurrentMethods, useCatalog } from '../stores/catalog.ts';
+import { Icon } from './Icon.tsx';
 import './MethodPicker.css';
 
 export function MethodPicker() {
@@ -25,6 +26,8 @@ export function MethodPicker() {
             data-method-key=""
             onClick={() => useCatalog.getState().selectMethod(method.id)}
           >
+            {/* The tick is decorative: the pressed state is announced by aria-pressed, the name stays the method's. */}
+            <Icon name="check" className="method__tick" />
             {method.name}
           </button>
         ))}

@@ -101,11 +101,20 @@ describe('the result', () => {
     print.mockRestore();
   });
 
-  it('New sale clears the sale with main and returns to an empty amount', async () => {
-    const sale = makeSale({ status: 'succeeded' });
-    const { user, fake } = await renderApp({ 'sales.current': () => sale });
+  it('New sale clears the sale with main and returns to an empty amount and note', async () => {
+    const { user, fake } = await renderApp();
+    await screen.findByRole('option', { name: /INR/ });
+    await user.click(screen.getByRole('button', { name: 'CARD' }));
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'table 9');
+    await user.click(document.body);
+    await user.keyboard('45.5');
+    const sale = makeSale({ status: 'awaiting_payment', amountMinor: 4550 });
+    fake.handle('sales.start', () => sale);
+    await user.click(screen.getByRole('button', { name: /^Charge/ }));
+    act(() => fake.emit('sale.updated', { ...sale, status: 'succeeded', updatedAt: '2026-03-02T10:20:00.000+05:30' }));
     await user.click(await screen.findByRole('button', { name: 'New sale' }));
-    expect(await screen.findByRole('button', { name: /^Charge/ })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: /^Charge/ })).toHaveAccessibleName('Charge ₹0.00');
+    expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('');
     expect(fake.callsTo('sales.dismiss')).toEqual([{ saleId: sale.id }]);
   });
 

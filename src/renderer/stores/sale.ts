@@ -6,6 +6,7 @@ import { openCheckoutWindow } from '../lib/checkout-window.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { outcomeOf } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
+import { useAmount } from './amount.ts';
 import { useAppStatus } from './app-status.ts';
 
 interface SaleState {
@@ -170,6 +171,7 @@ export const useSale = create<SaleState>()((set, get) => {
         }
       }
       set({ sale: null, note: '', error: null });
+      useAmount.getState().clear();
     },
 
     dismissPaidAfterCancel(saleId) {

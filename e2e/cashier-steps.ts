@@ -1,0 +1,123 @@
+// Steps the cashier specs share, written the way a cashier works: by the names on the screen.
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+export const RESULT_HEADINGS = [
+  'Payment successful',
+  'Payment failed',
+  'Payment cancelled',
+  'Payment pending',
+] as const;
+export type ResultHeading = (typeof RESULT_HEADINGS)[number];
+
+/** First start → Try Demo mode → the sale screen, ready to take a payment. */
+export async function startDemo(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Try Demo mode' }).click();
+  await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
+}
+
+/** First start → Connect to KS Pay → Custom URL with a sandbox's keys → Test → Save → manager PIN. */
+export async function connectCustom(
+  page: Page,
+  server: { url: string; credentials: { appId: string; accessKey: string; secretKey: string } },
+  pin = '2468',
+): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption('custom');
+  await page.getByRole('textbox', { name: 'API base URL' }).fill(server.url);
+  await page.getByRole('textbox', { name: 'App ID' }).fill(server.credentials.appId);
+  await page.getByRole('textbox', { name: 'Access key' }).fill(server.credentials.accessKey);
+  await page.getByLabel('Secret key', { exact: true }).fill(server.credentials.secretKey);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByText('Everything worked. Save to start taking payments.')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'Set a manager PIN' })).toBeVisible();
+  await page.getByLabel('Manager PIN').fill(pin);
+  await page.getByLabel('Confirm PIN').fill(pin);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
+}
+
+/** Keys the amount in on the on-screen keypad, one key per character ("345.67"). */
+export async function keyIn(page: Page, amount: string): Promise<void> {
+  const keypad = page.getByRole('group', { name: 'Keypad' });
+  for (const key of amount) await keypad.getByRole('button', { name: key, exact: true }).click();
+}
+
+export async function chooseMethod(page: Page, method: string): Promise<void> {
+  const button = page
+    .getByRole('group', { name: 'Payment method' })
+    .getByRole('button', { name: method, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
+
+/** Presses Charge and returns the hosted checkout page browser mode opens in a new window. */
+export async function charge(page: Page): Promise<Page> {
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: /^Charge/ }).click();
+  const checkout = await popup;
+  await checkout.waitForLoadState();
+  await expect(page.getByRole('heading', { name: 'Waiting for the customer' })).toBeVisible();
+  return checkout;
+}
+
+/** A whole sale up to the checkout page: method, amount, Charge. */
+export async function startSale(page: Page, { method = 'UPI', amount = '345.67' } = {}): Promise<Page> {
+  await chooseMethod(page, method);
+  await keyIn(page, amount);
+  await expect(page.getByRole('button', { name: /^Charge/ })).toBeEnabled();
+  return charge(page);
+}
+
+/** Clicks a button on the sandbox's hosted checkout page (Pay, Decline or Cancel). */
+export async function customerPresses(checkout: Page, button: 'Pay' | 'Decline' | 'Cancel'): Promise<void> {
+  await checkout.getByRole('button', { name: button, exact: true }).click();
+}
+
+export function resultHeading(page: Page, heading: ResultHeading) {
+  return page.getByRole('heading', { name: heading, level: 2 });
+}
+
+/** The reference the terminal shows for the sale on screen. */
+export async function shownReference(page: Page): Promise<string> {
+  const reference = page.locator('dt', { hasText: /^Reference$/ }).locator('xpath=following-sibling::dd[1]');
+  return (await reference.first().innerText()).trim();
+}
+
+/**
+ * Records, from the moment the page loads, whether "Payment successful" was ever on screen, even for a
+ * frame: a lying redirect must never show it. (In-page code is a string: e2e compiles without DOM types.)
+ */
+export async function watchForSuccess(page: Page): Promise<() => Promise<boolean>> {
+  await page.addInitScript({
+    content: `
+      window.__sawSuccess = false;
+      new MutationObserver(() => {
+        if (document.body && document.body.innerText.includes('Payment successful')) window.__sawSuccess = true;
+      }).observe(document, { subtree: true, childList: true, characterData: true });`,
+  });
+  return async () => (await page.evaluate('window.__sawSuccess')) === true;
+}
+
+/** Replaces window.print (headless Chromium has no dialog to wait for) with a counter. */
+export async function countPrints(page: Page): Promise<() => Promise<number>> {
+  await page.addInitScript({
+    content: 'window.__printed = 0; window.print = () => { window.__printed += 1; };',
+  });
+  return async () => Number(await page.evaluate('window.__printed'));
+}
+
+/** Presses Tab until `name`'s button has the focus (at most 30 times). */
+export async function tabTo(page: Page, name: string): Promise<void> {
+  for (let i = 0; i < 30; i += 1) {
+    const focused = await page.evaluate('document.activeElement && document.activeElement.textContent');
+    if (typeof focused === 'string' && focused.trim() === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
