@@ -170,7 +170,7 @@ async function replay(ctx: BenchContext): Promise<FigureRow> {
       unit: 'ms',
       ours: summarise(ours),
       reference: { label: 'read files + JSON.parse per line', summary: summarise(floor) },
-      note: `ours also checks every record (zod) and rebuilds each sale and its timeline; CPU time ${summarise(cpu).median.toFixed(0)} ms (wall time includes waiting for a busy machine)`,
+      note: `ours also checks every record (zod) and rebuilds each sale and its timeline; process CPU time ${summarise(cpu).median.toFixed(0)} ms (GC and I/O threads included)`,
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -61,8 +61,22 @@ export async function shippedJs(dir: string): Promise<ShippedJs> {
   return { initial, lazy };
 }
 
+interface MinifiedBuild {
+  dir: string;
+  shipped: ShippedJs;
+}
+
 /** The same renderer source built with minification on, to show what that one setting would change. */
-async function minifiedBuild(ctx: BenchContext): Promise<ShippedJs> {
+async function minifiedBuild(ctx: BenchContext): Promise<MinifiedBuild | null> {
+  try {
+    return await buildMinified(ctx);
+  } catch (error) {
+    ctx.log(`minified build: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+async function buildMinified(ctx: BenchContext): Promise<MinifiedBuild> {
   const outDir = await mkdtemp(join(ctx.scratch, 'renderer-min-'));
   await build({
     configFile: false,
@@ -77,10 +91,10 @@ async function minifiedBuild(ctx: BenchContext): Promise<ShippedJs> {
       rollupOptions: { input: join(ROOT, 'src', 'renderer', 'index.html') },
     },
   });
-  return shippedJs(outDir);
+  return { dir: outDir, shipped: await shippedJs(outDir) };
 }
 
-async function jsShipped(ctx: BenchContext): Promise<FigureRow> {
+async function jsShipped(minifiedRenderer: MinifiedBuild | null): Promise<FigureRow> {
   const name = 'JS shipped to the cashier screen (gzip, initial chunks)';
   const built = await ensureBuilt();
   if (!built.ok)
@@ -88,13 +102,9 @@ async function jsShipped(ctx: BenchContext): Promise<FigureRow> {
   const shipped = await shippedJs(RENDERER_OUT);
   const total = shipped.initial.reduce((sum, chunk) => sum + chunk.kb, 0);
   const floor = gzipKb(await bundleForPage(FLOOR_ENTRY, 'benchReactFloor'));
-  let minified = '';
-  try {
-    const small = await minifiedBuild(ctx);
-    minified = `; the same source with build.minify on: ${small.initial.reduce((sum, c) => sum + c.kb, 0).toFixed(1)} KB`;
-  } catch (error) {
-    ctx.log(`minified build: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const minified = minifiedRenderer
+    ? `; the same source with build.minify on: ${minifiedRenderer.shipped.initial.reduce((sum, c) => sum + c.kb, 0).toFixed(1)} KB`
+    : '';
   const one = (kb: number) => summarise([kb]);
   return {
     ...withRatio({
@@ -175,7 +185,11 @@ async function chooseDemo(browser: Browser, app: BrowserMode): Promise<void> {
   }
 }
 
-async function coldStart(ctx: BenchContext, browser: Browser): Promise<FigureRow[]> {
+async function coldStart(
+  ctx: BenchContext,
+  browser: Browser,
+  minifiedRenderer: MinifiedBuild | null,
+): Promise<FigureRow[]> {
   const dataDir = await mkdtemp(join(ctx.scratch, 'cold-'));
   let app = await startBrowserMode(dataDir);
   try {
@@ -185,6 +199,7 @@ async function coldStart(ctx: BenchContext, browser: Browser): Promise<FigureRow
     const loads: PageLoad[] = [];
     const whole: number[] = [];
     const processStart: number[] = [];
+    const minifiedLoads: number[] = [];
     for (let i = 0; i < reps(ctx, 5, 2); i++) {
       await app.close();
       app = await startBrowserMode(dataDir);
@@ -194,9 +209,19 @@ async function coldStart(ctx: BenchContext, browser: Browser): Promise<FigureRow
       toCharge.push(pageMs);
       processStart.push(app.readyAt - app.spawnedAt);
       whole.push(app.readyAt - app.spawnedAt + pageMs);
+      // Alternating with it: the same app serving the minified build of the same source, to show what
+      // that one setting would change under the same conditions.
+      if (minifiedRenderer) {
+        await app.close();
+        app = await startBrowserMode(dataDir, ['--renderer-dir', minifiedRenderer.dir]);
+        minifiedLoads.push(await pageToCharge(browser, app.url));
+      }
     }
     const floor = await staticFloor(browser, reps(ctx, 5, 2));
     const ours = summarise(toCharge);
+    const withMinified = minifiedRenderer
+      ? `; the same source minified (served with --renderer-dir, alternating): median ${summarise(minifiedLoads).median.toFixed(0)} ms`
+      : '';
     return [
       {
         ...withRatio({
@@ -210,7 +235,7 @@ async function coldStart(ctx: BenchContext, browser: Browser): Promise<FigureRow
         met: ours.median < 500,
         note:
           `fresh browser context (no cache), server freshly started, Demo chosen once in the UI before; medians: DOMContentLoaded (JS fetched, parsed, run) ${summarise(loads.map((l) => l.dcl)).median.toFixed(0)} ms, ` +
-          `last bridge call before Charge done ${summarise(loads.map((l) => l.lastCall)).median.toFixed(0)} ms`,
+          `last bridge call before Charge done ${summarise(loads.map((l) => l.lastCall)).median.toFixed(0)} ms${withMinified}`,
       },
       {
         id: '6c',
@@ -337,9 +362,10 @@ export const rendererFigure: Figure = {
   id: '6',
   title: 'Renderer: JS shipped, cold start, memory after 1,000 sales',
   async run(ctx) {
-    const rows: FigureRow[] = [await jsShipped(ctx)];
-    const missing = chromiumMissing() ?? browserModeMissing();
     const built = await ensureBuilt();
+    const minifiedRenderer = built.ok ? await minifiedBuild(ctx) : null;
+    const rows: FigureRow[] = [await jsShipped(minifiedRenderer)];
+    const missing = chromiumMissing() ?? browserModeMissing();
     const why = missing ?? (built.ok ? null : `npm run build failed (${built.error})`);
     if (why) {
       return [
@@ -358,7 +384,7 @@ export const rendererFigure: Figure = {
     const browser = await launchChromium();
     try {
       for (const [ids, part] of [
-        [['6b', '6c'], () => coldStart(ctx, browser)],
+        [['6b', '6c'], () => coldStart(ctx, browser, minifiedRenderer)],
         [['6d'], () => memoryAfterSales(ctx, browser).then((row) => [row])],
       ] as const) {
         try {
