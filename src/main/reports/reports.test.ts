@@ -152,7 +152,9 @@ describe('exportCsv', () => {
     expect(lines.filter(Boolean)).toHaveLength(2);
     const entries = await audit.list();
     expect(entries.at(-1)).toMatchObject({ action: 'export.transactions', actor: 'manager' });
-    expect(entries.at(-1)?.detail).toMatch(/Exported 1 transaction/);
+    expect(entries.at(-1)?.detail).toBe(
+      'Exported 1 transaction(s) to transactions-counter-1-2026-11-01-2230.csv. Filter: currency INR.',
+    );
   });
 });
 
@@ -171,6 +173,16 @@ describe('day', () => {
       ['JPY', 500, 1],
     ]);
     expect(summary.currencies[0]?.hourly[23]).toEqual({ hour: 23, grossMinor: 2000, count: 1 });
+  });
+
+  it('counts a sale paid after it was cancelled at the counter as paid: the money was taken', async () => {
+    sales = [
+      sale({ id: 'a', amountMinor: 1000 }),
+      sale({ id: 'b', amountMinor: 500, status: 'cancelled', flags: ['paid_after_cancel'] }),
+      sale({ id: 'c', amountMinor: 700, status: 'cancelled' }),
+    ];
+    const [inr] = (await reports().day('2026-11-01')).currencies;
+    expect(inr).toMatchObject({ grossMinor: 1500, succeeded: 2, cancelled: 1, count: 3 });
   });
 
   it('refuses a date that does not exist, in plain words', async () => {

@@ -26,7 +26,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { KsPayClient, Transaction } from '../kspay/types.ts';
 import { businessDay, closedDays } from './business-day.ts';
 import { ReportsError } from './errors.ts';
-import { mergeTransactions, saleToRow } from './merge.ts';
+import { mergeTransactions, saleToDayRow } from './merge.ts';
 import { ZReportRecord } from '../journal/index.ts';
 
 /** The part of the journal reports use: a closed day is one `zreport` record (the journal's ZReportRecord). */
@@ -145,7 +145,7 @@ export function createReports(deps: ReportsDeps): Reports {
     const sales = (await deps.sales.all()).filter(
       (sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day,
     );
-    return { rows: sales.map(saleToRow), sales };
+    return { rows: sales.map(saleToDayRow), sales };
   }
 
   function requireDay(day: string): void {
@@ -228,7 +228,7 @@ export function createReports(deps: ReportsDeps): Reports {
       await deps.audit.record({
         action: 'export.transactions',
         actor,
-        detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${JSON.stringify(filter)}`,
+        detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${describeFilter(filter)}.`,
       });
       return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + transactionsCsv(rows, zoned) };
     },
@@ -270,4 +270,19 @@ export function createReports(deps: ReportsDeps): Reports {
       return verifyZReportChain(await loadZReports(), deps.hash);
     },
   };
+}
+
+/** The filter in a line a person can read in the audit log: "currency INR, status failed, search "POS-1"". */
+function describeFilter(filter: TransactionFilter): string {
+  const parts: string[] = [];
+  if (filter.from) parts.push(`from ${filter.from}`);
+  if (filter.to) parts.push(`to ${filter.to}`);
+  if (filter.status) parts.push(`status ${filter.status}`);
+  if (filter.currency) parts.push(`currency ${filter.currency}`);
+  if (filter.method) parts.push(`method ${filter.method}`);
+  if (filter.minAmountMinor !== undefined) parts.push(`amount from ${filter.minAmountMinor} minor units`);
+  if (filter.maxAmountMinor !== undefined) parts.push(`amount to ${filter.maxAmountMinor} minor units`);
+  if (filter.search?.trim()) parts.push(`search "${filter.search.trim()}"`);
+  if (filter.mismatchOnly) parts.push('only differences');
+  return parts.length > 0 ? parts.join(', ') : 'none (every transaction)';
 }

@@ -7,18 +7,18 @@ import { deskMessages } from '../messages.ts';
 const r = deskMessages.reports;
 const d = deskMessages.day;
 
-export function ZReportView({
-  report,
-  format,
-  paper,
-}: {
+interface ZReportViewProps {
   report: ZReport;
   format: DeskFormatters;
   paper: 'thermal' | 'a4';
-}) {
-  const headingId = `zreport-${report.number}`;
+  /** Tells the on-screen copy from the print copy, so their ids differ. */
+  copy?: 'screen' | 'print';
+}
+
+export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportViewProps) {
+  const headingId = `zreport-${copy}-${report.number}`;
   return (
-    <article className={`zreport zreport--${paper} print-area`} aria-labelledby={headingId}>
+    <article className={`zreport zreport--${paper}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="zreport__heading">
         {r.zHeading(report.number, report.day)}
       </h3>

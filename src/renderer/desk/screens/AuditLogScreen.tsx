@@ -92,7 +92,7 @@ export function AuditLogScreen() {
               {entries.map((entry, i) => (
                 <tr key={`${entry.at}-${i}`}>
                   <td className="audit-table__time">{format.dateTime(entry.at)}</td>
-                  <td className="detail__mono">{entry.action}</td>
+                  <td className="detail__mono audit-table__action">{entry.action}</td>
                   <td>{entry.actor}</td>
                   <td>{entry.detail}</td>
                 </tr>

@@ -108,6 +108,13 @@ describe('Reports', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Print report' }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    // While it prints, the page says so; the print stylesheet then shows only the report's print copy.
+    expect(document.documentElement.dataset.printing).toBe('zreport');
+    expect(document.querySelector('.zreport-print .zreport--a4')).toHaveTextContent(
+      'Z report 1 · 2026-10-30',
+    );
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.documentElement.dataset.printing).toBeUndefined();
     await user.click(screen.getByRole('button', { name: /^Reprint Z report 2/ }));
     await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
     expect(screen.getByRole('heading', { name: /^Z report 2/ })).toBeInTheDocument();

@@ -2,6 +2,7 @@
 // manager overrides with the PIN and a reason), print it on receipt paper or A4, and list, reprint
 // and export every past report.
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ZReport } from '../../../shared/domain.ts';
 import { PosError } from '../../../shared/pos-api.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -92,8 +93,14 @@ export function ReportsScreen() {
 
   function print(report: ZReport) {
     setShown(report);
-    // Let React paint the chosen report before the print dialog takes its snapshot.
-    window.requestAnimationFrame(() => window.print());
+    // Let React paint the chosen report before the print dialog takes its snapshot. While the report
+    // prints, the print stylesheet shows only its copy outside the app (see desk.css, "Printing").
+    window.requestAnimationFrame(() => {
+      const root = document.documentElement;
+      root.dataset.printing = 'zreport';
+      window.addEventListener('afterprint', () => delete root.dataset.printing, { once: true });
+      window.print();
+    });
   }
 
   return (
@@ -222,6 +229,15 @@ export function ReportsScreen() {
       </div>
 
       {shown ? <ZReportView report={shown} format={format} paper={paper} /> : null}
+      {/* The copy that prints lives outside the app, which the cashier's print stylesheet hides. */}
+      {shown
+        ? createPortal(
+            <div className="zreport-print" aria-hidden="true">
+              <ZReportView report={shown} format={format} paper={paper} copy="print" />
+            </div>,
+            document.body,
+          )
+        : null}
 
       <div className="panel no-print">
         <h3 className="panel__title">{r.past}</h3>
