@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PosError } from '../../shared/pos-api.ts';
-import { makeStatus } from '../test/fake-pos.ts';
+import type { Sale } from '../../shared/domain.ts';
+import { makeSale, makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 
 const charge = () => screen.getByRole('button', { name: /^Charge/ });
@@ -62,6 +63,65 @@ describe('the Charge button', () => {
     await user.keyboard('12{Enter}{Enter}');
     await screen.findByRole('heading', { name: 'Waiting for the customer' });
     expect(fake.callsTo('sales.start')).toHaveLength(1);
+  });
+
+  it('shows the sale as soon as main reports it, before sales.start has answered', async () => {
+    let answer: (sale: Sale) => void = () => undefined;
+    const { user, fake } = await renderApp();
+    fake.handle(
+      'sales.start',
+      (input) =>
+        new Promise<Sale>((resolve) => {
+          answer = resolve;
+          const sale = makeSale({
+            ...input,
+            methodName: 'CARD',
+            status: 'initiating',
+            checkoutUrl: undefined,
+            createdAt: new Date().toISOString(),
+            updatedAt: new Date().toISOString(),
+          });
+          setTimeout(() => fake.emit('sale.updated', sale), 0);
+        }),
+    );
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'CARD' }));
+    await user.keyboard('30{Enter}');
+    expect(await screen.findByRole('heading', { name: 'Preparing the payment…' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel sale' })).toBeNull();
+    act(() =>
+      answer(
+        makeSale({
+          amountMinor: 3000,
+          methodId: 'm_card',
+          methodName: 'CARD',
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date(Date.now() + 1000).toISOString(),
+        }),
+      ),
+    );
+    expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel sale' })).toBeInTheDocument();
+  });
+
+  it('an update of some other sale while starting is not taken for the new one', async () => {
+    const { user, fake } = await renderApp();
+    fake.handle(
+      'sales.start',
+      () =>
+        new Promise<Sale>(() => {
+          setTimeout(
+            () => fake.emit('sale.updated', makeSale({ id: 'old', amountMinor: 999, status: 'processing' })),
+            0,
+          );
+        }),
+    );
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'CARD' }));
+    await user.keyboard('30{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('heading', { name: 'Preparing the payment…' })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Charge/ })).toBeDisabled();
   });
 
   it('shows why a sale could not start, in plain words, and keeps the amount', async () => {

@@ -59,17 +59,20 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
             <span>{problem}</span>
           </p>
         ) : null}
-        <CancelSale>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!sale.checkoutUrl}
-            onClick={() => void useSale.getState().openCheckoutAgain()}
-          >
-            <Icon name="external" />
-            {messages.paying.openAgain}
-          </button>
-        </CancelSale>
+        {/* While the payment is being set up there is nothing to open or cancel yet (main would refuse). */}
+        {sale.status === 'awaiting_payment' || sale.status === 'verifying' ? (
+          <CancelSale>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!sale.checkoutUrl}
+              onClick={() => void useSale.getState().openCheckoutAgain()}
+            >
+              <Icon name="external" />
+              {messages.paying.openAgain}
+            </button>
+          </CancelSale>
+        ) : null}
       </div>
     </section>
   );

@@ -111,7 +111,9 @@ describe('the result', () => {
     const sale = makeSale({ status: 'awaiting_payment', amountMinor: 4550 });
     fake.handle('sales.start', () => sale);
     await user.click(screen.getByRole('button', { name: /^Charge/ }));
-    act(() => fake.emit('sale.updated', { ...sale, status: 'succeeded', updatedAt: '2026-03-02T10:20:00.000+05:30' }));
+    act(() =>
+      fake.emit('sale.updated', { ...sale, status: 'succeeded', updatedAt: '2026-03-02T10:20:00.000+05:30' }),
+    );
     await user.click(await screen.findByRole('button', { name: 'New sale' }));
     expect(await screen.findByRole('button', { name: /^Charge/ })).toHaveAccessibleName('Charge ₹0.00');
     expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('');

@@ -32,18 +32,44 @@ interface SaleState {
   dismissPaidAfterCancel(saleId: string): void;
 }
 
-/** Updates seen while `sales.start` was still answering, so a late reply never rolls a sale back. */
-const recent = new Map<string, Sale>();
-
 function newer(a: Sale, b: Sale | undefined): Sale {
   if (!b) return a;
   return Date.parse(b.updatedAt) >= Date.parse(a.updatedAt) ? b : a;
 }
 
+/** What Charge asked for, and when: main's first updates of that sale arrive before `sales.start` answers. */
+interface Starting {
+  input: StartSaleInput;
+  at: number;
+}
+
+/** Clocks of the page and main may differ a little; a sale made this long before Charge is not ours. */
+const CLOCK_SLACK_MS = 5_000;
+
+function isTheSaleBeingStarted(update: Sale, starting: Starting): boolean {
+  const { input, at } = starting;
+  return (
+    (update.status === 'draft' || update.status === 'initiating' || update.status === 'processing') &&
+    update.amountMinor === input.amountMinor &&
+    update.currency === input.currency &&
+    update.methodId === input.methodId &&
+    Date.parse(update.createdAt) >= at - CLOCK_SLACK_MS
+  );
+}
+
 export const useSale = create<SaleState>()((set, get) => {
+  let startingNow: Starting | null = null;
+
   function show(sale: Sale): void {
     set({ sale, starting: false });
     maybeOpenCheckout(sale);
+  }
+
+  function adopt(sale: Sale): void {
+    set((state) => ({
+      startedHere: state.startedHere.includes(sale.id) ? state.startedHere : [...state.startedHere, sale.id],
+    }));
+    show(sale);
   }
 
   function maybeOpenCheckout(sale: Sale): void {
@@ -80,34 +106,37 @@ export const useSale = create<SaleState>()((set, get) => {
 
     async start(input) {
       if (get().starting || get().sale) return false;
-      recent.clear();
+      startingNow = { input, at: Date.now() };
       set({ starting: true, error: null });
       try {
         const sale = await pos().sales.start(input);
-        set((state) => ({ startedHere: [...state.startedHere, sale.id] }));
-        show(newer(sale, recent.get(sale.id)));
+        const shown = get().sale;
+        adopt(shown && shown.id === sale.id ? newer(shown, sale) : sale);
         return true;
       } catch (error) {
-        // A reply can be lost after main has already begun the sale: ask before telling the cashier it failed.
-        const current = await pos()
-          .sales.current()
-          .catch(() => null);
-        if (current && !get().sale) {
-          set((state) => ({ startedHere: [...state.startedHere, current.id] }));
-          show(current);
+        // Main may have begun the sale before the reply was lost (or it told us of it already): ask
+        // before telling the cashier it failed, so nobody charges twice.
+        const current =
+          get().sale ??
+          (await pos()
+            .sales.current()
+            .catch(() => null));
+        if (current) {
+          adopt(get().sale ?? current);
           return true;
         }
         set({ starting: false, error: errorMessage(error) });
         return false;
       } finally {
-        recent.clear();
+        startingNow = null;
       }
     },
 
     applyUpdate(update) {
-      const { sale, starting } = get();
-      if (starting && !sale) {
-        recent.set(update.id, newer(update, recent.get(update.id)));
+      const { sale } = get();
+      if (!sale && startingNow && isTheSaleBeingStarted(update, startingNow)) {
+        // Show the sale as soon as main has it: setting up a payment can take a while on a slow network.
+        adopt(update);
         return;
       }
       if (sale && sale.id === update.id) {
