@@ -34,16 +34,18 @@ async function connect(page: Page, sandbox: StandaloneSandbox): Promise<void> {
 }
 
 /**
- * Milliseconds from a filter change to the new count on screen, measured inside the page (so the
- * figure is the page's filtering and rendering, not Playwright's round trips). Page code is passed as
- * text: the e2e project has no DOM types.
+ * Milliseconds from the manager's input event (change, input or click, seen in the page) to the new
+ * count in the DOM: the page's own filtering and rendering, without Playwright's round trips. Page code
+ * is passed as text: the e2e project has no DOM types.
  */
 async function timeToNewCount(page: Page, change: () => Promise<unknown>): Promise<number> {
   await page.evaluate(`(() => {
     const count = [...document.querySelectorAll('p')].find((p) => /^[0-9]+ transactions?$/.test(p.textContent ?? ''));
     if (!count) throw new Error('no count on the page');
     const before = count.textContent;
-    window.changeStarted = performance.now();
+    window.changeStarted = undefined;
+    const started = () => { window.changeStarted ??= performance.now(); };
+    for (const type of ['input', 'change', 'click']) document.addEventListener(type, started, { capture: true, once: true });
     window.countChanged = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
         if (count.textContent === before) return;
@@ -62,9 +64,15 @@ seededTest(
   async ({ page, seededSandbox }, testInfo) => {
     test.setTimeout(360_000);
     await connect(page, seededSandbox);
+    // Whoever just set the PIN is the manager already; otherwise the desk asks for it.
     await page.getByRole('button', { name: 'Manager' }).click();
-    await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
-    await page.getByRole('button', { name: 'Open desk' }).click();
+    const pinField = page.getByLabel('Manager PIN', { exact: true });
+    const desk = page.getByRole('navigation', { name: 'Manager desk' });
+    await expect(pinField.or(desk)).toBeVisible();
+    if (await pinField.isVisible()) {
+      await pinField.fill(PIN);
+      await page.getByRole('button', { name: 'Open desk' }).click();
+    }
 
     const count = page.getByText(/^\d+ transactions?$/);
     const loadStarted = Date.now();
