@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isFinalSaleStatus, SaleStatus, type TransactionRow } from './domain.ts';
+import { isFinalSaleStatus, Sale, SaleStatus, type TransactionRow } from './domain.ts';
 import { NO_CASHIER, summariseDay, summariseRows, type SummaryRow } from './day-summary.ts';
 
 const r = (
@@ -74,6 +74,31 @@ describe('summariseDay', () => {
       'America/New_York',
     );
     expect(summary.currencies[0]?.hourly[20]).toEqual({ hour: 20, grossMinor: 100, count: 1 });
+  });
+
+  it('takes sales as they are, counting one paid after it was cancelled at the counter as paid', () => {
+    const sale = (id: string, status: Sale['status'], flags: Sale['flags'] = []): Sale =>
+      Sale.parse({
+        id,
+        reference: id,
+        amountMinor: 500,
+        currency: 'INR',
+        currencyId: 'c',
+        methodId: 'm',
+        methodName: 'UPI',
+        status,
+        createdAt: '2026-11-01T10:00:00+05:30',
+        updatedAt: '2026-11-01T10:00:00+05:30',
+        flags,
+        demo: false,
+      });
+    const [inr] = summariseDay(
+      [sale('a', 'succeeded'), sale('b', 'cancelled', ['paid_after_cancel']), sale('c', 'cancelled')],
+      '2026-11-01',
+      'Asia/Kolkata',
+    ).currencies;
+    expect(inr).toMatchObject({ grossMinor: 1000, succeeded: 2, cancelled: 1, count: 3 });
+    expect(inr?.byMethod).toEqual([{ method: 'UPI', grossMinor: 1000, count: 2 }]);
   });
 
   it('gives an empty summary for a day with no sales', () => {

@@ -1,13 +1,37 @@
 // The day's totals per currency (never adding different currencies together): gross taken, counts by
 // outcome, average ticket, split by method, by cashier and by local hour. Pure integer arithmetic.
-import { isFinalSaleStatus, type CurrencyTotals, type DaySummary, type TransactionRow } from './domain.ts';
+import {
+  isFinalSaleStatus,
+  type CurrencyTotals,
+  type DaySummary,
+  type Sale,
+  type TransactionRow,
+} from './domain.ts';
 import { createZonedTime, type ZonedTime } from './zoned-time.ts';
 
-/** What a summary needs of a row: a TransactionRow fits, and so does a sale mapped to one. */
+/** What a summary needs of a row: a TransactionRow fits. Sales are accepted too (see `summaryRowOf`). */
 export type SummaryRow = Pick<
   TransactionRow,
   'time' | 'amountMinor' | 'currency' | 'method' | 'status' | 'cashier'
 >;
+export type SummaryInput = SummaryRow | Sale;
+
+/**
+ * A sale as the day's totals count it. A sale cancelled at the counter that KS Pay reports paid
+ * afterwards (flag `paid_after_cancel`) counts as paid: the money was taken and the server's record
+ * decides. Whether to refund it is a reconcile issue for the manager, not a reason to leave it out.
+ */
+export function summaryRowOf(input: SummaryInput): SummaryRow {
+  if (!('createdAt' in input)) return input;
+  return {
+    time: input.createdAt,
+    amountMinor: input.amountMinor,
+    currency: input.currency,
+    method: input.methodName,
+    status: input.flags.includes('paid_after_cancel') ? 'succeeded' : input.status,
+    cashier: input.cashier,
+  };
+}
 
 /** Label for sales no named cashier took. */
 export const NO_CASHIER = 'Terminal';
@@ -31,12 +55,12 @@ interface Totals {
 
 /** Summarises the rows whose local calendar day (in `timeZone`) is `day`. */
 export function summariseDay(
-  rows: readonly SummaryRow[],
+  rows: readonly SummaryInput[],
   day: string,
   timeZone: string | ZonedTime,
 ): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
-  const ofDay = rows.filter((row) => zoned.dayKey(Date.parse(row.time)) === day);
+  const ofDay = rows.map(summaryRowOf).filter((row) => zoned.dayKey(Date.parse(row.time)) === day);
   return summariseRows(ofDay, day, zoned);
 }
 
@@ -51,7 +75,7 @@ export function summariseDay(
  * `unresolved` = rows of every currency whose outcome is not final yet.
  */
 export function summariseRows(
-  rows: readonly SummaryRow[],
+  rows: readonly SummaryInput[],
   day: string,
   timeZone: string | ZonedTime,
 ): DaySummary {
@@ -59,7 +83,8 @@ export function summariseRows(
   const byCurrency = new Map<string, Totals>();
   let unresolved = 0;
 
-  for (const row of rows) {
+  for (const input of rows) {
+    const row = summaryRowOf(input);
     let totals = byCurrency.get(row.currency);
     if (!totals) {
       totals = emptyTotals();

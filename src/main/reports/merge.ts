@@ -83,16 +83,6 @@ export function saleToRow(sale: Sale): TransactionRow {
   return terminalOnlyRow(sale);
 }
 
-/**
- * A sale as the day's totals count it. A sale cancelled at the counter that KS Pay reports paid
- * afterwards (flag `paid_after_cancel`) counts as paid: the money was taken, and the server's record
- * decides. Whether to refund it is a reconcile issue for the manager, not a reason to hide it.
- */
-export function saleToDayRow(sale: Sale): TransactionRow {
-  const row = terminalOnlyRow(sale);
-  return sale.flags.includes('paid_after_cancel') ? { ...row, status: 'succeeded' } : row;
-}
-
 function terminalOnlyRow(sale: Sale): TransactionRow {
   return {
     key: `sale:${sale.id}`,

@@ -26,7 +26,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { KsPayClient, Transaction } from '../kspay/types.ts';
 import { businessDay, closedDays } from './business-day.ts';
 import { ReportsError } from './errors.ts';
-import { mergeTransactions, saleToDayRow } from './merge.ts';
+import { mergeTransactions } from './merge.ts';
 import { ZReportRecord } from '../journal/index.ts';
 
 /** The part of the journal reports use: a closed day is one `zreport` record (the journal's ZReportRecord). */
@@ -139,13 +139,12 @@ export function createReports(deps: ReportsDeps): Reports {
     }
   }
 
-  /** The terminal's sales that belong to `day`, as rows (sales made after a day was closed go to the next). */
-  async function rowsOfDay(day: string): Promise<{ rows: TransactionRow[]; sales: Sale[] }> {
+  /** The terminal's sales that belong to `day` (sales made after a day was closed go to the next). */
+  async function salesOfDay(day: string): Promise<Sale[]> {
     const closed = closedDays(await loadZReports());
-    const sales = (await deps.sales.all()).filter(
+    return (await deps.sales.all()).filter(
       (sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day,
     );
-    return { rows: sales.map(saleToDayRow), sales };
   }
 
   function requireDay(day: string): void {
@@ -172,7 +171,7 @@ export function createReports(deps: ReportsDeps): Reports {
         `${day} was already closed in Z report ${earlier.number}. Reprint that report from the list of past reports.`,
       );
 
-    const { rows, sales } = await rowsOfDay(day);
+    const sales = await salesOfDay(day);
     const unresolved = sales.filter((sale) => !isFinalSaleStatus(sale.status));
     const reason = input.overrideReason?.trim() ?? '';
     if (unresolved.length > 0 && reason === '') {
@@ -191,7 +190,7 @@ export function createReports(deps: ReportsDeps): Reports {
       closedAt: new Date(now).toISOString(),
       closedBy: actor,
       terminalName: deps.terminalName(),
-      summary: summariseRows(rows, day, zoned),
+      summary: summariseRows(sales, day, zoned),
       unresolvedSaleIds: unresolved.map((sale) => sale.id),
       ...(unresolved.length > 0 ? { overrideReason: reason } : {}),
       previousHash: last?.hash ?? GENESIS_HASH,
@@ -235,8 +234,7 @@ export function createReports(deps: ReportsDeps): Reports {
 
     async day(day) {
       requireDay(day);
-      const { rows } = await rowsOfDay(day);
-      return summariseRows(rows, day, zoned);
+      return summariseRows(await salesOfDay(day), day, zoned);
     },
 
     closeDay(input) {
