@@ -23,6 +23,7 @@ export async function connectCustom(
   page: Page,
   server: { url: string; credentials: { appId: string; accessKey: string; secretKey: string } },
   pin = '2468',
+  atPinScreen: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
@@ -35,6 +36,7 @@ export async function connectCustom(
   await expect(page.getByText('Everything worked. Save to start taking payments.')).toBeVisible();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: 'Set a manager PIN' })).toBeVisible();
+  await atPinScreen();
   await page.getByLabel('Manager PIN').fill(pin);
   await page.getByLabel('Confirm PIN').fill(pin);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -120,4 +122,95 @@ export async function tabTo(page: Page, name: string): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+export type CashierScreen =
+  | 'first-start'
+  | 'connect'
+  | 'sale'
+  | 'paying'
+  | 'cancel-confirm'
+  | 'result-successful'
+  | 'receipt-print'
+  | 'result-failed'
+  | 'result-cancelled'
+  | 'result-pending'
+  | 'pending-panel'
+  | 'manager-pin';
+
+/**
+ * Walks a Demo terminal through every cashier screen, calling `visit` on each once it has settled:
+ * for screenshots and accessibility checks. `dropNetwork` makes the next sale's requests fail.
+ */
+export async function tourCashierScreens(
+  page: Page,
+  admin: { setFaults(faults: { dropNext?: number; pathPrefix?: string }): Promise<unknown> },
+  visit: (screen: CashierScreen) => Promise<void>,
+): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Try Demo mode' })).toBeVisible();
+  await visit('first-start');
+
+  await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
+  await page.getByRole('combobox', { name: 'Environment' }).selectOption('custom');
+  await page.getByRole('textbox', { name: 'API base URL' }).fill('https://pay.example.com');
+  await page.getByRole('textbox', { name: 'App ID' }).fill('app_7f3a9c');
+  await page.getByRole('textbox', { name: 'Access key' }).fill('ak_test_4f9d2e');
+  await page.getByLabel('Secret key', { exact: true }).fill('not-a-real-secret');
+  await visit('connect');
+  await page.getByRole('button', { name: 'Back' }).click();
+
+  await page.getByRole('button', { name: 'Try Demo mode' }).click();
+  await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
+  await chooseMethod(page, 'NET BANKING');
+  await keyIn(page, '1234.5');
+  await page.getByRole('textbox', { name: /Note/ }).fill('Table 4');
+  await visit('sale');
+
+  let checkout = await charge(page);
+  await expect(page.getByRole('img', { name: 'Payment QR code' })).toBeVisible();
+  await visit('paying');
+  await page.getByRole('button', { name: 'Cancel sale' }).click();
+  await visit('cancel-confirm');
+  await page.getByRole('button', { name: 'Keep waiting' }).click();
+  await customerPresses(checkout, 'Pay');
+  await expect(resultHeading(page, 'Payment successful')).toBeVisible();
+  await visit('result-successful');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('article', { name: 'Receipt' }).getByRole('img')).toBeVisible();
+  await visit('receipt-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: 'New sale' }).click();
+  checkout = await startSale(page, { method: 'UPI', amount: '99' });
+  await customerPresses(checkout, 'Decline');
+  await expect(resultHeading(page, 'Payment failed')).toBeVisible();
+  await visit('result-failed');
+
+  await page.getByRole('button', { name: 'New sale' }).click();
+  checkout = await startSale(page, { method: 'UPI', amount: '45' });
+  await customerPresses(checkout, 'Cancel');
+  await expect(resultHeading(page, 'Payment cancelled')).toBeVisible();
+  await visit('result-cancelled');
+
+  // The network drops as the next sale starts: the terminal cannot learn the outcome.
+  await page.getByRole('button', { name: 'New sale' }).click();
+  await chooseMethod(page, 'UPI');
+  await keyIn(page, '275');
+  await admin.setFaults({ dropNext: 100_000, pathPrefix: '/transaction' });
+  await page.getByRole('button', { name: /^Charge/ }).click();
+  await expect(resultHeading(page, 'Payment pending')).toBeVisible({ timeout: 45_000 });
+  await visit('result-pending');
+  await admin.setFaults({ dropNext: 0 });
+
+  await page.getByRole('button', { name: 'New sale' }).click();
+  await page.getByRole('button', { name: /pending$/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Pending sales' })).toBeVisible();
+  await visit('pending-panel');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'Manager' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await visit('manager-pin');
+  await page.keyboard.press('Escape');
 }

@@ -38,7 +38,7 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
   if (!hasPin) {
     return (
       <Modal title={messages.pin.heading} onClose={onCancel}>
-        <p className="muted">{messages.manager.setPinFirst}</p>
+        <p className="muted modal__lead">{messages.manager.setPinFirst}</p>
         <PinForm
           onCancel={onCancel}
           onSaved={(status, newPin) => {
