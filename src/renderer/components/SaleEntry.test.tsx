@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeStatus } from '../test/fake-pos.ts';
+import { makeSale, makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 
 const charge = () => screen.getByRole('button', { name: /^Charge/ });
@@ -78,6 +78,31 @@ describe('keypad and amount rules', () => {
     await user.type(screen.getByRole('textbox', { name: /Note/ }), 'table 4');
     expect(amount()).toHaveTextContent('₹0.00');
     expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('table 4');
+  });
+
+  it('starts with the currency and method of the last sale, before the manager’s defaults', async () => {
+    await renderApp({
+      'setup.status': () => makeStatus({ settings: { defaultCurrency: 'USD', defaultMethodId: 'm_card' } }),
+      'sales.list': () => [
+        makeSale({
+          currency: 'KWD',
+          currencyId: 'cur_kwd',
+          methodId: 'm_knet',
+          methodName: 'KNET',
+          status: 'succeeded',
+        }),
+      ],
+    });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Currency' })).toHaveValue('KWD'));
+    expect(await screen.findByRole('button', { name: 'KNET' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('without a last sale, starts with the manager’s default currency and method', async () => {
+    await renderApp({
+      'setup.status': () => makeStatus({ settings: { defaultCurrency: 'USD', defaultMethodId: 'm_card' } }),
+    });
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD'));
+    expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('offers only active currencies and active methods, one button per method', async () => {

@@ -65,12 +65,28 @@ export const useCatalog = create<CatalogState>()((set, get) => {
         methodId: null,
       });
       try {
-        const currencies = (await pos().catalog.currencies()).filter((c) => c.active);
-        const currency = currencies.find((c) => c.code === preference.currency) ?? currencies[0];
+        // The last sale (from main's journal, so it survives a restart) says what the cashier used last;
+        // the manager's defaults come next, then the first active currency.
+        const [all, [last]] = await Promise.all([
+          pos().catalog.currencies(),
+          pos()
+            .sales.list({ limit: 1 })
+            .catch(() => []),
+        ]);
+        const currencies = all.filter((c) => c.active);
+        const currency =
+          currencies.find((c) => c.code === last?.currency) ??
+          currencies.find((c) => c.code === preference.currency) ??
+          currencies[0];
         let methodId: string | null = null;
         if (currency) {
           const methods = await methodsFor(currency);
-          methodId = methods.find((m) => m.id === preference.methodId)?.id ?? null;
+          const wanted =
+            last && last.currency === currency.code
+              ? [last.methodId, preference.methodId]
+              : [preference.methodId];
+          methodId =
+            wanted.map((id) => methods.find((m) => m.id === id)?.id).find((id) => id !== undefined) ?? null;
           useAmount.getState().setCurrency(currency.code);
         }
         if (get().connectionKey !== connectionKey) return;
