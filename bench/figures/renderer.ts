@@ -320,14 +320,18 @@ async function memoryAfterSales(ctx: BenchContext, browser: Browser): Promise<Fi
     await page.getByRole('button', { name: /^Charge/ }).waitFor({ timeout: 60_000 });
     const loop = (n: number, budgetMs: number) =>
       page.evaluate(
-        call(SALE_LOOP, { count: n, keys: ['1', '2', '5'], timeoutMs: 30_000, budgetMs }),
-      ) as Promise<number[]>;
-    await loop(20, 120_000);
+        call(SALE_LOOP, { count: n, keys: ['1', '2', '5'], timeoutMs: 60_000, budgetMs }),
+      ) as Promise<{
+        times: number[];
+        error: string | null;
+      }>;
+    const warmUp = await loop(20, 120_000);
+    if (warmUp.error) throw new Error(`the warm-up sales failed: ${warmUp.error}`);
     const before = await readings(page, 5);
     const start = now();
     // This loop runs last and takes what is left of the run's budget; on a busy machine it stops early and says so.
     const budgetMs = Math.min(300_000, Math.max(30_000, ctx.remainingMs() - 15_000));
-    const times = await loop(target, budgetMs);
+    const { times, error: stopped } = await loop(target, budgetMs);
     const seconds = (now() - start) / 1000;
     const after = await readings(page, 5);
     const heapBefore = summarise(before.map((r) => r.heapMb));
@@ -349,7 +353,7 @@ async function memoryAfterSales(ctx: BenchContext, browser: Browser): Promise<Fi
         `growth ${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MB after forced GC; DOM nodes ${first.nodes} → ${last.nodes}, listeners ${first.listeners} → ${last.listeners}; ` +
         `${(times.length / seconds).toFixed(1)} sales/s through the UI (median ${summarise(times).median.toFixed(0)} ms each)` +
         (times.length < target
-          ? `; stopped at ${times.length} of ${target} sales: the time budget ran out`
+          ? `; stopped at ${times.length} of ${target} sales: ${stopped ?? 'the time budget ran out'}`
           : ''),
     };
   } finally {

@@ -83,7 +83,8 @@ export const WATCH_FOR_CHARGE = `(() => {
 /**
  * Sales through the cashier UI, in the page: Escape, amount keys and Enter on the keyboard, wait for the
  * paying screen, ask the bench to pay (`__benchPay`, exposed by Playwright), wait for the verified result,
- * press New sale. Stops after `count` sales or after `budgetMs`, whichever comes first.
+ * press New sale. Stops after `count` sales, after `budgetMs`, or at the first step that times out (with what
+ * the screen said), whichever comes first.
  */
 export const SALE_LOOP = `async ({ count, keys, timeoutMs, budgetMs }) => {
   const deadline = performance.now() + budgetMs;
@@ -92,10 +93,15 @@ export const SALE_LOOP = `async ({ count, keys, timeoutMs, budgetMs }) => {
     if (test()) return resolve();
     const observer = new MutationObserver(() => { if (test()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
-    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('timed out waiting for ' + what)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      const screen = (document.body.innerText || '').replace(/\\s+/g, ' ').slice(0, 240);
+      reject(new Error('timed out after ' + timeoutMs + ' ms waiting for ' + what + '; the screen said: ' + screen));
+    }, timeoutMs);
   });
   const press = (key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   const times = [];
+  try {
   for (let i = 0; i < count && performance.now() < deadline; i++) {
     const start = performance.now();
     await waitFor('the Charge button', () => button('^Charge'));
@@ -115,5 +121,9 @@ export const SALE_LOOP = `async ({ count, keys, timeoutMs, budgetMs }) => {
     await waitFor('the sale screen again', () => button('^Charge'));
     times.push(performance.now() - start);
   }
-  return times;
+  } catch (error) {
+    // The sales so far still count: the heap is read after them, and the error says why the loop stopped.
+    return { times, error: String(error && error.message || error) };
+  }
+  return { times, error: null };
 }`;
