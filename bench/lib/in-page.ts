@@ -64,11 +64,17 @@ export const SCROLL_FRAMES = `async ({ scroller, frames, step }) => {
   return { idle, scrolling, scrolledTo: element.scrollTop, scrollHeight: element.scrollHeight, rowsInDom: element.querySelectorAll('tbody tr').length };
 }`;
 
-/** Page-load milestones (ms since navigation start): DOMContentLoaded, and the end of the last bridge call. */
+/** Page-load milestones (ms since navigation start): the page and its scripts received, DOMContentLoaded, the last bridge call. */
 export const LOAD_MILESTONES = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const calls = performance.getEntriesByType('resource').filter((r) => r.name.includes('/pos/call/') && r.responseEnd <= globalThis.__chargeAt);
-  return { dcl: nav ? nav.domContentLoadedEventEnd : -1, lastCall: calls.reduce((end, r) => Math.max(end, r.responseEnd), -1), calls: calls.map((r) => r.name.split('/').pop()) };
+  const scripts = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js') && r.responseEnd <= globalThis.__chargeAt);
+  return {
+    html: nav ? nav.responseEnd : -1,
+    scripts: scripts.reduce((end, r) => Math.max(end, r.responseEnd), -1),
+    dcl: nav ? nav.domContentLoadedEventEnd : -1,
+    lastCall: calls.reduce((end, r) => Math.max(end, r.responseEnd), -1),
+  };
 })()`;
 
 /** Added before any page script: notes when a button whose text starts with "Charge" first exists. */
