@@ -75,7 +75,7 @@ fi
 # 3. npm packages, when missing or older than the lock file (npm writes node_modules/.package-lock.json).
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "Installing npm packages (npm ci)…"
-  bash scripts/npm-ci.sh
+  npm ci --no-audit --no-fund
 fi
 
 # 4. Build main, preload and renderer.
