@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
 import { isRedirectTo } from './checkout/index.ts';
@@ -19,6 +20,7 @@ import { createLogger } from './logging/index.ts';
 import { loadKeytar } from './vault/index.ts';
 import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
 import { createMainWindow } from './windows/main-window.ts';
+import { createUpdateController } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
 /** Never loaded: the checkout window catches it before it would (see checkout-window.ts). */
@@ -30,6 +32,9 @@ const preloadPath = join(here, '../preload/index.cjs');
 const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererUrl = devServer ?? `${APP_ORIGIN}/index.html`;
 const rendererOrigin = devServer ?? APP_ORIGIN;
+/** How often a packaged app looks for an update (when a manager turned updates on) and installs one between sales. */
+const UPDATE_CHECK_MS = 4 * 60 * 60_000;
+const UPDATE_INSTALL_TRY_MS = 10 * 60_000;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -128,6 +133,20 @@ async function main(): Promise<void> {
   registerIpc(ipcMain, pos.dispatch, trusted);
   registerEventChannel(ipcMain, pos.hub, trusted);
   await pos.start();
+
+  // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
+  const updates = createUpdateController({
+    updater: electronUpdater.autoUpdater,
+    settings: () => pos.settings(),
+    saleInProgress: () => pos.saleActivity().inProgress,
+    pendingSales: () => pos.saleActivity().pending,
+    log,
+  });
+  if (app.isPackaged) {
+    void updates.check();
+    setInterval(() => void updates.check(), UPDATE_CHECK_MS).unref();
+    setInterval(() => updates.installIfReady(), UPDATE_INSTALL_TRY_MS).unref();
+  }
 
   mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments() });
   mainWindow.on('closed', () => (mainWindow = null));

@@ -2,7 +2,12 @@
 // every service built from its factory, the profile runtime (Demo or live), the contract handlers,
 // the dispatcher and the event hub. The shell only adds windows (or HTTP) and platform pieces.
 import { join } from 'node:path';
-import type { ConnectionState, Credentials } from '../../shared/domain.ts';
+import {
+  isFinalSaleStatus,
+  type ConnectionState,
+  type Credentials,
+  type Settings,
+} from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts';
 import { createAuditLog } from '../audit/index.ts';
 import type { Clock, Logger } from '../deps.ts';
@@ -61,6 +66,9 @@ export interface PosApp {
   builtInSandbox(): Promise<Sandbox>;
   /** Asks KS Pay now whether it answers, and returns the connection state. */
   checkConnection(): Promise<ConnectionState>;
+  /** For the updater, which must never restart mid-sale: a sale between Charge and its result, and sales not final. */
+  saleActivity(): { inProgress: boolean; pending: number };
+  settings(): Settings;
   close(): Promise<void>;
 }
 
@@ -126,6 +134,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
 
   let runtime: Promise<Runtime> | null = null;
   let runtimeProfile: ProfileName | null = null;
+  /** The running profile's engine once it has started, for questions that cannot wait. */
+  let engineNow: Runtime['engine'] | null = null;
 
   let wasOffline = false;
   const tracker = createConnectionTracker({
@@ -163,11 +173,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
         log,
       });
     })();
+    engineNow = null;
     runtime.catch(() => {
       runtime = null;
       runtimeProfile = null;
     });
-    await runtime;
+    engineNow = (await runtime).engine;
   }
 
   function currentRuntime(): Promise<Runtime> {
@@ -290,7 +301,17 @@ export function createPosApp(options: PosAppOptions): PosApp {
     },
     builtInSandbox,
     checkConnection,
+    saleActivity() {
+      if (!engineNow) return { inProgress: false, pending: 0 };
+      const current = engineNow.current();
+      return {
+        inProgress: current !== null && !isFinalSaleStatus(current.status),
+        pending: engineNow.pending().length,
+      };
+    },
+    settings: () => settings.get(),
     async close() {
+      engineNow = null;
       for (const timer of timers.splice(0)) clearInterval(timer);
       if (runtime) await (await runtime.catch(() => null))?.close();
       runtime = null;
