@@ -255,6 +255,17 @@ export const deskMessages = {
     saved: 'Settings saved.',
     fixFirst: 'Some fields need fixing before the settings can be saved.',
     numberRequired: 'Enter a whole number.',
+    pinHeading: 'Manager PIN',
+    pinLead: 'Change the PIN that opens this desk. You need the current PIN.',
+    currentPin: 'Current PIN', // name
+    newPin: 'New PIN', // name
+    confirmPin: 'Confirm new PIN', // name
+    pinRule: '4 to 8 digits.',
+    changePin: 'Change PIN', // name
+    changingPin: 'Changing…',
+    pinBadFormat: 'The PIN is 4 to 8 digits. Use digits only.',
+    pinMismatch: 'The two new PINs are different. Type the same new PIN twice.',
+    pinChanged: 'The manager PIN is changed. Use the new PIN from now on.',
   },
   audit: {
     heading: 'Audit log',

@@ -176,6 +176,17 @@ export const messages = {
     setPinFirst: 'Set a manager PIN first. It protects the keys, settings and reports.',
     notManager: 'That PIN does not open the manager desk. Ask the manager to enter theirs.',
     locked: 'The manager desk locked itself after a while without use.',
+    forgot: 'Forgot PIN?', // name
+    recoverHeading: 'Reset the manager PIN',
+    recoverLead: 'Re-entering the KS Pay access key and secret key proves you own this terminal.',
+    accessKey: 'Access key', // name
+    secretKey: 'Secret key', // name
+    newPin: 'New PIN', // name
+    confirmPin: 'Confirm new PIN', // name
+    reset: 'Reset PIN', // name
+    resetting: 'Resetting…',
+    keysRequired: 'Enter both KS Pay keys, exactly as they are in the KS Pay dashboard.',
+    resetDone: 'The manager PIN was reset. Enter the new PIN to open the desk.',
   },
   status: {
     draft: 'Draft',

@@ -1,7 +1,9 @@
-// The Manager button's PIN prompt. With no PIN yet (Demo mode) it sets one first.
+// The Manager button's PIN prompt. With no PIN yet (Demo mode) it sets one first; Forgot PIN?
+// resets it with the KS Pay keys.
 import { useState } from 'react';
 import { Modal } from '../components/Modal.tsx';
 import { PinField, PinForm } from '../components/PinForm.tsx';
+import { RecoverPinForm } from '../components/RecoverPinForm.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
@@ -19,6 +21,8 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recovering, setRecovering] = useState(false);
+  const [resetDone, setResetDone] = useState(false);
 
   async function unlock(withPin: string) {
     setBusy(true);
@@ -50,6 +54,22 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
     );
   }
 
+  if (recovering) {
+    return (
+      <Modal title={messages.manager.recoverHeading} onClose={onCancel}>
+        <RecoverPinForm
+          onCancel={() => setRecovering(false)}
+          onReset={() => {
+            setRecovering(false);
+            setResetDone(true);
+            setError(null);
+            setPin('');
+          }}
+        />
+      </Modal>
+    );
+  }
+
   return (
     <Modal title={messages.manager.unlockHeading} onClose={onCancel}>
       <form
@@ -61,6 +81,12 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
         }}
       >
         <p className="muted">{messages.manager.unlockLead}</p>
+        {resetDone ? (
+          <p className="notice notice--success" role="status">
+            <Icon name="check" className="notice__icon" />
+            <span>{messages.manager.resetDone}</span>
+          </p>
+        ) : null}
         <PinField
           id="manager-pin"
           label={messages.manager.pin}
@@ -78,6 +104,16 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
         <div className="setup__actions">
           <button type="button" className="button button--ghost setup__back" onClick={onCancel}>
             {messages.manager.cancel}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => {
+              setResetDone(false);
+              setRecovering(true);
+            }}
+          >
+            {messages.manager.forgot}
           </button>
           <button type="submit" className="button button--primary" disabled={busy || pin.length < 4}>
             <Icon name="lock" />

@@ -1,8 +1,9 @@
 // Settings (manager only): the connection (keys changed only after the PIN again, with Test
-// connection), terminal, defaults, receipt, printer, idle lock, locale and theme. Every field is
+// connection), the manager PIN, terminal, defaults, receipt, printer, idle lock, locale and theme. Every field is
 // checked with the shared Settings schema before anything is saved.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Currency, PaymentMethod, Settings } from '../../../shared/domain.ts';
+import { ChangePinPanel } from '../components/ChangePinPanel.tsx';
 import { ConnectionForm } from '../../components/ConnectionForm.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { Modal } from '../../components/Modal.tsx';
@@ -138,6 +139,8 @@ export function SettingsScreen() {
           </button>
         </div>
       </div>
+
+      <ChangePinPanel />
 
       <form
         className="settings-form"
