@@ -3,7 +3,7 @@
 // the windows. Every service comes from createPosApp (plain Node, shared with browser mode).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
@@ -35,6 +35,9 @@ const rendererOrigin = devServer ?? APP_ORIGIN;
 /** How often a packaged app looks for an update (when a manager turned updates on) and installs one between sales. */
 const UPDATE_CHECK_MS = 4 * 60 * 60_000;
 const UPDATE_INSTALL_TRY_MS = 10 * 60_000;
+
+// Crash dumps stay in this computer's crashDumps folder for support (Save diagnostics); nothing is uploaded.
+crashReporter.start({ uploadToServer: false });
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -71,6 +74,14 @@ async function main(): Promise<void> {
 
   const logDir = app.getPath('logs');
   const log = createLogger({ dir: logDir, level: 'info', console: !app.isPackaged, clock: systemClock });
+  // A bug in a background task must not take the terminal down mid-sale: log it and carry on; the
+  // journal already holds every step, and the renderer shows each failed call in plain words.
+  process.on('uncaughtException', (error) => log.error('main: uncaught error', { error: error.message }));
+  process.on('unhandledRejection', (reason) =>
+    log.error('main: unhandled rejection', {
+      error: reason instanceof Error ? reason.message : String(reason),
+    }),
+  );
   const keytar = await loadKeytar();
   let mainWindow: BrowserWindow | null = null;
   let checkoutWindow: BrowserWindow | null = null;
