@@ -332,7 +332,7 @@ async function memoryAfterSales(ctx: BenchContext, browser: Browser): Promise<Fi
     await page.getByRole('button', { name: /^Charge/ }).waitFor({ timeout: 60_000 });
     const loop = (n: number, budgetMs: number) =>
       page.evaluate(
-        call(SALE_LOOP, { count: n, keys: ['1', '2', '5'], timeoutMs: 60_000, budgetMs }),
+        call(SALE_LOOP, { count: n, keys: ['1', '2', '5'], timeoutMs: 30_000, budgetMs }),
       ) as Promise<{
         times: number[];
         error: string | null;

@@ -128,8 +128,16 @@ export const SALE_LOOP = `async ({ count, keys, timeoutMs, budgetMs }) => {
     times.push(performance.now() - start);
   }
   } catch (error) {
-    // The sales so far still count: the heap is read after them, and the error says why the loop stopped.
-    return { times, error: String(error && error.message || error) };
+    // The sales so far still count: the heap is read after them, and the error says why the loop stopped,
+    // with what main says of the sale on screen (so a screen that missed an update shows as such).
+    let main = '';
+    try {
+      const current = await window.pos.sales.current();
+      main = current ? '; main says the sale is ' + current.status + ' (updated ' + current.updatedAt + ')' : '; main has no current sale';
+    } catch (failure) {
+      main = '; asking main failed: ' + String(failure && failure.message || failure);
+    }
+    return { times, error: String(error && error.message || error) + main + ' (asked at ' + new Date().toISOString() + ')' };
   }
   return { times, error: null };
 }`;
