@@ -4,6 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount, formatTime } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
+import { minutesSince, pendingActivity } from '../lib/pending-sale.ts';
 import { usePending } from '../stores/pending.ts';
 import { Icon } from './Icon.tsx';
 import './PendingPanel.css';
@@ -53,7 +54,7 @@ export function PendingPanel({ locale, now, actions }: { locale: string; now: nu
 }
 
 function PendingRow({ sale, locale, now }: { sale: Sale; locale: string; now: number }) {
-  const minutes = Math.floor((now - Date.parse(sale.createdAt)) / 60_000);
+  const minutes = minutesSince(sale.createdAt, now);
   return (
     <li className="pending__row">
       <div className="pending__main">
@@ -67,20 +68,7 @@ function PendingRow({ sale, locale, now }: { sale: Sale; locale: string; now: nu
         </span>
         <span className="pending__reference">{sale.reference}</span>
       </div>
-      <p className="pending__doing">{doing(sale)}</p>
+      <p className="pending__doing">{pendingActivity(sale)}</p>
     </li>
   );
-}
-
-function doing(sale: Sale): string {
-  switch (sale.status) {
-    case 'awaiting_payment':
-      return messages.pending.doing.awaiting_payment;
-    case 'verifying':
-      return messages.pending.doing.verifying;
-    case 'unknown':
-      return messages.pending.doing.unknown;
-    default:
-      return messages.pending.doing.starting;
-  }
 }

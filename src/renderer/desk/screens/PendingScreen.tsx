@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReconcileIssue, Sale } from '../../../shared/domain.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { messages } from '../../lib/messages.ts';
+import { minutesSince, pendingActivity } from '../../lib/pending-sale.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { usePending } from '../../stores/index.ts';
 import { pendingTotals } from '../lib/pending-totals.ts';
@@ -122,7 +123,7 @@ function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
             <td className="plain-table__number money">{format.money(sale.amountMinor, sale.currency)}</td>
             <td>{sale.methodName}</td>
             <td>{deskMessages.status[sale.status]}</td>
-            <td>{doing(sale)}</td>
+            <td>{pendingActivity(sale)}</td>
           </tr>
         ))}
       </tbody>
@@ -173,21 +174,4 @@ function IssueItem({ issue }: { issue: ReconcileIssue }) {
       )}
     </li>
   );
-}
-
-function doing(sale: Sale): string {
-  switch (sale.status) {
-    case 'awaiting_payment':
-      return messages.pending.doing.awaiting_payment;
-    case 'verifying':
-      return messages.pending.doing.verifying;
-    case 'unknown':
-      return messages.pending.doing.unknown;
-    default:
-      return messages.pending.doing.starting;
-  }
-}
-
-function minutesSince(iso: string, now: number): number {
-  return Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 }
