@@ -46,6 +46,13 @@ interface Starting {
 /** Clocks of the page and main may differ a little; a sale made this long before Charge is not ours. */
 const CLOCK_SLACK_MS = 5_000;
 
+/**
+ * While a sale is in progress the screen also asks main for it this often. Main's events normally
+ * arrive first; this is what brings the screen back if one was lost (a reply and an event crossing,
+ * or browser mode's event stream reconnecting), so a paid sale never sits on "Waiting for the customer".
+ */
+export const SALE_RESYNC_MS = 2_000;
+
 function isTheSaleBeingStarted(update: Sale, starting: Starting): boolean {
   const { input, at } = starting;
   return (
@@ -59,10 +66,39 @@ function isTheSaleBeingStarted(update: Sale, starting: Starting): boolean {
 
 export const useSale = create<SaleState>()((set, get) => {
   let startingNow: Starting | null = null;
+  let resyncTimer: ReturnType<typeof setInterval> | null = null;
 
   function show(sale: Sale): void {
     set({ sale, starting: false });
     maybeOpenCheckout(sale);
+    keepInSync();
+  }
+
+  function inProgress(): Sale | null {
+    const { sale } = get();
+    return sale && outcomeOf(sale.status) === 'in-progress' ? sale : null;
+  }
+
+  /** Asks main again every SALE_RESYNC_MS while the sale on the counter is in progress, and only then. */
+  function keepInSync(): void {
+    if (inProgress() && !resyncTimer) resyncTimer = setInterval(() => void resync(), SALE_RESYNC_MS);
+    if (!inProgress() && resyncTimer) {
+      clearInterval(resyncTimer);
+      resyncTimer = null;
+    }
+  }
+
+  /** Asks main for the sale on the counter and takes whatever is newer than what the screen shows. */
+  async function resync(): Promise<void> {
+    keepInSync();
+    const shown = inProgress();
+    if (!shown) return;
+    try {
+      const current = await pos().sales.current();
+      if (current?.id === shown.id) get().applyUpdate(current);
+    } catch {
+      // The next tick asks again; the connection status already tells the cashier what is wrong.
+    }
   }
 
   function adopt(sale: Sale): void {
@@ -112,6 +148,8 @@ export const useSale = create<SaleState>()((set, get) => {
         const sale = await pos().sales.start(input);
         const shown = get().sale;
         adopt(shown && shown.id === sale.id ? newer(shown, sale) : sale);
+        // Updates sent while this reply was on its way may have been passed over: ask once now.
+        void resync();
         return true;
       } catch (error) {
         // Main may have begun the sale before the reply was lost (or it told us of it already): ask
@@ -200,6 +238,7 @@ export const useSale = create<SaleState>()((set, get) => {
         }
       }
       set({ sale: null, note: '', error: null });
+      keepInSync();
       useAmount.getState().clear();
     },
 
