@@ -13,6 +13,7 @@ import {
   DaySummary,
   IsoCurrencyCode,
   AmountMinor,
+  CashierName,
   PaymentMethod,
   Pin,
   ReconcileReport,
@@ -64,7 +65,11 @@ export const calls = {
   'setup.setPin': call('any', z.object({ pin: Pin, confirm: Pin }), AppStatus),
 
   'catalog.currencies': call('cashier', None, z.array(Currency)),
-  'catalog.methods': call('cashier', z.object({ currencyId: z.string().min(1).max(100) }), z.array(PaymentMethod)),
+  'catalog.methods': call(
+    'cashier',
+    z.object({ currencyId: z.string().min(1).max(100) }),
+    z.array(PaymentMethod),
+  ),
 
   'sales.start': call('cashier', StartSaleInput, Sale),
   'sales.cancel': call('cashier', SaleRef, Sale),
@@ -72,26 +77,58 @@ export const calls = {
   'sales.openCheckout': call('cashier', SaleRef, Done),
   'sales.current': call('cashier', None, Sale.nullable()),
   'sales.dismiss': call('cashier', SaleRef, Done),
-  'sales.list': call('cashier', z.object({ limit: z.number().int().min(1).max(500).default(50) }), z.array(Sale)),
+  'sales.list': call(
+    'cashier',
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    z.array(Sale),
+  ),
   'sales.pending': call('cashier', None, z.array(Sale)),
   'sales.get': call('cashier', SaleRef, z.object({ sale: Sale, timeline: z.array(SaleTimelineEntry) })),
   'sales.reconcile': call('cashier', None, ReconcileReport),
-  'sales.markReviewed': call('manager', z.object({ issueId: z.string().min(1).max(200), note: z.string().max(500).optional() }), Done),
+  'sales.markReviewed': call(
+    'manager',
+    z.object({ issueId: z.string().min(1).max(200), note: z.string().max(500).optional() }),
+    Done,
+  ),
 
   'receipts.print': call('cashier', SaleRef, z.object({ via: z.enum(['escpos', 'system', 'renderer']) })),
 
   'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),
   'staff.lock': call('cashier', None, z.object({ role: Role })),
   'staff.changePin': call('manager', z.object({ currentPin: Pin, newPin: Pin }), Done),
-  'staff.recoverPin': call('cashier', z.object({ accessKey: z.string().min(1).max(500), secretKey: z.string().min(1).max(500), newPin: Pin }), Done),
+  'staff.addCashier': call('manager', z.object({ name: CashierName, pin: Pin }), Done),
+  'staff.removeCashier': call('manager', z.object({ name: CashierName }), Done),
+  'staff.signIn': call(
+    'cashier',
+    z.object({ name: CashierName, pin: z.string().max(8) }),
+    z.object({ cashier: CashierName }),
+  ),
+  'staff.signOut': call('cashier', None, Done),
+  'staff.recoverPin': call(
+    'cashier',
+    z.object({ accessKey: z.string().min(1).max(500), secretKey: z.string().min(1).max(500), newPin: Pin }),
+    Done,
+  ),
 
   'settings.get': call('cashier', None, Settings),
   'settings.update': call('manager', Settings.partial(), Settings),
 
-  'reports.transactions': call('manager', None, z.object({ rows: z.array(TransactionRow), serverError: UserError.optional() })),
+  'reports.transactions': call(
+    'manager',
+    None,
+    z.object({ rows: z.array(TransactionRow), serverError: UserError.optional() }),
+  ),
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
   'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
-  'reports.closeDay': call('manager', z.object({ day: DayKey, overridePin: z.string().max(8).optional(), reason: z.string().max(500).optional() }), ZReport),
+  'reports.closeDay': call(
+    'manager',
+    z.object({
+      day: DayKey,
+      overridePin: z.string().max(8).optional(),
+      reason: z.string().max(500).optional(),
+    }),
+    ZReport,
+  ),
   'reports.zReports': call('manager', None, z.array(ZReport)),
   'reports.exportZReport': call('manager', z.object({ number: z.number().int().positive() }), ExportedFile),
 

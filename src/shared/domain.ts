@@ -42,7 +42,13 @@ export const FINAL_SALE_STATUSES: readonly SaleStatus[] = ['succeeded', 'failed'
 export const isFinalSaleStatus = (status: SaleStatus): boolean => FINAL_SALE_STATUSES.includes(status);
 
 /** Something the manager must look at: a sale whose server record disagrees with the terminal. */
-export const SaleFlag = z.enum(['paid_after_cancel', 'amount_mismatch', 'currency_mismatch', 'reference_mismatch', 'redirect_lied']);
+export const SaleFlag = z.enum([
+  'paid_after_cancel',
+  'amount_mismatch',
+  'currency_mismatch',
+  'reference_mismatch',
+  'redirect_lied',
+]);
 export type SaleFlag = z.infer<typeof SaleFlag>;
 
 /** A problem a person can act on: `code` for programs, `message` in plain words. */
@@ -88,8 +94,17 @@ export const ENVIRONMENT_URLS: Record<Exclude<Environment, 'sandbox' | 'custom'>
 };
 
 export const PrinterSettings = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('system'), silent: z.boolean().default(false), paper: z.enum(['58mm', '80mm', 'a4']).default('80mm') }),
-  z.object({ kind: z.literal('escpos'), host: z.string().min(1), port: z.number().int().min(1).max(65535).default(9100), paper: z.enum(['58mm', '80mm']).default('80mm') }),
+  z.object({
+    kind: z.literal('system'),
+    silent: z.boolean().default(false),
+    paper: z.enum(['58mm', '80mm', 'a4']).default('80mm'),
+  }),
+  z.object({
+    kind: z.literal('escpos'),
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(9100),
+    paper: z.enum(['58mm', '80mm']).default('80mm'),
+  }),
 ]);
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 
@@ -99,7 +114,10 @@ export const Settings = z.object({
   customBaseUrl: z.string().url().optional(),
   appId: z.string().default(''),
   terminalName: z.string().min(1).max(40).default('Counter 1'),
-  referencePrefix: z.string().regex(/^[A-Z0-9]{1,6}$/, '1 to 6 capital letters or digits').default('POS'),
+  referencePrefix: z
+    .string()
+    .regex(/^[A-Z0-9]{1,6}$/, '1 to 6 capital letters or digits')
+    .default('POS'),
   defaultCurrency: IsoCurrencyCode.optional(),
   defaultMethodId: z.string().optional(),
   receiptHeader: z.string().max(200).default('KS Pay POS'),
@@ -108,7 +126,9 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(0).max(240).default(5),
   locale: z.string().optional(),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  autoUpdate: z.object({ enabled: z.boolean().default(false), feedUrl: z.string().url().optional() }).default({ enabled: false }),
+  autoUpdate: z
+    .object({ enabled: z.boolean().default(false), feedUrl: z.string().url().optional() })
+    .default({ enabled: false }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -129,6 +149,12 @@ export type VaultStatus = z.infer<typeof VaultStatus>;
 export const Role = z.enum(['cashier', 'manager']);
 export type Role = z.infer<typeof Role>;
 
+export const CashierName = z
+  .string()
+  .trim()
+  .min(1, "Enter the cashier's name")
+  .max(40, "The cashier's name is at most 40 characters");
+
 export const AppStatus = z.object({
   /** first-run: no keys and no demo chosen yet. */
   mode: z.enum(['first-run', 'demo', 'live']),
@@ -136,6 +162,10 @@ export const AppStatus = z.object({
   hasKeys: z.boolean(),
   hasPin: z.boolean(),
   role: Role,
+  /** Named cashiers the manager added (names only); empty when the counter has no sign-in. */
+  cashiers: z.array(z.string()).default([]),
+  /** The cashier signed in at the counter, if any. */
+  cashier: z.string().nullable().default(null),
   vault: VaultStatus,
   connection: ConnectionState,
   settings: Settings,
@@ -186,7 +216,15 @@ export type TransactionRow = z.infer<typeof TransactionRow>;
 
 export const ReconcileIssue = z.object({
   id: z.string(),
-  kind: z.enum(['paid_after_cancel', 'amount_mismatch', 'currency_mismatch', 'reference_mismatch', 'server_only', 'terminal_only', 'still_pending']),
+  kind: z.enum([
+    'paid_after_cancel',
+    'amount_mismatch',
+    'currency_mismatch',
+    'reference_mismatch',
+    'server_only',
+    'terminal_only',
+    'still_pending',
+  ]),
   saleId: z.string().optional(),
   reference: z.string().optional(),
   txnId: z.string().optional(),
@@ -214,12 +252,24 @@ export const CurrencyTotals = z.object({
   pending: z.number().int(),
   averageTicketMinor: z.number().int(),
   byMethod: z.array(z.object({ method: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
-  byCashier: z.array(z.object({ cashier: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
-  hourly: z.array(z.object({ hour: z.number().int().min(0).max(23), grossMinor: z.number().int(), count: z.number().int() })),
+  byCashier: z.array(
+    z.object({ cashier: z.string(), grossMinor: z.number().int(), count: z.number().int() }),
+  ),
+  hourly: z.array(
+    z.object({
+      hour: z.number().int().min(0).max(23),
+      grossMinor: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
 });
 export type CurrencyTotals = z.infer<typeof CurrencyTotals>;
 
-export const DaySummary = z.object({ day: DayKey, currencies: z.array(CurrencyTotals), unresolved: z.number().int() });
+export const DaySummary = z.object({
+  day: DayKey,
+  currencies: z.array(CurrencyTotals),
+  unresolved: z.number().int(),
+});
 export type DaySummary = z.infer<typeof DaySummary>;
 
 export const ZReport = z.object({

@@ -86,6 +86,14 @@ describe('buildReceipt', () => {
     expect(receipt.rows.map((r) => r.label)).not.toContain('Transaction ID');
   });
 
+  it('names the cashier who took the sale, when one was signed in', () => {
+    const rows = buildReceipt(sale({ cashier: 'Asha' }), settings, 'en-IN').rows;
+    expect(rows.slice(0, 2)).toEqual([
+      { label: 'Terminal', value: settings.terminalName },
+      { label: 'Cashier', value: 'Asha' },
+    ]);
+  });
+
   it('marks a Demo mode sale so nobody takes it for a real payment', () => {
     expect(buildReceipt(sale({ demo: true }), settings).demoNotice).toBe('DEMO - NOT A REAL PAYMENT');
   });

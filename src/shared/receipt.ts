@@ -7,6 +7,7 @@ import { currencyExponent, formatMoney, minorToDecimalString } from './money.ts'
 
 export const RECEIPT_LABELS = {
   terminal: 'Terminal',
+  cashier: 'Cashier',
   time: 'Time',
   amount: 'Amount',
   currency: 'Currency',
@@ -97,6 +98,7 @@ export function buildReceipt(
   const statusWord = RECEIPT_STATUS_WORDS[sale.status];
   const rows: ReceiptRow[] = [
     { label: RECEIPT_LABELS.terminal, value: settings.terminalName },
+    ...(sale.cashier ? [{ label: RECEIPT_LABELS.cashier, value: sale.cashier }] : []),
     { label: RECEIPT_LABELS.time, value: dateTime },
     { label: RECEIPT_LABELS.amount, value: amount },
     { label: RECEIPT_LABELS.currency, value: sale.currency },

@@ -83,7 +83,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'catalog.currencies': async () => (await deps.runtime()).catalog().currencies(),
     'catalog.methods': async ({ currencyId }) => (await deps.runtime()).catalog().methods(currencyId),
 
-    'sales.start': async (input) => {
+    'sales.start': async (input, ctx) => {
+      await staff.requireSomeoneAtCounter(ctx.role);
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
       let methodName = input.methodName;
@@ -121,7 +122,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       (await deps.runtime()).engine.dismiss(saleId);
       return { ok: true };
     },
-    'sales.list': async ({ limit }) => (await deps.runtime()).engine.list(limit),
+    'sales.list': async ({ limit }, ctx) => {
+      const sales = (await deps.runtime()).engine.list(limit);
+      // A signed-in cashier sees their own recent sales; the manager and an unnamed counter see all.
+      const cashier = ctx.role === 'manager' ? null : staff.currentCashier();
+      return cashier ? sales.filter((sale) => sale.cashier === cashier) : sales;
+    },
     'sales.pending': async () => (await deps.runtime()).engine.pending(),
     'sales.get': async ({ saleId }) => (await deps.runtime()).engine.get(saleId),
     'sales.reconcile': async (_input, ctx) => {
@@ -168,6 +174,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await staff.changePin(currentPin, newPin);
       return { ok: true };
     },
+    'staff.addCashier': ({ name, pin }) =>
+      changing(async () => {
+        await staff.addCashier(name, pin);
+        return { ok: true as const };
+      }),
+    'staff.removeCashier': ({ name }) =>
+      changing(async () => {
+        await staff.removeCashier(name);
+        return { ok: true as const };
+      }),
+    'staff.signIn': ({ name, pin }) =>
+      changing(async () => ({ cashier: await staff.signInCashier(name, pin) })),
+    'staff.signOut': () =>
+      changing(async () => {
+        await staff.signOutCashier();
+        return { ok: true as const };
+      }),
     'staff.recoverPin': ({ accessKey, secretKey, newPin }) =>
       changing(async () => {
         await staff.recoverPin(newPin, () => ownsTheKeys(accessKey, secretKey));

@@ -269,6 +269,56 @@ describe('manager actions', () => {
     expect(await call(app, 'reports.zReports')).toEqual([]);
   });
 
+  it('named cashiers: the manager adds them, each signs in with their own PIN and sees their own sales', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    const byManager = await startDemoSale(app, 1000); // before any cashier exists, and by the manager
+    await call(app, 'sales.cancel', { saleId: byManager.id });
+    await call(app, 'sales.dismiss', { saleId: byManager.id });
+    await call(app, 'staff.addCashier', { name: 'Asha', pin: '2468' });
+    await call(app, 'staff.addCashier', { name: 'Ben', pin: '1357' });
+    expect(await failure(app, 'staff.addCashier', { name: 'asha', pin: '1111' })).toMatchObject({
+      code: 'cashier_exists',
+    });
+    await call(app, 'staff.lock');
+    expect(await failure(app, 'staff.addCashier', { name: 'Cleo', pin: '1111' })).toMatchObject({
+      code: 'locked',
+    });
+    expect(await call(app, 'setup.status')).toMatchObject({ cashiers: ['Asha', 'Ben'], cashier: null });
+
+    expect(
+      await failure(app, 'sales.start', {
+        currency: 'INR',
+        currencyId: 'x',
+        methodId: 'y',
+        amountMinor: 100,
+      }),
+    ).toMatchObject({ code: 'signed_out', message: expect.stringContaining('Sign in') });
+    expect(await failure(app, 'staff.signIn', { name: 'Asha', pin: '1357' })).toMatchObject({
+      code: 'wrong_pin',
+    });
+    expect(await call(app, 'staff.signIn', { name: 'asha', pin: '2468' })).toEqual({ cashier: 'Asha' });
+    expect(await call(app, 'setup.status')).toMatchObject({ cashier: 'Asha', role: 'cashier' });
+    const byAsha = await startDemoSale(app, 2000);
+    expect(byAsha.cashier).toBe('Asha');
+    expect((await call(app, 'sales.list', { limit: 50 })).map((sale) => sale.id)).toEqual([byAsha.id]);
+
+    await call(app, 'staff.signOut');
+    expect(await call(app, 'setup.status')).toMatchObject({ cashier: null });
+    await call(app, 'staff.unlock', { pin: '2580' });
+    expect((await call(app, 'sales.list', { limit: 50 })).map((sale) => sale.id).sort()).toEqual(
+      [byManager.id, byAsha.id].sort(),
+    );
+    await call(app, 'staff.removeCashier', { name: 'Asha' });
+    expect((await call(app, 'setup.status')).cashiers).toEqual(['Ben']);
+    const actions = (await call(app, 'audit.list')).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['cashier.added', 'cashier.signed_in', 'cashier.signed_out', 'cashier.removed']),
+    );
+  });
+
   it('recovers a forgotten Demo PIN with the Demo keys, and refuses other keys', async () => {
     const app = makeApp();
     await app.start();

@@ -27,7 +27,7 @@ export interface SetupDeps {
   version: string;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
   settings: Pick<SettingsStore, 'get' | 'update'>;
-  staff: Pick<Staff, 'hasPin' | 'setPin' | 'role'>;
+  staff: Pick<Staff, 'hasPin' | 'setPin' | 'role' | 'cashiers' | 'currentCashier'>;
   audit: Pick<AuditLog, 'record'>;
   profiles: Pick<Profiles, 'active' | 'setActive'>;
   connection: () => ConnectionState;
@@ -52,10 +52,11 @@ export function createSetup(deps: SetupDeps): Setup {
   const { vault, settings, staff, audit, profiles } = deps;
 
   async function status(): Promise<AppStatus> {
-    const [hasKeys, hasPin, vaultStatus] = await Promise.all([
+    const [hasKeys, hasPin, vaultStatus, cashiers] = await Promise.all([
       vault.has(LIVE_KEYS),
       staff.hasPin(),
       vault.status(),
+      staff.cashiers(),
     ]);
     return {
       mode: profiles.active() ?? 'first-run',
@@ -63,6 +64,8 @@ export function createSetup(deps: SetupDeps): Setup {
       hasKeys,
       hasPin,
       role: staff.role(),
+      cashiers,
+      cashier: staff.currentCashier(),
       vault: vaultStatus,
       connection: deps.connection(),
       settings: settings.get(),

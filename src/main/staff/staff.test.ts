@@ -282,8 +282,24 @@ describe('cashiers', () => {
     expect(staff.role()).toBe('cashier');
     await expect(staff.signInCashier('Ben', '2468')).rejects.toMatchObject({ code: 'wrong_pin' });
     await expect(staff.signInCashier('Cleo', '2468')).rejects.toMatchObject({ code: 'unknown_cashier' });
-    staff.signOutCashier();
+    await staff.signOutCashier();
     expect(staff.currentCashier()).toBeNull();
+  });
+
+  it('lets the manager remove a cashier, who then cannot sign in, and signs them out if at the counter', async () => {
+    const staff = makeStaff();
+    await staff.setPin(PIN);
+    await staff.addCashier('Asha', '2468');
+    await staff.addCashier('Ben', '1357');
+    await staff.signInCashier('Asha', '2468');
+    await staff.removeCashier('asha');
+    expect(await staff.cashiers()).toEqual(['Ben']);
+    expect(staff.currentCashier()).toBeNull();
+    await expect(staff.signInCashier('Asha', '2468')).rejects.toMatchObject({ code: 'unknown_cashier' });
+    await expect(staff.removeCashier('Cleo')).rejects.toMatchObject({ code: 'unknown_cashier' });
+    staff.lock();
+    await expect(staff.removeCashier('Ben')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await staff.cashiers()).toEqual(['Ben']);
   });
 
   it('refuses adding a cashier outside the manager role', async () => {

@@ -23,6 +23,7 @@ export type StaffErrorCode =
   | 'invalid_name'
   | 'cashier_exists'
   | 'unknown_cashier'
+  | 'signed_out'
   | 'save_failed';
 
 export class StaffError extends Error {
@@ -61,11 +62,15 @@ export interface Staff {
   /** A new PIN without the old one, once the caller proves ownership (re-entering the KS Pay keys). */
   recoverPin(newPin: string, proveOwnership: () => Promise<boolean>): Promise<void>;
   addCashier(name: string, pin: string): Promise<void>;
+  /** Manager only: the cashier can no longer sign in; their past sales keep their name. */
+  removeCashier(name: string): Promise<void>;
   cashiers(): Promise<string[]>;
   signInCashier(name: string, pin: string): Promise<string>;
-  signOutCashier(): void;
+  signOutCashier(): Promise<void>;
   /** The signed-in cashier's name, for sales and the audit log. */
   currentCashier(): string | null;
+  /** Refuses a sale while named cashiers exist and none is signed in (the manager may always sell). */
+  requireSomeoneAtCounter(role: Role): Promise<void>;
 }
 
 export interface StaffOptions {
@@ -334,6 +339,32 @@ export function createStaff({
       });
     },
 
+    removeCashier(name) {
+      return serial(async () => {
+        expireIdleManager();
+        if (!managerSince)
+          throw new StaffError(
+            'forbidden',
+            'Only the manager can remove a cashier. Open the manager desk first.',
+          );
+        const state = await load();
+        const found = findCashier(state, name);
+        if (!found)
+          throw new StaffError(
+            'unknown_cashier',
+            `There is no cashier called ${name.trim()}. Check the name.`,
+          );
+        const { [cashierKey(found.name)]: _cleared, ...attempts } = state.attempts;
+        await save({ ...state, cashiers: state.cashiers.filter((c) => c !== found), attempts });
+        if (cashier === found.name) cashier = null;
+        await audit.record({
+          action: 'cashier.removed',
+          actor: MANAGER,
+          detail: `Cashier ${found.name} removed`,
+        });
+      });
+    },
+
     async cashiers() {
       const read = await store.read();
       return read.ok ? read.state.cashiers.map((c) => c.name) : [];
@@ -360,12 +391,24 @@ export function createStaff({
       });
     },
 
-    signOutCashier() {
+    async signOutCashier() {
+      const leaving = cashier;
       cashier = null;
+      if (leaving)
+        await audit.record({ action: 'cashier.signed_out', actor: leaving, detail: `${leaving} signed out` });
     },
 
     currentCashier() {
       return cashier;
+    },
+
+    async requireSomeoneAtCounter(role) {
+      if (role === 'manager' || cashier) return;
+      if ((await this.cashiers()).length > 0)
+        throw new StaffError(
+          'signed_out',
+          'No cashier is signed in. Press Sign in, choose your name and enter your PIN, then charge again.',
+        );
     },
   };
 }

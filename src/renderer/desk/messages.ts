@@ -266,6 +266,19 @@ export const deskMessages = {
     pinBadFormat: 'The PIN is 4 to 8 digits. Use digits only.',
     pinMismatch: 'The two new PINs are different. Type the same new PIN twice.',
     pinChanged: 'The manager PIN is changed. Use the new PIN from now on.',
+    cashiersHeading: 'Cashiers',
+    cashiersLead:
+      'Optional. When you add cashiers, each signs in at the counter with their own PIN before taking payments, and their name goes on every sale. With none, anyone at the counter can take payments.',
+    noCashiers: 'No named cashiers yet.',
+    cashierName: 'Cashier name', // name
+    cashierNameRule: '1 to 40 characters.',
+    cashierPin: 'Cashier PIN', // name
+    addCashier: 'Add cashier', // name
+    addingCashier: 'Adding…',
+    removeCashier: (name: string) => `Remove ${name}`, // name
+    cashierNameRequired: "Enter the cashier's name (1 to 40 characters).",
+    cashierAdded: (name: string) => `${name} can now sign in at the counter with their PIN.`,
+    cashierRemoved: (name: string) => `${name} can no longer sign in. Their past sales keep their name.`,
   },
   audit: {
     heading: 'Audit log',

@@ -75,6 +75,19 @@ export const messages = {
     pending: (n: number) => (n === 1 ? '1 pending' : `${n} pending`),
     noPending: 'None pending',
   },
+  cashier: {
+    heading: 'Sign in', // name
+    lead: 'Choose your name and enter your PIN to take payments.',
+    who: 'Cashier',
+    pin: 'Cashier PIN', // name
+    signIn: 'Sign in', // name
+    signingIn: 'Signing in…',
+    chooseName: 'Choose your name first.',
+    pinRequired: 'Enter your PIN: 4 to 8 digits.',
+    signedIn: (name: string) => `Cashier: ${name}`,
+    signOut: 'Sign out', // name
+    managerHint: 'Forgot your PIN? Ask the manager: they can remove you and add you again with a new PIN.',
+  },
   sale: {
     heading: 'Sale',
     currency: 'Currency', // name
@@ -175,7 +188,7 @@ export const messages = {
     loadingDesk: 'Opening the manager desk…',
     setPinFirst: 'Set a manager PIN first. It protects the keys, settings and reports.',
     notManager: 'That PIN does not open the manager desk. Ask the manager to enter theirs.',
-    locked: 'The manager desk locked itself after a while without use.',
+    locked: 'The manager desk locked itself after a while without use. Press Manager and enter the PIN to open it again.',
     forgot: 'Forgot PIN?', // name
     recoverHeading: 'Reset the manager PIN',
     recoverLead: 'Re-entering the KS Pay access key and secret key proves you own this terminal.',

@@ -2,6 +2,7 @@
 // the result in one fixed frame (so nothing jumps when a result arrives). Manager opens the desk.
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/domain.ts';
+import { CashierSignIn } from '../components/CashierSignIn.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { PaidAfterCancel } from '../components/PaidAfterCancel.tsx';
 import { PendingPill } from '../components/PendingPill.tsx';
@@ -34,6 +35,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
   const sale = useSale((s) => s.sale);
   const paidAfterCancel = useSale((s) => s.paidAfterCancel);
   const [manager, setManager] = useState<ManagerView>('closed');
+  const [lockedWhenIdle, setLockedWhenIdle] = useState(false);
   const { mode, settings } = status;
   const connectionKey = `${mode}|${settings.environment}|${settings.customBaseUrl ?? ''}|${settings.appId}`;
 
@@ -53,6 +55,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
   // Main cannot see the mouse or keys: a desk left untouched for the configured minutes locks from here.
   const lockWhenIdle = useCallback(() => {
     setManager('closed');
+    setLockedWhenIdle(true);
     void pos()
       .staff.lock()
       .catch(() => undefined);
@@ -61,6 +64,8 @@ export function SaleScreen({ status }: { status: AppStatus }) {
 
   const outcome = sale ? outcomeOf(sale.status) : null;
   const final = sale && outcome !== 'in-progress' ? sale : null;
+  // With named cashiers, someone signs in before a sale (main refuses one otherwise); the manager may sell.
+  const needsSignIn = status.cashiers.length > 0 && !status.cashier && status.role !== 'manager';
 
   return (
     <>
@@ -69,12 +74,33 @@ export function SaleScreen({ status }: { status: AppStatus }) {
           <TopBar connection={status.connection}>
             {manager === 'desk' ? null : (
               <>
+                {status.cashier ? (
+                  <>
+                    <span className="topbar__cashier">{messages.cashier.signedIn(status.cashier)}</span>
+                    {outcome === 'in-progress' ? null : (
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        onClick={() =>
+                          void pos()
+                            .staff.signOut()
+                            .catch(() => undefined)
+                        }
+                      >
+                        {messages.cashier.signOut}
+                      </button>
+                    )}
+                  </>
+                ) : null}
                 <PendingPill locale={locale} />
                 <button
                   type="button"
                   className="button button--secondary"
                   aria-haspopup="dialog"
-                  onClick={() => setManager(status.role === 'manager' ? 'desk' : 'unlock')}
+                  onClick={() => {
+                    setLockedWhenIdle(false);
+                    setManager(status.role === 'manager' ? 'desk' : 'unlock');
+                  }}
                 >
                   <Icon name="lock" />
                   {messages.header.manager}
@@ -84,6 +110,14 @@ export function SaleScreen({ status }: { status: AppStatus }) {
           </TopBar>
           {mode === 'demo' ? <DemoBanner /> : null}
           <PaidAfterCancel sales={paidAfterCancel} locale={locale} />
+          {lockedWhenIdle && manager === 'closed' ? (
+            <div className="shell__notices">
+              <p className="notice notice--warning" role="status">
+                <Icon name="lock" className="notice__icon" />
+                <span>{messages.manager.locked}</span>
+              </p>
+            </div>
+          ) : null}
         </header>
         {manager === 'desk' ? (
           <div className="shell__desk">
@@ -96,7 +130,11 @@ export function SaleScreen({ status }: { status: AppStatus }) {
             <h1 className="visually-hidden">{messages.sale.heading}</h1>
             <div className="stage__frame card">
               {!sale ? (
-                <SaleEntry locale={locale} />
+                needsSignIn ? (
+                  <CashierSignIn cashiers={status.cashiers} />
+                ) : (
+                  <SaleEntry locale={locale} />
+                )
               ) : outcome === 'in-progress' ? (
                 <SalePaying key={sale.id} sale={sale} locale={locale} />
               ) : (

@@ -44,7 +44,7 @@ export function ChangePinPanel() {
 
   return (
     <form
-      className="panel"
+      className="panel panel--narrow-fields"
       aria-labelledby="change-pin-heading"
       noValidate
       onSubmit={(event) => {

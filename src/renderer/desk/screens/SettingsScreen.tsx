@@ -3,6 +3,7 @@
 // checked with the shared Settings schema before anything is saved.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Currency, PaymentMethod, Settings } from '../../../shared/domain.ts';
+import { CashiersPanel } from '../components/CashiersPanel.tsx';
 import { ChangePinPanel } from '../components/ChangePinPanel.tsx';
 import { ConnectionForm } from '../../components/ConnectionForm.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -141,6 +142,8 @@ export function SettingsScreen() {
       </div>
 
       <ChangePinPanel />
+
+      <CashiersPanel />
 
       <form
         className="settings-form"
