@@ -12,6 +12,7 @@ import {
   DayKey,
   DaySummary,
   IsoCurrencyCode,
+  IsoDateTime,
   AmountMinor,
   CashierName,
   PaymentMethod,
@@ -115,8 +116,13 @@ export const calls = {
 
   'reports.transactions': call(
     'manager',
-    None,
-    z.object({ rows: z.array(TransactionRow), serverError: UserError.optional() }),
+    // `cached`: at once, with the server's records as last listed; `fresh` (the default): list them again.
+    z.object({ server: z.enum(['cached', 'fresh']) }).optional(),
+    z.object({
+      rows: z.array(TransactionRow),
+      serverError: UserError.optional(),
+      serverAsOf: IsoDateTime.optional(),
+    }),
   ),
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
   'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),

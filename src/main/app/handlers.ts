@@ -217,7 +217,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return after;
       }),
 
-    'reports.transactions': async () => (await deps.runtime()).reports.transactions(),
+    'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),
     'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
     'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {

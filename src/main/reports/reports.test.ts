@@ -107,6 +107,19 @@ describe('transactions', () => {
     expect(serverError?.message).toMatch(/last successful load/);
   });
 
+  it('answers at once from the last listing when asked for cached rows, and says when that listing was', async () => {
+    const service = reports();
+    expect(await service.transactions({ server: 'cached' })).toEqual({ rows: [] }); // nothing listed yet
+    server = [txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
+    const fresh = await service.transactions();
+    expect(fresh.serverAsOf).toBe(new Date(now).toISOString());
+    server = Object.assign(new Error('must not be asked'), { code: 'server' });
+    const cached = await service.transactions({ server: 'cached' });
+    expect(cached.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(cached.serverAsOf).toBe(fresh.serverAsOf);
+    expect(cached.serverError).toBeUndefined();
+  });
+
   it('shares one server listing between calls made while it runs', async () => {
     let listings = 0;
     let release: () => void = () => undefined;

@@ -65,8 +65,19 @@ export interface CloseDayInput {
   overrideReason?: string;
 }
 
+export interface TransactionList {
+  rows: TransactionRow[];
+  serverError?: UserError;
+  /** When the server's records in `rows` were listed; absent when none have been yet. */
+  serverAsOf?: string;
+}
+
 export interface Reports {
-  transactions(): Promise<{ rows: TransactionRow[]; serverError?: UserError }>;
+  /**
+   * Every sale, the terminal's merged with the server's records. `cached` answers at once with the
+   * server's records as last listed (listing 100,000 records takes many seconds); `fresh` lists them again.
+   */
+  transactions(options?: { server?: 'cached' | 'fresh' }): Promise<TransactionList>;
   exportCsv(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
   day(day: string): Promise<DaySummary>;
   closeDay(input: CloseDayInput): Promise<ZReport>;
@@ -80,7 +91,7 @@ export interface Reports {
 export function createReports(deps: ReportsDeps): Reports {
   const zoned = createZonedTime(deps.timeZone);
   /** The server's records as last listed, so an export matches what the manager was looking at. */
-  let lastServer: readonly Transaction[] | undefined;
+  let lastServer: { records: readonly Transaction[]; at: string } | undefined;
   let closing: Promise<unknown> = Promise.resolve();
 
   // Read from the journal's in-memory index every time, so a replay after start-up is always seen.
@@ -122,7 +133,7 @@ export function createReports(deps: ReportsDeps): Reports {
     }
     try {
       const server = await client.transactions();
-      lastServer = server;
+      lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
       return { server };
     } catch (error) {
       const code =
@@ -130,7 +141,7 @@ export function createReports(deps: ReportsDeps): Reports {
       const reason = error instanceof Error ? error.message : String(error);
       deps.log?.warn('reports: listing server transactions failed', { code });
       return {
-        server: lastServer ?? [],
+        server: lastServer?.records ?? [],
         serverError: {
           code,
           message: `The KS Pay server's records could not be loaded (${reason}). ${lastServer ? 'Showing the records from the last successful load' : "Showing this terminal's own sales only"}; press Reconcile to try again.`,
@@ -210,15 +221,21 @@ export function createReports(deps: ReportsDeps): Reports {
   }
 
   return {
-    async transactions() {
-      const [sales, { server, serverError }] = await Promise.all([deps.sales.all(), fetchServer()]);
-      const rows = mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString());
-      return serverError ? { rows, serverError } : { rows };
+    async transactions(options = {}) {
+      const listed =
+        options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
+      const sales = await deps.sales.all();
+      const rows = mergeTransactions(sales, listed.server, new Date(deps.clock.now()).toISOString());
+      return {
+        rows,
+        ...('serverError' in listed && listed.serverError ? { serverError: listed.serverError } : {}),
+        ...(lastServer ? { serverAsOf: lastServer.at } : {}),
+      };
     },
 
     async exportCsv(filter, actor = 'manager') {
       const sales = await deps.sales.all();
-      const server = lastServer ?? (await fetchServer()).server;
+      const server = lastServer?.records ?? (await fetchServer()).server;
       const rows = filterTransactions(
         mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
         filter,

@@ -57,6 +57,10 @@ export const deskMessages = {
       `Checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled, ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a look (see Pending).`,
     count: (n: number) => (n === 1 ? '1 transaction' : `${n} transactions`), // "N transactions"
     loading: 'Loading transactions…',
+    refreshing: (asOf: string | null) =>
+      asOf
+        ? `Showing the KS Pay server's records as listed at ${asOf}; checking for newer ones…`
+        : "Showing this terminal's sales; loading the KS Pay server's records…",
     empty: 'No transaction matches these filters.',
     tableLabel: 'Transactions',
     columns: {

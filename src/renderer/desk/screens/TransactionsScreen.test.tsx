@@ -199,7 +199,9 @@ describe('Transactions', () => {
   it('reconciles, then reloads the list and says what it found', async () => {
     let call = 0;
     const { user, fake } = renderDesk({
-      'reports.transactions': () => ({ rows: call++ === 0 ? rows : rows.slice(0, 2) }),
+      'reports.transactions': (input) => ({
+        rows: input?.server === 'cached' || call++ === 0 ? rows : rows.slice(0, 2),
+      }),
       'sales.reconcile': () => ({
         at: '2026-11-01T12:00:00.000Z',
         checked: 3,
@@ -221,7 +223,31 @@ describe('Transactions', () => {
       await screen.findByText('Checked 3 unsettled sales: 2 settled, 1 issue needs a look (see Pending).'),
     ).toBeInTheDocument();
     expect(await screen.findByText('2 transactions')).toBeInTheDocument();
-    expect(fake.callsTo('reports.transactions')).toHaveLength(2);
+    expect(fake.callsTo('reports.transactions')).toEqual([
+      { server: 'cached' },
+      { server: 'fresh' },
+      { server: 'fresh' },
+    ]);
+  });
+
+  it("shows main's last listing at once, says it is checking the server, then shows the fresh list", async () => {
+    let finish: () => void = () => undefined;
+    const listed = new Promise<void>((resolve) => (finish = resolve));
+    renderDesk({
+      'reports.transactions': async (input) => {
+        if (input?.server === 'cached')
+          return { rows: rows.slice(0, 1), serverAsOf: '2026-11-01T09:30:00.000Z' };
+        await listed;
+        return { rows, serverAsOf: '2026-11-01T10:00:00.000Z' };
+      },
+    });
+    expect(await screen.findByText('1 transaction')).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Showing the KS Pay server's records as listed at .*; checking for newer ones…$/),
+    ).toHaveAttribute('role', 'status');
+    finish();
+    expect(await screen.findByText('4 transactions')).toBeInTheDocument();
+    expect(screen.queryByText(/checking for newer ones/)).toBeNull();
   });
 
   it('still lists the terminal sales when KS Pay could not be reached, and says so', async () => {

@@ -26,6 +26,7 @@ export function TransactionsScreen() {
   const loading = useDeskTransactions((s) => s.loading);
   const error = useDeskTransactions((s) => s.error);
   const serverError = useDeskTransactions((s) => s.serverError);
+  const serverAsOf = useDeskTransactions((s) => s.serverAsOf);
   const form = useDeskTransactions((s) => s.form);
   const sort = useDeskTransactions((s) => s.sort);
   const reconciling = useDeskReconcile((s) => s.running);
@@ -103,6 +104,11 @@ export function TransactionsScreen() {
         <p className="tx-count" aria-live="polite" aria-atomic="true">
           {loaded ? t.count(visible.length) : t.loading}
         </p>
+        {loaded && loading ? (
+          <p className="muted" role="status">
+            {t.refreshing(serverAsOf ? format.dateTime(serverAsOf) : null)}
+          </p>
+        ) : null}
         {exportNote ? (
           <p className={exportNote.ok ? 'muted' : 'field__error'} role={exportNote.ok ? 'status' : 'alert'}>
             {exportNote.text}

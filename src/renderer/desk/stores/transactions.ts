@@ -14,6 +14,8 @@ interface TransactionsState {
   error: string | null;
   /** The server's records could not be listed: the rows are the terminal's (and any earlier server list). */
   serverError: UserError | null;
+  /** When the server's records shown were listed by main; null before the first listing. */
+  serverAsOf: string | null;
   form: FilterForm;
   sort: { column: TransactionSortColumn; direction: SortDirection };
   load(): Promise<void>;
@@ -32,6 +34,7 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   loading: false,
   error: null,
   serverError: null,
+  serverAsOf: null,
   form: EMPTY_FILTER_FORM,
   sort: { column: 'time', direction: 'desc' },
 
@@ -41,13 +44,24 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       loadAgain = true;
       return loading;
     }
+    const fetchRows = async (server: 'cached' | 'fresh') => {
+      const { rows, serverError, serverAsOf } = await pos().reports.transactions({ server });
+      set({
+        rows,
+        serverError: serverError ?? null,
+        serverAsOf: serverAsOf ?? null,
+        loaded: true,
+        error: null,
+      });
+    };
     loading = (async () => {
       set({ loading: true, error: null });
       try {
+        // Listing every server record can take many seconds: show what main already has first.
+        if (!get().loaded) await fetchRows('cached');
         do {
           loadAgain = false;
-          const { rows, serverError } = await pos().reports.transactions();
-          set({ rows, serverError: serverError ?? null, loaded: true, error: null });
+          await fetchRows('fresh');
         } while (loadAgain);
       } catch (error) {
         set({ error: errorMessage(error) });
