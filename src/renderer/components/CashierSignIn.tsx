@@ -7,6 +7,7 @@ import { pos } from '../lib/pos.ts';
 import { Icon } from './Icon.tsx';
 import { PinField } from './PinForm.tsx';
 import './MethodPicker.css';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 const m = messages.cashier;
 const PIN = /^\d{4,8}$/;
@@ -77,12 +78,7 @@ export function CashierSignIn({ cashiers }: { cashiers: readonly string[] }) {
         }}
         error={problem?.field === 'pin' ? problem.message : null}
       />
-      {problem?.field === 'form' ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem.message}</span>
-        </p>
-      ) : null}
+      {problem?.field === 'form' ? <ErrorNotice message={problem.message} /> : null}
       <button type="submit" className="button button--primary button--large" disabled={busy}>
         {busy ? m.signingIn : m.signIn}
       </button>

@@ -5,7 +5,7 @@ import type { AppStatus } from '../../shared/domain.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
-import { Icon } from './Icon.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 const PIN = /^\d{4,8}$/;
 
@@ -59,12 +59,7 @@ export function PinForm({
         onChange={setConfirm}
         error={problem?.field === 'confirm' ? problem.message : null}
       />
-      {problem?.field === 'form' ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem.message}</span>
-        </p>
-      ) : null}
+      {problem?.field === 'form' ? <ErrorNotice message={problem.message} /> : null}
       <div className="setup__actions">
         {onCancel ? (
           <button type="button" className="button button--ghost setup__back" onClick={onCancel}>

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
-import { Icon } from './Icon.tsx';
 import { PinField } from './PinForm.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 const m = messages.manager;
 const PIN = /^\d{4,8}$/;
@@ -99,12 +99,7 @@ export function RecoverPinForm({ onReset, onCancel }: { onReset(): void; onCance
         onChange={setConfirm}
         error={problem?.field === 'confirm' ? problem.message : null}
       />
-      {problem?.field === 'form' ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem.message}</span>
-        </p>
-      ) : null}
+      {problem?.field === 'form' ? <ErrorNotice message={problem.message} /> : null}
       <div className="setup__actions">
         <button type="button" className="button button--ghost setup__back" onClick={onCancel}>
           {m.cancel}

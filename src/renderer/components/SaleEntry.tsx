@@ -10,11 +10,11 @@ import { useSale } from '../stores/sale.ts';
 import { AmountDisplay } from './AmountDisplay.tsx';
 import { ChargeButton } from './ChargeButton.tsx';
 import { CurrencySelect } from './CurrencySelect.tsx';
-import { Icon } from './Icon.tsx';
 import { Keypad } from './Keypad.tsx';
 import { MethodPicker } from './MethodPicker.tsx';
 import { RecentSales } from './RecentSales.tsx';
 import './SaleEntry.css';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 export function SaleEntry({ locale }: { locale: string }) {
   const entry = useAmount((s) => s.entry);
@@ -85,12 +85,13 @@ export function SaleEntry({ locale }: { locale: string }) {
       <div className="entry__details">
         {catalogPhase === 'loading' ? <p className="muted">{messages.sale.loadingCatalog}</p> : null}
         {catalogPhase === 'error' || catalogError ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>
-              {messages.sale.catalogFailed} {catalogError}
-            </span>
-          </p>
+          <ErrorNotice
+            message={
+              <>
+                {messages.sale.catalogFailed} {catalogError}
+              </>
+            }
+          />
         ) : null}
         <CurrencySelect disabled={catalogPhase !== 'ready' || starting} />
         <MethodPicker />
@@ -113,12 +114,7 @@ export function SaleEntry({ locale }: { locale: string }) {
       <div className="entry__pad">
         <AmountDisplay locale={locale} />
         <Keypad />
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>{error}</span>
-          </p>
-        ) : null}
+        {error ? <ErrorNotice message={error} /> : null}
         <ChargeButton
           amountText={amountText}
           zero={minor === 0}

@@ -7,6 +7,7 @@ import { useAppStatus } from '../stores/app-status.ts';
 import { Brand } from '../components/Brand.tsx';
 import { Icon } from '../components/Icon.tsx';
 import './setup.css';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 
 export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
   const [busy, setBusy] = useState(false);
@@ -57,12 +58,7 @@ export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
             </button>
           </section>
         </div>
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>{error}</span>
-          </p>
-        ) : null}
+        {error ? <ErrorNotice message={error} /> : null}
       </div>
     </main>
   );

@@ -10,6 +10,7 @@ import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
 import { useAppStatus } from '../stores/app-status.ts';
 import './setup.css';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 
 interface ManagerUnlockProps {
   hasPin: boolean;
@@ -95,12 +96,7 @@ export function ManagerUnlock({ hasPin, onUnlocked, onCancel }: ManagerUnlockPro
           error={null}
           autoFocus
         />
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>{error}</span>
-          </p>
-        ) : null}
+        {error ? <ErrorNotice message={error} /> : null}
         <div className="setup__actions">
           <button type="button" className="button button--ghost setup__back" onClick={onCancel}>
             {messages.manager.cancel}

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import { deskMessages } from '../messages.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
 const PIN = /^\d{4,8}$/;
@@ -124,12 +125,7 @@ export function CashiersPanel() {
         }}
         error={problem?.field === 'pin' ? problem.message : null}
       />
-      {problem?.field === 'form' ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem.message}</span>
-        </p>
-      ) : null}
+      {problem?.field === 'form' ? <ErrorNotice message={problem.message} /> : null}
       <div className="toolbar">
         <button type="submit" className="button button--secondary" disabled={busy}>
           <Icon name="plus" />

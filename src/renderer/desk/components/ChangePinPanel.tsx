@@ -6,6 +6,7 @@ import { PinField } from '../../components/PinForm.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
 import { deskMessages } from '../messages.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
 const PIN = /^\d{4,8}$/;
@@ -78,12 +79,7 @@ export function ChangePinPanel() {
         onChange={(v) => update('confirm', v)}
         error={errorFor('confirm')}
       />
-      {problem?.field === 'form' ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem.message}</span>
-        </p>
-      ) : null}
+      {problem?.field === 'form' ? <ErrorNotice message={problem.message} /> : null}
       <div className="toolbar">
         <button type="submit" className="button button--secondary" disabled={busy}>
           <Icon name="lock" />

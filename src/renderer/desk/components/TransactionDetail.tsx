@@ -9,6 +9,7 @@ import { pos } from '../../lib/pos.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
 import { StatusCell } from './TransactionTable.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const d = deskMessages.detail;
 const none = deskMessages.common.none;
@@ -105,10 +106,7 @@ export function TransactionDetail({ row, format }: { row: TransactionRow; format
             {d.loadingTimeline}
           </p>
         ) : loaded.state === 'error' ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>{loaded.message}</span>
-          </p>
+          <ErrorNotice message={loaded.message} />
         ) : (
           <ol className="timeline">
             {loaded.timeline.map((entry, i) => (

@@ -2,12 +2,12 @@
 // newest first, and its export as CSV.
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/domain.ts';
-import { Icon } from '../../components/Icon.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
 import { downloadFile } from '../lib/download.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const a = deskMessages.audit;
 
@@ -57,12 +57,7 @@ export function AuditLogScreen() {
         </div>
       </header>
       <p className="muted">{a.lead}</p>
-      {problem ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{problem}</span>
-        </p>
-      ) : null}
+      {problem ? <ErrorNotice message={problem} /> : null}
       {note ? (
         <p className="muted" role="status">
           {note}

@@ -7,6 +7,7 @@ import { pos } from '../../lib/pos.ts';
 import { CurrencyCard } from '../components/CurrencyCard.tsx';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const d = deskMessages.day;
 
@@ -59,13 +60,11 @@ export function DaySummaryScreen() {
           {deskMessages.common.loading}
         </p>
       ) : loaded.state === 'error' ? (
-        <div className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{loaded.message}</span>
+        <ErrorNotice message={loaded.message}>
           <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
             {deskMessages.common.retry}
           </button>
-        </div>
+        </ErrorNotice>
       ) : (
         <>
           {loaded.summary.unresolved > 0 ? (

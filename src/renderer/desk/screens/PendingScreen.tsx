@@ -11,6 +11,7 @@ import { pendingTotals } from '../lib/pending-totals.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/reconcile.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const p = deskMessages.pending;
 
@@ -47,12 +48,7 @@ export function PendingScreen() {
         </div>
       </header>
 
-      {error || pendingError ? (
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{error ?? pendingError}</span>
-        </p>
-      ) : null}
+      {error || pendingError ? <ErrorNotice message={error ?? pendingError} /> : null}
 
       <div className="panel">
         <p className="panel__lead" role="status">

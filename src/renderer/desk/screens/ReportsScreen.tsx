@@ -14,6 +14,7 @@ import { ZReportView } from '../components/ZReportView.tsx';
 import { downloadFile } from '../lib/download.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const r = deskMessages.reports;
 type Paper = 'thermal' | 'a4';
@@ -157,12 +158,7 @@ export function ReportsScreen() {
           </button>
         </div>
 
-        {problem ? (
-          <p className="notice notice--error" role="alert">
-            <Icon name="alert" className="notice__icon" />
-            <span>{problem}</span>
-          </p>
-        ) : null}
+        {problem ? <ErrorNotice message={problem} /> : null}
         {note ? (
           <p className="muted" role="status">
             {note}

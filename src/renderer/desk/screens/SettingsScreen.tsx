@@ -23,6 +23,7 @@ import {
 } from '../lib/settings-form.ts';
 import { deskMessages } from '../messages.ts';
 import '../../screens/setup.css';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
 
@@ -53,10 +54,7 @@ export function SettingsScreen() {
     return (
       <section className="screen" aria-labelledby="settings-heading">
         <h2 id="settings-heading">{s.heading}</h2>
-        <p className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{loadError}</span>
-        </p>
+        <ErrorNotice message={loadError} />
       </section>
     );
   }

@@ -17,6 +17,7 @@ import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/reconcile.ts';
 import { useDeskTransactions } from '../stores/transactions.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const t = deskMessages.transactions;
 
@@ -132,9 +133,7 @@ export function TransactionsScreen() {
         </p>
       ) : null}
       {error || reconcileError ? (
-        <div className="notice notice--error" role="alert">
-          <Icon name="alert" className="notice__icon" />
-          <span>{error ?? reconcileError}</span>
+        <ErrorNotice message={error ?? reconcileError}>
           {error ? (
             <button
               type="button"
@@ -145,7 +144,7 @@ export function TransactionsScreen() {
               {deskMessages.common.retry}
             </button>
           ) : null}
-        </div>
+        </ErrorNotice>
       ) : null}
 
       <TransactionTable
