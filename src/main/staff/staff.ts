@@ -189,6 +189,12 @@ export function createStaff({
     );
   }
 
+  function requireManager(toDo: string): void {
+    expireIdleManager();
+    if (!managerSince)
+      throw new StaffError('forbidden', `Only the manager can ${toDo}. Open the manager desk first.`);
+  }
+
   async function checkManagerPin(pin: string): Promise<StaffState> {
     requireValidPin(pin);
     const state = await load();
@@ -315,12 +321,7 @@ export function createStaff({
 
     addCashier(name, pin) {
       return serial(async () => {
-        expireIdleManager();
-        if (!managerSince)
-          throw new StaffError(
-            'forbidden',
-            'Only the manager can add a cashier. Open the manager desk first.',
-          );
+        requireManager('add a cashier');
         const trimmed = name.trim();
         if (trimmed.length < 1 || trimmed.length > 40) {
           throw new StaffError('invalid_name', "The cashier's name must be 1 to 40 characters.");
@@ -341,12 +342,7 @@ export function createStaff({
 
     removeCashier(name) {
       return serial(async () => {
-        expireIdleManager();
-        if (!managerSince)
-          throw new StaffError(
-            'forbidden',
-            'Only the manager can remove a cashier. Open the manager desk first.',
-          );
+        requireManager('remove a cashier');
         const state = await load();
         const found = findCashier(state, name);
         if (!found)
