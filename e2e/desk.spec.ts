@@ -1,8 +1,9 @@
 // The manager desk end to end in browser mode (Demo mode's built-in sandbox): transactions with an
-// injected mismatch, the detail drawer, CSV export checked on disk, reconcile issues marked reviewed,
+// injected mismatch, the detail drawer, CSV and XLSX export checked on disk, reconcile issues marked reviewed,
 // the day summary, closing the day over an unresolved sale with the PIN, printing and exporting the
 // Z report, settings validation, the audit log, Lock, and the PIN lockout. Screenshots of every screen.
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type SandboxAdmin } from './fixtures.ts';
 
@@ -165,6 +166,13 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   const paidLine = lines.find((line) => line.includes(paid));
   expect(paidLine).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2},/);
   expect(paidLine).toContain(',120.00,INR,UPI,succeeded,');
+  // The same rows as an Excel workbook: a zip whose sheet names the paid sale.
+  const xlsxDownloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export XLSX' }).click();
+  const xlsx = await xlsxDownloading;
+  expect(xlsx.suggestedFilename()).toMatch(/^transactions-.*\.xlsx$/);
+  const workbook = unzipSync(new Uint8Array(readFileSync((await xlsx.path())!)));
+  expect(strFromU8(workbook['xl/sharedStrings.xml']!)).toContain(paid);
   await page.getByLabel('Currency').selectOption('');
 
   // Reconcile: the paid-after-cancel sale becomes an issue to review.

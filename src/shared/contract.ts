@@ -44,7 +44,13 @@ function call<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I
 const None = z.undefined();
 const SaleRef = z.object({ saleId: z.string().min(1).max(100) });
 const Done = z.object({ ok: z.literal(true) });
-const ExportedFile = z.object({ filename: z.string(), mimeType: z.string(), content: z.string() });
+const ExportedFile = z.object({
+  filename: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+  /** How `content` is written: text as is (the default), or a binary file (XLSX) as base64. */
+  encoding: z.enum(['utf8', 'base64']).optional(),
+});
 
 export const StartSaleInput = z.object({
   currency: IsoCurrencyCode,
@@ -125,6 +131,7 @@ export const calls = {
     }),
   ),
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
+  'reports.exportXlsx': call('manager', TransactionFilter, ExportedFile),
   'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
   'reports.closeDay': call(
     'manager',

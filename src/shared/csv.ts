@@ -46,35 +46,49 @@ export const TRANSACTION_CSV_HEADER = [
   'Flags',
 ] as const;
 
-/** The manager's transaction list as CSV: amounts in the currency's decimals, times with the terminal's offset. */
+/** Where the amount is in TRANSACTION_CSV_HEADER: a spreadsheet export writes it as a number there. */
+export const TRANSACTION_AMOUNT_COLUMN = TRANSACTION_CSV_HEADER.indexOf('Amount');
+
+/** One transaction's cells in TRANSACTION_CSV_HEADER's order: amounts in the currency's decimals, times with the terminal's offset. */
+export function transactionCells(row: TransactionRow, zoned: ZonedTime): (string | undefined)[] {
+  return [
+    zoned.isoWithOffset(Date.parse(row.time)),
+    row.reference,
+    minorToDecimalString(row.amountMinor, currencyExponent(row.currency)),
+    row.currency,
+    row.method,
+    row.status,
+    row.serverStatus,
+    row.terminalStatus,
+    row.txnId,
+    row.cashier,
+    row.source,
+    row.mismatch ? 'yes' : 'no',
+    row.flags.join(' '),
+  ];
+}
+
+/** The manager's transaction list as CSV. */
 export function transactionsCsv(rows: readonly TransactionRow[], zoned: ZonedTime): string {
   return toCsv(
     TRANSACTION_CSV_HEADER,
-    rows.map((row) => [
-      zoned.isoWithOffset(Date.parse(row.time)),
-      row.reference,
-      minorToDecimalString(row.amountMinor, currencyExponent(row.currency)),
-      row.currency,
-      row.method,
-      row.status,
-      row.serverStatus,
-      row.terminalStatus,
-      row.txnId,
-      row.cashier,
-      row.source,
-      row.mismatch ? 'yes' : 'no',
-      row.flags.join(' '),
-    ]),
+    rows.map((row) => transactionCells(row, zoned)),
   );
 }
 
 /** A file name that sorts by time and is safe on every system: "transactions-counter-1-2026-11-01-1403.csv". */
-export function csvFileName(prefix: string, place: string, zoned: ZonedTime, epochMs: number): string {
+export function csvFileName(
+  prefix: string,
+  place: string,
+  zoned: ZonedTime,
+  epochMs: number,
+  extension = 'csv',
+): string {
   const slug =
     place
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'terminal';
   const stamp = zoned.isoWithOffset(epochMs).slice(0, 16).replace('T', '-').replace(':', '');
-  return `${prefix}-${slug}-${stamp}.csv`;
+  return `${prefix}-${slug}-${stamp}.${extension}`;
 }

@@ -219,6 +219,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),
+    'reports.exportXlsx': async (filter, ctx) =>
+      (await deps.runtime()).reports.exportXlsx(filter, actor(ctx)),
     'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
     'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {
       const reports = (await deps.runtime()).reports;

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +168,26 @@ describe('exportCsv', () => {
     expect(entries.at(-1)).toMatchObject({ action: 'export.transactions', actor: 'manager' });
     expect(entries.at(-1)?.detail).toBe(
       'Exported 1 transaction(s) to transactions-counter-1-2026-11-01-2230.csv. Filter: currency INR.',
+    );
+  });
+
+  it('exports the same filtered rows as an Excel workbook, base64 encoded, and audit-logs it', async () => {
+    sales = [
+      sale({ id: 'a', reference: 'POS-A', amountMinor: 34567 }),
+      sale({ id: 'b', reference: 'POS-B', currency: 'JPY', amountMinor: 500 }),
+    ];
+    const file = await reports().exportXlsx({ currency: 'JPY' }, 'manager');
+    expect(file).toMatchObject({
+      filename: 'transactions-counter-1-2026-11-01-2230.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      encoding: 'base64',
+    });
+    const workbook = unzipSync(new Uint8Array(Buffer.from(file.content, 'base64')));
+    const strings = strFromU8(workbook['xl/sharedStrings.xml']!);
+    expect(strings).toContain('POS-B');
+    expect(strings).not.toContain('POS-A');
+    expect((await audit.list()).at(-1)?.detail).toBe(
+      'Exported 1 transaction(s) to transactions-counter-1-2026-11-01-2230.xlsx. Filter: currency JPY.',
     );
   });
 });

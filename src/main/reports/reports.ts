@@ -13,6 +13,7 @@ import type { CallOutput } from '../../shared/contract.ts';
 import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
 import { summariseRows } from '../../shared/day-summary.ts';
 import { CSV_MIME_TYPE, csvFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
+import { transactionsXlsx, XLSX_MIME_TYPE } from './transactions-xlsx.ts';
 import {
   GENESIS_HASH,
   verifyZReportChain,
@@ -79,6 +80,8 @@ export interface Reports {
    */
   transactions(options?: { server?: 'cached' | 'fresh' }): Promise<TransactionList>;
   exportCsv(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
+  /** The same rows as an Excel workbook; `content` is base64. */
+  exportXlsx(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
   day(day: string): Promise<DaySummary>;
   closeDay(input: CloseDayInput): Promise<ZReport>;
   /** Every Z report, number 1 first. */
@@ -148,6 +151,27 @@ export function createReports(deps: ReportsDeps): Reports {
         },
       };
     }
+  }
+
+  /** The rows an export writes (the list as last loaded, filtered as on screen), audit-logged. */
+  async function exportedRows(
+    filter: TransactionFilter,
+    actor: string,
+    extension: 'csv' | 'xlsx',
+  ): Promise<{ rows: readonly TransactionRow[]; filename: string }> {
+    const sales = await deps.sales.all();
+    const server = lastServer?.records ?? (await fetchServer()).server;
+    const rows = filterTransactions(
+      mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
+      filter,
+    );
+    const filename = csvFileName('transactions', deps.terminalName(), zoned, deps.clock.now(), extension);
+    await deps.audit.record({
+      action: 'export.transactions',
+      actor,
+      detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${describeFilter(filter)}.`,
+    });
+    return { rows, filename };
   }
 
   /** The terminal's sales that belong to `day` (sales made after a day was closed go to the next). */
@@ -234,19 +258,14 @@ export function createReports(deps: ReportsDeps): Reports {
     },
 
     async exportCsv(filter, actor = 'manager') {
-      const sales = await deps.sales.all();
-      const server = lastServer?.records ?? (await fetchServer()).server;
-      const rows = filterTransactions(
-        mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
-        filter,
-      );
-      const filename = csvFileName('transactions', deps.terminalName(), zoned, deps.clock.now());
-      await deps.audit.record({
-        action: 'export.transactions',
-        actor,
-        detail: `Exported ${rows.length} transaction(s) to ${filename}. Filter: ${describeFilter(filter)}.`,
-      });
+      const { rows, filename } = await exportedRows(filter, actor, 'csv');
       return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + transactionsCsv(rows, zoned) };
+    },
+
+    async exportXlsx(filter, actor = 'manager') {
+      const { rows, filename } = await exportedRows(filter, actor, 'xlsx');
+      const workbook = await transactionsXlsx(rows, zoned);
+      return { filename, mimeType: XLSX_MIME_TYPE, content: workbook.toString('base64'), encoding: 'base64' };
     },
 
     async day(day) {

@@ -26,6 +26,7 @@ export const deskMessages = {
     none: '—',
     cancel: 'Cancel',
     exportCsv: 'Export CSV', // name
+    exportXlsx: 'Export XLSX', // name
     exporting: 'Exporting…',
     exported: (filename: string) => `Saved ${filename} to your downloads.`,
     pin: 'Manager PIN', // name

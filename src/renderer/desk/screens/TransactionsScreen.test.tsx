@@ -196,6 +196,35 @@ describe('Transactions', () => {
     expect(click.mock.contexts[0]).toHaveProperty('download', 'transactions-counter-1.csv');
   });
 
+  it('exports the filtered rows as an XLSX download, decoding the workbook main sent as base64', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const blobs: Blob[] = [];
+    const createUrl = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:xlsx';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { user, fake } = renderDesk({
+      'reports.transactions': () => ({ rows }),
+      'reports.exportXlsx': () => ({
+        filename: 'transactions-counter-1.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        content: btoa('PK\u0003\u0004\u00ff'),
+        encoding: 'base64',
+      }),
+    });
+    await screen.findByText('4 transactions');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'INR');
+    await user.click(screen.getByRole('button', { name: 'Export XLSX' }));
+    expect(
+      await screen.findByText('Saved transactions-counter-1.xlsx to your downloads.'),
+    ).toBeInTheDocument();
+    expect(fake.callsTo('reports.exportXlsx')).toEqual([{ currency: 'INR' }]);
+    expect(click.mock.contexts[0]).toHaveProperty('download', 'transactions-counter-1.xlsx');
+    expect(createUrl).toHaveBeenCalledTimes(1);
+    expect([...new Uint8Array(await blobs[0]!.arrayBuffer())]).toEqual([0x50, 0x4b, 3, 4, 0xff]);
+  });
+
   it('reconciles, then reloads the list and says what it found', async () => {
     let call = 0;
     const { user, fake } = renderDesk({

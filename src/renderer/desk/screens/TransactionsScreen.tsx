@@ -1,5 +1,5 @@
 // Transactions: every sale the terminal or KS Pay knows, filtered and sorted as the manager asks,
-// with Export CSV, Reconcile, a live count and a detail drawer per row.
+// with Export CSV and XLSX, Reconcile, a live count and a detail drawer per row.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { TransactionRow } from '../../../shared/domain.ts';
 import { filterTransactions, sortTransactions } from '../../../shared/transaction-filter.ts';
@@ -36,7 +36,7 @@ export function TransactionsScreen() {
   const { locale, format, zoned } = useDeskFormat();
   const now = useNow(60_000);
   const [open, setOpen] = useState<TransactionRow | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
   const [exportNote, setExportNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -51,17 +51,19 @@ export function TransactionsScreen() {
   const currencies = useMemo(() => distinct(rows, (r) => r.currency), [rows]);
   const methods = useMemo(() => distinct(rows, (r) => r.method), [rows]);
 
-  async function exportCsv() {
-    setExporting(true);
+  async function exportRows(format: 'csv' | 'xlsx') {
+    setExporting(format);
     setExportNote(null);
     try {
-      const file = await pos().reports.exportCsv(filter);
+      const file = await (format === 'csv'
+        ? pos().reports.exportCsv(filter)
+        : pos().reports.exportXlsx(filter));
       downloadFile(file);
       setExportNote({ ok: true, text: deskMessages.common.exported(file.filename) });
     } catch (e) {
       setExportNote({ ok: false, text: errorMessage(e) });
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   }
 
@@ -73,10 +75,18 @@ export function TransactionsScreen() {
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => void exportCsv()}
-            disabled={exporting || !loaded}
+            onClick={() => void exportRows('csv')}
+            disabled={exporting !== null || !loaded}
           >
-            {exporting ? deskMessages.common.exporting : deskMessages.common.exportCsv}
+            {exporting === 'csv' ? deskMessages.common.exporting : deskMessages.common.exportCsv}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void exportRows('xlsx')}
+            disabled={exporting !== null || !loaded}
+          >
+            {exporting === 'xlsx' ? deskMessages.common.exporting : deskMessages.common.exportXlsx}
           </button>
           <button
             type="button"
