@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isFinalSaleStatus, Sale, SaleStatus, type TransactionRow } from './domain.ts';
+import {
+  isFinalSaleStatus,
+  Sale,
+  SaleStatus,
+  type CurrencyTotals,
+  type DaySummary,
+  type TransactionRow,
+} from './domain.ts';
 import { NO_CASHIER, summariseDay, summariseRows, type SummaryRow } from './day-summary.ts';
+import { addDays } from './zoned-time.ts';
 
 const r = (
   time: string,
@@ -153,5 +161,220 @@ describe('summariseRows properties', () => {
         }
       }),
     );
+  });
+});
+
+/**
+ * The summary written the plain way, to compare the fast one with: Date.parse and Intl for every row,
+ * the local day and hour read off Intl's parts. `onlyDay` keeps the rows of `day` as summariseDay does;
+ * without it every row counts, as summariseRows does.
+ */
+function referenceSummary(
+  rows: readonly SummaryRow[],
+  day: string,
+  timeZone: string,
+  onlyDay: boolean,
+): DaySummary {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+  });
+  const local = (time: string): { day: string; hour: number } => {
+    const parts = Object.fromEntries(format.formatToParts(Date.parse(time)).map((p) => [p.type, p.value]));
+    return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  };
+  const kept = rows.filter((row) => !onlyDay || local(row.time).day === day);
+  const split = (won: SummaryRow[], key: (row: SummaryRow) => string): [string, number, number][] =>
+    [...new Set(won.map(key))]
+      .map((name): [string, number, number] => {
+        const mine = won.filter((row) => key(row) === name);
+        return [name, mine.reduce((sum, row) => sum + row.amountMinor, 0), mine.length];
+      })
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const currencies = [...new Set(kept.map((row) => row.currency))].sort().map((currency): CurrencyTotals => {
+    const mine = kept.filter((row) => row.currency === currency);
+    const won = mine.filter((row) => row.status === 'succeeded');
+    const gross = won.reduce((sum, row) => sum + row.amountMinor, 0);
+    const pending = mine.filter((row) => !isFinalSaleStatus(row.status)).length;
+    const failed = mine.filter((row) => row.status === 'failed').length;
+    return {
+      currency,
+      grossMinor: gross,
+      count: mine.length,
+      succeeded: won.length,
+      failed,
+      cancelled: mine.length - won.length - failed - pending,
+      pending,
+      averageTicketMinor: won.length === 0 ? 0 : Math.floor((2 * gross + won.length) / (2 * won.length)),
+      byMethod: split(won, (row) => row.method).map(([method, grossMinor, count]) => ({
+        method,
+        grossMinor,
+        count,
+      })),
+      byCashier: split(won, (row) => row.cashier || NO_CASHIER).map(([cashier, grossMinor, count]) => ({
+        cashier,
+        grossMinor,
+        count,
+      })),
+      hourly: Array.from({ length: 24 }, (_, hour) => {
+        const inHour = won.filter((row) => local(row.time).hour === hour);
+        return {
+          hour,
+          grossMinor: inHour.reduce((sum, row) => sum + row.amountMinor, 0),
+          count: inHour.length,
+        };
+      }),
+    };
+  });
+  return { day, currencies, unresolved: kept.filter((row) => !isFinalSaleStatus(row.status)).length };
+}
+
+/** Zones with odd offsets and clock changes, each with its 2026 clock-change days (23- or 25-hour days). */
+const ZONES: Record<string, string[]> = {
+  'America/New_York': ['2026-03-08', '2026-11-01'],
+  'Europe/London': ['2026-03-29', '2026-10-25'],
+  'Australia/Lord_Howe': ['2026-04-05', '2026-10-04'], // a 30-minute change
+  'Pacific/Chatham': ['2026-04-05', '2026-09-27'], // +12:45 / +13:45
+  'America/Santiago': ['2026-04-04', '2026-09-06'], // the change at local midnight
+  'Asia/Kolkata': [],
+  UTC: [],
+};
+
+/** How long a local day lasts, in hours: its quarter hours counted through Intl. */
+const hoursInDay = (day: string, timeZone: string): number => {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+  let quarters = 0;
+  for (let t = start; t < start + 3 * 86_400_000; t += 900_000) if (format.format(t) === day) quarters += 1;
+  return quarters / 4;
+};
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** An instant written at some offset (not necessarily the zone's), with 0 to 9 fraction digits. */
+const isoAt = (instant: number, offsetMinutes: number | 'Z', fraction: string): string => {
+  const offset = offsetMinutes === 'Z' ? 0 : offsetMinutes;
+  const wall = new Date(instant + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const zone =
+    offsetMinutes === 'Z' ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const digits = fraction || '';
+  return `${wall}${digits ? `.${digits}` : ''}${zone}`;
+};
+
+const arbCase = fc
+  .constantFrom(...Object.keys(ZONES))
+  .chain((timeZone) =>
+    fc.record({
+      timeZone: fc.constant(timeZone),
+      day: fc.oneof(
+        fc.constantFrom(...(ZONES[timeZone] ?? []), '2026-11-20'),
+        fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2022-01-01', n)),
+      ),
+    }),
+  )
+  .chain(({ timeZone, day }) => {
+    const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+    const arbTime = fc
+      .record({
+        // Mostly within a day and a half of the day (so the local day and its neighbours), sometimes far.
+        instant: fc.oneof(
+          {
+            weight: 9,
+            arbitrary: fc.integer({ min: midnightUtc - 36 * 3_600_000, max: midnightUtc + 36 * 3_600_000 }),
+          },
+          {
+            weight: 1,
+            arbitrary: fc.integer({
+              min: midnightUtc - 400 * 86_400_000,
+              max: midnightUtc + 400 * 86_400_000,
+            }),
+          },
+        ),
+        offset: fc.oneof(
+          fc.constant<'Z'>('Z'),
+          fc.constantFrom(-300, -240, 0, 60, 330, 630, 660, 765, 825),
+          fc.integer({ min: -720, max: 840 }),
+        ),
+        fraction: fc.stringMatching(/^[0-9]{0,9}$/),
+      })
+      .map(({ instant, offset, fraction }) => isoAt(instant, offset, fraction));
+    const arbRow = fc.record({
+      time: arbTime,
+      amountMinor: fc.integer({ min: 0, max: 99_999_999 }),
+      currency: fc.constantFrom('INR', 'USD', 'JPY', 'KWD'),
+      status: fc.constantFrom(...SaleStatus.options),
+      method: fc.constantFrom('UPI', 'CARD', 'NET BANKING'),
+      cashier: fc.option(fc.constantFrom('Asha', 'Ben', ''), { nil: undefined }),
+    });
+    return fc.record({
+      timeZone: fc.constant(timeZone),
+      day: fc.constant(day),
+      rows: fc.array(arbRow, { maxLength: 120 }),
+    });
+  });
+
+describe('the fast summary against the plain one (Date.parse and Intl per row)', () => {
+  it('the listed clock-change days really are shorter or longer than 24 hours (so the cases cover them)', () => {
+    for (const [timeZone, days] of Object.entries(ZONES))
+      for (const day of days) expect(hoursInDay(day, timeZone), `${timeZone} ${day}`).not.toBe(24);
+    expect(hoursInDay('2026-04-05', 'Australia/Lord_Howe')).toBe(24.5);
+    expect(hoursInDay('2026-09-06', 'America/Santiago')).toBe(23);
+  });
+
+  it('summariseDay gives exactly the same summary in every zone, on clock-change days too', () => {
+    fc.assert(
+      fc.property(arbCase, ({ timeZone, day, rows }) => {
+        expect(summariseDay(rows, day, timeZone)).toEqual(referenceSummary(rows, day, timeZone, true));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('summariseRows puts every succeeded row in the same local hour as the plain summary', () => {
+    fc.assert(
+      fc.property(arbCase, ({ timeZone, day, rows }) => {
+        expect(summariseRows(rows, day, timeZone)).toEqual(referenceSummary(rows, day, timeZone, false));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts both 01:xx hours of a 25-hour day in hour 1, and leaves hour 2 empty on a 23-hour day', () => {
+    const london = summariseDay(
+      [
+        r('2026-10-25T01:30:00+01:00', 100, 'GBP', 'succeeded'),
+        r('2026-10-25T01:30:00Z', 200, 'GBP', 'succeeded'),
+      ],
+      '2026-10-25',
+      'Europe/London',
+    );
+    expect(london.currencies[0]?.hourly[1]).toEqual({ hour: 1, grossMinor: 300, count: 2 });
+    const newYork = summariseDay(
+      [
+        r('2026-03-08T06:59:59.999Z', 100, 'USD', 'succeeded'),
+        r('2026-03-08T07:00:00Z', 200, 'USD', 'succeeded'),
+      ],
+      '2026-03-08',
+      'America/New_York',
+    );
+    expect(newYork.currencies[0]?.hourly.slice(1, 4).map((h) => h.count)).toEqual([1, 0, 1]);
+  });
+
+  it('matches no row for a day that is not a real date', () => {
+    expect(summariseDay([r('2026-03-02T10:00:00Z', 100, 'USD', 'succeeded')], '2026-02-30', 'UTC')).toEqual({
+      day: '2026-02-30',
+      currencies: [],
+      unresolved: 0,
+    });
   });
 });

@@ -7,7 +7,8 @@ import {
   type Sale,
   type TransactionRow,
 } from './domain.ts';
-import { createZonedTime, type ZonedTime } from './zoned-time.ts';
+import { parseIsoTime } from './iso-time.ts';
+import { createDayClock, createZonedTime, type ZonedTime } from './zoned-time.ts';
 
 /** What a summary needs of a row: a TransactionRow fits. Sales are accepted too (see `summaryRowOf`). */
 export type SummaryRow = Pick<
@@ -53,15 +54,24 @@ interface Totals {
   hourly: Bucket[];
 }
 
-/** Summarises the rows whose local calendar day (in `timeZone`) is `day`. */
+/**
+ * Summarises the rows whose local calendar day (in `timeZone`) is `day`. One pass: each time is read
+ * once, and its day and hour come from the day's cached zone offsets (`createDayClock`).
+ */
 export function summariseDay(
   rows: readonly SummaryInput[],
   day: string,
   timeZone: string | ZonedTime,
 ): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
-  const ofDay = rows.map(summaryRowOf).filter((row) => zoned.dayKey(Date.parse(row.time)) === day);
-  return summariseRows(ofDay, day, zoned);
+  const clock = createDayClock(zoned, day);
+  const summary = createSummary();
+  for (const input of rows) {
+    const row = summaryRowOf(input);
+    const hour = clock.hourOnDay(parseIsoTime(row.time));
+    if (hour >= 0) summary.add(row, hour);
+  }
+  return summary.finish(day);
 }
 
 /**
@@ -80,11 +90,25 @@ export function summariseRows(
   timeZone: string | ZonedTime,
 ): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
+  const clock = createDayClock(zoned, day);
+  const summary = createSummary();
+  for (const input of rows) {
+    const row = summaryRowOf(input);
+    // Only succeeded rows are split by hour, so only their times are read.
+    summary.add(row, row.status === 'succeeded' ? clock.hour(parseIsoTime(row.time)) : 0);
+  }
+  return summary.finish(day);
+}
+
+/** Adds rows one by one; `hour` (local, 0–23) counts only for a succeeded row. */
+function createSummary(): {
+  add(row: SummaryRow, hour: number): void;
+  finish(day: string): DaySummary;
+} {
   const byCurrency = new Map<string, Totals>();
   let unresolved = 0;
 
-  for (const input of rows) {
-    const row = summaryRowOf(input);
+  function add(row: SummaryRow, hour: number): void {
     let totals = byCurrency.get(row.currency);
     if (!totals) {
       totals = emptyTotals();
@@ -94,43 +118,46 @@ export function summariseRows(
     if (!isFinalSaleStatus(row.status)) {
       totals.pending += 1;
       unresolved += 1;
-      continue;
+      return;
     }
     if (row.status === 'failed') {
       totals.failed += 1;
-      continue;
+      return;
     }
     if (row.status !== 'succeeded') {
       totals.cancelled += 1;
-      continue;
+      return;
     }
     totals.succeeded += 1;
     totals.grossMinor += row.amountMinor;
-    add(totals.byMethod, row.method, row.amountMinor);
-    add(totals.byCashier, row.cashier || NO_CASHIER, row.amountMinor);
-    const hour = totals.hourly[zoned.hour(Date.parse(row.time))] as Bucket;
-    hour.grossMinor += row.amountMinor;
-    hour.count += 1;
+    addTo(totals.byMethod, row.method, row.amountMinor);
+    addTo(totals.byCashier, row.cashier || NO_CASHIER, row.amountMinor);
+    const bucket = totals.hourly[hour] as Bucket;
+    bucket.grossMinor += row.amountMinor;
+    bucket.count += 1;
   }
 
-  const currencies: CurrencyTotals[] = [...byCurrency.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([currency, t]) => ({
-      currency,
-      grossMinor: t.grossMinor,
-      count: t.count,
-      succeeded: t.succeeded,
-      failed: t.failed,
-      cancelled: t.cancelled,
-      pending: t.pending,
-      averageTicketMinor:
-        t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
-      byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
-      byCashier: buckets(t.byCashier).map(([cashier, b]) => ({ cashier, ...b })),
-      hourly: t.hourly.map((b, hour) => ({ hour, ...b })),
-    }));
+  function finish(day: string): DaySummary {
+    const currencies: CurrencyTotals[] = [...byCurrency.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([currency, t]) => ({
+        currency,
+        grossMinor: t.grossMinor,
+        count: t.count,
+        succeeded: t.succeeded,
+        failed: t.failed,
+        cancelled: t.cancelled,
+        pending: t.pending,
+        averageTicketMinor:
+          t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
+        byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
+        byCashier: buckets(t.byCashier).map(([cashier, b]) => ({ cashier, ...b })),
+        hourly: t.hourly.map((b, hour) => ({ hour, ...b })),
+      }));
+    return { day, currencies, unresolved };
+  }
 
-  return { day, currencies, unresolved };
+  return { add, finish };
 }
 
 function emptyTotals(): Totals {
@@ -147,7 +174,7 @@ function emptyTotals(): Totals {
   };
 }
 
-function add(map: Map<string, Bucket>, key: string, amountMinor: number): void {
+function addTo(map: Map<string, Bucket>, key: string, amountMinor: number): void {
   const bucket = map.get(key);
   if (bucket) {
     bucket.grossMinor += amountMinor;

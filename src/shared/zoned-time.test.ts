@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, createZonedTime, dayKeyToNumber, dayNumberToKey, isDayKey } from './zoned-time.ts';
+import fc from 'fast-check';
+import {
+  addDays,
+  createDayClock,
+  createZonedTime,
+  dayKeyToNumber,
+  dayNumberToKey,
+  isDayKey,
+} from './zoned-time.ts';
 
 describe('zoned time', () => {
   it('gives the local day, hour and ISO time with offset in a half-hour zone', () => {
@@ -53,5 +61,72 @@ describe('zoned time', () => {
     expect(dayNumberToKey(dayKeyToNumber('2026-11-01'))).toBe('2026-11-01');
     expect(isDayKey('2026-02-30')).toBe(false);
     expect(isDayKey('2026-02-28')).toBe(true);
+  });
+});
+
+describe('day clock', () => {
+  // Clock-change days: New York and London (1 hour), Lord Howe (30 minutes), Chatham (+12:45/+13:45),
+  // Santiago (at local midnight); Kolkata has none.
+  const cases: [string, string][] = [
+    ['America/New_York', '2026-03-08'],
+    ['America/New_York', '2026-11-01'],
+    ['Europe/London', '2026-10-25'],
+    ['Australia/Lord_Howe', '2026-04-05'],
+    ['Australia/Lord_Howe', '2026-10-04'],
+    ['Pacific/Chatham', '2026-09-27'],
+    ['America/Santiago', '2026-09-06'],
+    ['America/Santiago', '2026-04-04'],
+    ['Asia/Kolkata', '2026-11-01'],
+  ];
+
+  it('gives the same day and hour as the zoned time for instants around the day and far from it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...cases).chain(([timeZone, day]) => {
+          const midnight = Date.parse(`${day}T00:00:00Z`);
+          return fc.record({
+            timeZone: fc.constant(timeZone),
+            day: fc.constant(day),
+            instants: fc.array(
+              fc.oneof(
+                fc.integer({ min: midnight - 3 * 86_400_000, max: midnight + 4 * 86_400_000 }),
+                fc.integer({ min: midnight - 800 * 86_400_000, max: midnight + 800 * 86_400_000 }),
+              ),
+              { maxLength: 60 },
+            ),
+          });
+        }),
+        ({ timeZone, day, instants }) => {
+          const zoned = createZonedTime(timeZone);
+          const clock = createDayClock(zoned, day);
+          for (const t of instants) {
+            expect(clock.hour(t)).toBe(zoned.hour(t));
+            expect(clock.hourOnDay(t)).toBe(zoned.dayKey(t) === day ? zoned.hour(t) : -1);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts the day from its first instant to its last one on a 24.5-hour day', () => {
+    const lordHowe = createZonedTime('Australia/Lord_Howe');
+    const clock = createDayClock(lordHowe, '2026-04-05');
+    const start = lordHowe.startOfDay('2026-04-05');
+    const end = lordHowe.endOfDay('2026-04-05');
+    expect(end - start + 1).toBe(24.5 * 3_600_000);
+    expect([
+      clock.hourOnDay(start - 1),
+      clock.hourOnDay(start),
+      clock.hourOnDay(end),
+      clock.hourOnDay(end + 1),
+    ]).toEqual([-1, 0, 23, -1]);
+  });
+
+  it('matches no instant for a day that is not a real date, and fails on an invalid time as dayKey does', () => {
+    const utc = createZonedTime('UTC');
+    expect(createDayClock(utc, '2026-02-30').hourOnDay(Date.parse('2026-03-02T10:00:00Z'))).toBe(-1);
+    expect(() => createDayClock(utc, '2026-03-02').hourOnDay(Number.NaN)).toThrow(RangeError);
+    expect(() => utc.dayKey(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -97,6 +97,59 @@ export function createZonedTime(timeZone: string): ZonedTime {
   };
 }
 
+/** Local hours of one calendar day, for many instants in a row (see `createDayClock`). */
+export interface DayClock {
+  /** The local hour (0–23) of an instant on the day; -1 for an instant on any other day. */
+  hourOnDay(epochMs: number): number;
+  /** The local hour (0–23) of any instant, as `ZonedTime.hour`. */
+  hour(epochMs: number): number;
+}
+
+/**
+ * `zoned.dayNumber` and `zoned.hour` for instants around one day without a Map look-up or a string per
+ * call: the offsets of the 15-minute slots from two days before to two days after are kept in an array,
+ * each read once from `zoned`, so the answers are `zoned`'s exactly, across clock changes too (a 23- or
+ * 25-hour day, a 30-minute change). Instants outside that window ask `zoned` itself. A `day` that is not
+ * a real date matches no instant, as no instant's dayKey equals it.
+ */
+export function createDayClock(zoned: ZonedTime, day: string): DayClock {
+  const target = isDayKey(day) ? dayKeyToNumber(day) : Number.NaN;
+  const dayStart = Number.isNaN(target) ? 0 : target * DAY;
+  // Slot-aligned (days are whole slots), so slot i of the window is zoned's slot floor(t / SLOT). An
+  // invalid day gets an empty window: every instant then asks `zoned`, and none matches.
+  const windowStart = Number.isNaN(target) ? Number.POSITIVE_INFINITY : dayStart - 2 * DAY;
+  const windowEnd = dayStart + 3 * DAY;
+  const offsets = new Float64Array((3 * DAY + 2 * DAY) / SLOT).fill(Number.NaN);
+
+  /** The zone's offset at an instant inside the window (NaN, written `x !== x` below, is "not read yet"). */
+  function offsetInWindow(epochMs: number): number {
+    // Non-negative and small, so `| 0` floors; written for speed: this runs once per row.
+    const slot = ((epochMs - windowStart) / SLOT) | 0;
+    let offset = offsets[slot] as number;
+    if (offset !== offset) {
+      offset = zoned.offsetMs(epochMs);
+      offsets[slot] = offset;
+    }
+    return offset;
+  }
+
+  return {
+    hourOnDay(epochMs) {
+      if (epochMs >= windowStart && epochMs < windowEnd) {
+        const sinceMidnight = epochMs + offsetInWindow(epochMs) - dayStart;
+        return sinceMidnight >= 0 && sinceMidnight < DAY ? (sinceMidnight / HOUR) | 0 : -1;
+      }
+      // Far from the day, a day that is not a date, or an invalid time (zoned throws, as dayKey does).
+      return zoned.dayNumber(epochMs) === target ? zoned.hour(epochMs) : -1;
+    },
+    hour(epochMs) {
+      if (epochMs >= windowStart && epochMs < windowEnd)
+        return Math.floor(mod(epochMs + offsetInWindow(epochMs), DAY) / HOUR);
+      return zoned.hour(epochMs);
+    },
+  };
+}
+
 /** The time zone this process runs in, as Intl reports it (falls back to UTC). */
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
