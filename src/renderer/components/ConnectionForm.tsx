@@ -13,6 +13,7 @@ import {
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
+import { describedBy, FieldShell } from './FieldShell.tsx';
 import { Icon } from './Icon.tsx';
 import './ConnectionForm.css';
 
@@ -213,8 +214,6 @@ function TextField({
 }: TextFieldProps) {
   const id = `connect-${field}`;
   const error = errors[field];
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const input = (
     <input
       id={id}
@@ -224,15 +223,18 @@ function TextField({
       autoComplete="off"
       spellCheck={false}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy}
+      aria-describedby={describedBy(id, hint, error)}
       onChange={(event) => update(field, event.target.value)}
     />
   );
   return (
-    <div className={wide ? 'field connection-form__wide' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldShell
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      className={wide ? 'connection-form__wide' : undefined}
+    >
       {after ? (
         <div className="input-row">
           {input}
@@ -241,17 +243,7 @@ function TextField({
       ) : (
         input
       )}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 

@@ -6,6 +6,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { describedBy, FieldShell } from './FieldShell.tsx';
 
 const PIN = /^\d{4,8}$/;
 
@@ -85,13 +86,8 @@ interface PinFieldProps {
 }
 
 export function PinField({ id, label, value, onChange, hint, error, autoFocus }: PinFieldProps) {
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FieldShell id={id} label={label} hint={hint} error={error} announceError>
       <input
         id={id}
         className="input input--pin"
@@ -102,19 +98,9 @@ export function PinField({ id, label, value, onChange, hint, error, autoFocus }:
         value={value}
         autoFocus={autoFocus}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value.replace(/\D/g, ''))}
       />
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }

@@ -2,6 +2,7 @@
 // the PIN, checks the name is free and writes the audit log; this checks the form in plain words first.
 import { useState } from 'react';
 import { Icon } from '../../components/Icon.tsx';
+import { describedBy, FieldShell } from '../../components/FieldShell.tsx';
 import { PinField } from '../../components/PinForm.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
@@ -51,6 +52,10 @@ export function CashiersPanel() {
     }
   }
 
+  const nameError = problem?.field === 'name' ? problem.message : null;
+  // The rule is said once: as the hint, or in the error when the name breaks it.
+  const nameHint = nameError ? undefined : s.cashierNameRule;
+
   return (
     <form
       className="panel panel--narrow-fields"
@@ -87,33 +92,21 @@ export function CashiersPanel() {
           ))}
         </ul>
       )}
-      <div className="field">
-        <label className="field__label" htmlFor="cashier-name">
-          {s.cashierName}
-        </label>
+      <FieldShell id="cashier-name" label={s.cashierName} hint={nameHint} error={nameError} announceError>
         <input
           id="cashier-name"
           className="input"
           value={name}
           maxLength={40}
           autoComplete="off"
-          aria-invalid={problem?.field === 'name' ? true : undefined}
-          aria-describedby={problem?.field === 'name' ? 'cashier-name-error' : 'cashier-name-hint'}
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={describedBy('cashier-name', nameHint, nameError)}
           onChange={(event) => {
             setName(event.target.value);
             setProblem(null);
           }}
         />
-        {problem?.field === 'name' ? (
-          <p id="cashier-name-error" className="field__error" role="alert">
-            {problem.message}
-          </p>
-        ) : (
-          <p id="cashier-name-hint" className="field__hint">
-            {s.cashierNameRule}
-          </p>
-        )}
-      </div>
+      </FieldShell>
       <PinField
         id="cashier-new-pin"
         label={s.cashierPin}

@@ -23,6 +23,7 @@ import {
 } from '../lib/settings-form.ts';
 import { deskMessages } from '../messages.ts';
 import '../../screens/setup.css';
+import { describedBy, FieldShell } from '../../components/FieldShell.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
@@ -487,29 +488,4 @@ function SelectField({
       </select>
     </FieldShell>
   );
-}
-
-function FieldShell({ id, label, error, hint, children }: FieldProps & { children: ReactNode }) {
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
