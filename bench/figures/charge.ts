@@ -3,12 +3,11 @@
 import type { BenchContext, Figure, FigureRow } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';
 import {
-  createEngineRig,
   expectStatus,
   rawRoundTrip,
   rawToken,
   settle,
-  startBenchSandbox,
+  withRig,
   describeSteps,
   timeSteps,
 } from '../lib/sale-rig.ts';
@@ -17,14 +16,7 @@ import { now, summarise } from '../lib/stats.ts';
 export const LATENCY_MS = 50;
 
 async function warmSales(ctx: BenchContext): Promise<FigureRow> {
-  const sandbox = await startBenchSandbox(LATENCY_MS);
-  const rig = await createEngineRig({
-    baseUrl: sandbox.url,
-    credentials: sandbox.credentials,
-    scratch: ctx.scratch,
-  });
-  try {
-    await rig.warm();
+  return withRig(ctx.scratch, LATENCY_MS, async (rig, sandbox) => {
     const token = await rawToken(sandbox);
     const probe = `${sandbox.url}/currencies`;
     // One untimed sale first: JIT, the journal's day file and the connections all warm, as after a shift's first sale.
@@ -64,10 +56,7 @@ async function warmSales(ctx: BenchContext): Promise<FigureRow> {
       met: (row.ratio ?? Infinity) <= 1.1,
       note: `+${overhead.toFixed(1)} ms over the floor at the median; per sale (medians): ${describeSteps(breakdown)} (3 fsynced appends)`,
     };
-  } finally {
-    await rig.close();
-    await sandbox.close();
-  }
+  });
 }
 
 async function twoRoundTrips(url: string, token: string): Promise<number> {
@@ -83,25 +72,21 @@ async function coldSales(ctx: BenchContext): Promise<FigureRow> {
   const floor: number[] = [];
   const count = reps(ctx, 8);
   for (let i = 0; i < count; i++) {
-    const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({
-      baseUrl: sandbox.url,
-      credentials: sandbox.credentials,
-      scratch: ctx.scratch,
-    });
-    try {
-      const start = now();
-      const sale = expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'cold charge');
-      ours.push(now() - start);
-      await settle(rig, sandbox, sale);
-      const token = await rawToken(sandbox);
-      const t0 = now();
-      for (let k = 0; k < 3; k++) await rawRoundTrip(`${sandbox.url}/currencies`, token);
-      floor.push(now() - t0);
-    } finally {
-      await rig.close();
-      await sandbox.close();
-    }
+    await withRig(
+      ctx.scratch,
+      LATENCY_MS,
+      async (rig, sandbox) => {
+        const start = now();
+        const sale = expectStatus(await rig.engine.start(rig.input()), 'awaiting_payment', 'cold charge');
+        ours.push(now() - start);
+        await settle(rig, sandbox, sale);
+        const token = await rawToken(sandbox);
+        const t0 = now();
+        for (let k = 0; k < 3; k++) await rawRoundTrip(`${sandbox.url}/currencies`, token);
+        floor.push(now() - t0);
+      },
+      { warm: false },
+    );
   }
   return withRatio({
     id: '1b',

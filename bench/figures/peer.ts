@@ -4,7 +4,7 @@
 import type { Sandbox } from '../../src/sandbox/index.ts';
 import type { Figure } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';
-import { REDIRECT_URL, createEngineRig, expectStatus, settle, startBenchSandbox } from '../lib/sale-rig.ts';
+import { REDIRECT_URL, expectStatus, settle, withRig } from '../lib/sale-rig.ts';
 import { now, summarise } from '../lib/stats.ts';
 import { LATENCY_MS } from './charge.ts';
 
@@ -61,14 +61,7 @@ export const peerFigure: Figure = {
   id: '8',
   title: 'Peer: naive fetch sequence per sale',
   async run(ctx) {
-    const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({
-      baseUrl: sandbox.url,
-      credentials: sandbox.credentials,
-      scratch: ctx.scratch,
-    });
-    try {
-      await rig.warm();
+    return withRig(ctx.scratch, LATENCY_MS, async (rig, sandbox) => {
       const { currencyId, methodId } = rig.input();
       await naiveCharge(sandbox, currencyId, methodId);
       await settle(
@@ -98,10 +91,7 @@ export const peerFigure: Figure = {
           note: 'below 1× = faster than the naive flow; ours also journals (fsync) and checks every reply',
         }),
       ];
-    } finally {
-      await rig.close();
-      await sandbox.close();
-    }
+    });
   },
 };
 

@@ -3,12 +3,11 @@
 import type { Figure } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';
 import {
-  createEngineRig,
   expectStatus,
   payOnSandbox,
   rawRoundTrip,
   rawToken,
-  startBenchSandbox,
+  withRig,
   describeSteps,
   timeSteps,
 } from '../lib/sale-rig.ts';
@@ -19,14 +18,7 @@ export const redirectFigure: Figure = {
   id: '2',
   title: 'Redirect → verified result',
   async run(ctx) {
-    const sandbox = await startBenchSandbox(LATENCY_MS);
-    const rig = await createEngineRig({
-      baseUrl: sandbox.url,
-      credentials: sandbox.credentials,
-      scratch: ctx.scratch,
-    });
-    try {
-      await rig.warm();
+    return withRig(ctx.scratch, LATENCY_MS, async (rig, sandbox) => {
       const token = await rawToken(sandbox);
       const ours: number[] = [];
       const floor: number[] = [];
@@ -69,10 +61,7 @@ export const redirectFigure: Figure = {
           note: `+${overhead.toFixed(1)} ms over the floor at the median; per redirect (medians): ${describeSteps(breakdown)} (2 fsynced appends)`,
         },
       ];
-    } finally {
-      await rig.close();
-      await sandbox.close();
-    }
+    });
   },
 };
 

@@ -183,3 +183,24 @@ export function describeSteps(samples: readonly Record<string, number>[]): strin
     })
     .join(', ');
 }
+
+/**
+ * Runs `use` with a sandbox at `latencyMs` and an engine rig on it (warmed first unless `warm` is
+ * false, for a cold start), then closes both whatever happens.
+ */
+export async function withRig<T>(
+  scratch: string,
+  latencyMs: number,
+  use: (rig: EngineRig, sandbox: Sandbox) => Promise<T>,
+  { warm = true }: { warm?: boolean } = {},
+): Promise<T> {
+  const sandbox = await startBenchSandbox(latencyMs);
+  const rig = await createEngineRig({ baseUrl: sandbox.url, credentials: sandbox.credentials, scratch });
+  try {
+    if (warm) await rig.warm();
+    return await use(rig, sandbox);
+  } finally {
+    await rig.close();
+    await sandbox.close();
+  }
+}
