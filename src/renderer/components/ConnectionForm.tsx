@@ -67,12 +67,13 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
   }
 
   async function save() {
-    const input = checked();
-    if (!input) return;
+    // The built-in sandbox has its own keys and nothing to save: choosing it is choosing Demo mode.
+    const input = draft.environment === 'sandbox' ? null : checked();
+    if (!input && draft.environment !== 'sandbox') return;
     setBusy('saving');
     setFailure(null);
     try {
-      onSaved(await pos().setup.saveConnection(input));
+      onSaved(await (input ? pos().setup.saveConnection(input) : pos().setup.startDemo()));
     } catch (error) {
       setFailure(errorMessage(error));
       setBusy('idle');

@@ -34,7 +34,7 @@ export const messages = {
       custom: 'Custom URL',
     },
     sandboxHint:
-      'The built-in sandbox runs on this computer. For pretend payments without keys, go back and choose Try Demo mode.',
+      'The built-in sandbox runs on this computer and takes pretend payments. It needs no keys: Save starts Demo mode. (Test connection checks the keys that npm run sandbox prints.)',
     liveHint: 'Live takes real money from real customers.',
     baseUrl: 'API base URL', // name
     baseUrlHint: 'For example https://pay.example.com',
@@ -188,7 +188,8 @@ export const messages = {
     loadingDesk: 'Opening the manager desk…',
     setPinFirst: 'Set a manager PIN first. It protects the keys, settings and reports.',
     notManager: 'That PIN does not open the manager desk. Ask the manager to enter theirs.',
-    locked: 'The manager desk locked itself after a while without use. Press Manager and enter the PIN to open it again.',
+    locked:
+      'The manager desk locked itself after a while without use. Press Manager and enter the PIN to open it again.',
     forgot: 'Forgot PIN?', // name
     recoverHeading: 'Reset the manager PIN',
     recoverLead: 'Re-entering the KS Pay access key and secret key proves you own this terminal.',

@@ -122,6 +122,19 @@ describe('the connect screen', () => {
     expect(fake.callsTo('setup.setPin')).toEqual([{ pin: '2468', confirm: '2468' }]);
   });
 
+  it('the built-in Demo sandbox needs no keys: Save starts Demo mode and saves nothing', async () => {
+    const { user, fake } = await openConnect();
+    fake.handle('setup.startDemo', () => makeStatus({ mode: 'demo', hasPin: false }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Environment' }), 'sandbox');
+    expect(screen.getByRole('combobox', { name: 'Environment' })).toHaveAccessibleDescription(
+      /Save starts Demo mode/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
+    expect(fake.callsTo('setup.startDemo')).toHaveLength(1);
+    expect(fake.callsTo('setup.saveConnection')).toHaveLength(0);
+  });
+
   it('shows a refused save in plain words', async () => {
     const { user, fake } = await openConnect();
     const { PosError } = await import('../../shared/pos-api.ts');
