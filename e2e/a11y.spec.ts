@@ -1,16 +1,8 @@
 // Accessibility of every cashier screen with axe-core, in light and dark: no serious or critical
 // violation (contrast, names, roles, focus order) anywhere a cashier goes.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { connectCustom, tourCashierScreens } from './cashier-steps.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations } from './support/axe.ts';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every cashier screen passes axe, ${scheme}`, async ({ page, sandboxAdmin }) => {

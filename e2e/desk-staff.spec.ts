@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_CREDENTIALS } from '../src/sandbox/index.ts';
 import { chooseMethod, keyIn, startDemo } from './cashier-steps.ts';
 import { expect, saveScreenshot, test } from './fixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 
 const PIN = '2468';
 
@@ -99,11 +100,13 @@ test('named cashiers sign in with their own PIN, sell under their name and sign 
   await expect(panel.getByRole('list', { name: 'Cashiers' }).getByRole('listitem')).toHaveCount(2);
   await panel.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'desk-settings-cashiers');
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Charge/ })).toBeHidden();
   await saveScreenshot(page, 'cashier-sign-in');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Asha' }).click();
   await page.getByLabel('Cashier PIN').fill('9753');
   await page.getByRole('button', { name: 'Sign in' }).click();
