@@ -155,7 +155,7 @@ export function StatusCell({ row }: { row: TransactionRow }) {
       <StatusIcon status={row.status} />
       <span>{deskMessages.status[row.status]}</span>
       {row.mismatch ? (
-        <span className="flag" title={t.differsTitle}>
+        <span className="flag" title={other ? `${other}. ${t.differsTitle}` : t.differsTitle}>
           <Icon name="alert" />
           <span>{other ?? t.differs}</span>
         </span>
