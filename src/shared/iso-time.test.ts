@@ -60,6 +60,46 @@ describe('parseIsoTime', () => {
     );
   });
 
+  it('reads runs of times sharing a date, valid or not, each as Date.parse does', () => {
+    const arbRun = fc
+      .tuple(
+        fc.array(
+          fc.constantFrom(
+            '2026-11-20T',
+            '2026-11-20x',
+            '2026-11-20 ',
+            '2026-11-21T',
+            '2026-02-30T',
+            '2026-13-01T',
+            '0000-01-01T',
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.oneof(
+              fc.stringMatching(
+                /^([01][0-9]|2[0-5]):[0-6][0-9]:[0-6][0-9](\.[0-9]{1,4})?(Z|[+-][0-2][0-9]:[0-5][0-9])$/,
+              ),
+              fc.string({ maxLength: 12 }),
+            ),
+          ),
+          { maxLength: 30 },
+        ),
+      )
+      .map(([dates, times]) => times.map(([k, time]) => `${dates[k % dates.length] ?? ''}${time}`));
+    fc.assert(
+      fc.property(arbRun, (texts) => {
+        for (const text of texts) expect(Object.is(parseIsoTime(text), Date.parse(text)), text).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('truncates a long fraction to milliseconds and rolls a day past the month end over, as V8 does', () => {
     expect(parseIsoTime('2026-11-20T18:00:00.9999999Z')).toBe(Date.parse('2026-11-20T18:00:00.999Z'));
     expect(parseIsoTime('2026-02-30T00:00:00+05:30')).toBe(Date.parse('2026-03-02T00:00:00+05:30'));
