@@ -225,6 +225,17 @@ describe('browser mode server', () => {
     expect((await fetch(`${server.url}assets/missing.js`)).status).toBe(404);
   });
 
+  it('serves hashed assets cacheable for good, with the security headers', async () => {
+    await writeFile(join(dir, 'assets', 'index-Ab12Cd34.js'), 'export const a = 1;');
+    const res = await fetch(`${server.url}assets/index-Ab12Cd34.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(await res.text()).toBe('export const a = 1;');
+  });
+
   it('says to build first when there is no built app', async () => {
     await rm(join(dir, 'index.html'));
     const res = await fetch(server.url);

@@ -1,5 +1,6 @@
-// Browser mode's loopback server: the built renderer (with a per-start token), the contract's calls
-// as POST /pos/call/<name>, events as Server-Sent Events, and the checkout popup's return page.
+// Browser mode's loopback server: the built renderer (with a per-start token; hashed assets kept in
+// memory and cacheable), the contract's calls as POST /pos/call/<name>, events as Server-Sent Events,
+// and the checkout popup's return page.
 // Only 127.0.0.1, only with the right Host header (no DNS rebinding) and the token (no other page).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,7 +17,7 @@ import {
 import type { Logger } from '../main/deps.ts';
 import { isCallName, userError, type Dispatch, type EventHub } from '../main/ipc/index.ts';
 import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage, withBridgeToken } from './pages.ts';
-import { readStaticFile } from '../main/app/renderer-files.ts';
+import { createStaticAssets } from './static-assets.ts';
 
 export const CHECKOUT_OPENING_PATH = '/checkout/opening';
 const CLOSE_SCRIPT_PATH = '/checkout/close.js';
@@ -93,6 +94,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const { rendererDir, dispatch, hub, onCheckoutReturn, log } = options;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
+  const assets = createStaticAssets(rendererDir);
   let expectedHost = '';
 
   async function serveApp(res: ServerResponse): Promise<void> {
@@ -212,9 +214,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       );
     if (path === CLOSE_SCRIPT_PATH)
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8' }, 'window.close();\n');
-    const file = await readStaticFile(rendererDir, path);
+    const file = await assets.get(path);
     if (!file) return send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
-    send(res, 200, { 'content-type': file.contentType, 'cache-control': 'no-cache' }, file.body);
+    send(res, 200, file.headers, file.body);
   }
 
   const server = createServer((req, res) => {
@@ -232,6 +234,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolvePromise());
   });
+  // In the background: a file not read yet by the first request is read then.
+  void assets.warm();
   const { port } = server.address() as AddressInfo;
   expectedHost = `127.0.0.1:${port}`;
   const url = `http://${expectedHost}/`;

@@ -13,7 +13,9 @@ import { subscribeToPos } from './stores/subscribe.ts';
 export function App() {
   useEffect(() => {
     const stop = subscribeToPos();
-    void useAppStatus.getState().load();
+    // main.tsx usually asked already; asking again would only repeat the same call.
+    const { status, loading, load } = useAppStatus.getState();
+    if (!status && !loading) void load();
     return stop;
   }, []);
 

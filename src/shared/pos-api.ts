@@ -1,6 +1,7 @@
 // Builds the typed `window.pos` object from the contract over any transport (Electron IPC or
 // browser-mode HTTP). Names become nested methods: 'sales.start' → pos.sales.start(input).
 import { callNames, eventNames, type CallName, type CallInput, type CallOutput, type CallResult, type EventName, type EventPayload } from './contract.ts';
+import { PosError } from './pos-error.ts';
 
 type Namespace<N> = N extends `${infer NS}.${string}` ? NS : never;
 type Method<N, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
@@ -24,15 +25,8 @@ export interface PosTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
-/** The error every window.pos call rejects with: a code to switch on and a message to show. */
-export class PosError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'PosError';
-    this.code = code;
-  }
-}
+// Defined apart (no zod there) and re-exported here, so it is one class wherever it is imported from.
+export { PosError };
 
 export function buildPosApi(transport: PosTransport): PosApi {
   const api: Record<string, unknown> = {};

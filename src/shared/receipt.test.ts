@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sale, Settings } from './domain.ts';
-import { buildReceipt, ReceiptContent } from './receipt.ts';
+import { buildReceipt } from './receipt.ts';
+import { ReceiptContent } from './receipt-schema.ts';
 
 const settings = Settings.parse({
   terminalName: 'Counter 2',

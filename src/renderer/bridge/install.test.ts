@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PosIpcBridge } from '../../shared/ipc-channels.ts';
 import { PosError } from '../../shared/pos-api.ts';
 import { installPosApi } from './install.ts';
+import { windowTransport } from './window-transport.ts';
 
 /** A fresh window-like object per test, since installPosApi defines a read-only `pos` on it. */
 function fakeWindow(extra: Partial<Window> = {}, head = ''): Window {
@@ -97,6 +98,20 @@ describe('installPosApi', () => {
       message:
         'The terminal is not answering. Check that browser mode is still running, then reload this page.',
     });
+  });
+
+  it('hands an answer asked for at page start (bridge/boot.ts) to the first identical window.pos call', async () => {
+    const fetch = vi.fn(async (url: string) => ({ json: async () => ({ ok: true, value: url }) }));
+    const win = fakeWindow(
+      { fetch } as unknown as Partial<Window>,
+      '<meta name="pos-bridge-token" content="t">',
+    );
+    void windowTransport(win).prefetch('setup.status');
+    const api = installPosApi(win);
+    await expect(api.setup.status()).resolves.toBe('/pos/call/setup.status');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await api.setup.status();
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the first window.pos when called again', () => {

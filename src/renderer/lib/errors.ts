@@ -1,5 +1,5 @@
 // Turns anything thrown into words a cashier can read: a PosError's message, never JSON or a stack.
-import { PosError } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
 
 const FALLBACK =
   'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.';

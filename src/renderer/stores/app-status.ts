@@ -7,6 +7,8 @@ import { pos } from '../lib/pos.ts';
 interface AppStatusState {
   status: AppStatus | null;
   loadError: string | null;
+  /** A load is in flight. */
+  loading: boolean;
   load(): Promise<void>;
   setStatus(status: AppStatus): void;
   setConnection(connection: ConnectionState): void;
@@ -15,12 +17,13 @@ interface AppStatusState {
 export const useAppStatus = create<AppStatusState>()((set) => ({
   status: null,
   loadError: null,
+  loading: false,
   async load() {
-    set({ loadError: null });
+    set({ loadError: null, loading: true });
     try {
-      set({ status: await pos().setup.status() });
+      set({ status: await pos().setup.status(), loading: false });
     } catch (error) {
-      set({ loadError: errorMessage(error) });
+      set({ loadError: errorMessage(error), loading: false });
     }
   },
   setStatus(status) {

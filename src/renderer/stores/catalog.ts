@@ -4,6 +4,7 @@ import type { Currency, PaymentMethod } from '../../shared/domain.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { pos } from '../lib/pos.ts';
 import { useAmount } from './amount.ts';
+import { chooseCurrency } from './catalog-choice.ts';
 
 export interface CatalogPreference {
   currency?: string | undefined;
@@ -74,10 +75,7 @@ export const useCatalog = create<CatalogState>()((set, get) => {
             .catch(() => []),
         ]);
         const currencies = all.filter((c) => c.active);
-        const currency =
-          currencies.find((c) => c.code === last?.currency) ??
-          currencies.find((c) => c.code === preference.currency) ??
-          currencies[0];
+        const currency = chooseCurrency(currencies, last?.currency, preference.currency);
         let methodId: string | null = null;
         if (currency) {
           const methods = await methodsFor(currency);
