@@ -203,6 +203,13 @@ export function createStaff({
     return state;
   }
 
+  function requireCashier(state: StaffState, name: string): StaffState['cashiers'][number] {
+    const found = findCashier(state, name);
+    if (!found)
+      throw new StaffError('unknown_cashier', `There is no cashier called ${name.trim()}. Check the name.`);
+    return found;
+  }
+
   function findCashier(state: StaffState, name: string): StaffState['cashiers'][number] | undefined {
     const wanted = name.trim().toLowerCase();
     return state.cashiers.find((c) => c.name.toLowerCase() === wanted);
@@ -344,12 +351,7 @@ export function createStaff({
       return serial(async () => {
         requireManager('remove a cashier');
         const state = await load();
-        const found = findCashier(state, name);
-        if (!found)
-          throw new StaffError(
-            'unknown_cashier',
-            `There is no cashier called ${name.trim()}. Check the name.`,
-          );
+        const found = requireCashier(state, name);
         const { [cashierKey(found.name)]: _cleared, ...attempts } = state.attempts;
         await save({ ...state, cashiers: state.cashiers.filter((c) => c !== found), attempts });
         if (cashier === found.name) cashier = null;
@@ -370,12 +372,7 @@ export function createStaff({
       return serial(async () => {
         requireValidPin(pin);
         const state = await load();
-        const found = findCashier(state, name);
-        if (!found)
-          throw new StaffError(
-            'unknown_cashier',
-            `There is no cashier called ${name.trim()}. Check the name.`,
-          );
+        const found = requireCashier(state, name);
         await checkPin(state, cashierKey(found.name), found.pin, pin, `PIN of ${found.name}`);
         cashier = found.name;
         await audit.record({
