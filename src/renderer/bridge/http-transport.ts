@@ -3,6 +3,7 @@
 import type { CallResult, EventName } from '../../shared/contract.ts';
 import { callPath, EVENTS_PATH, TOKEN_HEADER } from '../../shared/browser-bridge.ts';
 import type { PosTransport } from '../../shared/pos-api.ts';
+import { messages } from '../lib/messages.ts';
 
 /** The part of EventSource the transport uses. */
 export interface EventStreamLike {
@@ -25,8 +26,7 @@ const UNREACHABLE: CallResult<never> = {
   ok: false,
   error: {
     code: 'unavailable',
-    message:
-      'The terminal is not answering. Check that browser mode is still running, then reload this page.',
+    message: messages.bridge.notAnswering,
   },
 };
 

@@ -2,6 +2,7 @@
 import type { PosIpcBridge } from '../../shared/ipc-channels.ts';
 import type { PosTransport } from '../../shared/pos-api.ts';
 import type { CallResult } from '../../shared/contract.ts';
+import { messages } from '../lib/messages.ts';
 
 export function createIpcTransport(bridge: PosIpcBridge): PosTransport {
   const groups = bridge as unknown as Record<
@@ -17,7 +18,7 @@ export function createIpcTransport(bridge: PosIpcBridge): PosTransport {
           ok: false,
           error: {
             code: 'unknown_call',
-            message: 'This version of the app is out of step with the terminal. Restart the app.',
+            message: messages.bridge.outOfStep,
           },
         });
       }

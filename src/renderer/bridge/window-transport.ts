@@ -6,14 +6,14 @@ import type { PosTransport } from '../../shared/pos-api.ts';
 import { createHttpTransport } from './http-transport.ts';
 import { createIpcTransport } from './ipc-transport.ts';
 import { withPrefetch, type PrefetchingTransport } from './prefetch.ts';
+import { messages } from '../lib/messages.ts';
 
 const notConnected: PosTransport = {
   invoke: async () => ({
     ok: false,
     error: {
       code: 'unavailable',
-      message:
-        'This page is not connected to a terminal. Open the KS Pay POS app, or start browser mode with "npm run browser".',
+      message: messages.bridge.notConnected,
     },
   }),
   subscribe: () => () => undefined,

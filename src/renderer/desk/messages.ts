@@ -260,6 +260,12 @@ export const deskMessages = {
     saved: 'Settings saved.',
     fixFirst: 'Some fields need fixing before the settings can be saved.',
     numberRequired: 'Enter a whole number.',
+    notEmpty: 'This cannot be empty.',
+    atLeastChars: (n: number) => `Use at least ${n} characters.`,
+    atMostChars: (n: number) => `Use at most ${n} characters.`,
+    atLeast: (n: number) => `Use ${n} or more.`,
+    atMost: (n: number) => `Use ${n} or less.`,
+    notValid: 'This value is not valid here.',
     pinHeading: 'Manager PIN',
     pinLead: 'Change the PIN that opens this desk. You need the current PIN.',
     currentPin: 'Current PIN', // name

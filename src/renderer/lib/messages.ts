@@ -7,6 +7,15 @@ export const messages = {
     loading: 'Starting the terminal…',
     loadFailed: 'The terminal could not start.',
     retry: 'Try again',
+    somethingWrong:
+      'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.',
+  },
+  bridge: {
+    outOfStep: 'This version of the app is out of step with the terminal. Restart the app.',
+    notAnswering:
+      'The terminal is not answering. Check that browser mode is still running, then reload this page.',
+    notConnected:
+      'This page is not connected to a terminal. Open the KS Pay POS app, or start browser mode with "npm run browser".',
   },
   errorBoundary: {
     heading: 'Something went wrong on this screen',

@@ -46,6 +46,7 @@ export function settingsToForm(settings: Settings): SettingsForm {
 }
 
 const WHOLE_NUMBER = /^\d+$/;
+const m = deskMessages.settings;
 
 /** The update to send, or the message for every field that needs fixing. */
 export function formToSettings(
@@ -121,15 +122,14 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
   if (!generic) return `Use ${issue.message}.`;
   if (issue.code === 'too_small') {
     const min = Number(issue.minimum);
-    if (issue.origin === 'string')
-      return min <= 1 ? 'This cannot be empty.' : `Use at least ${min} characters.`;
-    return `Use ${min} or more.`;
+    if (issue.origin === 'string') return min <= 1 ? m.notEmpty : m.atLeastChars(min);
+    return m.atLeast(min);
   }
   if (issue.code === 'too_big') {
     const max = Number(issue.maximum);
-    return issue.origin === 'string' ? `Use at most ${max} characters.` : `Use ${max} or less.`;
+    return issue.origin === 'string' ? m.atMostChars(max) : m.atMost(max);
   }
-  return 'This value is not valid here.';
+  return m.notValid;
 }
 
 function isLocale(tag: string): boolean {
