@@ -1,19 +1,7 @@
 // End-to-end tests: Playwright drives browser mode (src/browser) in the system's Chromium. `npm test`
 // builds the renderer first; each test starts its own browser mode (e2e/fixtures.ts).
 import { defineConfig } from '@playwright/test';
-
-// The flags this machine needs: no OS sandbox as root, and no background traffic to Google's hosts,
-// which the closed network refuses many times a second.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,8 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',

@@ -9,6 +9,7 @@ import type {
   TransactionFilter,
   TransactionSortColumn,
 } from '../../src/shared/transaction-filter.ts';
+import { prng } from '../../src/shared/prng.ts';
 
 export interface Pair {
   ours: number[];
@@ -40,18 +41,6 @@ const STATUSES: SaleStatus[] = [
 ];
 const CASHIERS = ['Asha', 'Ravi', 'Meera', ''];
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** mulberry32: the same rows on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;

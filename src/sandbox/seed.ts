@@ -2,6 +2,7 @@
 // Deterministic for a given seed number, so a seeded sandbox is the same on every run.
 import { CURRENCIES, methodsOf } from './catalog.ts';
 import type { TxnRecord, TxnStatus } from './transactions.ts';
+import { prng } from '../shared/prng.ts';
 
 export interface SeedOptions {
   count: number;
@@ -10,18 +11,6 @@ export interface SeedOptions {
   now: number;
   checkoutTtlSec: number;
   seed?: number;
-}
-
-/** mulberry32: a tiny, fast, seedable PRNG (uniform in [0, 1)). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A sampler over weighted values: cumulative weights computed once, one random number per draw. */
@@ -92,7 +81,10 @@ export function seedTransactions(options: SeedOptions): TxnRecord[] {
     CURRENCIES.map((currency) => {
       const methods = methodsOf(currency.id).filter((method) => method.isActive);
       // Earlier methods (UPI, cards) are used more than later ones.
-      return [currency.code, { currency, pickMethod: weighted(methods.map((m, i) => [m, methods.length - i] as const)) }];
+      return [
+        currency.code,
+        { currency, pickMethod: weighted(methods.map((m, i) => [m, methods.length - i] as const)) },
+      ];
     }),
   );
   const startOfToday = options.now - (options.now % DAY_MS);
@@ -102,7 +94,8 @@ export function seedTransactions(options: SeedOptions): TxnRecord[] {
   const times = new Float64Array(options.count);
   for (let index = 0; index < options.count; index++) {
     const day = Math.floor(random() * 30);
-    const created = startOfToday - day * DAY_MS + pickHour(random) * 3_600_000 + Math.floor(random() * 3_600_000);
+    const created =
+      startOfToday - day * DAY_MS + pickHour(random) * 3_600_000 + Math.floor(random() * 3_600_000);
     times[index] = created > options.now ? options.now - Math.floor(random() * 6 * 3_600_000) : created;
   }
   times.sort();

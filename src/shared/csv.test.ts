@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, csvFileName, toCsv, TRANSACTION_CSV_HEADER, transactionsCsv } from './csv.ts';
+import { csvCell, exportFileName, toCsv, TRANSACTION_CSV_HEADER, transactionsCsv } from './csv.ts';
 import { createZonedTime } from './zoned-time.ts';
 import type { TransactionRow } from './domain.ts';
 
@@ -161,7 +161,7 @@ describe('transactionsCsv', () => {
 
   it('names files by terminal and local time, safe on every system', () => {
     expect(
-      csvFileName(
+      exportFileName(
         'transactions',
         'Counter #1 / Front',
         createZonedTime('Asia/Kolkata'),

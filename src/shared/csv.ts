@@ -76,8 +76,8 @@ export function transactionsCsv(rows: readonly TransactionRow[], zoned: ZonedTim
   );
 }
 
-/** A file name that sorts by time and is safe on every system: "transactions-counter-1-2026-11-01-1403.csv". */
-export function csvFileName(
+/** An export file name that sorts by time and is safe on every system: "transactions-counter-1-2026-11-01-1403.csv". */
+export function exportFileName(
   prefix: string,
   place: string,
   zoned: ZonedTime,

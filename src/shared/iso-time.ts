@@ -6,17 +6,17 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 /**
- * Date.parse for `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` done with arithmetic; any other text goes
- * to Date.parse itself, so the answer (NaN included) is always Date.parse's. As V8 does, a fraction
- * keeps its first three digits (truncated) and a day past the month's end rolls into the next month.
- */
-/**
  * The last date part read ("YYYY-MM-DDT", or a text no time starts with) and its days since 1970-01-01:
  * a run of times on one day reads it once. Module state, but the answers do not depend on it.
  */
 let lastDatePart = '\u0000';
 let lastDays = 0;
 
+/**
+ * Date.parse for `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` done with arithmetic; any other text goes
+ * to Date.parse itself, so the answer (NaN included) is always Date.parse's. As V8 does, a fraction
+ * keeps its first three digits (truncated) and a day past the month's end rolls into the next month.
+ */
 export function parseIsoTime(text: string): number {
   // One function with the digits read inline, and the date part read once for a run of times on the
   // same day: this runs 100,000 times in a row, often before V8 has optimised it, where every call costs.

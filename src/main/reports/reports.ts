@@ -12,7 +12,7 @@ import {
 import type { CallOutput } from '../../shared/contract.ts';
 import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
 import { summariseRows } from '../../shared/day-summary.ts';
-import { CSV_MIME_TYPE, csvFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
+import { CSV_MIME_TYPE, exportFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
 import { transactionsXlsx, XLSX_MIME_TYPE } from './transactions-xlsx.ts';
 import {
   GENESIS_HASH,
@@ -165,7 +165,7 @@ export function createReports(deps: ReportsDeps): Reports {
       mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
       filter,
     );
-    const filename = csvFileName('transactions', deps.terminalName(), zoned, deps.clock.now(), extension);
+    const filename = exportFileName('transactions', deps.terminalName(), zoned, deps.clock.now(), extension);
     await deps.audit.record({
       action: 'export.transactions',
       actor,

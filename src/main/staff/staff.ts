@@ -95,6 +95,8 @@ export function createStaff({
 }: StaffOptions): Staff {
   let managerSince: { lastActivity: number } | null = null;
   let cashier: string | null = null;
+  /** The names as last read or saved: every sale asks whether anyone must sign in, so not from disk each time. */
+  let cashierNames: string[] | null = null;
   // PIN checks run one at a time, so parallel guesses cannot slip past the wrong-try counter.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -120,6 +122,7 @@ export function createStaff({
   async function save(state: StaffState): Promise<void> {
     try {
       await store.write(state);
+      cashierNames = state.cashiers.map((c) => c.name);
     } catch (error) {
       throw new StaffError(
         'save_failed',
@@ -364,8 +367,12 @@ export function createStaff({
     },
 
     async cashiers() {
-      const read = await store.read();
-      return read.ok ? read.state.cashiers.map((c) => c.name) : [];
+      if (!cashierNames) {
+        const read = await store.read();
+        if (!read.ok) return [];
+        cashierNames = read.state.cashiers.map((c) => c.name);
+      }
+      return [...cashierNames];
     },
 
     signInCashier(name, pin) {

@@ -45,6 +45,8 @@ export function openCheckoutWindow({
     height: 780,
     title: 'KS Pay checkout',
     autoHideMenuBar: true,
+    // Written out in full in each window, not shared: Electronegativity reads these literals, and a
+    // spread from a shared constant makes it report every one of them as missing.
     webPreferences: {
       partition: CHECKOUT_PARTITION,
       contextIsolation: true,

@@ -20,6 +20,8 @@ export function createMainWindow({ url, preloadPath, preloadArguments }: MainWin
     show: false,
     title: 'KS Pay POS',
     autoHideMenuBar: true,
+    // Written out in full in each window, not shared: Electronegativity reads these literals, and a
+    // spread from a shared constant makes it report every one of them as missing.
     webPreferences: {
       preload: preloadPath,
       additionalArguments: preloadArguments,

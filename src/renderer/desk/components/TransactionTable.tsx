@@ -3,22 +3,13 @@
 import { memo, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TransactionRow } from '../../../shared/domain.ts';
-import type { SortDirection, TransactionSortColumn } from '../../../shared/transaction-filter.ts';
+import { TransactionSortColumn, type SortDirection } from '../../../shared/transaction-filter.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { tokenPx } from '../lib/css-length.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
 
-const COLUMNS: readonly TransactionSortColumn[] = [
-  'time',
-  'reference',
-  'amount',
-  'currency',
-  'method',
-  'status',
-  'txnId',
-  'cashier',
-];
+const COLUMNS = TransactionSortColumn.options;
 const t = deskMessages.transactions;
 
 interface TransactionTableProps {
