@@ -8,78 +8,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '%s\n' "$*"; }
-can_be_root() { [[ $(id -u) -eq 0 ]] || command -v sudo >/dev/null 2>&1; }
-as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 force_browser=0
 for arg in "$@"; do [[ $arg == --browser ]] && force_browser=1; done
 
-# 1. System packages: the keychain (libsecret + gnome-keyring, D-Bus), Chromium for browser mode and
-#    the e2e tests, and the compilers keytar builds with when no prebuilt binary can be fetched.
-if [[ -z ${KSPAY_START_REEXEC:-} ]]; then
-  wanted=(libsecret-1-dev gnome-keyring dbus-x11 chromium)
-  { command -v make && command -v g++; } >/dev/null 2>&1 || wanted+=(build-essential)
-  command -v python3 >/dev/null 2>&1 || wanted+=(python3)
-  if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    missing=()
-    for package in "${wanted[@]}"; do
-      dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-    done
-    if ((${#missing[@]} > 0)); then
-      if can_be_root; then
-        say "Installing system packages: ${missing[*]}"
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || true
-        if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
-          # Ubuntu ships Chromium as a snap, not as the Debian "chromium" package: any browser does for browser mode.
-          rest=("${missing[@]/chromium/}")
-          as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${rest[*]} >/dev/null ||
-            say "Could not install ${missing[*]}: install them with sudo apt-get install ${missing[*]}; carrying on without them."
-        fi
-      else
-        say "Missing system packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]} (carrying on: without them keys are kept for this session only, and keytar may not build)."
-      fi
-    fi
-  else
-    say "Not a Debian/Ubuntu system: install libsecret, a Secret Service (gnome-keyring), D-Bus and a C++ compiler with your package manager if npm ci fails."
-  fi
-fi
+# 1–3. System packages, Node 24 (put first on PATH here), npm packages: silent when all are there.
+# shellcheck source=setup.sh
+source scripts/setup.sh
+setup_all || exit 1
 
-# 2. Node 24 (Electron 45 runs Node 24; the sandbox and browser mode run TypeScript directly on it).
-node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-if ((node_major < 24)); then
-  if [[ -n ${KSPAY_START_REEXEC:-} ]]; then
-    say "Node 24 was installed into /usr/local, but 'node' is still $(node -v 2>/dev/null || echo missing). Put /usr/local/bin first on PATH and run npm start again."
-    exit 1
-  fi
-  say "Node $(node -v 2>/dev/null || echo '(none)') is older than 24: installing Node 24 into /usr/local (npm install -g --prefix /usr/local node@24)."
-  if ! can_be_root || ! as_root npm install -g --prefix /usr/local --allow-scripts=node node@24 >/dev/null; then
-    say "Could not install Node 24. Install it from https://nodejs.org (or: nvm install 24), then run npm start again."
-    exit 1
-  fi
-  hash -r
-  export PATH="/usr/local/bin:$PATH" KSPAY_START_REEXEC=1
-  exec bash "$0" "$@"
+# 4. Build main, preload and renderer, unless the last build is newer than every input.
+build_stamp=out/.build-stamp
+if [[ ! -f $build_stamp ]] ||
+  [[ -n $(find src resources package-lock.json electron.vite.config.ts tsconfig*.json -newer "$build_stamp" -print -quit) ]]; then
+  build_started=$SECONDS
+  npm run --silent build
+  touch "$build_stamp"
+  say "Built the app ($((SECONDS - build_started)) s)"
 fi
-npm_major=$(npm --version | cut -d. -f1)
-if ((npm_major < 11)); then
-  say "npm $(npm --version) is older than 11 (Vite 8 needs it): installing npm 11 into /usr/local."
-  if can_be_root && as_root npm install -g --prefix /usr/local npm@11 >/dev/null; then
-    hash -r
-    export PATH="/usr/local/bin:$PATH"
-  else
-    say "Could not upgrade npm: run npm install -g npm@11, then npm start again."
-    exit 1
-  fi
-fi
-
-# 3. npm packages, when missing or older than the lock file (npm writes node_modules/.package-lock.json).
-if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "Installing npm packages (npm ci)…"
-  npm ci --no-audit --no-fund
-fi
-
-# 4. Build main, preload and renderer.
-npm run --silent build
 
 # 5. Electron, where its binary exists and can open a window.
 why=''

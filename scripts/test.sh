@@ -9,6 +9,15 @@ cd "$(dirname "$0")/.."
 
 say() { printf '%s\n' "$*"; }
 
+# System packages (the keyring, D-Bus, Chromium), Node 24 first on PATH, npm packages: the same set-up
+# as npm start and .ci/run, silent when everything is there.
+# shellcheck source=setup.sh
+source scripts/setup.sh
+setup_all || exit 1
+if [[ -z ${CHROMIUM_PATH:-} && -z ${KSPAY_TEST_KEYRING:-} ]]; then
+  say "No Chromium or Chrome was found for the end-to-end tests: $(setup_chromium_advice)"
+fi
+
 keyring_unlocked() {
   [[ -n ${DBUS_SESSION_BUS_ADDRESS:-} ]] || return 1
   command -v dbus-send >/dev/null 2>&1 || return 1
@@ -30,22 +39,12 @@ if [[ ${KSPAY_TEST_KEYRING:-} == start ]]; then
 elif [[ ${KSPAY_TEST_KEYRING:-} != ready ]] && ! keyring_unlocked; then
   for tool in dbus-run-session gnome-keyring-daemon dbus-send; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-      say "npm test needs $tool for the keychain tests. Install: sudo apt-get install dbus-x11 gnome-keyring (or run: bash .ci/run)."
+      say "npm test needs $tool for the keychain tests. Install: sudo apt-get install dbus-x11 gnome-keyring."
       exit 1
     fi
   done
   # dbus-daemon warns it cannot raise its file limit when not root; the warning is harmless, so it is dropped.
   exec dbus-run-session -- env KSPAY_TEST_KEYRING=start bash "$0" "$@" 2> >(grep --line-buffered -v 'Failed to set fd limit' >&2)
-fi
-
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if ((node_major < 24)); then
-  say "npm test needs Node 24 (this is $(node -v)). Run npm start once (it installs Node 24) or bash .ci/run."
-  exit 1
-fi
-if [[ ! -d node_modules ]]; then
-  say "npm packages are not installed: run npm ci (or npm start) first."
-  exit 1
 fi
 
 steps=(

@@ -1,0 +1,104 @@
+// The set-up script's Node step, run as a new user would: only the system's directories on PATH (no
+// Node 24), a real install from the npm registry into a temporary prefix, and, as a user with no root
+// and no sudo, into the clone's own .tools/node. Needs the npm registry (as npm ci does).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const SETUP = join(import.meta.dirname, 'setup.sh');
+const SYSTEM_PATH = '/usr/bin:/bin';
+const INSTALL_TIMEOUT = 240_000;
+const TEST_USER = 'kspay-setup-test';
+const isRoot = process.getuid?.() === 0;
+
+const work = mkdtempSync(join(tmpdir(), 'kspay-setup-'));
+chmodSync(work, 0o755);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function nodeVersion(binary: string): string {
+  return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+describe('scripts/setup.sh node', () => {
+  it(
+    'installs Node 24 into a given prefix with only the system on PATH, and the installed node runs',
+    () => {
+      const prefix = join(work, 'prefix');
+      const result = spawnSync('bash', [SETUP, 'node', '--prefix', prefix], {
+        encoding: 'utf8',
+        env: { PATH: SYSTEM_PATH, HOME: process.env['HOME'] ?? work },
+      });
+      expect(result.stderr).toMatch(/^Installed Node v24\.\d+\.\d+ into .*prefix \(\d+ s\)$/m);
+      expect(result.status).toBe(0);
+      expect(nodeVersion(join(prefix, 'bin', 'node'))).toMatch(/^v24\./);
+    },
+    INSTALL_TIMEOUT,
+  );
+
+  it('says how to call it when --prefix has no folder', () => {
+    const result = spawnSync('bash', [SETUP, 'node', '--prefix'], { encoding: 'utf8', env: { PATH: SYSTEM_PATH } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Usage: bash scripts/setup.sh node --prefix DIR');
+  });
+
+  it.runIf(isRoot)(
+    'as a user with no root and no sudo, installs Node 24 into the clone’s .tools/node and never calls sudo',
+    () => {
+      if (spawnSync('id', [TEST_USER]).status !== 0) {
+        execFileSync('useradd', ['--no-create-home', '--shell', '/bin/bash', TEST_USER]);
+      }
+      // A clone of the user's own: the script and the folder it installs into belong to them.
+      const clone = join(work, 'clone');
+      const home = join(work, 'home');
+      const fakeBin = join(work, 'fake-bin');
+      const sudoCalled = join(work, 'sudo-was-called');
+      mkdirSync(join(clone, 'scripts'), { recursive: true });
+      mkdirSync(home);
+      mkdirSync(fakeBin);
+      copyFileSync(SETUP, join(clone, 'scripts', 'setup.sh'));
+      // A sudo that records being called: the user has none they may use.
+      writeFileSync(join(fakeBin, 'sudo'), `#!/bin/sh\ntouch ${sudoCalled}\nexit 1\n`, { mode: 0o755 });
+      execFileSync('chown', ['-R', `${TEST_USER}:`, clone, home]);
+
+      const systemNodeMajor = Number(nodeVersion('/usr/bin/node').slice(1).split('.')[0]);
+      const result = spawnSync(
+        'runuser',
+        [
+          '-u',
+          TEST_USER,
+          '--',
+          'env',
+          '-i',
+          `PATH=${fakeBin}:${SYSTEM_PATH}`,
+          `HOME=${home}`,
+          'bash',
+          '-c',
+          // Sourced as npm start and npm test do: Node 24 must end up first on the caller's PATH.
+          `source ${join(clone, 'scripts', 'setup.sh')} && setup_node && command -v node && node --version`,
+        ],
+        { encoding: 'utf8', timeout: INSTALL_TIMEOUT },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(existsSync(sudoCalled)).toBe(false);
+      const [whichNode, version] = result.stdout.trim().split('\n');
+      expect(version).toMatch(/^v2[4-9]\.|^v[3-9]\d\./);
+      if (systemNodeMajor < 24) {
+        expect(whichNode).toBe(join(clone, '.tools', 'node', 'bin', 'node'));
+        expect(result.stderr).toMatch(/^Installed Node v24\.\S+ into .*\.tools\/node \(\d+ s\)$/m);
+      }
+    },
+    INSTALL_TIMEOUT,
+  );
+
+  it('is silent when Node 24 is already first on PATH', () => {
+    const result = spawnSync('bash', ['-c', `source ${SETUP} && setup_node && node --version`], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? SYSTEM_PATH, HOME: process.env['HOME'] ?? work },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toMatch(/^v(2[4-9]|[3-9]\d)\./);
+  });
+});
