@@ -15,6 +15,9 @@
 
 SETUP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SETUP_NODE_MAJOR=24
+# Where root's Node 24 goes, and where anyone's scripts look for it (a test points it elsewhere to play a
+# machine that has none there).
+SETUP_SYSTEM_PREFIX=${KSPAY_NODE_SYSTEM_PREFIX:-/usr/local}
 SETUP_SYSTEM_PACKAGES=(libsecret-1-dev gnome-keyring dbus dbus-x11 chromium ca-certificates git)
 
 setup_say() { printf '%s\n' "$*" >&2; }
@@ -28,7 +31,7 @@ setup_node_major() {
 }
 
 setup_user_prefix() { printf '%s\n' "$SETUP_ROOT/.tools/node"; }
-setup_default_prefix() { if setup_is_root; then echo /usr/local; else setup_user_prefix; fi; }
+setup_default_prefix() { if setup_is_root; then echo "$SETUP_SYSTEM_PREFIX"; else setup_user_prefix; fi; }
 
 setup_prepend_path() {
   local rest=":$PATH:"
@@ -47,10 +50,10 @@ setup_missing_packages() {
   command -v python3 >/dev/null 2>&1 || wanted+=(python3)
   for package in "${wanted[@]}"; do
     # Ubuntu's "chromium" is a snap stub: any working Chromium or Chrome does instead.
-    [[ $package == chromium ]] && setup_find_chromium >/dev/null && continue
+    [[ $package == chromium && -n ${CHROMIUM_PATH:-} ]] && continue
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
   done
-  printf '%s\n' "${missing[@]}"
+  ((${#missing[@]} == 0)) || printf '%s\n' "${missing[@]}"
 }
 
 setup_system() {
@@ -147,7 +150,7 @@ setup_node() {
     return
   fi
   local prefix
-  for prefix in /usr/local "$(setup_user_prefix)"; do
+  for prefix in "$SETUP_SYSTEM_PREFIX" "$(setup_user_prefix)"; do
     if (($(setup_node_major "$prefix/bin/node") >= SETUP_NODE_MAJOR)); then
       setup_prepend_path "$prefix/bin"
       setup_npm_version
@@ -212,10 +215,11 @@ setup_npm_ci() {
 }
 
 setup_all() {
+  setup_use_chromium
   setup_system || return 1
+  [[ -n ${CHROMIUM_PATH:-} ]] || setup_use_chromium
   setup_node || return 1
   setup_npm || return 1
-  setup_use_chromium
 }
 
 setup_main() {
@@ -223,7 +227,7 @@ setup_main() {
   local step=${1:-all}
   case $step in
     all) setup_all ;;
-    system) setup_system ;;
+    system) setup_use_chromium && setup_system ;;
     node)
       if [[ ${2:-} == --prefix ]]; then
         [[ -n ${3:-} ]] || { setup_say "Usage: bash scripts/setup.sh node --prefix DIR"; return 2; }

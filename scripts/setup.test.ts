@@ -12,6 +12,8 @@ const SYSTEM_PATH = '/usr/bin:/bin';
 const INSTALL_TIMEOUT = 240_000;
 const TEST_USER = 'kspay-setup-test';
 const isRoot = process.getuid?.() === 0;
+/** useradd, chown and runuser live in sbin, which a root shell's PATH does not always hold. */
+const ADMIN_ENV = { ...process.env, PATH: `${process.env['PATH'] ?? SYSTEM_PATH}:/usr/sbin:/sbin` };
 
 const work = mkdtempSync(join(tmpdir(), 'kspay-setup-'));
 chmodSync(work, 0o755);
@@ -38,7 +40,10 @@ describe('scripts/setup.sh node', () => {
   );
 
   it('says how to call it when --prefix has no folder', () => {
-    const result = spawnSync('bash', [SETUP, 'node', '--prefix'], { encoding: 'utf8', env: { PATH: SYSTEM_PATH } });
+    const result = spawnSync('bash', [SETUP, 'node', '--prefix'], {
+      encoding: 'utf8',
+      env: { PATH: SYSTEM_PATH },
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Usage: bash scripts/setup.sh node --prefix DIR');
   });
@@ -46,8 +51,8 @@ describe('scripts/setup.sh node', () => {
   it.runIf(isRoot)(
     'as a user with no root and no sudo, installs Node 24 into the clone’s .tools/node and never calls sudo',
     () => {
-      if (spawnSync('id', [TEST_USER]).status !== 0) {
-        execFileSync('useradd', ['--no-create-home', '--shell', '/bin/bash', TEST_USER]);
+      if (spawnSync('id', [TEST_USER], { env: ADMIN_ENV }).status !== 0) {
+        execFileSync('useradd', ['--no-create-home', '--shell', '/bin/bash', TEST_USER], { env: ADMIN_ENV });
       }
       // A clone of the user's own: the script and the folder it installs into belong to them.
       const clone = join(work, 'clone');
@@ -60,7 +65,7 @@ describe('scripts/setup.sh node', () => {
       copyFileSync(SETUP, join(clone, 'scripts', 'setup.sh'));
       // A sudo that records being called: the user has none they may use.
       writeFileSync(join(fakeBin, 'sudo'), `#!/bin/sh\ntouch ${sudoCalled}\nexit 1\n`, { mode: 0o755 });
-      execFileSync('chown', ['-R', `${TEST_USER}:`, clone, home]);
+      execFileSync('chown', ['-R', `${TEST_USER}:`, clone, home], { env: ADMIN_ENV });
 
       const systemNodeMajor = Number(nodeVersion('/usr/bin/node').slice(1).split('.')[0]);
       const result = spawnSync(
@@ -73,12 +78,14 @@ describe('scripts/setup.sh node', () => {
           '-i',
           `PATH=${fakeBin}:${SYSTEM_PATH}`,
           `HOME=${home}`,
+          // This machine may have root's Node 24 in /usr/local already; the user here must not find one.
+          `KSPAY_NODE_SYSTEM_PREFIX=${join(work, 'no-system-node')}`,
           'bash',
           '-c',
           // Sourced as npm start and npm test do: Node 24 must end up first on the caller's PATH.
           `source ${join(clone, 'scripts', 'setup.sh')} && setup_node && command -v node && node --version`,
         ],
-        { encoding: 'utf8', timeout: INSTALL_TIMEOUT },
+        { encoding: 'utf8', timeout: INSTALL_TIMEOUT, env: ADMIN_ENV },
       );
       expect(result.status, result.stderr).toBe(0);
       expect(existsSync(sudoCalled)).toBe(false);

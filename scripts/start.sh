@@ -22,7 +22,13 @@ build_stamp=out/.build-stamp
 if [[ ! -f $build_stamp ]] ||
   [[ -n $(find src resources package-lock.json electron.vite.config.ts tsconfig*.json -newer "$build_stamp" -print -quit) ]]; then
   build_started=$SECONDS
-  npm run --silent build
+  build_log=$(mktemp)
+  if ! npm run --silent build >"$build_log" 2>&1; then
+    cat "$build_log"
+    say "The build failed (its output is above). Fix the error it names, then run npm start again."
+    exit 1
+  fi
+  rm -f "$build_log"
   touch "$build_stamp"
   say "Built the app ($((SECONDS - build_started)) s)"
 fi

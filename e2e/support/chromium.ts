@@ -5,7 +5,13 @@ import { spawnSync } from 'node:child_process';
 
 /** The names scripts/setup.sh looks for too; Ubuntu's chromium-browser may be a snap stub that only
  *  prints how to install the snap, so a candidate counts only when --version names a browser. */
-const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', '/snap/bin/chromium'];
+const CANDIDATES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 function findChromium(): string | undefined {
   for (const candidate of CANDIDATES) {
