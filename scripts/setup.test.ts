@@ -2,7 +2,16 @@
 // Node 24), a real install from the npm registry into a temporary prefix, and, as a user with no root
 // and no sudo, into the clone's own .tools/node. Needs the npm registry (as npm ci does).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,5 +116,37 @@ describe('scripts/setup.sh node', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toMatch(/^v(2[4-9]|[3-9]\d)\./);
+  });
+});
+
+describe('scripts/setup.sh finding a browser for browser mode and the e2e tests', () => {
+  /** A PATH of only these programs and the few tools the script uses (merged /usr holds a real Chromium). */
+  function onlyThesePrograms(programs: Record<string, string>): string {
+    const dir = mkdtempSync(join(work, 'browsers-'));
+    for (const tool of ['timeout', 'grep', 'dirname']) symlinkSync(join('/usr/bin', tool), join(dir, tool));
+    for (const [name, script] of Object.entries(programs)) {
+      writeFileSync(join(dir, name), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    }
+    return dir;
+  }
+  function find(dir: string) {
+    return spawnSync('/bin/bash', ['-c', `source ${SETUP} && setup_find_chromium || setup_chromium_advice`], {
+      encoding: 'utf8',
+      env: { PATH: dir },
+    });
+  }
+
+  it('skips Ubuntu’s snap stub and takes the first browser that really runs', () => {
+    const dir = onlyThesePrograms({
+      'chromium-browser': `echo "Command '/usr/bin/chromium-browser' requires the chromium snap to be installed." >&2; exit 1`,
+      'google-chrome': 'echo "Google Chrome 150.0.7000.1"',
+    });
+    expect(find(dir).stdout.trim()).toBe(join(dir, 'google-chrome'));
+  });
+
+  it('says what to install when no browser is found', () => {
+    const result = find(onlyThesePrograms({ 'chromium-browser': 'exit 1' }));
+    expect(result.stdout).toContain('sudo apt-get install chromium');
+    expect(result.stdout).toContain('sudo snap install chromium');
   });
 });
