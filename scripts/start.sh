@@ -33,29 +33,9 @@ if [[ ! -f $build_stamp ]] ||
   say "Built the app ($((SECONDS - build_started)) s)"
 fi
 
-# 5. Electron, where its binary exists and can open a window.
-why=''
-electron_can_start() {
-  if [[ ! -f node_modules/electron/path.txt ]]; then
-    why='its binary is not installed: node_modules/electron/dist is missing because it could not be downloaded'
-    return 1
-  fi
-  local binary
-  binary="node_modules/electron/dist/$(cat node_modules/electron/path.txt)"
-  if [[ ! -x $binary ]]; then
-    why="its binary $binary is missing"
-    return 1
-  fi
-  if [[ $(uname -s) == Linux && -z ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
-    why='there is no display to open a window on'
-    return 1
-  fi
-  if ! timeout 20 "$binary" --version >/dev/null 2>&1; then
-    why="its binary does not run on this system (try: $binary --version)"
-    return 1
-  fi
-}
-
+# 5. Electron, where its binary can be fetched, finds a display and runs.
+# shellcheck source=electron.sh
+source scripts/electron.sh
 if ((force_browser == 0)) && electron_can_start; then
   sandbox_flag=()
   if [[ $(id -u) -eq 0 ]]; then
@@ -70,7 +50,7 @@ port=${KSPAY_PORT:-5180}
 data_dir=${KSPAY_DATA_DIR:-$HOME/.local/share/ks-pay-pos-browser}
 url="http://127.0.0.1:$port/"
 if ((force_browser == 0)); then
-  say "Electron cannot start here ($why): starting browser mode instead, in Demo mode."
+  say "Electron cannot start here ($ELECTRON_WHY_NOT): starting browser mode instead, in Demo mode."
 fi
 mkdir -p "$data_dir"
 node src/browser/cli.ts --port "$port" --data-dir "$data_dir" &

@@ -1,0 +1,118 @@
+// npm start's choice between Electron and browser mode, with a fake Electron (an executable that records
+// how it was started) and a fake install-electron that fails: Electron's real binary cannot be fetched here.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const REPO = join(import.meta.dirname, '..');
+const START_TIMEOUT = 180_000;
+const work = mkdtempSync(join(tmpdir(), 'kspay-start-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function script(path: string, body: string): void {
+  writeFileSync(path, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KSPAY_NO_OPEN: '1', ...extra };
+  delete env['ELECTRON_EXEC_PATH'];
+  delete env['ELECTRON_OVERRIDE_DIST_PATH'];
+  return { ...env, ...extra };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('npm start (scripts/start.sh)', () => {
+  it(
+    'runs Electron with the built app and the root sandbox flag when a binary is there and a display is set',
+    () => {
+      const dist = join(work, 'fake-electron');
+      const record = join(work, 'electron-was-started');
+      mkdirSync(dist);
+      script(
+        join(dist, 'electron'),
+        `if [ "$1" = "--version" ]; then echo v45.5.0; exit 0; fi
+printf '%s\\n' "$@" > ${record}.args
+env > ${record}.env
+pwd > ${record}.cwd`,
+      );
+      const result = spawnSync('bash', ['scripts/start.sh'], {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: START_TIMEOUT,
+        env: baseEnv({ ELECTRON_OVERRIDE_DIST_PATH: dist, DISPLAY: ':99' }),
+      });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).not.toContain('browser mode');
+      const args = readFileSync(`${record}.args`, 'utf8').trim().split('\n');
+      // electron-vite preview starts Electron on the project; main's entry comes from package.json "main".
+      expect(args[0]).toBe('.');
+      expect(readFileSync(`${record}.cwd`, 'utf8').trim()).toBe(REPO);
+      if (process.getuid?.() === 0) expect(args).toContain('--no-sandbox');
+      expect(readFileSync(`${record}.env`, 'utf8')).toContain(`ELECTRON_EXEC_PATH=${join(dist, 'electron')}`);
+    },
+    START_TIMEOUT,
+  );
+
+  it(
+    'falls back to browser mode when install-electron fails, and says the real reason',
+    async () => {
+      const fetchTried = join(work, 'install-electron-was-run');
+      const failingInstall = join(work, 'install-electron');
+      script(
+        failingInstall,
+        `touch ${fetchTried}\necho "RequestError: getaddrinfo ENOTFOUND mirror.invalid" >&2\nexit 1`,
+      );
+      const port = await freePort();
+      const child = spawn('bash', ['scripts/start.sh'], {
+        cwd: REPO,
+        detached: true,
+        env: baseEnv({
+          ELECTRON_OVERRIDE_DIST_PATH: join(work, 'no-electron-here'),
+          KSPAY_INSTALL_ELECTRON: failingInstall,
+          ELECTRON_MIRROR: 'https://mirror.invalid/electron/',
+          KSPAY_PORT: String(port),
+          KSPAY_DATA_DIR: join(work, 'browser-data'),
+        }),
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`browser mode did not start:\n${output}`)),
+            START_TIMEOUT - 5_000,
+          );
+          child.stdout.on('data', () => {
+            if (/KS Pay POS browser mode at http:\/\/127\.0\.0\.1:\d+\//.test(output)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          child.once('exit', () => reject(new Error(`npm start stopped:\n${output}`)));
+        });
+      } finally {
+        process.kill(-child.pid!, 'SIGTERM');
+      }
+      expect(output).toMatch(/^Fetching the Electron \d+\.\d+\.\d+ binary \(install-electron\)…$/m);
+      expect(readFileSync(fetchTried)).toBeDefined();
+      expect(output).toContain(
+        'Electron cannot start here (its binary could not be downloaded: no network to the download host mirror.invalid (its name does not resolve)): starting browser mode instead',
+      );
+    },
+    START_TIMEOUT,
+  );
+});
