@@ -44,14 +44,16 @@ setup_prepend_path() {
 
 # ── 1. System packages ────────────────────────────────────────────────────────────────────────────
 setup_missing_packages() {
-  local wanted=("${SETUP_SYSTEM_PACKAGES[@]}") missing=() package
+  local wanted=("${SETUP_SYSTEM_PACKAGES[@]}") missing=() package installed
   # keytar compiles against libsecret when no prebuilt binary can be fetched.
   { command -v make && command -v g++; } >/dev/null 2>&1 || wanted+=(build-essential)
   command -v python3 >/dev/null 2>&1 || wanted+=(python3)
+  # One dpkg-query for all of them: npm start runs this every time.
+  installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${wanted[@]}" 2>/dev/null | grep ' install ok installed$' || true)
   for package in "${wanted[@]}"; do
     # Ubuntu's "chromium" is a snap stub: any working Chromium or Chrome does instead.
     [[ $package == chromium && -n ${CHROMIUM_PATH:-} ]] && continue
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+    grep -q "^$package " <<<"$installed" || missing+=("$package")
   done
   ((${#missing[@]} == 0)) || printf '%s\n' "${missing[@]}"
 }
