@@ -20,7 +20,7 @@ import { createLogger } from './logging/index.ts';
 import { loadKeytar } from './vault/index.ts';
 import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
 import { createMainWindow } from './windows/main-window.ts';
-import { createUpdateController } from './updates/index.ts';
+import { createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
 /** Never loaded: the checkout window catches it before it would (see checkout-window.ts). */
@@ -83,6 +83,18 @@ async function main(): Promise<void> {
     }),
   );
   const keytar = await loadKeytar();
+  // The feed, keys and publisher the build fixed (electron.vite.config.ts); a manager only turns updates on or off.
+  const updateBuild = readUpdateBuild(__KSPAY_UPDATE_BUILD__);
+  // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
+  const updates = createUpdateController({
+    updater: electronUpdater.autoUpdater,
+    platform: process.platform,
+    build: updateBuild,
+    settings: () => pos.settings(),
+    saleInProgress: () => pos.saleActivity().inProgress,
+    pendingSales: () => pos.saleActivity().pending,
+    log,
+  });
   let mainWindow: BrowserWindow | null = null;
   let checkoutWindow: BrowserWindow | null = null;
 
@@ -137,6 +149,9 @@ async function main(): Promise<void> {
     clock: systemClock,
     sandboxFactory: startSandbox,
     version: app.getVersion(),
+    updates: app.isPackaged
+      ? updateAvailability(updates.verification)
+      : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
     diagnosticsDir: app.getPath('documents'),
   });
 
@@ -145,14 +160,6 @@ async function main(): Promise<void> {
   registerEventChannel(ipcMain, pos.hub, trusted);
   await pos.start();
 
-  // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
-  const updates = createUpdateController({
-    updater: electronUpdater.autoUpdater,
-    settings: () => pos.settings(),
-    saleInProgress: () => pos.saleActivity().inProgress,
-    pendingSales: () => pos.saleActivity().pending,
-    log,
-  });
   if (app.isPackaged) {
     void updates.check();
     setInterval(() => void updates.check(), UPDATE_CHECK_MS).unref();
