@@ -3,7 +3,7 @@
 // the windows. Every service comes from createPosApp (plain Node, shared with browser mode).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     log,
   });
   let mainWindow: BrowserWindow | null = null;
-  let checkoutWindow: BrowserWindow | null = null;
+  let checkoutWindow: BaseWindow | null = null;
 
   const pos = createPosApp({
     dataDir: app.getPath('userData'),
@@ -107,12 +107,13 @@ async function main(): Promise<void> {
       ...(keytar.error ? { keytarError: keytar.error } : {}),
       safeStorage,
       checkoutReturnUrl: () => CHECKOUT_RETURN_URL,
-      openCheckout(_saleId, url) {
+      openCheckout(saleId, url) {
         if (!mainWindow) return;
         // One checkout at a time: a page opened again replaces the one before.
         if (checkoutWindow && !checkoutWindow.isDestroyed()) checkoutWindow.close();
         checkoutWindow = openCheckoutWindow({
           parent: mainWindow,
+          saleId,
           url,
           isReturnUrl: (target) => isRedirectTo(target, CHECKOUT_RETURN_URL),
           onReturn: (target) => {
