@@ -1,6 +1,7 @@
 // The Electron composition root: one instance, the app:// protocol serving the built renderer with
 // its CSP, deny-by-default guards for every web page, the contract over IPC with sender checks, and
 // the windows. Every service comes from createPosApp (plain Node, shared with browser mode).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
@@ -42,6 +43,14 @@ crashReporter.start({ uploadToServer: false });
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -90,6 +99,7 @@ async function main(): Promise<void> {
     updater: electronUpdater.autoUpdater,
     platform: process.platform,
     build: updateBuild,
+    appUpdateConfig: app.isPackaged ? readTextOrNull(join(process.resourcesPath, 'app-update.yml')) : null,
     settings: () => pos.settings(),
     saleInProgress: () => pos.saleActivity().inProgress,
     pendingSales: () => pos.saleActivity().pending,

@@ -42,12 +42,15 @@ const FEED = 'https://updates.kspay.example/pos/';
 const BUILD: UpdateBuild = { feedUrl: FEED, publicKey: 'MCowBQYDK2VwAyEA', windowsPublisherNames: ['Kalp Studio'], macSigned: true };
 const enabled: UpdateSettings = { autoUpdate: { enabled: true } };
 
-function setup(state: { settings: UpdateSettings; sale?: boolean; pending?: number; platform?: NodeJS.Platform; build?: UpdateBuild; updater?: RecordingUpdater }) {
+const APP_UPDATE_YML = 'provider: generic\nurl: https://updates.kspay.example/pos/\npublisherName:\n  - Kalp Studio\nupdaterCacheDirName: ks-pay-pos-updater\n';
+
+function setup(state: { settings: UpdateSettings; sale?: boolean; pending?: number; platform?: NodeJS.Platform; build?: UpdateBuild; updater?: RecordingUpdater; appUpdateConfig?: string | null }) {
   const updater = state.updater ?? new RecordingUpdater();
   const options: UpdateControllerOptions = {
     updater,
     platform: state.platform ?? 'linux',
     build: state.build ?? BUILD,
+    appUpdateConfig: state.appUpdateConfig === undefined ? APP_UPDATE_YML : state.appUpdateConfig,
     settings: () => state.settings,
     saleInProgress: () => state.sale ?? false,
     pendingSales: () => state.pending ?? 0,
@@ -96,6 +99,17 @@ describe('createUpdateController', () => {
     expect(await controller.check()).toBe('checked');
     expect(await updater.verifyUpdateCodeSignature(['Whoever app-update.yml names'], 'C:\\u.exe')).toBeNull();
     expect(asked).toEqual([['Kalp Studio']]);
+  });
+
+  it('stays off on Windows when app-update.yml names no publisher (electron-updater would skip the check)', async () => {
+    for (const appUpdateConfig of [null, 'provider: generic\nurl: https://updates.kspay.example/pos/\n', 'publisherName: []\n', ': [']) {
+      const updater = new RecordingUpdater();
+      updater.verifyUpdateCodeSignature = async () => null;
+      const { controller } = setup({ settings: enabled, platform: 'win32', updater, appUpdateConfig });
+      expect(controller.verification, String(appUpdateConfig)).toEqual({ verifiable: false, reason: expect.stringContaining('cannot check the publisher') });
+      expect(await controller.check()).toBe('skipped');
+      expect(updater.feeds).toEqual([]);
+    }
   });
 
   it('stays off on Windows when the updater cannot check a publisher', async () => {

@@ -7,7 +7,7 @@ import type { UpdateBuild } from './update-build.ts';
 import { feedOptions, type FeedOptions } from './update-feed.ts';
 import { mayInstallDownloadedUpdate, shouldCheckForUpdates, type UpdateSettings } from './update-policy.ts';
 import { updateVerification, type UpdateVerification } from './update-verification.ts';
-import { requireBuildPublisher, type VerifyCodeSignature } from './windows-publisher.ts';
+import { appUpdateConfigNamesPublisher, requireBuildPublisher, type VerifyCodeSignature } from './windows-publisher.ts';
 
 /** The part of electron-updater's `autoUpdater` this uses. */
 export interface AutoUpdaterLike {
@@ -30,6 +30,8 @@ export interface UpdateControllerOptions {
   platform: NodeJS.Platform;
   /** What the build fixed: the feed, the Linux key, the Windows publisher, the macOS signature. */
   build: UpdateBuild;
+  /** The packaged app-update.yml's text (null when missing): on Windows it must name the publisher. */
+  appUpdateConfig: string | null;
   settings(): UpdateSettings;
   /** A sale between Charge and its final result. */
   saleInProgress(): boolean;
@@ -48,10 +50,15 @@ export interface UpdateController {
   downloadedVersion(): string | null;
 }
 
+const WINDOWS_UNCHECKED =
+  'Automatic updates are not available on Windows: this copy cannot check the publisher of a downloaded update. Install new versions with the installer your administrator provides.';
+
 function verificationFor(options: UpdateControllerOptions): UpdateVerification {
   const verification = updateVerification(options.platform, options.build);
-  if (verification.verifiable && verification.method === 'windows-publisher' && !options.updater.verifyUpdateCodeSignature) {
-    return { verifiable: false, reason: 'Automatic updates are not available: this updater cannot check the Windows publisher of a download. Install new versions with the installer your administrator provides.' };
+  if (!verification.verifiable || verification.method !== 'windows-publisher') return verification;
+  // electron-updater skips the publisher check when app-update.yml names no publisher: then stay off.
+  if (!options.updater.verifyUpdateCodeSignature || !appUpdateConfigNamesPublisher(options.appUpdateConfig)) {
+    return { verifiable: false, reason: WINDOWS_UNCHECKED };
   }
   return verification;
 }

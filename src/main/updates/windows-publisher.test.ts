@@ -1,7 +1,7 @@
 // On Windows the installer's signature is checked against the publisher built into the app, not the names
 // an app-update.yml beside it claims.
 import { describe, expect, it } from 'vitest';
-import { requireBuildPublisher, type VerifyCodeSignature } from './windows-publisher.ts';
+import { appUpdateConfigNamesPublisher, requireBuildPublisher, type VerifyCodeSignature } from './windows-publisher.ts';
 
 function recordingVerifier(answer: string | null): { verify: VerifyCodeSignature; asked: string[][] } {
   const asked: string[][] = [];
@@ -30,5 +30,15 @@ describe('requireBuildPublisher', () => {
     const { verify, asked } = recordingVerifier(null);
     expect(await requireBuildPublisher([], verify)(['Kalp Studio'], 'C:\\update.exe')).toMatch(/without a code-signing publisher/);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('appUpdateConfigNamesPublisher', () => {
+  it('is true only when app-update.yml names a publisher', () => {
+    expect(appUpdateConfigNamesPublisher('provider: generic\npublisherName:\n  - Kalp Studio\n')).toBe(true);
+    expect(appUpdateConfigNamesPublisher('provider: generic\npublisherName: Kalp Studio\n')).toBe(true);
+    for (const text of [null, '', 'provider: generic\n', 'publisherName: []\n', 'publisherName: ""\n', ': [']) {
+      expect(appUpdateConfigNamesPublisher(text), String(text)).toBe(false);
+    }
   });
 });
