@@ -16,8 +16,23 @@ function devServerWithoutCspMeta(): Plugin {
   };
 }
 
+/**
+ * What the build fixes about updates, from the build environment (scripts/dist.sh sets them): the feed,
+ * the Ed25519 public key for Linux update metadata, the Windows publisher, whether macOS is signed.
+ * Public values only: the signing key itself never reaches the bundle.
+ */
+function updateBuild(env: NodeJS.ProcessEnv): Record<string, string | boolean> {
+  return {
+    feedUrl: env['KSPAY_UPDATE_FEED_URL'] ?? '',
+    publicKey: env['KSPAY_UPDATE_PUBLIC_KEY'] ?? '',
+    windowsPublisherName: env['KSPAY_WIN_PUBLISHER_NAME'] ?? '',
+    macSigned: env['KSPAY_MAC_SIGNED'] === '1',
+  };
+}
+
 export default defineConfig({
   main: {
+    define: { __KSPAY_UPDATE_BUILD__: JSON.stringify(updateBuild(process.env)) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },

@@ -6,6 +6,29 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# What the app is built to trust for updates (electron.vite.config.ts bakes these in; nothing secret):
+# the feed, the Ed25519 public key for Linux metadata, the Windows publisher, whether macOS is signed.
+# Without a feed, or without a way to check updates on a platform, that platform's copy keeps updates off.
+export KSPAY_UPDATE_FEED_URL=${KSPAY_UPDATE_FEED_URL:-}
+update_signing=no
+if [[ -n "${KSPAY_UPDATE_SIGNING_KEY:-}" || -n "${KSPAY_UPDATE_SIGNING_KEY_FILE:-}" ]]; then
+  KSPAY_UPDATE_PUBLIC_KEY=$(node scripts/update-signing.ts public-key)
+  export KSPAY_UPDATE_PUBLIC_KEY
+  update_signing=yes
+  echo "npm run dist: Linux update metadata will be signed (public key built in: $KSPAY_UPDATE_PUBLIC_KEY)."
+else
+  export KSPAY_UPDATE_PUBLIC_KEY=
+  echo "npm run dist: no update signing key (KSPAY_UPDATE_SIGNING_KEY or KSPAY_UPDATE_SIGNING_KEY_FILE), so Linux update metadata is not signed and Linux copies of this build keep automatic updates off."
+fi
+export KSPAY_WIN_PUBLISHER_NAME=${KSPAY_WIN_PUBLISHER_NAME:-}
+if [[ -z "$KSPAY_WIN_PUBLISHER_NAME" ]]; then
+  echo "npm run dist: no KSPAY_WIN_PUBLISHER_NAME, so Windows copies of this build keep automatic updates off."
+fi
+if [[ -n "${CSC_LINK:-}" || -n "${CSC_NAME:-}" ]]; then export KSPAY_MAC_SIGNED=1; else export KSPAY_MAC_SIGNED=0; fi
+if [[ -z "$KSPAY_UPDATE_FEED_URL" ]]; then
+  echo "npm run dist: no KSPAY_UPDATE_FEED_URL, so this build has no update feed and keeps automatic updates off."
+fi
+
 npm run --silent build
 node scripts/validate-builder-config.ts
 
@@ -17,19 +40,30 @@ if [[ ! -d "$electron_dist" ]] && ! ls "$cache_dir"/electron-v"$electron_version
   exit 0
 fi
 
-# electron-builder needs a feed URL to write the update metadata (latest.yml). The app only ever checks
-# the feed a manager sets in Settings; ".invalid" can never resolve, so a default build fetches nothing.
+# electron-builder needs a feed URL to write the update metadata (latest.yml). A build without one was made
+# with no feed baked in (updates off); ".invalid" can never resolve, so its app-update.yml fetches nothing.
 export KSPAY_UPDATE_FEED_URL=${KSPAY_UPDATE_FEED_URL:-https://updates.invalid/ks-pay-pos/}
 
 args=("$@")
-if [[ ${#args[@]} -eq 0 && -d "$electron_dist" ]]; then
+# Windows: electron-updater checks a downloaded installer against this publisher (app-update.yml), and the
+# app pins the same name; the certificate itself comes from WIN_CSC_LINK/CSC_LINK + its password.
+if [[ -n "$KSPAY_WIN_PUBLISHER_NAME" ]]; then
+  args+=(--config.win.signtoolOptions.publisherName="$KSPAY_WIN_PUBLISHER_NAME")
+fi
+if [[ $# -eq 0 && -d "$electron_dist" ]]; then
   # Packaging for this platform: use the Electron already installed instead of downloading it again.
-  args=(--config.electronDist="$electron_dist")
+  args+=(--config.electronDist="$electron_dist")
 fi
 npx electron-builder --publish never "${args[@]}"
 
-# Read the fuses back from what was packaged for Linux here (other platforms: npx @electron/fuses read --app <app>).
 version=$(node -p "require('./package.json').version")
+if [[ "$update_signing" == yes ]] && ls release/"$version"/latest*.yml >/dev/null 2>&1; then
+  node scripts/update-signing.ts sign "release/$version"
+elif [[ "$update_signing" == no ]]; then
+  echo "npm run dist: update metadata left unsigned (no signing key); publish it only for platforms that verify by code signature."
+fi
+
+# Read the fuses back from what was packaged for Linux here (other platforms: npx @electron/fuses read --app <app>).
 binary=release/$version/linux-unpacked/ks-pay-pos
 if [[ -x "$binary" ]]; then
   fuses=$(npx @electron/fuses read --app "$binary")

@@ -60,8 +60,17 @@ describe('electron-builder.yml', () => {
     expect(section('deb')['depends']).toContain('libsecret-1-0');
   });
 
-  it('publishes update metadata for a generic feed', () => {
+  it('publishes update metadata for the feed fixed at build time', () => {
     expect(config['publish']).toEqual([{ provider: 'generic', url: '${env.KSPAY_UPDATE_FEED_URL}' }]);
+  });
+
+  it('checks the publisher of a downloaded Windows update before installing it', () => {
+    expect(section('win')['verifyUpdateCodeSignature']).toBe(true);
+    // The publisher is never pinned here: dist.sh passes the one the build environment names.
+    expect(section('win')['signtoolOptions']).toBeUndefined();
+    const dist = readFileSync(join(root, 'scripts/dist.sh'), 'utf8');
+    expect(dist).toContain('--config.win.signtoolOptions.publisherName="$KSPAY_WIN_PUBLISHER_NAME"');
+    expect(dist).toContain('node scripts/update-signing.ts sign');
   });
 
   it('ships only the built app, without source maps or tests', () => {

@@ -28,13 +28,39 @@ app.whenReady().then(() => {
   void win.loadURL('app://pos/index.html');
 });
 `;
+const GOOD_CHECKOUT = `
+import { randomUUID } from 'node:crypto';
+import { BaseWindow, WebContentsView } from 'electron';
+import { checkoutBar, checkoutBarUrl, checkoutPartition } from '../checkout/index.ts';
+export function openCheckoutWindow(saleId: string, url: string): BaseWindow {
+  const partition = checkoutPartition(saleId, randomUUID());
+  const window = new BaseWindow({ width: 520, height: 820 });
+  const page = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false } });
+  const bar = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false } });
+  window.contentView.addChildView(page);
+  window.contentView.addChildView(bar);
+  window.setTitle(checkoutBar(url).title);
+  void bar.webContents.loadURL(checkoutBarUrl(checkoutBar(url)));
+  page.webContents.session.on('will-download', (event) => event.preventDefault());
+  page.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  page.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.on('closed', () => {
+    void page.webContents.session.clearStorageData();
+  });
+  void page.webContents.loadURL(url);
+  return window;
+}
+`;
 const GOOD_PRELOAD = `import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('posIpc', buildIpcBridge(ipcRenderer));\n`;
 const GOOD_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
 const GOOD_HTML = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${GOOD_CSP}" /></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>`;
 
-function fixture(changes: { main?: string; preload?: string; html?: string; extra?: SourceFile[] } = {}): ShellSources {
+function fixture(changes: { main?: string; checkout?: string; preload?: string; html?: string; extra?: SourceFile[] } = {}): ShellSources {
   return {
-    main: [{ path: 'src/main/index.ts', text: changes.main ?? GOOD_MAIN }],
+    main: [
+      { path: 'src/main/index.ts', text: changes.main ?? GOOD_MAIN },
+      { path: 'src/main/windows/checkout-window.ts', text: changes.checkout ?? GOOD_CHECKOUT },
+    ],
     preload: [{ path: 'src/preload/index.ts', text: changes.preload ?? GOOD_PRELOAD }],
     rendererHtml: { path: 'src/renderer/index.html', text: changes.html ?? GOOD_HTML },
     everythingElse: changes.extra ?? [],
@@ -79,6 +105,15 @@ describe('the checklist checks themselves', () => {
     ['ipcRenderer exposed inside an object', () => fixture({ preload: "import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('api', { version: 1, ipcRenderer });" }), 'preload-minimal'],
     ['navigation guard that delegates but never prevents', () => fixture({ main: GOOD_MAIN.replace('(event) => event.preventDefault()', '(event, url) => check(event, url)').concat('\nfunction check(_event: unknown, url: string): void { console.log(url); }') }), 'navigation-guarded'],
     ['webview used', () => fixture({ extra: [{ path: 'src/renderer/screens/Pay.tsx', text: 'return <webview src={url} />;' }] }), 'no-webview'],
+    ['one checkout partition shared by every sale', () => fixture({ checkout: GOOD_CHECKOUT.replace('checkoutPartition(saleId, randomUUID())', "'checkout'") }), 'checkout-session-per-sale'],
+    ['a partition kept on disk', () => fixture({ checkout: GOOD_CHECKOUT.replace('{ partition, ', "{ partition: 'persist:checkout', ") }), 'checkout-session-per-sale'],
+    ['checkout in the app’s own session', () => fixture({ checkout: GOOD_CHECKOUT.replaceAll('{ partition, ', '{ ') }), 'checkout-session-per-sale'],
+    ['the customer’s page in the app’s own session', () => fixture({ checkout: GOOD_CHECKOUT.replace('{ partition, ', '{ ') }), 'checkout-session-per-sale'],
+    ['checkout session not cleared on close', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*clearStorageData.*\n/, '') }), 'checkout-session-per-sale'],
+    ['downloads saved', () => fixture({ checkout: GOOD_CHECKOUT.replace('(event) => event.preventDefault());\n  page.webContents.setWindowOpenHandler', "(_event, item) => item.setSavePath('/tmp/x'));\n  page.webContents.setWindowOpenHandler") }), 'downloads-refused'],
+    ['no will-download listener', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*will-download.*\n/, '') }), 'downloads-refused'],
+    ['checkout without its origin bar', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*const bar = new WebContentsView.*\n/, '') }), 'checkout-origin-shown'],
+    ['checkout title left to the page', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*setTitle.*\n/, '') }), 'checkout-origin-shown'],
     ['fork in main', () => fixture({ extra: [{ path: 'src/main/sales/worker.ts', text: "import { fork } from 'node:child_process';\nfork('x.js');" }] }), 'no-fork'],
   ];
   for (const [name, sources, item] of regressions) {

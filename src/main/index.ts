@@ -1,9 +1,10 @@
 // The Electron composition root: one instance, the app:// protocol serving the built renderer with
 // its CSP, deny-by-default guards for every web page, the contract over IPC with sender checks, and
 // the windows. Every service comes from createPosApp (plain Node, shared with browser mode).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
@@ -20,7 +21,7 @@ import { createLogger } from './logging/index.ts';
 import { loadKeytar } from './vault/index.ts';
 import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
 import { createMainWindow } from './windows/main-window.ts';
-import { createUpdateController } from './updates/index.ts';
+import { createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
 /** Never loaded: the checkout window catches it before it would (see checkout-window.ts). */
@@ -42,6 +43,14 @@ crashReporter.start({ uploadToServer: false });
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+function readTextOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 async function serveRenderer(request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -83,8 +92,21 @@ async function main(): Promise<void> {
     }),
   );
   const keytar = await loadKeytar();
+  // The feed, keys and publisher the build fixed (electron.vite.config.ts); a manager only turns updates on or off.
+  const updateBuild = readUpdateBuild(__KSPAY_UPDATE_BUILD__);
+  // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
+  const updates = createUpdateController({
+    updater: electronUpdater.autoUpdater,
+    platform: process.platform,
+    build: updateBuild,
+    appUpdateConfig: app.isPackaged ? readTextOrNull(join(process.resourcesPath, 'app-update.yml')) : null,
+    settings: () => pos.settings(),
+    saleInProgress: () => pos.saleActivity().inProgress,
+    pendingSales: () => pos.saleActivity().pending,
+    log,
+  });
   let mainWindow: BrowserWindow | null = null;
-  let checkoutWindow: BrowserWindow | null = null;
+  let checkoutWindow: BaseWindow | null = null;
 
   const pos = createPosApp({
     dataDir: app.getPath('userData'),
@@ -95,12 +117,13 @@ async function main(): Promise<void> {
       ...(keytar.error ? { keytarError: keytar.error } : {}),
       safeStorage,
       checkoutReturnUrl: () => CHECKOUT_RETURN_URL,
-      openCheckout(_saleId, url) {
+      openCheckout(saleId, url) {
         if (!mainWindow) return;
         // One checkout at a time: a page opened again replaces the one before.
         if (checkoutWindow && !checkoutWindow.isDestroyed()) checkoutWindow.close();
         checkoutWindow = openCheckoutWindow({
           parent: mainWindow,
+          saleId,
           url,
           isReturnUrl: (target) => isRedirectTo(target, CHECKOUT_RETURN_URL),
           onReturn: (target) => {
@@ -137,6 +160,9 @@ async function main(): Promise<void> {
     clock: systemClock,
     sandboxFactory: startSandbox,
     version: app.getVersion(),
+    updates: app.isPackaged
+      ? updateAvailability(updates.verification)
+      : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
     diagnosticsDir: app.getPath('documents'),
   });
 
@@ -145,14 +171,6 @@ async function main(): Promise<void> {
   registerEventChannel(ipcMain, pos.hub, trusted);
   await pos.start();
 
-  // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
-  const updates = createUpdateController({
-    updater: electronUpdater.autoUpdater,
-    settings: () => pos.settings(),
-    saleInProgress: () => pos.saleActivity().inProgress,
-    pendingSales: () => pos.saleActivity().pending,
-    log,
-  });
   if (app.isPackaged) {
     void updates.check();
     setInterval(() => void updates.check(), UPDATE_CHECK_MS).unref();

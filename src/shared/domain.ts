@@ -126,9 +126,8 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(0).max(240).default(5),
   locale: z.string().optional(),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  autoUpdate: z
-    .object({ enabled: z.boolean().default(false), feedUrl: z.string().url().optional() })
-    .default({ enabled: false }),
+  // Only on or off: the feed is fixed when the app is built. An old file's `feedUrl` is dropped on read.
+  autoUpdate: z.object({ enabled: z.boolean().default(false) }).default({ enabled: false }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -145,6 +144,13 @@ export const VaultStatus = z.object({
   message: z.string().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** Whether this terminal can install updates it has checked, and if not why (shown in Settings). */
+export const UpdateAvailability = z.object({
+  available: z.boolean(),
+  reason: z.string().optional(),
+});
+export type UpdateAvailability = z.infer<typeof UpdateAvailability>;
 
 export const Role = z.enum(['cashier', 'manager']);
 export type Role = z.infer<typeof Role>;
@@ -169,6 +175,7 @@ export const AppStatus = z.object({
   vault: VaultStatus,
   connection: ConnectionState,
   settings: Settings,
+  updates: UpdateAvailability,
   version: z.string(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;

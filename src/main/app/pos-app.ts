@@ -7,6 +7,7 @@ import {
   type ConnectionState,
   type Credentials,
   type Settings,
+  type UpdateAvailability,
 } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts';
 import { createAuditLog } from '../audit/index.ts';
@@ -48,6 +49,8 @@ export interface PosAppOptions {
   /** Browser mode's test switches for the built-in sandbox. */
   sandbox?: { admin?: boolean; latencyMs?: number };
   version: string;
+  /** Whether the shell can install checked updates (the Electron shell says; browser mode has none). */
+  updates?: UpdateAvailability;
   /** Where Save diagnostics writes its zip; `<dataDir>/diagnostics` by default. */
   diagnosticsDir?: string;
   timeZone?: string;
@@ -71,6 +74,11 @@ export interface PosApp {
   settings(): Settings;
   close(): Promise<void>;
 }
+
+const BROWSER_UPDATES: UpdateAvailability = {
+  available: false,
+  reason: 'Automatic updates are installed by the desktop app; this browser window has none.',
+};
 
 export function createPosApp(options: PosAppOptions): PosApp {
   const { dataDir, clock, log, platform } = options;
@@ -206,6 +214,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
   const setup = createSetup({
     shell: options.shell,
     version: options.version,
+    updates: options.updates ?? BROWSER_UPDATES,
     vault,
     settings,
     staff,

@@ -1,4 +1,12 @@
-// The checkout adapter's public face: the hosted page URL of an order and the redirect parser (both pure).
+// The checkout's public face, all pure: the hosted page URL of an order, the redirect parser, and the
+// checkout window's decisions (its per-sale session, which pages it may show, what its bar says, its layout).
 export { checkoutUrlFromOrder, safeHttpUrl, CHECKOUT_URL_FIELDS } from './checkout-url.ts';
 export { isRedirectTo, parseRedirect } from './redirect.ts';
 export type { RedirectParams, RedirectParse, RedirectPaymentStatus, RedirectRefusal } from './redirect.ts';
+export { checkoutPartition, isCheckoutPartition } from './checkout-partition.ts';
+export { checkoutNavigation } from './checkout-navigation.ts';
+export type { CheckoutNavigation } from './checkout-navigation.ts';
+export { checkoutBar, checkoutBarHtml, checkoutBarUrl, CHECKOUT_BAR_HEIGHT } from './checkout-bar.ts';
+export type { CheckoutBar } from './checkout-bar.ts';
+export { checkoutLayout } from './checkout-layout.ts';
+export type { Bounds } from './checkout-layout.ts';

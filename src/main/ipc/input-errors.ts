@@ -18,7 +18,6 @@ const FIELD_LABELS: Record<string, string> = {
   saleId: 'sale',
   issueId: 'issue',
   referencePrefix: 'reference prefix',
-  feedUrl: 'update feed address',
   idleLockMinutes: 'idle lock time',
   minAmountMinor: 'lowest amount',
   maxAmountMinor: 'highest amount',

@@ -21,7 +21,6 @@ const LABELS: Record<string, string> = {
   theme: 'Theme',
   autoUpdate: 'Automatic updates',
   'autoUpdate.enabled': 'Automatic updates',
-  'autoUpdate.feedUrl': 'Update feed URL',
 };
 
 /** The parts of a zod issue this file reads; every zod issue has this shape. */

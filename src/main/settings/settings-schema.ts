@@ -29,13 +29,6 @@ export const CheckedSettings = Settings.superRefine((settings, ctx) => {
         'The API base URL must start with https:// (plain http:// is allowed only for this computer, such as http://127.0.0.1:4010).',
     });
   }
-  if (settings.autoUpdate.feedUrl && !settings.autoUpdate.feedUrl.startsWith('https://')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['autoUpdate', 'feedUrl'],
-      message: 'The update feed URL must start with https://.',
-    });
-  }
 });
 
 /** The names a patch may set: exactly the fields of Settings, so nothing else (a key, a token) can be stored. */

@@ -176,6 +176,21 @@ describe('keys never reach the settings file', () => {
   });
 });
 
+describe('the update feed is no longer a setting', () => {
+  it('drops a feedUrl an older version saved, keeps updates on or off as they were, and starts normally', async () => {
+    await writeFile(
+      settingsFile(),
+      JSON.stringify({ schemaVersion: 1, terminalName: 'Till', autoUpdate: { enabled: true, feedUrl: 'https://evil.example/feed/' } }),
+    );
+    const settings = store();
+    expect(settings.get().terminalName).toBe('Till');
+    expect(settings.get().autoUpdate).toEqual({ enabled: true });
+    expect(settings.problems().filter((problem) => problem.code !== 'settings_cleaned')).toEqual([]);
+    settings.update({ terminalName: 'Till 2' });
+    expect(await readFile(settingsFile(), 'utf8')).not.toContain('evil.example');
+  });
+});
+
 describe('a damaged settings file', () => {
   const ASIDE = 'settings.corrupt-2026-05-06T07-08-09-010Z.json';
 

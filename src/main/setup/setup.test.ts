@@ -47,6 +47,7 @@ beforeEach(async () => {
   setup = createSetup({
     shell: 'browser',
     version: '1.2.3',
+    updates: { available: false, reason: 'No updates in tests.' },
     vault,
     settings,
     staff,

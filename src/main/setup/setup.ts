@@ -7,6 +7,7 @@ import type {
   ConnectionTestResult,
   Credentials,
   Role,
+  UpdateAvailability,
 } from '../../shared/domain.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { ProfileName, Profiles } from '../app/profiles.ts';
@@ -25,6 +26,8 @@ export const LIVE_KEYS = 'live';
 export interface SetupDeps {
   shell: AppStatus['shell'];
   version: string;
+  /** Whether this build can install checked updates here (Settings shows the reason when not). */
+  updates: UpdateAvailability;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
   settings: Pick<SettingsStore, 'get' | 'update'>;
   staff: Pick<Staff, 'hasPin' | 'setPin' | 'role' | 'cashiers' | 'currentCashier'>;
@@ -69,6 +72,7 @@ export function createSetup(deps: SetupDeps): Setup {
       vault: vaultStatus,
       connection: deps.connection(),
       settings: settings.get(),
+      updates: deps.updates,
       version: deps.version,
     };
   }

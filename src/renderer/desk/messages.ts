@@ -255,6 +255,10 @@ export const deskMessages = {
       Settings['theme'],
       string
     >,
+    updates: 'Updates',
+    autoUpdate: 'Install updates automatically', // name
+    autoUpdateHint:
+      'Checks the KS Pay update server for a new version and restarts into it only when no sale is running or waiting.',
     save: 'Save settings', // name
     saving: 'Saving…',
     saved: 'Settings saved.',

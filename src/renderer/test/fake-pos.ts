@@ -61,6 +61,7 @@ export function makeStatus(overrides: StatusOverrides = {}): AppStatus {
     vault: { backend: 'keychain', secure: true },
     connection: { state: 'demo' },
     settings: {},
+    updates: { available: true },
     version: '0.1.0',
     ...overrides,
   });

@@ -20,6 +20,7 @@ export interface SettingsForm {
   idleLockMinutes: string;
   locale: string;
   theme: Settings['theme'];
+  autoUpdateEnabled: boolean;
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -42,6 +43,7 @@ export function settingsToForm(settings: Settings): SettingsForm {
     idleLockMinutes: String(settings.idleLockMinutes),
     locale: settings.locale ?? '',
     theme: settings.theme,
+    autoUpdateEnabled: settings.autoUpdate.enabled,
   };
 }
 
@@ -82,6 +84,7 @@ export function formToSettings(
     idleLockMinutes: Number(idle),
     locale: locale === '' ? undefined : locale,
     theme: form.theme,
+    autoUpdate: { enabled: form.autoUpdateEnabled },
   };
 
   const checked = Settings.safeParse({ ...current, ...update });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../shared/domain.ts';
 import { PosError } from '../../../shared/pos-api.ts';
 import { makeStatus } from '../../test/fake-pos.ts';
+import { useAppStatus } from '../../stores/index.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 const saved = Settings.parse({ environment: 'kspay-sandbox', appId: 'app_123', defaultCurrency: 'INR' });
@@ -48,6 +49,32 @@ describe('Settings', () => {
       theme: 'dark',
     });
     expect(document.documentElement.dataset.theme).toBe('dark');
+  });
+
+  it('turns updates on or off, and offers no update address to type', async () => {
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'settings.update': (update) => Settings.parse({ ...saved, ...update }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const toggle = await screen.findByRole('checkbox', { name: 'Install updates automatically' });
+    expect(toggle).not.toBeChecked();
+    expect(screen.queryByRole('textbox', { name: /feed|update/i })).not.toBeInTheDocument();
+    await user.click(toggle);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.update')[0]).toMatchObject({ autoUpdate: { enabled: true } });
+    expect(fake.callsTo('settings.update')[0]).not.toHaveProperty('autoUpdate.feedUrl');
+  });
+
+  it('says why updates cannot be turned on when this build cannot check them here', async () => {
+    const { user } = renderDesk({ 'settings.get': () => saved });
+    const reason = 'Automatic updates are not available on Linux: this copy was built without the update signing key.';
+    useAppStatus.getState().setStatus(makeStatus({ role: 'manager', updates: { available: false, reason } }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const toggle = await screen.findByRole('checkbox', { name: 'Install updates automatically' });
+    expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription(reason);
   });
 
   it('shows a network printer’s host and port only when that printer is chosen', async () => {

@@ -1,6 +1,7 @@
 // Settings (manager only): the connection (keys changed only after the PIN again, with Test
-// connection), the manager PIN, terminal, defaults, receipt, printer, idle lock, locale and theme. Every field is
-// checked with the shared Settings schema before anything is saved.
+// connection), the manager PIN, terminal, defaults, receipt, printer, idle lock, locale, theme and updates (on or
+// off only: the feed is fixed when the app is built). Every field is checked with the shared Settings schema
+// before anything is saved.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Currency, PaymentMethod, Settings } from '../../../shared/domain.ts';
 import { CashiersPanel } from '../components/CashiersPanel.tsx';
@@ -38,6 +39,7 @@ export function SettingsScreen() {
   const [keys, setKeys] = useState<'closed' | 'pin' | 'form'>('closed');
   const [keysSaved, setKeysSaved] = useState(false);
   const catalog = useCatalogChoices(form?.defaultCurrency ?? '');
+  const updates = useAppStatus((state) => state.status?.updates);
 
   useEffect(() => {
     pos()
@@ -298,6 +300,23 @@ export function SettingsScreen() {
               </option>
             ))}
           </SelectField>
+        </fieldset>
+
+        <fieldset className="panel">
+          <legend className="panel__title">{s.updates}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={form.autoUpdateEnabled}
+              disabled={!updates?.available}
+              aria-describedby="settings-autoUpdate-why"
+              onChange={(e) => update('autoUpdateEnabled', e.target.checked)}
+            />
+            <span>{s.autoUpdate}</span>
+          </label>
+          <p id="settings-autoUpdate-why" className="field__hint">
+            {updates?.available ? s.autoUpdateHint : (updates?.reason ?? s.autoUpdateHint)}
+          </p>
         </fieldset>
 
         <div className="toolbar">
