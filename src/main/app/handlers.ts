@@ -1,7 +1,6 @@
 // Every contract call, implemented by handing it to the service that owns it. Decisions live in the
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
 import { timingSafeEqual } from 'node:crypto';
-import type { Settings } from '../../shared/domain.ts';
 import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
@@ -16,6 +15,7 @@ import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
 import type { Profiles } from './profiles.ts';
 import type { Runtime } from './runtime.ts';
+import { updateSettings } from './settings-update.ts';
 
 export interface ShellActions {
   /** Electron: the checkout window; browser mode: nothing (the page opens the hosted page itself). */
@@ -41,10 +41,6 @@ export interface HandlerDeps {
   timeZone: string;
   clock: Clock;
 }
-
-const CONNECTION_FIELDS = ['environment', 'customBaseUrl', 'appId'] as const satisfies ReadonlyArray<
-  keyof Settings
->;
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -198,24 +194,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
 
     'settings.get': async () => settings.get(),
-    'settings.update': (patch, ctx) =>
-      changing(async () => {
-        const before = settings.get();
-        const after = settings.update(patch);
-        const changed = (Object.keys(after) as Array<keyof Settings>).filter(
-          (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-        );
-        if (changed.length > 0)
-          await audit.record({
-            action: 'settings.changed',
-            actor: actor(ctx),
-            detail: `Changed: ${changed.join(', ')}`,
-          });
-        const runtime = await deps.runtime();
-        if (runtime.profile === 'live' && CONNECTION_FIELDS.some((field) => changed.includes(field)))
-          await runtime.reconnect();
-        return after;
-      }),
+    'settings.update': (patch, ctx) => changing(() => updateSettings({ settings, audit }, patch, actor(ctx))),
 
     'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),

@@ -214,6 +214,36 @@ describe('live profile', () => {
     expect(states.slice(-2)).toEqual(['offline', 'online']);
   });
 
+  it('saving a setting keeps a live terminal connected where it was, and the next sale starts', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await call(app, 'settings.update', {
+      idleLockMinutes: 30,
+      printer: { kind: 'system', silent: true, paper: '58mm' },
+    });
+    const before = await call(app, 'settings.get');
+
+    const saved = await call(app, 'settings.update', { terminalName: 'Front till', receiptFooter: 'Bye' });
+    expect(saved).toEqual({ ...before, terminalName: 'Front till', receiptFooter: 'Bye' });
+    expect(saved).toMatchObject({
+      environment: 'custom',
+      customBaseUrl: server.url,
+      appId: DEMO_CREDENTIALS.appId,
+    });
+    expect((await app.checkConnection()).state).toBe('online');
+    const sale = await startDemoSale(app, 1234);
+    expect(sale).toMatchObject({ status: 'awaiting_payment', demo: false });
+    const audit = await call(app, 'audit.list');
+    expect(audit.filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail)).toEqual(
+      ['Changed: printer, idleLockMinutes', 'Changed: terminalName, receiptFooter'],
+    );
+  });
+
   it('never puts a key in a reply or an event', async () => {
     const { app, server } = await liveApp();
     await call(app, 'setup.testConnection', {

@@ -26,7 +26,7 @@ export interface SetupDeps {
   shell: AppStatus['shell'];
   version: string;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
-  settings: Pick<SettingsStore, 'get' | 'update'>;
+  settings: Pick<SettingsStore, 'get' | 'setConnection'>;
   staff: Pick<Staff, 'hasPin' | 'setPin' | 'role' | 'cashiers' | 'currentCashier'>;
   audit: Pick<AuditLog, 'record'>;
   profiles: Pick<Profiles, 'active' | 'setActive'>;
@@ -117,10 +117,10 @@ export function createSetup(deps: SetupDeps): Setup {
         secretKey: input.secretKey,
       };
       await vault.set(LIVE_KEYS, credentials);
-      settings.update({
+      settings.setConnection({
         environment: input.environment,
         appId: input.appId,
-        ...(input.environment === 'custom' ? { customBaseUrl: input.customBaseUrl } : {}),
+        customBaseUrl: input.environment === 'custom' ? input.customBaseUrl : undefined,
       });
       await profiles.setActive('live');
       await audit.record({
