@@ -17,10 +17,8 @@ import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { describeTarget, type ConnectionTarget } from './base-url.ts';
 import { testConnection } from './connection-test.ts';
+import { LIVE_KEYS, originOf } from './key-binding.ts';
 import { SetupError } from './setup-error.ts';
-
-/** The vault profile that holds the real KS Pay keys (Demo mode uses the sandbox's own). */
-export const LIVE_KEYS = 'live';
 
 export interface SetupDeps {
   shell: AppStatus['shell'];
@@ -33,6 +31,8 @@ export interface SetupDeps {
   connection: () => ConnectionState;
   /** Runs the terminal's services on this profile (its journal, sale engine and KS Pay client). */
   activate(profile: ProfileName): Promise<void>;
+  /** The profile's connection changed: a running profile gets a new client; one not running starts. */
+  reconnect(profile: ProfileName): Promise<void>;
   baseUrlOf(target: ConnectionTarget): Promise<string>;
   /** A client for keys that are not saved yet (Test connection). */
   clientFor(baseUrl: string, credentials: Credentials): KsPayClient;
@@ -73,6 +73,14 @@ export function createSetup(deps: SetupDeps): Setup {
     };
   }
 
+  function runTest(input: ConnectionInput): Promise<ConnectionTestResult> {
+    return testConnection(
+      input,
+      (baseUrl) => deps.clientFor(baseUrl, input),
+      (target) => deps.baseUrlOf(target),
+    );
+  }
+
   return {
     status,
 
@@ -92,13 +100,7 @@ export function createSetup(deps: SetupDeps): Setup {
       return status();
     },
 
-    testConnection(input) {
-      return testConnection(
-        input,
-        (baseUrl) => deps.clientFor(baseUrl, input),
-        (target) => deps.baseUrlOf(target),
-      );
-    },
+    testConnection: runTest,
 
     async saveConnection(input, role) {
       if (role !== 'manager' && (await staff.hasPin()))
@@ -110,13 +112,22 @@ export function createSetup(deps: SetupDeps): Setup {
         );
       }
       // Checked before anything is saved, so a bad address never leaves half a connection behind.
-      await deps.baseUrlOf(input);
-      const credentials: Credentials = {
+      const baseUrl = await deps.baseUrlOf(input);
+      // The keys are saved only for where they were just shown to work, whatever the form did before.
+      const tested = await runTest(input);
+      const failed = tested.steps.find((step) => !step.ok);
+      if (!tested.ok || failed) {
+        throw new SetupError(
+          'test_failed',
+          `Nothing was saved: the connection test failed at "${failed?.name ?? 'Currencies'}". ${failed?.message ?? ''} Fix it, then save again.`,
+        );
+      }
+      await vault.set(LIVE_KEYS, {
         appId: input.appId,
         accessKey: input.accessKey,
         secretKey: input.secretKey,
-      };
-      await vault.set(LIVE_KEYS, credentials);
+        origin: originOf(baseUrl),
+      });
       settings.setConnection({
         environment: input.environment,
         appId: input.appId,
@@ -126,9 +137,9 @@ export function createSetup(deps: SetupDeps): Setup {
       await audit.record({
         action: 'keys.saved',
         actor: role,
-        detail: `KS Pay keys saved for ${describeTarget(input)}`,
+        detail: `KS Pay keys saved for ${describeTarget(input)}, App ID ${input.appId}`,
       });
-      await deps.activate('live');
+      await deps.reconnect('live');
       return status();
     },
 
