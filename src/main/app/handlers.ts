@@ -15,6 +15,8 @@ import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
 import type { Profiles } from './profiles.ts';
 import type { Runtime } from './runtime.ts';
+import { checkSaleChoice } from './sale-choice.ts';
+import { requireOwnSale } from './sale-owner.ts';
 import { updateSettings } from './settings-update.ts';
 
 export interface ShellActions {
@@ -83,24 +85,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await staff.requireSomeoneAtCounter(ctx.role);
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
-      let methodName = input.methodName;
-      if (!methodName) {
-        // Unknown when the list cannot be loaded: the engine then names the method by its ID and KS Pay decides.
-        const listed = await catalog.methodName(input.currencyId, input.methodId).catch(() => undefined);
-        if (listed === null)
-          throw new PosAppError(
-            'invalid',
-            `That payment method is not offered for ${input.currency}. Pick another one.`,
-          );
-        methodName = listed;
-      }
+      const methodName = await checkSaleChoice(catalog, input);
       const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       if (sale.status === 'awaiting_payment' && sale.checkoutUrl)
         deps.shell.openCheckout(sale.id, sale.checkoutUrl);
       return sale;
     },
-    'sales.cancel': async ({ saleId }) => (await deps.runtime()).engine.cancel(saleId),
+    'sales.cancel': async ({ saleId }, ctx) => {
+      const { engine } = await deps.runtime();
+      await requireOwnSale(staff, ctx.role, engine.get(saleId).sale);
+      return engine.cancel(saleId);
+    },
     'sales.retryVerify': async ({ saleId }) => (await deps.runtime()).engine.retryVerify(saleId),
     'sales.openCheckout': async ({ saleId }) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
@@ -125,7 +121,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return cashier ? sales.filter((sale) => sale.cashier === cashier) : sales;
     },
     'sales.pending': async () => (await deps.runtime()).engine.pending(),
-    'sales.get': async ({ saleId }) => (await deps.runtime()).engine.get(saleId),
+    'sales.get': async ({ saleId }, ctx) => {
+      const found = (await deps.runtime()).engine.get(saleId);
+      await requireOwnSale(staff, ctx.role, found.sale);
+      return found;
+    },
     'sales.reconcile': async (_input, ctx) => {
       const report = await (await deps.runtime()).engine.reconcile();
       await audit.record({

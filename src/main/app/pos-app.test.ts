@@ -150,6 +150,43 @@ describe('first start and Demo mode', () => {
     expect((await call(second, 'sales.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
   });
 
+  it('refuses a currency code that is not the catalogue’s code for the currency ID, before anything reaches KS Pay', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    const currencies = await call(app, 'catalog.currencies');
+    const inr = currencies.find((c) => c.code === 'INR')!;
+    const [method] = await call(app, 'catalog.methods', { currencyId: inr.id });
+    const sandbox = await app.builtInSandbox();
+    const initiated = () => sandbox.transactions().length;
+    expect(
+      await failure(app, 'sales.start', {
+        currency: 'KWD',
+        currencyId: inr.id,
+        methodId: method!.id,
+        amountMinor: 100,
+      }),
+    ).toEqual({
+      code: 'invalid',
+      message:
+        'The amount is in KWD but the currency chosen is INR, so the sale was not started. Pick the currency again, then charge.',
+    });
+    expect(
+      await failure(app, 'sales.start', {
+        currency: 'INR',
+        currencyId: 'cur_nowhere',
+        methodId: method!.id,
+        amountMinor: 100,
+      }),
+    ).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('does not offer the chosen currency'),
+    });
+    expect(initiated()).toBe(0);
+    expect(await call(app, 'sales.list', { limit: 10 })).toEqual([]);
+    expect(await startDemoSale(app, 100)).toMatchObject({ currency: 'INR', status: 'awaiting_payment' });
+  });
+
   it('refuses a method the currency does not offer before anything reaches KS Pay', async () => {
     const app = makeApp();
     await app.start();
@@ -479,6 +516,45 @@ describe('manager actions', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['cashier.added', 'cashier.signed_in', 'cashier.signed_out', 'cashier.removed']),
     );
+  });
+
+  it('with named cashiers, a cashier opens and cancels only their own sales; the manager any', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    const byManager = await startDemoSale(app, 500);
+    await call(app, 'sales.cancel', { saleId: byManager.id });
+    await call(app, 'staff.addCashier', { name: 'Asha', pin: '2468' });
+    await call(app, 'staff.addCashier', { name: 'Ben', pin: '1357' });
+    await call(app, 'staff.lock');
+    await call(app, 'staff.signIn', { name: 'Asha', pin: '2468' });
+    const byAsha = await startDemoSale(app, 600);
+    expect(await call(app, 'sales.get', { saleId: byAsha.id })).toMatchObject({ sale: { cashier: 'Asha' } });
+    await call(app, 'staff.signOut');
+
+    await call(app, 'staff.signIn', { name: 'Ben', pin: '1357' });
+    const asBen = [
+      await failure(app, 'sales.get', { saleId: byAsha.id }),
+      await failure(app, 'sales.cancel', { saleId: byAsha.id }),
+    ];
+    for (const error of asBen)
+      expect(error).toEqual({
+        code: 'not_your_sale',
+        message: 'This sale was taken by Asha: only Asha or a manager can open or cancel it.',
+      });
+    expect(await failure(app, 'sales.get', { saleId: byManager.id })).toMatchObject({
+      code: 'not_your_sale',
+    });
+    await call(app, 'staff.signOut');
+    expect(await failure(app, 'sales.get', { saleId: byAsha.id })).toMatchObject({ code: 'signed_out' });
+
+    await call(app, 'staff.signIn', { name: 'Asha', pin: '2468' });
+    expect((await call(app, 'sales.cancel', { saleId: byAsha.id })).status).toBe('cancelled');
+    await call(app, 'staff.signOut');
+    await call(app, 'staff.unlock', { pin: '2580' });
+    expect((await call(app, 'sales.get', { saleId: byAsha.id })).sale.status).toBe('cancelled');
+    expect((await call(app, 'sales.get', { saleId: byManager.id })).sale.status).toBe('cancelled');
   });
 
   it('recovers a forgotten Demo PIN with the Demo keys, and refuses other keys', async () => {
