@@ -81,11 +81,15 @@ export const test = base.extend<PosFixtures>({
     await sandbox.stop();
   },
 
-  liveTerminal: async ({ page, standaloneSandbox }, use) => {
-    await connectCustom(page, standaloneSandbox, LIVE_PIN);
-    await lockManagerDesk(page);
-    await use({ server: standaloneSandbox, admin: standaloneSandbox.admin, pin: LIVE_PIN });
-  },
+  // Its own timeout: setting up through the UI must not eat into the test's.
+  liveTerminal: [
+    async ({ page, standaloneSandbox }, use) => {
+      await connectCustom(page, standaloneSandbox, LIVE_PIN);
+      await lockManagerDesk(page);
+      await use({ server: standaloneSandbox, admin: standaloneSandbox.admin, pin: LIVE_PIN });
+    },
+    { timeout: 90_000 },
+  ],
 
   recordBridgeReplies: [
     async ({ context, workDir }, use) => {
