@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { Page } from '@playwright/test';
 import { customerPresses, resultHeading, shownReference, startSale } from './cashier-steps.ts';
 import { expect, saveScreenshot, test, type LiveTerminal } from './fixtures.ts';
+import { startStandaloneSandbox } from './support/standalone-sandbox.ts';
 
 async function openSettings(page: Page, pin: string): Promise<void> {
   await page.getByRole('button', { name: 'Manager' }).click();
@@ -25,8 +26,8 @@ async function deskScreenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** Locks the desk; back at the counter, still Online, a sale is paid and verified on the terminal's own server. */
-async function paidSale(page: Page, live: LiveTerminal, amount: string): Promise<void> {
+/** Locks the desk; back at the counter, still Online, a sale is paid and verified on the terminal's server. */
+async function paidSale(page: Page, live: Pick<LiveTerminal, 'admin'>, amount: string): Promise<void> {
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeHidden();
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
@@ -170,5 +171,38 @@ test('the manager PIN alone cannot send the stored keys to another server', asyn
     expect(other.hits).toEqual([]);
   } finally {
     other.close();
+  }
+});
+
+test('the connection moves only through Change keys, with the keys typed again and the test passing', async ({
+  page,
+  liveTerminal,
+}) => {
+  test.setTimeout(120_000);
+  const second = await startStandaloneSandbox();
+  try {
+    await openSettings(page, liveTerminal.pin);
+    await page.getByRole('button', { name: 'Change keys and test connection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change keys and test connection' });
+    await dialog.getByLabel('Manager PIN').fill(liveTerminal.pin);
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await dialog.getByRole('textbox', { name: 'API base URL' }).fill(second.url);
+    await dialog.getByRole('textbox', { name: 'App ID' }).fill(second.credentials.appId);
+    await dialog.getByRole('textbox', { name: 'Access key' }).fill(second.credentials.accessKey);
+    await dialog.getByLabel('Secret key', { exact: true }).fill('not-the-secret');
+    // Save without pressing Test: main tests the typed keys itself and saves nothing when they fail.
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      dialog.getByText(/^Nothing was saved: the connection test failed at "App ID and keys"/),
+    ).toBeVisible();
+    await saveScreenshot(page, 'settings-change-keys-test-failed');
+
+    await dialog.getByLabel('Secret key', { exact: true }).fill(second.credentials.secretKey);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('The new keys are saved.')).toBeVisible();
+    await paidSale(page, second, '55');
+    expect(await liveTerminal.admin.transactions()).toEqual([]);
+  } finally {
+    await second.stop();
   }
 });

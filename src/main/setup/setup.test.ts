@@ -173,7 +173,7 @@ describe('setup.saveConnection', () => {
     ).rejects.toMatchObject({
       code: 'test_failed',
       message: expect.stringMatching(
-        /^Nothing was saved: the connection test failed at "App ID and keys"\. .*Fix it, then save again\.$/,
+        /^Nothing was saved: the connection test failed at "App ID and keys"\. KS Pay did not accept .*\.$/,
       ),
     });
     expect(sandbox.stats().requests).toBeGreaterThan(before);

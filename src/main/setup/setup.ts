@@ -119,7 +119,8 @@ export function createSetup(deps: SetupDeps): Setup {
       if (!tested.ok || failed) {
         throw new SetupError(
           'test_failed',
-          `Nothing was saved: the connection test failed at "${failed?.name ?? 'Currencies'}". ${failed?.message ?? ''} Fix it, then save again.`,
+          // The step's own message already says what to fix.
+          `Nothing was saved: the connection test failed at "${failed?.name ?? 'Currencies'}". ${failed?.message ?? 'Test the connection to see what to fix.'}`,
         );
       }
       await vault.set(LIVE_KEYS, {
