@@ -2,6 +2,8 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
+export { connectCustom } from './support/live-terminal.ts';
+
 export const RESULT_HEADINGS = [
   'Payment successful',
   'Payment failed',
@@ -14,32 +16,6 @@ export type ResultHeading = (typeof RESULT_HEADINGS)[number];
 export async function startDemo(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Try Demo mode' }).click();
-  await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
-}
-
-/** First start → Connect to KS Pay → Custom URL with a sandbox's keys → Test → Save → manager PIN. */
-export async function connectCustom(
-  page: Page,
-  server: { url: string; credentials: { appId: string; accessKey: string; secretKey: string } },
-  pin = '2468',
-  atPinScreen: () => Promise<void> = async () => undefined,
-): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
-  await page.getByRole('combobox', { name: 'Environment' }).selectOption('custom');
-  await page.getByRole('textbox', { name: 'API base URL' }).fill(server.url);
-  await page.getByRole('textbox', { name: 'App ID' }).fill(server.credentials.appId);
-  await page.getByRole('textbox', { name: 'Access key' }).fill(server.credentials.accessKey);
-  await page.getByLabel('Secret key', { exact: true }).fill(server.credentials.secretKey);
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByText('Everything worked. Save to start taking payments.')).toBeVisible();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: 'Set a manager PIN' })).toBeVisible();
-  await atPinScreen();
-  await page.getByLabel('Manager PIN').fill(pin);
-  await page.getByLabel('Confirm PIN').fill(pin);
-  await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
 }

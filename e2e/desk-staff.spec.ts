@@ -1,19 +1,16 @@
-// Who may do what, end to end in browser mode: the manager changes the PIN and recovers a forgotten one
-// with the KS Pay keys; named cashiers are added in Settings, sign in at the counter with their own PIN,
+// Who may do what, end to end on a live terminal (the liveTerminal fixture): the manager changes the PIN
+// and recovers a forgotten one with the KS Pay keys typed again; named cashiers are added in Settings, sign in at the counter with their own PIN,
 // take a sale under their name and sign out; the audit log shows each step. Screenshots of each screen.
 import type { Page } from '@playwright/test';
-import { DEMO_CREDENTIALS } from '../src/sandbox/index.ts';
-import { chooseMethod, keyIn, startDemo } from './cashier-steps.ts';
+import { chooseMethod, keyIn } from './cashier-steps.ts';
 import { expect, saveScreenshot, test } from './fixtures.ts';
 import { seriousViolations } from './support/axe.ts';
+import { LIVE_PIN } from './support/live-terminal.ts';
 
-const PIN = '2468';
+const PIN = LIVE_PIN;
 
-async function setPinAndOpenDesk(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Manager' }).click();
-  await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Save' }).click();
+async function openDesk(page: Page, pin: string): Promise<void> {
+  await openDeskWith(page, pin);
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
 }
 
@@ -31,9 +28,11 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
 }
 
-test('the manager changes the PIN, then recovers a forgotten one with the KS Pay keys', async ({ page }) => {
-  await startDemo(page);
-  await setPinAndOpenDesk(page);
+test('the manager changes the PIN, then recovers a forgotten one with the KS Pay keys', async ({
+  page,
+  liveTerminal,
+}) => {
+  await openDesk(page, liveTerminal.pin);
   await openSettings(page);
   const pinPanel = page.getByRole('form', { name: 'Manager PIN' });
   await pinPanel.getByLabel('Current PIN').fill('1111');
@@ -54,7 +53,7 @@ test('the manager changes the PIN, then recovers a forgotten one with the KS Pay
   await page.getByRole('button', { name: 'Open desk' }).click();
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
 
-  // Forgotten: wrong keys are refused, the Demo keys reset it.
+  // Forgotten: wrong keys are refused, the terminal's own KS Pay keys reset it.
   await page.getByRole('button', { name: 'Lock' }).click();
   await page.getByRole('button', { name: 'Manager' }).click();
   await page.getByRole('button', { name: 'Forgot PIN?' }).click();
@@ -66,8 +65,8 @@ test('the manager changes the PIN, then recovers a forgotten one with the KS Pay
   await dialog.getByRole('button', { name: 'Reset PIN' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
   await saveScreenshot(page, 'manager-recover-pin-refused');
-  await dialog.getByLabel('Access key').fill(DEMO_CREDENTIALS.accessKey);
-  await dialog.getByLabel('Secret key', { exact: true }).fill(DEMO_CREDENTIALS.secretKey);
+  await dialog.getByLabel('Access key').fill(liveTerminal.server.credentials.accessKey);
+  await dialog.getByLabel('Secret key', { exact: true }).fill(liveTerminal.server.credentials.secretKey);
   await dialog.getByRole('button', { name: 'Reset PIN' }).click();
   await expect(
     page.getByText('The manager PIN was reset. Enter the new PIN to open the desk.'),
@@ -85,9 +84,11 @@ test('the manager changes the PIN, then recovers a forgotten one with the KS Pay
   await expect(log.getByRole('cell', { name: 'pin.recovered' })).toBeVisible();
 });
 
-test('named cashiers sign in with their own PIN, sell under their name and sign out', async ({ page }) => {
-  await startDemo(page);
-  await setPinAndOpenDesk(page);
+test('named cashiers sign in with their own PIN, sell under their name and sign out', async ({
+  page,
+  liveTerminal,
+}) => {
+  await openDesk(page, liveTerminal.pin);
   await openSettings(page);
   const panel = page.getByRole('form', { name: 'Cashiers' });
   await panel.getByLabel('Cashier name').fill('Asha');
@@ -145,10 +146,13 @@ test('named cashiers sign in with their own PIN, sell under their name and sign 
 
 test('the desk locks itself after the idle minutes; the sale screen stays and the PIN is asked again', async ({
   page,
+  liveTerminal,
 }) => {
+  // The page opens again under the fake clock, so the desk's idle timer runs on it.
   await page.clock.install();
-  await startDemo(page);
-  await setPinAndOpenDesk(page);
+  await page.goto('/');
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
+  await openDesk(page, liveTerminal.pin);
   await openSettings(page);
   await page.getByLabel('Idle lock (minutes)').fill('1');
   await page.getByRole('button', { name: 'Save settings' }).click();

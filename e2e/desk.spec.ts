@@ -1,4 +1,5 @@
-// The manager desk end to end in browser mode (Demo mode's built-in sandbox): transactions with an
+// The manager desk end to end on a live terminal (browser mode connected through the UI to a KS Pay
+// server of its own, the liveTerminal fixture): transactions with an
 // injected mismatch, the detail drawer, CSV and XLSX export checked on disk, reconcile issues marked reviewed,
 // the day summary, closing the day over an unresolved sale with the PIN, printing and exporting the
 // Z report, settings validation, the audit log, Lock, and the PIN lockout. Screenshots of every screen.
@@ -6,14 +7,9 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type SandboxAdmin } from './fixtures.ts';
+import { LIVE_PIN } from './support/live-terminal.ts';
 
-const PIN = '2468';
-
-async function startDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Try Demo mode' }).click();
-  await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
-}
+const PIN = LIVE_PIN;
 
 /** Keys in an amount, charges, closes the checkout popup and returns the sale's reference. */
 async function charge(page: Page, amount: string, method = 'UPI'): Promise<string> {
@@ -64,16 +60,10 @@ async function paidAfterCancel(page: Page, admin: SandboxAdmin, amount: string):
   return reference;
 }
 
-async function openDesk(page: Page, firstTime: boolean): Promise<void> {
+async function openDesk(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Manager' }).click();
-  if (firstTime) {
-    await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
-    await page.getByLabel('Confirm PIN').fill(PIN);
-    await page.getByRole('button', { name: 'Save' }).click();
-  } else {
-    await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
-    await page.getByRole('button', { name: 'Open desk' }).click();
-  }
+  await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
+  await page.getByRole('button', { name: 'Open desk' }).click();
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
 }
 
@@ -94,9 +84,9 @@ function csvLines(path: string): string[] {
     .filter(Boolean);
 }
 
-test('a manager reviews, reconciles, exports and closes the day', async ({ page, sandboxAdmin }) => {
+test('a manager reviews, reconciles, exports and closes the day', async ({ page, liveTerminal }) => {
   test.setTimeout(180_000);
-  await startDemo(page);
+  const sandboxAdmin = liveTerminal.admin;
   const paid = await sale(page, sandboxAdmin, '120', 'success');
   await sale(page, sandboxAdmin, '75', 'failed', 'DEBIT CARD');
   const cancelledButPaid = await paidAfterCancel(page, sandboxAdmin, '50');
@@ -107,7 +97,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await sandboxAdmin.setHostile(false);
   await page.getByRole('button', { name: 'New sale' }).click();
 
-  await openDesk(page, true);
+  await openDesk(page);
 
   // Transactions: the named table, a live count, flagged differences.
   const table = page.getByRole('table', { name: 'Transactions' });
@@ -202,7 +192,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   // Close day: refused while a sale is unresolved, then closed with the PIN and a reason.
   await page.getByRole('button', { name: 'Lock' }).click();
   const waiting = await charge(page, '9');
-  await openDesk(page, false);
+  await openDesk(page);
   await page.getByRole('button', { name: 'Reports' }).click();
   await page.getByRole('button', { name: 'Close day' }).click();
   await expect(
@@ -281,10 +271,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeHidden();
 });
 
-test('wrong manager PINs lock the desk for a while', async ({ page }) => {
-  await startDemo(page);
-  await openDesk(page, true);
-  await page.getByRole('button', { name: 'Lock' }).click();
+test('wrong manager PINs lock the desk for a while', async ({ page, liveTerminal }) => {
   await page.getByRole('button', { name: 'Manager' }).click();
   for (let attempt = 1; attempt <= 4; attempt++) {
     await page.getByLabel('Manager PIN', { exact: true }).fill('1111');
@@ -299,7 +286,7 @@ test('wrong manager PINs lock the desk for a while', async ({ page }) => {
   await page.getByRole('button', { name: 'Open desk' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /Too many wrong tries/ })).toBeVisible();
   // Even the right PIN is refused while locked.
-  await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
+  await page.getByLabel('Manager PIN', { exact: true }).fill(liveTerminal.pin);
   await page.getByRole('button', { name: 'Open desk' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /is locked/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeHidden();

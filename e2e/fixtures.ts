@@ -6,12 +6,16 @@
 // - `sandboxAdmin`: the built-in Demo sandbox's fault injection (after a restart use `pos.sandboxAdmin`).
 // - `standaloneSandbox`: a separate sandbox process (started only when a test asks for it) to connect to
 //   as a custom server; `.url` and `.credentials` are what a tester would type.
+// - `liveTerminal`: the page connected to `standaloneSandbox` as a live terminal through the UI (Custom URL,
+//   keys typed, Test connection, Save) with the manager PIN `liveTerminal.pin` set; the page is left at the
+//   sale screen, Online, the manager desk locked (the Manager button asks for the PIN). `liveTerminal.admin` settles and inspects that server's sales.
 // - `browserModeArgs`: more CLI options, e.g. test.use({ browserModeArgs: ['--sandbox-latency', '300'] }).
 // Every bridge reply is recorded in .tmp/e2e/<test>/bridge-replies.jsonl for the secret scan.
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode.ts';
+import { connectCustom, LIVE_PIN, lockManagerDesk } from './support/live-terminal.ts';
 import { REPO_ROOT } from './support/processes.ts';
 import type { SandboxAdmin } from './support/sandbox-admin.ts';
 import { startStandaloneSandbox, type StandaloneSandbox } from './support/standalone-sandbox.ts';
@@ -23,11 +27,22 @@ export type { BrowserMode, SandboxAdmin, StandaloneSandbox };
 /** Everything the e2e run writes (data folders, logs, recorded replies); scanned for secrets afterwards. */
 export const E2E_WORK_DIR = join(REPO_ROOT, '.tmp', 'e2e');
 
+/** A terminal connected to a KS Pay server of its own, set up through the UI. */
+export interface LiveTerminal {
+  /** The server it is connected to (its URL and the keys that were typed). */
+  readonly server: StandaloneSandbox;
+  /** That server's admin endpoint: settle a checkout, read the true records, inject faults. */
+  readonly admin: SandboxAdmin;
+  /** The manager PIN set during setup. */
+  readonly pin: string;
+}
+
 export interface PosFixtures {
   browserModeArgs: string[];
   pos: BrowserMode;
   sandboxAdmin: SandboxAdmin;
   standaloneSandbox: StandaloneSandbox;
+  liveTerminal: LiveTerminal;
   workDir: string;
   recordBridgeReplies: void;
 }
@@ -65,6 +80,16 @@ export const test = base.extend<PosFixtures>({
     await use(sandbox);
     await sandbox.stop();
   },
+
+  // Its own timeout: setting up through the UI must not eat into the test's.
+  liveTerminal: [
+    async ({ page, standaloneSandbox }, use) => {
+      await connectCustom(page, standaloneSandbox, LIVE_PIN);
+      await lockManagerDesk(page);
+      await use({ server: standaloneSandbox, admin: standaloneSandbox.admin, pin: LIVE_PIN });
+    },
+    { timeout: 90_000 },
+  ],
 
   recordBridgeReplies: [
     async ({ context, workDir }, use) => {

@@ -26,6 +26,7 @@ import {
   UserError,
   ZReport,
 } from './domain.ts';
+import { SettingsPatch } from './settings-patch.ts';
 import { TransactionFilter } from './transaction-filter.ts';
 
 /** Who may make a call: `any` even before setup, `cashier` once running, `manager` after the PIN. */
@@ -118,7 +119,8 @@ export const calls = {
   ),
 
   'settings.get': call('cashier', None, Settings),
-  'settings.update': call('manager', Settings.partial(), Settings),
+  /** Changes exactly the fields named; the connection (environment, URL, App ID) only via setup.saveConnection. */
+  'settings.update': call('manager', SettingsPatch, Settings),
 
   'reports.transactions': call(
     'manager',

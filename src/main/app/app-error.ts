@@ -1,7 +1,8 @@
-// Errors the composition itself raises (a sale with no payment page to open, a method not offered):
+// Errors the composition itself raises (a sale with no payment page to open, a method not offered,
+// another cashier's sale):
 // a code programs switch on and a message the cashier can act on.
 
-export type PosAppErrorCode = 'invalid' | 'not_available';
+export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale';
 
 export class PosAppError extends Error {
   readonly code: PosAppErrorCode;

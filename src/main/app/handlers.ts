@@ -1,7 +1,6 @@
 // Every contract call, implemented by handing it to the service that owns it. Decisions live in the
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
 import { timingSafeEqual } from 'node:crypto';
-import type { Settings } from '../../shared/domain.ts';
 import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
@@ -16,6 +15,9 @@ import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
 import type { Profiles } from './profiles.ts';
 import type { Runtime } from './runtime.ts';
+import { checkSaleChoice } from './sale-choice.ts';
+import { requireOwnSale } from './sale-owner.ts';
+import { updateSettings } from './settings-update.ts';
 
 export interface ShellActions {
   /** Electron: the checkout window; browser mode: nothing (the page opens the hosted page itself). */
@@ -41,10 +43,6 @@ export interface HandlerDeps {
   timeZone: string;
   clock: Clock;
 }
-
-const CONNECTION_FIELDS = ['environment', 'customBaseUrl', 'appId'] as const satisfies ReadonlyArray<
-  keyof Settings
->;
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -87,24 +85,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await staff.requireSomeoneAtCounter(ctx.role);
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
-      let methodName = input.methodName;
-      if (!methodName) {
-        // Unknown when the list cannot be loaded: the engine then names the method by its ID and KS Pay decides.
-        const listed = await catalog.methodName(input.currencyId, input.methodId).catch(() => undefined);
-        if (listed === null)
-          throw new PosAppError(
-            'invalid',
-            `That payment method is not offered for ${input.currency}. Pick another one.`,
-          );
-        methodName = listed;
-      }
+      const methodName = await checkSaleChoice(catalog, input);
       const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       if (sale.status === 'awaiting_payment' && sale.checkoutUrl)
         deps.shell.openCheckout(sale.id, sale.checkoutUrl);
       return sale;
     },
-    'sales.cancel': async ({ saleId }) => (await deps.runtime()).engine.cancel(saleId),
+    'sales.cancel': async ({ saleId }, ctx) => {
+      const { engine } = await deps.runtime();
+      await requireOwnSale(staff, ctx.role, engine.get(saleId).sale);
+      return engine.cancel(saleId);
+    },
     'sales.retryVerify': async ({ saleId }) => (await deps.runtime()).engine.retryVerify(saleId),
     'sales.openCheckout': async ({ saleId }) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
@@ -129,7 +121,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return cashier ? sales.filter((sale) => sale.cashier === cashier) : sales;
     },
     'sales.pending': async () => (await deps.runtime()).engine.pending(),
-    'sales.get': async ({ saleId }) => (await deps.runtime()).engine.get(saleId),
+    'sales.get': async ({ saleId }, ctx) => {
+      const found = (await deps.runtime()).engine.get(saleId);
+      await requireOwnSale(staff, ctx.role, found.sale);
+      return found;
+    },
     'sales.reconcile': async (_input, ctx) => {
       const report = await (await deps.runtime()).engine.reconcile();
       await audit.record({
@@ -198,24 +194,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
 
     'settings.get': async () => settings.get(),
-    'settings.update': (patch, ctx) =>
-      changing(async () => {
-        const before = settings.get();
-        const after = settings.update(patch);
-        const changed = (Object.keys(after) as Array<keyof Settings>).filter(
-          (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-        );
-        if (changed.length > 0)
-          await audit.record({
-            action: 'settings.changed',
-            actor: actor(ctx),
-            detail: `Changed: ${changed.join(', ')}`,
-          });
-        const runtime = await deps.runtime();
-        if (runtime.profile === 'live' && CONNECTION_FIELDS.some((field) => changed.includes(field)))
-          await runtime.reconnect();
-        return after;
-      }),
+    'settings.update': (patch, ctx) => changing(() => updateSettings({ settings, audit }, patch, actor(ctx))),
 
     'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),

@@ -1,17 +1,19 @@
 // The KS Pay client each profile talks to: Demo → the built-in sandbox with its Demo keys; live →
-// the environment in settings with the keys from the vault, read when a token is needed.
+// the environment in settings with the keys from the vault, read when a token is needed and only
+// when they were tested for that server and App ID (setup/key-binding.ts).
 import type { Credentials } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, type Sandbox } from '../../sandbox/index.ts';
 import type { Clock, Logger } from '../deps.ts';
-import { createKsPayClient, KsPayError, type KsPayClient } from '../kspay/index.ts';
+import { createKsPayClient, type KsPayClient } from '../kspay/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
-import { LIVE_KEYS, resolveBaseUrl, SetupError } from '../setup/index.ts';
+import { boundKeys, resolveBaseUrl, SetupError } from '../setup/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { ProfileName } from './profiles.ts';
 
 export interface ClientSources {
   settings: Pick<SettingsStore, 'get'>;
-  vault: Pick<Vault, 'get'>;
+  /** `set` binds an entry saved before origins were recorded to the connection it is first read for. */
+  vault: Pick<Vault, 'get' | 'set'>;
   builtInSandbox(): Promise<Sandbox>;
   /** Told every key the client reads, so error messages can be scrubbed of them. */
   rememberSecrets(credentials: Credentials): void;
@@ -19,8 +21,6 @@ export interface ClientSources {
   log: Logger;
 }
 
-const NO_KEYS =
-  'No KS Pay keys are saved on this terminal. A manager can enter them under Settings → Connection.';
 const DEMO_SANDBOX_SETTING =
   'Settings point at the built-in Demo sandbox, which does not take real keys. A manager should choose the KS Pay sandbox, Live or Custom under Settings → Connection.';
 
@@ -75,12 +75,21 @@ export async function clientForProfile(profile: ProfileName, sources: ClientSour
         : new SetupError('not_configured', DEMO_SANDBOX_SETTING),
     );
   }
+  const target = { baseUrl, appId: settings.appId };
+  try {
+    // Before any request: keys tested for another server make a client that refuses, saying why.
+    await boundKeys(target, sources);
+  } catch (error) {
+    if (error instanceof SetupError && error.code === 'keys_elsewhere')
+      return refusingClient(new SetupError('not_configured', error.message));
+    // No keys or a locked keychain: met again, and reported, when a token is needed.
+  }
   return createKsPayClient({
     baseUrl,
     appId: settings.appId,
     credentials: async () => {
-      const keys = await sources.vault.get(LIVE_KEYS);
-      if (!keys) throw new KsPayError('auth', NO_KEYS);
+      // Read at each token: keys saved since this client was made are checked against its server too.
+      const keys = await boundKeys(target, sources);
       sources.rememberSecrets(keys);
       return keys;
     },

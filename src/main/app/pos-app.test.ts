@@ -1,7 +1,8 @@
 // The whole composition over real files, a real in-process sandbox and the real services: what a
 // cashier and a manager do, through the same dispatch both shells use.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import type { CallName, CallOutput, CallResult, EventName } from '../../shared/c
 import type { Sale } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { silentLogger, systemClock } from '../deps.ts';
+import { KEYTAR_SERVICE } from '../vault/index.ts';
+import { createFakeKeytar, type FakeKeytar } from '../vault/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
 
 let dataDir: string;
@@ -18,13 +21,14 @@ let replies: unknown[];
 const apps: PosApp[] = [];
 const sandboxes: Sandbox[] = [];
 
-function makeApp(): PosApp {
+/** `keytar`: a keychain that outlives the app, for tests that restart it with keys saved. */
+function makeApp(keytar: FakeKeytar | null = null): PosApp {
   const app = createPosApp({
     dataDir,
     logDir: join(dataDir, 'logs'),
     shell: 'browser',
     platform: {
-      keytar: null,
+      keytar,
       safeStorage: null,
       openCheckout: (saleId, url) => void opened.push({ saleId, url }),
       checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
@@ -146,6 +150,43 @@ describe('first start and Demo mode', () => {
     expect((await call(second, 'sales.list', { limit: 10 })).map((s) => s.id)).toEqual([sale.id]);
   });
 
+  it('refuses a currency code that is not the catalogue’s code for the currency ID, before anything reaches KS Pay', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    const currencies = await call(app, 'catalog.currencies');
+    const inr = currencies.find((c) => c.code === 'INR')!;
+    const [method] = await call(app, 'catalog.methods', { currencyId: inr.id });
+    const sandbox = await app.builtInSandbox();
+    const initiated = () => sandbox.transactions().length;
+    expect(
+      await failure(app, 'sales.start', {
+        currency: 'KWD',
+        currencyId: inr.id,
+        methodId: method!.id,
+        amountMinor: 100,
+      }),
+    ).toEqual({
+      code: 'invalid',
+      message:
+        'The amount is in KWD but the currency chosen is INR, so the sale was not started. Pick the currency again, then charge.',
+    });
+    expect(
+      await failure(app, 'sales.start', {
+        currency: 'INR',
+        currencyId: 'cur_nowhere',
+        methodId: method!.id,
+        amountMinor: 100,
+      }),
+    ).toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('does not offer the chosen currency'),
+    });
+    expect(initiated()).toBe(0);
+    expect(await call(app, 'sales.list', { limit: 10 })).toEqual([]);
+    expect(await startDemoSale(app, 100)).toMatchObject({ currency: 'INR', status: 'awaiting_payment' });
+  });
+
   it('refuses a method the currency does not offer before anything reaches KS Pay', async () => {
     const app = makeApp();
     await app.start();
@@ -214,6 +255,36 @@ describe('live profile', () => {
     expect(states.slice(-2)).toEqual(['offline', 'online']);
   });
 
+  it('saving a setting keeps a live terminal connected where it was, and the next sale starts', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await call(app, 'settings.update', {
+      idleLockMinutes: 30,
+      printer: { kind: 'system', silent: true, paper: '58mm' },
+    });
+    const before = await call(app, 'settings.get');
+
+    const saved = await call(app, 'settings.update', { terminalName: 'Front till', receiptFooter: 'Bye' });
+    expect(saved).toEqual({ ...before, terminalName: 'Front till', receiptFooter: 'Bye' });
+    expect(saved).toMatchObject({
+      environment: 'custom',
+      customBaseUrl: server.url,
+      appId: DEMO_CREDENTIALS.appId,
+    });
+    expect((await app.checkConnection()).state).toBe('online');
+    const sale = await startDemoSale(app, 1234);
+    expect(sale).toMatchObject({ status: 'awaiting_payment', demo: false });
+    const audit = await call(app, 'audit.list');
+    expect(audit.filter((entry) => entry.action === 'settings.changed').map((entry) => entry.detail)).toEqual(
+      ['Changed: printer, idleLockMinutes', 'Changed: terminalName, receiptFooter'],
+    );
+  });
+
   it('never puts a key in a reply or an event', async () => {
     const { app, server } = await liveApp();
     await call(app, 'setup.testConnection', {
@@ -232,6 +303,134 @@ describe('live profile', () => {
     const everything = JSON.stringify({ replies, events });
     expect(everything).not.toContain(DEMO_CREDENTIALS.secretKey);
     expect(everything).not.toContain(DEMO_CREDENTIALS.accessKey);
+  });
+});
+
+describe('stored keys stay with the server they were tested for', () => {
+  /** A server that only counts what reaches it: where a stolen-keys attempt would point. */
+  async function listener(): Promise<{ url: string; hits: string[]; server: Server }> {
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(`${request.method} ${request.url}`);
+      response.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('the listener has no port');
+    return { url: `http://127.0.0.1:${address.port}`, hits, server };
+  }
+
+  async function connected(keytar: FakeKeytar | null = null) {
+    const server = await startSandbox({ port: 0, admin: true });
+    sandboxes.push(server);
+    const app = makeApp(keytar);
+    await app.start();
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    return { app, server };
+  }
+
+  it('refuses every settings path that names another server, and the other server receives nothing', async () => {
+    const { app, server } = await connected();
+    const other = await listener();
+    try {
+      for (const patch of [
+        { environment: 'custom', customBaseUrl: other.url },
+        { customBaseUrl: other.url },
+        { appId: 'app_someone_else' },
+        { terminalName: 'Till', environment: 'live' },
+      ]) {
+        expect(await failure(app, 'settings.update', patch)).toMatchObject({
+          code: 'invalid',
+          message: expect.stringContaining('Change keys'),
+        });
+      }
+      // The connection form without the keys typed again is refused before anything is sent.
+      const elsewhere = { environment: 'custom', customBaseUrl: other.url, appId: DEMO_CREDENTIALS.appId };
+      expect(await failure(app, 'setup.saveConnection', elsewhere)).toMatchObject({ code: 'invalid' });
+      expect(await failure(app, 'setup.testConnection', elsewhere)).toMatchObject({ code: 'invalid' });
+      expect(
+        await failure(app, 'setup.saveConnection', { ...elsewhere, accessKey: '', secretKey: '' }),
+      ).toMatchObject({
+        code: 'invalid',
+      });
+
+      expect((await app.checkConnection()).state).toBe('online');
+      expect(await startDemoSale(app, 700)).toMatchObject({ status: 'awaiting_payment' });
+      expect(await call(app, 'settings.get')).toMatchObject({ customBaseUrl: server.url });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(other.hits).toEqual([]);
+    } finally {
+      other.server.close();
+    }
+  });
+
+  it('a settings file edited by hand to point elsewhere: the keys stay home and the terminal says why', async () => {
+    const keytar = createFakeKeytar();
+    const { app } = await connected(keytar);
+    await app.close();
+    const other = await listener();
+    try {
+      const file = join(dataDir, 'settings.json');
+      const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      await writeFile(file, JSON.stringify({ ...saved, customBaseUrl: other.url }));
+
+      const restarted = makeApp(keytar);
+      await restarted.start();
+      const state = await restarted.checkConnection();
+      expect(state.state).toBe('offline');
+      expect(state.message).toMatch(
+        /^The saved KS Pay keys were tested with http:\/\/127\.0\.0\.1:\d+, but the terminal is set to/,
+      );
+      expect(await failure(restarted, 'catalog.currencies')).toMatchObject({ message: state.message });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(other.hits).toEqual([]);
+    } finally {
+      other.server.close();
+    }
+  });
+
+  it('keys saved before origins were recorded keep working: bound to the current connection on first read', async () => {
+    const server = await startSandbox({ port: 0, admin: true });
+    sandboxes.push(server);
+    const keytar = createFakeKeytar();
+    keytar.items.set(`${KEYTAR_SERVICE}/live`, JSON.stringify(DEMO_CREDENTIALS));
+    await writeFile(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({
+        schemaVersion: 1,
+        environment: 'custom',
+        customBaseUrl: server.url,
+        appId: DEMO_CREDENTIALS.appId,
+      }),
+    );
+    const app = makeApp(keytar);
+    await app.start();
+    expect(await call(app, 'setup.status')).toMatchObject({ mode: 'live', hasKeys: true });
+    expect(await startDemoSale(app, 800)).toMatchObject({ status: 'awaiting_payment', demo: false });
+    expect(JSON.parse(keytar.items.get(`${KEYTAR_SERVICE}/live`) ?? 'null')).toEqual({
+      ...DEMO_CREDENTIALS,
+      origin: new URL(server.url).origin,
+    });
+  });
+
+  it('changing the connection through the form with the keys typed and tested moves the terminal at once', async () => {
+    const { app } = await connected();
+    const second = await startSandbox({ port: 0, admin: true });
+    sandboxes.push(second);
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: second.url,
+      ...DEMO_CREDENTIALS,
+    });
+    const sale = await startDemoSale(app, 900);
+    expect(second.transactions().filter((record) => record.referenceNumber === sale.reference)).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -317,6 +516,45 @@ describe('manager actions', () => {
     expect(actions).toEqual(
       expect.arrayContaining(['cashier.added', 'cashier.signed_in', 'cashier.signed_out', 'cashier.removed']),
     );
+  });
+
+  it('with named cashiers, a cashier opens and cancels only their own sales; the manager any', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    const byManager = await startDemoSale(app, 500);
+    await call(app, 'sales.cancel', { saleId: byManager.id });
+    await call(app, 'staff.addCashier', { name: 'Asha', pin: '2468' });
+    await call(app, 'staff.addCashier', { name: 'Ben', pin: '1357' });
+    await call(app, 'staff.lock');
+    await call(app, 'staff.signIn', { name: 'Asha', pin: '2468' });
+    const byAsha = await startDemoSale(app, 600);
+    expect(await call(app, 'sales.get', { saleId: byAsha.id })).toMatchObject({ sale: { cashier: 'Asha' } });
+    await call(app, 'staff.signOut');
+
+    await call(app, 'staff.signIn', { name: 'Ben', pin: '1357' });
+    const asBen = [
+      await failure(app, 'sales.get', { saleId: byAsha.id }),
+      await failure(app, 'sales.cancel', { saleId: byAsha.id }),
+    ];
+    for (const error of asBen)
+      expect(error).toEqual({
+        code: 'not_your_sale',
+        message: 'This sale was taken by Asha: only Asha or a manager can open or cancel it.',
+      });
+    expect(await failure(app, 'sales.get', { saleId: byManager.id })).toMatchObject({
+      code: 'not_your_sale',
+    });
+    await call(app, 'staff.signOut');
+    expect(await failure(app, 'sales.get', { saleId: byAsha.id })).toMatchObject({ code: 'signed_out' });
+
+    await call(app, 'staff.signIn', { name: 'Asha', pin: '2468' });
+    expect((await call(app, 'sales.cancel', { saleId: byAsha.id })).status).toBe('cancelled');
+    await call(app, 'staff.signOut');
+    await call(app, 'staff.unlock', { pin: '2580' });
+    expect((await call(app, 'sales.get', { saleId: byAsha.id })).sale.status).toBe('cancelled');
+    expect((await call(app, 'sales.get', { saleId: byManager.id })).sale.status).toBe('cancelled');
   });
 
   it('recovers a forgotten Demo PIN with the Demo keys, and refuses other keys', async () => {

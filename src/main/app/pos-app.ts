@@ -189,6 +189,13 @@ export function createPosApp(options: PosAppOptions): PosApp {
     engineNow = (await runtime).engine;
   }
 
+  /** The connection of `profile` changed (keys, server, App ID): a new client if it runs, else it starts. */
+  async function reconnect(profile: ProfileName): Promise<void> {
+    const running = runtime && runtimeProfile === profile ? await runtime.catch(() => null) : null;
+    if (running) await running.reconnect();
+    else await activate(profile);
+  }
+
   function currentRuntime(): Promise<Runtime> {
     if (!runtime)
       return Promise.reject(
@@ -222,6 +229,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     profiles,
     connection: () => tracker.get(),
     activate,
+    reconnect,
     baseUrlOf: (target) => resolveBaseUrl(target, async () => (await builtInSandbox()).url),
     clientFor: (baseUrl, credentials) => credentialsClient(baseUrl, credentials, { clock, log }, 10_000),
     log,

@@ -21,7 +21,7 @@ import type { ProfileName, Profiles } from './profiles.ts';
 export interface RuntimeDeps {
   profiles: Pick<Profiles, 'dirOf'>;
   settings: Pick<SettingsStore, 'get'>;
-  vault: Pick<Vault, 'get'>;
+  vault: Pick<Vault, 'get' | 'set'>;
   audit: AuditLog;
   staff: Pick<Staff, 'currentCashier'>;
   tracker: ConnectionTracker;
@@ -102,13 +102,11 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
   }
 
   warm();
-  engine
-    .resume()
-    .catch((error: unknown) =>
-      log.error('sales: resuming open sales failed', {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
+  engine.resume().catch((error: unknown) =>
+    log.error('sales: resuming open sales failed', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 
   return {
     profile,

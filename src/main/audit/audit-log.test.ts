@@ -40,6 +40,14 @@ describe('audit log', () => {
     expect((await stat(audit.filePath)).mode & 0o777).toBe(0o600);
   });
 
+  it.skipIf(process.platform === 'win32')('creates the folder it needs owner-only (0700)', async () => {
+    const audit = createAuditLog({ dir: join(dir, 'data', 'new'), clock });
+    await audit.record({ action: 'settings.changed', actor: 'manager' });
+    for (const folder of [join(dir, 'data'), join(dir, 'data', 'new')])
+      expect((await stat(folder)).mode & 0o777, folder).toBe(0o700);
+    expect((await stat(audit.filePath)).mode & 0o777).toBe(0o600);
+  });
+
   it('keeps every entry when many are recorded at once', async () => {
     const audit = createAuditLog({ dir, clock });
     await Promise.all(

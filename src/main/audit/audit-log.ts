@@ -50,7 +50,7 @@ export function createAuditLog({ dir, clock }: AuditLogOptions): AuditLog {
   let checkedTail = false;
 
   async function append(line: string): Promise<void> {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await open(filePath, 'a+', 0o600);
     try {
       let prefix = '';

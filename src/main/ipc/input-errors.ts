@@ -62,6 +62,9 @@ export function describeInputError(error: z.ZodError): string {
   if (issue.path.length === 0 && issue.code === 'invalid_type')
     return 'This request was sent with the wrong details. Reload the app and try again.';
   const message = issue.message.trim().replace(/\.$/, '');
+  // Names the request may not carry: the schema's own sentence says why (e.g. a setting changed elsewhere).
+  if (issue.code === 'unrecognized_keys' && /^[A-Z"]/.test(message) && !ZOD_DEFAULT_MESSAGE.test(message))
+    return `${message}.`;
   if (message === '' || ZOD_DEFAULT_MESSAGE.test(message)) return generatedSentence(issue, label);
   // A schema's own message: a sentence ("The PIN is 4 to 8 digits") or a fragment ("a three-letter ISO 4217 code").
   if (/^[A-Z]/.test(message)) {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -262,5 +262,25 @@ describe('journal', () => {
       expect(summary).toMatchObject({ records: 25_000, sales: 25_000, problems: [] });
       expect(j.sale('s24999')?.status).toBe('succeeded');
     });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('journal files are private to the user', () => {
+  it('creates its folders 0700 and its day files and set-aside tails 0600', async () => {
+    const nested = join(dir, 'profiles', 'live', 'journal');
+    const j = createJournal({ dir: nested, clock, log: silentLogger });
+    open.push(j);
+    await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    await j.close();
+    for (const folder of [join(dir, 'profiles'), join(dir, 'profiles', 'live'), nested])
+      expect((await stat(folder)).mode & 0o777, folder).toBe(0o700);
+    const day = join(nested, dayFileName(localDayKey(now)));
+    expect((await stat(day)).mode & 0o777).toBe(0o600);
+
+    await appendFile(day, '{"kind":"sale","at"');
+    const again = createJournal({ dir: nested, clock, log: silentLogger });
+    open.push(again);
+    const [problem] = (await again.replay()).problems;
+    expect((await stat(join(nested, problem?.setAsideTo ?? 'missing'))).mode & 0o777).toBe(0o600);
   });
 });

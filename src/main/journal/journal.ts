@@ -74,7 +74,8 @@ interface Waiting {
 }
 
 export function createJournal({ dir, clock, log }: JournalOptions): Journal {
-  mkdirSync(dir, { recursive: true });
+  // Owner-only: the journal holds every sale of the terminal (folders 0700, files 0600).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const queue = createSerialQueue();
   let index: JournalIndex = createJournalIndex();
   let problems: JournalProblem[] = [];
@@ -94,7 +95,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
     } finally {
       await source.close();
     }
-    await writeFile(aside, tail);
+    await writeFile(aside, tail, { mode: 0o600 });
     await syncPath(aside);
     await truncate(path, cleanLength);
     await syncPath(path);
@@ -120,7 +121,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       const { size, cleanLength } = await measureTail(path);
       if (cleanLength < size) await setAsideTail(path, cleanLength, size);
     }
-    const handle = await open(path, 'a');
+    const handle = await open(path, 'a', 0o600);
     const { size } = await handle.stat();
     // A new file only survives a power cut once its directory entry is on disk too.
     if (!existed) await syncPath(dir).catch(() => undefined);

@@ -62,10 +62,48 @@ describe('settings store', () => {
     });
   });
 
-  it('clears an optional setting given as undefined', () => {
+  it('clears an optional setting given as null, and leaves one given as undefined alone', () => {
     const settings = store();
-    settings.update({ defaultCurrency: 'INR' });
-    expect(settings.update({ defaultCurrency: undefined }).defaultCurrency).toBeUndefined();
+    settings.update({ defaultCurrency: 'INR', locale: 'en-IN' });
+    expect(settings.update({ defaultCurrency: undefined }).defaultCurrency).toBe('INR');
+    const cleared = settings.update({ defaultCurrency: null });
+    expect(cleared.defaultCurrency).toBeUndefined();
+    expect(cleared.locale).toBe('en-IN');
+    expect(settings.get()).not.toHaveProperty('defaultCurrency');
+  });
+
+  it('changes exactly the fields a patch names: nothing else is filled in from the defaults', () => {
+    const settings = store();
+    settings.setConnection({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010', appId: 'app_1' });
+    settings.update({
+      idleLockMinutes: 30,
+      autoUpdate: { enabled: true },
+      printer: { kind: 'escpos', host: '10.0.0.9', port: 9100, paper: '58mm' },
+    });
+    const before = settings.get();
+    const after = settings.update({ terminalName: 'Front till', receiptFooter: 'See you soon' });
+    expect(after).toEqual({ ...before, terminalName: 'Front till', receiptFooter: 'See you soon' });
+  });
+
+  it('refuses the connection fields in a patch: they change only with setConnection, after a tested save', () => {
+    const settings = store();
+    settings.setConnection({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010', appId: 'app_1' });
+    for (const patch of [
+      { environment: 'live' },
+      { customBaseUrl: 'http://127.0.0.1:9999' },
+      { appId: 'app_other' },
+      { terminalName: 'Till', environment: 'custom', customBaseUrl: 'http://127.0.0.1:9999' },
+    ]) {
+      const error = refusal(() => settings.update(patch));
+      expect(error.code).toBe('invalid');
+      expect(error.message).toContain('Change keys');
+    }
+    expect(settings.get()).toMatchObject({
+      environment: 'custom',
+      customBaseUrl: 'http://127.0.0.1:4010',
+      appId: 'app_1',
+      terminalName: 'Counter 1',
+    });
   });
 
   it('refuses invalid values with a message that names the field, and saves nothing', async () => {
@@ -100,23 +138,20 @@ describe('settings store', () => {
 
   it('needs an https URL for the custom environment, allowing plain http only on this computer', () => {
     const settings = store();
-    expect(refusal(() => settings.update({ environment: 'custom' }))).toMatchObject({
+    const connect = (customBaseUrl?: string) =>
+      settings.setConnection({ environment: 'custom', appId: 'app_1', customBaseUrl });
+    expect(refusal(() => connect())).toMatchObject({
       field: 'customBaseUrl',
       message: 'Enter the API base URL for the custom environment.',
     });
-    expect(
-      refusal(() => settings.update({ environment: 'custom', customBaseUrl: 'http://pay.example.com' }))
-        .message,
-    ).toContain('must start with https://');
-    expect(refusal(() => settings.update({ customBaseUrl: 'not a url' })).message).toBe(
+    expect(refusal(() => connect('http://pay.example.com')).message).toContain('must start with https://');
+    expect(refusal(() => connect('not a url')).message).toBe(
       'API base URL must be a full web address, such as https://pay.example.com.',
     );
-    expect(
-      settings.update({ environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010' }).environment,
-    ).toBe('custom');
-    expect(settings.update({ customBaseUrl: 'https://pay.example.com' }).customBaseUrl).toBe(
-      'https://pay.example.com',
-    );
+    expect(connect('http://127.0.0.1:4010').environment).toBe('custom');
+    expect(connect('https://pay.example.com').customBaseUrl).toBe('https://pay.example.com');
+    const live = settings.setConnection({ environment: 'live', appId: 'app_1', customBaseUrl: undefined });
+    expect(live).not.toHaveProperty('customBaseUrl');
   });
 
   it('tells listeners about saved changes only, until they unsubscribe', () => {

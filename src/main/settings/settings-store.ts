@@ -3,8 +3,15 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import type { z } from 'zod';
 import { Settings } from '../../shared/domain.ts';
 import type { UserError } from '../../shared/domain.ts';
+import {
+  applySettingsPatch,
+  notASettingMessage,
+  SettingsPatch,
+  type ConnectionSettings,
+} from '../../shared/settings-patch.ts';
 import { systemClock } from '../deps.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { fieldMessages } from './field-messages.ts';
@@ -37,8 +44,13 @@ export type SettingsListener = (next: Settings, previous: Settings) => void;
 
 export interface SettingsStore {
   get(): Settings;
-  /** Applies a partial change; refuses unknown names and invalid values with a message naming the field. */
+  /**
+   * Changes exactly the fields the patch names (see SettingsPatch); refuses connection fields, unknown
+   * names and invalid values with a message naming the field.
+   */
   update(patch: unknown): Settings;
+  /** Where the terminal connects: only for setup, once the keys for it were typed and tested. */
+  setConnection(connection: ConnectionSettings): Settings;
   /** Called after every saved change; returns the unsubscribe function. */
   onChange(listener: SettingsListener): () => void;
   /** What went wrong reading the file at start (set aside, cleaned), in plain words. */
@@ -205,6 +217,40 @@ export function createSettingsStore({
     }
   }
 
+  /** A refusal naming every field at fault; names that are not settings get the patch schema's own words. */
+  function refusal(issues: readonly z.core.$ZodIssue[]): SettingsError {
+    const fields: Record<string, string> = {};
+    for (const issue of issues)
+      if (issue.code === 'unrecognized_keys')
+        for (const name of issue.keys) fields[name] ??= notASettingMessage([name]);
+    const valueIssues = issues.filter((issue) => issue.code !== 'unrecognized_keys');
+    for (const [name, message] of Object.entries(fieldMessages(valueIssues))) fields[name] ??= message;
+    const unrecognized = issues.find(
+      (issue): issue is z.core.$ZodIssueUnrecognizedKeys => issue.code === 'unrecognized_keys',
+    );
+    const [field, message] = unrecognized
+      ? [unrecognized.keys[0] ?? '', unrecognized.message]
+      : (Object.entries(fields)[0] ?? ['', 'The settings are not valid.']);
+    return new SettingsError('invalid', message, { field, fields });
+  }
+
+  /** Checks the whole result (rules that span fields), saves it, then tells the listeners. */
+  function commit(next: Record<string, unknown>): Settings {
+    const parsed = CheckedSettings.safeParse(next);
+    if (!parsed.success) throw refusal(parsed.error.issues);
+    const previous = current;
+    write(parsed.data);
+    current = parsed.data;
+    for (const listener of listeners) {
+      try {
+        listener(structuredClone(current), structuredClone(previous));
+      } catch (error) {
+        log.error('settings: a change listener failed', { error: (error as Error).message });
+      }
+    }
+    return structuredClone(current);
+  }
+
   return {
     filePath,
 
@@ -214,33 +260,16 @@ export function createSettingsStore({
       if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
         throw new SettingsError('invalid', 'The settings change was not understood. Try again.');
       }
-      const unknown = Object.keys(patch).filter((name) => !SETTING_NAMES.has(name));
-      const firstUnknown = unknown[0];
-      if (firstUnknown !== undefined) {
-        const fields = Object.fromEntries(unknown.map((name) => [name, `"${name}" is not a setting.`]));
-        throw new SettingsError(
-          'invalid',
-          `"${firstUnknown}" is not a setting. Keys and tokens are kept in the key vault, never in settings.`,
-          { field: firstUnknown, fields },
-        );
-      }
-      const parsed = CheckedSettings.safeParse({ ...current, ...patch });
-      if (!parsed.success) {
-        const fields = fieldMessages(parsed.error.issues);
-        const [field, message] = Object.entries(fields)[0] ?? ['', 'The settings are not valid.'];
-        throw new SettingsError('invalid', message, { field, fields });
-      }
-      const previous = current;
-      write(parsed.data);
-      current = parsed.data;
-      for (const listener of listeners) {
-        try {
-          listener(structuredClone(current), structuredClone(previous));
-        } catch (error) {
-          log.error('settings: a change listener failed', { error: (error as Error).message });
-        }
-      }
-      return structuredClone(current);
+      const parsed = SettingsPatch.safeParse(patch);
+      if (!parsed.success) throw refusal(parsed.error.issues);
+      return commit(applySettingsPatch(current, parsed.data));
+    },
+
+    setConnection({ environment, customBaseUrl, appId }) {
+      const next: Record<string, unknown> = { ...current, environment, appId };
+      if (customBaseUrl === undefined) delete next['customBaseUrl'];
+      else next['customBaseUrl'] = customBaseUrl;
+      return commit(next);
     },
 
     onChange(listener) {

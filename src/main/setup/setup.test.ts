@@ -12,7 +12,8 @@ import { createSettingsStore } from '../settings/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type Vault } from '../vault/index.ts';
 import { resolveBaseUrl } from './base-url.ts';
-import { createSetup, LIVE_KEYS, type Setup } from './setup.ts';
+import { LIVE_KEYS } from './key-binding.ts';
+import { createSetup, type Setup } from './setup.ts';
 
 let dataDir: string;
 let sandbox: Sandbox;
@@ -55,6 +56,7 @@ beforeEach(async () => {
     profiles,
     connection: () => ({ state: profiles.active() === 'demo' ? 'demo' : 'not_configured' }),
     activate: async (profile) => void activated.push(profile),
+    reconnect: async (profile) => void activated.push(profile),
     baseUrlOf: (target) => resolveBaseUrl(target, async () => sandbox.url),
     clientFor: (baseUrl, credentials) =>
       createKsPayClient({
@@ -153,7 +155,7 @@ describe('setup.saveConnection', () => {
       customBaseUrl: sandbox.url,
       appId: DEMO_CREDENTIALS.appId,
     });
-    expect(await vault.get(LIVE_KEYS)).toEqual(DEMO_CREDENTIALS);
+    expect(await vault.get(LIVE_KEYS)).toEqual({ ...DEMO_CREDENTIALS, origin: new URL(sandbox.url).origin });
     expect(activated).toEqual(['live']);
     for (const name of await readdir(dataDir)) {
       if (name.endsWith('.json') || name.endsWith('.jsonl')) {
@@ -163,6 +165,22 @@ describe('setup.saveConnection', () => {
       }
     }
     expect((await audit.list()).map((entry) => entry.action)).toContain('keys.saved');
+  });
+
+  it('saves nothing unless the connection test passes with the keys typed, and says which step failed', async () => {
+    const before = sandbox.stats().requests;
+    await expect(
+      setup.saveConnection(custom({ ...DEMO_CREDENTIALS, secretKey: 'sk_typed_wrong' }), 'manager'),
+    ).rejects.toMatchObject({
+      code: 'test_failed',
+      message: expect.stringMatching(
+        /^Nothing was saved: the connection test failed at "App ID and keys"\. KS Pay did not accept .*\.$/,
+      ),
+    });
+    expect(sandbox.stats().requests).toBeGreaterThan(before);
+    expect(await vault.has(LIVE_KEYS)).toBe(false);
+    expect((await setup.status()).settings.environment).toBe('sandbox');
+    expect(activated).toEqual([]);
   });
 
   it('needs the manager once a PIN exists', async () => {

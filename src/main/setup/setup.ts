@@ -18,10 +18,8 @@ import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { describeTarget, type ConnectionTarget } from './base-url.ts';
 import { testConnection } from './connection-test.ts';
+import { LIVE_KEYS, originOf } from './key-binding.ts';
 import { SetupError } from './setup-error.ts';
-
-/** The vault profile that holds the real KS Pay keys (Demo mode uses the sandbox's own). */
-export const LIVE_KEYS = 'live';
 
 export interface SetupDeps {
   shell: AppStatus['shell'];
@@ -29,13 +27,15 @@ export interface SetupDeps {
   /** Whether this build can install checked updates here (Settings shows the reason when not). */
   updates: UpdateAvailability;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
-  settings: Pick<SettingsStore, 'get' | 'update'>;
+  settings: Pick<SettingsStore, 'get' | 'setConnection'>;
   staff: Pick<Staff, 'hasPin' | 'setPin' | 'role' | 'cashiers' | 'currentCashier'>;
   audit: Pick<AuditLog, 'record'>;
   profiles: Pick<Profiles, 'active' | 'setActive'>;
   connection: () => ConnectionState;
   /** Runs the terminal's services on this profile (its journal, sale engine and KS Pay client). */
   activate(profile: ProfileName): Promise<void>;
+  /** The profile's connection changed: a running profile gets a new client; one not running starts. */
+  reconnect(profile: ProfileName): Promise<void>;
   baseUrlOf(target: ConnectionTarget): Promise<string>;
   /** A client for keys that are not saved yet (Test connection). */
   clientFor(baseUrl: string, credentials: Credentials): KsPayClient;
@@ -77,6 +77,14 @@ export function createSetup(deps: SetupDeps): Setup {
     };
   }
 
+  function runTest(input: ConnectionInput): Promise<ConnectionTestResult> {
+    return testConnection(
+      input,
+      (baseUrl) => deps.clientFor(baseUrl, input),
+      (target) => deps.baseUrlOf(target),
+    );
+  }
+
   return {
     status,
 
@@ -96,13 +104,7 @@ export function createSetup(deps: SetupDeps): Setup {
       return status();
     },
 
-    testConnection(input) {
-      return testConnection(
-        input,
-        (baseUrl) => deps.clientFor(baseUrl, input),
-        (target) => deps.baseUrlOf(target),
-      );
-    },
+    testConnection: runTest,
 
     async saveConnection(input, role) {
       if (role !== 'manager' && (await staff.hasPin()))
@@ -114,25 +116,35 @@ export function createSetup(deps: SetupDeps): Setup {
         );
       }
       // Checked before anything is saved, so a bad address never leaves half a connection behind.
-      await deps.baseUrlOf(input);
-      const credentials: Credentials = {
+      const baseUrl = await deps.baseUrlOf(input);
+      // The keys are saved only for where they were just shown to work, whatever the form did before.
+      const tested = await runTest(input);
+      const failed = tested.steps.find((step) => !step.ok);
+      if (!tested.ok || failed) {
+        throw new SetupError(
+          'test_failed',
+          // The step's own message already says what to fix.
+          `Nothing was saved: the connection test failed at "${failed?.name ?? 'Currencies'}". ${failed?.message ?? 'Test the connection to see what to fix.'}`,
+        );
+      }
+      await vault.set(LIVE_KEYS, {
         appId: input.appId,
         accessKey: input.accessKey,
         secretKey: input.secretKey,
-      };
-      await vault.set(LIVE_KEYS, credentials);
-      settings.update({
+        origin: originOf(baseUrl),
+      });
+      settings.setConnection({
         environment: input.environment,
         appId: input.appId,
-        ...(input.environment === 'custom' ? { customBaseUrl: input.customBaseUrl } : {}),
+        customBaseUrl: input.environment === 'custom' ? input.customBaseUrl : undefined,
       });
       await profiles.setActive('live');
       await audit.record({
         action: 'keys.saved',
         actor: role,
-        detail: `KS Pay keys saved for ${describeTarget(input)}`,
+        detail: `KS Pay keys saved for ${describeTarget(input)}, App ID ${input.appId}`,
       });
-      await deps.activate('live');
+      await deps.reconnect('live');
       return status();
     },
 

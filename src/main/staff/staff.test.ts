@@ -70,6 +70,17 @@ describe('manager PIN', () => {
     expect((await stat(staffFile())).mode & 0o777).toBe(0o600);
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'creates the staff file 0600 in a folder it creates 0700',
+    async () => {
+      const filePath = join(dir, 'data', 'new', 'staff.json');
+      await makeStaff(createStaffFileStore({ filePath })).setPin(PIN);
+      expect((await stat(join(dir, 'data', 'new'))).mode & 0o777).toBe(0o700);
+      expect((await stat(join(dir, 'data'))).mode & 0o777).toBe(0o700);
+      expect((await stat(filePath)).mode & 0o777).toBe(0o600);
+    },
+  );
+
   it('salts every hash differently, so equal PINs do not look equal', async () => {
     await makeStaff().setPin(PIN);
     const first = (await savedState()).managerPin;

@@ -6,3 +6,4 @@ export type { KeytarLoad } from './load-keytar.ts';
 export { KEYTAR_SERVICE } from './keychain-backend.ts';
 export { VaultError } from './vault-types.ts';
 export type { KeytarLike, SafeStorageLike, VaultErrorCode } from './vault-types.ts';
+export { StoredKeys, BoundKeys } from './stored-keys.ts';

@@ -15,7 +15,12 @@ if (!hasDbusSession) {
     'vault.keyring.test.ts skipped: no D-Bus session (DBUS_SESSION_BUS_ADDRESS is unset). Run it inside dbus-run-session with gnome-keyring.',
   );
 }
-const KEYS = { appId: 'app_real', accessKey: 'AK_keyring_5d1e', secretKey: 'SK_keyring_9b7c' };
+const KEYS = {
+  appId: 'app_real',
+  accessKey: 'AK_keyring_5d1e',
+  secretKey: 'SK_keyring_9b7c',
+  origin: 'https://pay-open-liveapi.kalp.studio',
+};
 
 describe.skipIf(!hasDbusSession)(
   'vault with a real gnome-keyring (skipped: no D-Bus session; run inside dbus-run-session with gnome-keyring-daemon unlocked)',

@@ -7,8 +7,18 @@ import { createVault, KEYTAR_SERVICE, loadKeytar, VaultError } from './index.ts'
 import type { VaultOptions } from './index.ts';
 import { createFakeKeytar, createFakeSafeStorage } from './test-doubles.ts';
 
-const KEYS = { appId: 'app_123', accessKey: 'AK_test_7f3a91', secretKey: 'SK_test_c0ffee42' };
-const OTHER_KEYS = { appId: 'app_456', accessKey: 'AK_test_222222', secretKey: 'SK_test_333333' };
+const KEYS = {
+  appId: 'app_123',
+  accessKey: 'AK_test_7f3a91',
+  secretKey: 'SK_test_c0ffee42',
+  origin: 'https://pay-open-liveapi.kalp.studio',
+};
+const OTHER_KEYS = {
+  appId: 'app_456',
+  accessKey: 'AK_test_222222',
+  secretKey: 'SK_test_333333',
+  origin: 'http://127.0.0.1:4010',
+};
 
 let dir: string;
 let filePath: string;

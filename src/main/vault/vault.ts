@@ -1,20 +1,22 @@
 // The key vault: KS Pay keys in the OS keychain (keytar) first, safeStorage ciphertext when keytar
 // cannot be used and the OS has a real key store, and memory for this session only when neither
 // is secure. Keys are never written in plain text.
-import { Credentials } from '../../shared/domain.ts';
 import type { VaultStatus } from '../../shared/domain.ts';
 import type { Logger } from '../deps.ts';
 import { createKeychainBackend } from './keychain-backend.ts';
 import { createMemoryBackend } from './memory-backend.ts';
 import { createSafeStorageBackend } from './safe-storage-backend.ts';
+import { BoundKeys, StoredKeys } from './stored-keys.ts';
 import type { SafeStorageBackend } from './safe-storage-backend.ts';
 import type { KeytarLike, SafeStorageLike, SecretBackend } from './vault-types.ts';
 import { VaultError } from './vault-types.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface Vault {
-  get(profile: string): Promise<Credentials | null>;
-  set(profile: string, credentials: Credentials): Promise<void>;
+  /** The keys and where they were tested; `origin` is absent only in entries saved before it was recorded. */
+  get(profile: string): Promise<StoredKeys | null>;
+  /** Saves keys with the origin and App ID they were tested for. */
+  set(profile: string, keys: BoundKeys): Promise<void>;
   clear(profile: string): Promise<void>;
   has(profile: string): Promise<boolean>;
   /** Which backend holds the keys, whether it is secure, and in plain words what to do if not. */
@@ -176,12 +178,12 @@ export function createVault({
     return profile;
   }
 
-  async function read(profile: string): Promise<Credentials | null> {
+  async function read(profile: string): Promise<StoredKeys | null> {
     const { backend } = await choose();
     const text = await backend.get(account(profile));
     if (text === null) return null;
     try {
-      return Credentials.parse(JSON.parse(text));
+      return StoredKeys.parse(JSON.parse(text));
     } catch (error) {
       throw new VaultError(
         'corrupt',
@@ -196,9 +198,9 @@ export function createVault({
 
     has: (profile) => serial(async () => (await read(profile)) !== null),
 
-    set: (profile, credentials) =>
+    set: (profile, keys) =>
       serial(async () => {
-        const parsed = Credentials.safeParse(credentials);
+        const parsed = BoundKeys.safeParse(keys);
         if (!parsed.success) {
           throw new VaultError('invalid', parsed.error.issues[0]?.message ?? 'The keys are not complete.');
         }

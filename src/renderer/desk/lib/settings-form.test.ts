@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../shared/domain.ts';
+import { SettingsPatch } from '../../../shared/settings-patch.ts';
 import { formToSettings, settingsToForm } from './settings-form.ts';
 
 const current = Settings.parse({});
 
 describe('settings form', () => {
-  it('round-trips the saved settings into an update main accepts', () => {
-    const result = formToSettings(settingsToForm(current), current);
-    expect('update' in result).toBe(true);
-    if ('update' in result) expect(Settings.parse({ ...current, ...result.update })).toEqual(current);
+  it('sends nothing for a form saved unchanged, and only the changed field otherwise', () => {
+    expect(formToSettings(settingsToForm(current), current)).toEqual({ update: {} });
+    const renamed = formToSettings({ ...settingsToForm(current), terminalName: 'Front till' }, current);
+    expect(renamed).toEqual({ update: { terminalName: 'Front till' } });
+    expect(SettingsPatch.safeParse('update' in renamed && renamed.update).success).toBe(true);
   });
 
   it('explains every bad field in plain words, using the schema’s own words where it has them', () => {
@@ -42,9 +44,10 @@ describe('settings form', () => {
     expect('errors' in result && result.errors.idleLockMinutes).toBe('Enter a whole number.');
   });
 
-  it('builds a network printer and clears optional fields left empty', () => {
+  it('builds a network printer and clears optional fields emptied, as null (JSON keeps null, not undefined)', () => {
+    const saved = { ...current, defaultCurrency: 'INR' };
     const form = {
-      ...settingsToForm(current),
+      ...settingsToForm(saved),
       printerKind: 'escpos' as const,
       printerHost: '192.168.1.50',
       printerPort: '9100',
@@ -52,11 +55,11 @@ describe('settings form', () => {
       locale: 'en-IN',
       defaultCurrency: '',
     };
-    const result = formToSettings(form, current);
-    expect('update' in result && result.update).toMatchObject({
+    const result = formToSettings(form, saved);
+    expect('update' in result && result.update).toEqual({
       printer: { kind: 'escpos', host: '192.168.1.50', port: 9100, paper: '80mm' },
       locale: 'en-IN',
-      defaultCurrency: undefined,
+      defaultCurrency: null,
     });
   });
 });

@@ -1,8 +1,10 @@
 // The Settings screen's form: text fields as typed, checked with the shared zod `Settings` schema
 // (its own messages where it has them, plain words from the issue otherwise) and turned into the
-// partial update main accepts. Connection fields (environment, App ID, keys) go through the keys flow.
+// patch main accepts: only the fields that differ from the saved settings, `null` for one emptied.
+// Connection fields (environment, App ID, keys) go through the keys flow, never through this patch.
 import type { z } from 'zod';
 import { Settings } from '../../../shared/domain.ts';
+import { applySettingsPatch, type SettingsPatch } from '../../../shared/settings-patch.ts';
 import { deskMessages } from '../messages.ts';
 
 export interface SettingsForm {
@@ -50,11 +52,11 @@ export function settingsToForm(settings: Settings): SettingsForm {
 const WHOLE_NUMBER = /^\d+$/;
 const m = deskMessages.settings;
 
-/** The update to send, or the message for every field that needs fixing. */
+/** The patch to send (the fields the manager changed), or the message for every field that needs fixing. */
 export function formToSettings(
   form: SettingsForm,
   current: Settings,
-): { update: Partial<Settings> } | { errors: SettingsErrors } {
+): { update: SettingsPatch } | { errors: SettingsErrors } {
   const errors: SettingsErrors = {};
   const idle = form.idleLockMinutes.trim();
   const port = form.printerPort.trim();
@@ -65,11 +67,11 @@ export function formToSettings(
   if (locale !== '' && !isLocale(locale)) errors.locale = deskMessages.settings.localeInvalid;
 
   const paper = form.printerKind === 'escpos' && form.printerPaper === 'a4' ? '80mm' : form.printerPaper;
-  const update = {
+  const fields: SettingsPatch = {
     terminalName: form.terminalName.trim(),
     referencePrefix: form.referencePrefix.trim(),
-    defaultCurrency: form.defaultCurrency.trim() === '' ? undefined : form.defaultCurrency.trim(),
-    defaultMethodId: form.defaultMethodId.trim() === '' ? undefined : form.defaultMethodId.trim(),
+    defaultCurrency: form.defaultCurrency.trim() === '' ? null : form.defaultCurrency.trim(),
+    defaultMethodId: form.defaultMethodId.trim() === '' ? null : form.defaultMethodId.trim(),
     receiptHeader: form.receiptHeader,
     receiptFooter: form.receiptFooter,
     printer:
@@ -82,12 +84,13 @@ export function formToSettings(
           }
         : { kind: 'system' as const, silent: form.printerSilent, paper },
     idleLockMinutes: Number(idle),
-    locale: locale === '' ? undefined : locale,
+    locale: locale === '' ? null : locale,
     theme: form.theme,
     autoUpdate: { enabled: form.autoUpdateEnabled },
   };
+  const update = changedFields(fields, current);
 
-  const checked = Settings.safeParse({ ...current, ...update });
+  const checked = Settings.safeParse(applySettingsPatch(current, update));
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const field = fieldOf(issue.path);
@@ -96,6 +99,16 @@ export function formToSettings(
   }
   if (Object.keys(errors).length > 0) return { errors };
   return { update };
+}
+
+/** Only what differs from the saved settings: an empty optional field already empty is no change. */
+function changedFields(fields: SettingsPatch, current: Settings): SettingsPatch {
+  const saved: Record<string, unknown> = current;
+  return Object.fromEntries(
+    Object.entries(fields).filter(
+      ([name, value]) => JSON.stringify(value ?? null) !== JSON.stringify(saved[name] ?? null),
+    ),
+  );
 }
 
 function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
