@@ -72,6 +72,8 @@ export interface PosApp {
   /** For the updater, which must never restart mid-sale: a sale between Charge and its result, and sales not final. */
   saleActivity(): { inProgress: boolean; pending: number };
   settings(): Settings;
+  /** Called after every saved settings change with the new and the old settings; returns the unsubscribe function. */
+  onSettingsChange(listener: (next: Settings, previous: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -319,6 +321,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       };
     },
     settings: () => settings.get(),
+    onSettingsChange: (listener) => settings.onChange(listener),
     async close() {
       engineNow = null;
       for (const timer of timers.splice(0)) clearInterval(timer);
