@@ -53,7 +53,8 @@ let logFile: string | null = null;
 const menuTemplate = applicationMenuTemplate(process.platform);
 Menu.setApplicationMenu(menuTemplate ? Menu.buildFromTemplate(menuTemplate) : null);
 
-// Crash dumps stay in this computer's crashDumps folder for support (Save diagnostics); nothing is uploaded.
+// Crash dumps stay in this computer's crashDumps folder; nothing is uploaded. Save diagnostics lists them but
+// does not copy them: a dump holds process memory, and the main process's memory holds the KS Pay keys.
 crashReporter.start({ uploadToServer: false });
 
 protocol.registerSchemesAsPrivileged([
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
       ? updateAvailability(updates.verification)
       : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
     diagnosticsDir: app.getPath('documents'),
+    crashDumpsDir: app.getPath('crashDumps'),
   });
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);

@@ -53,6 +53,8 @@ export interface PosAppOptions {
   updates?: UpdateAvailability;
   /** Where Save diagnostics writes its zip; `<dataDir>/diagnostics` by default. */
   diagnosticsDir?: string;
+  /** Electron's crashDumps folder, listed in Save diagnostics; none in browser mode. */
+  crashDumpsDir?: string;
   timeZone?: string;
   /** Background checks: reconcile while online (default 5 min), re-check while offline (default 30 s). */
   intervals?: { reconcileMs?: number; recheckMs?: number };
@@ -246,6 +248,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
         settings: settings.get(),
         outDir: options.diagnosticsDir ?? join(dataDir, 'diagnostics'),
         clock,
+        ...(options.crashDumpsDir ? { crashDumpsDir: options.crashDumpsDir } : {}),
         about: {
           version: options.version,
           shell: options.shell,
