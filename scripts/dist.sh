@@ -1,10 +1,30 @@
 #!/usr/bin/env bash
-# npm run dist — builds the app, validates electron-builder.yml against electron-builder's schema, then
-# packages the installers for this platform (or the platforms given: npm run dist -- --win --linux).
-# Where the Electron binary is missing (it cannot be downloaded on every machine) it says so in one
-# line and stops after the checks, successfully, without packaging.
+# npm run dist — fetches the Electron binary (install-electron, with a visible line), builds the app,
+# validates electron-builder.yml against electron-builder's schema, then packages the installers for this
+# platform (or the platforms given: npm run dist -- --win --linux; electron-builder fetches those itself).
+# Asked for installers and unable to make any, it says the real reason and exits non-zero.
+#   npm run dist -- --checks-only    the build and the config check only, nothing packaged (what CI runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+checks_only=0
+args=()
+for arg in "$@"; do
+  if [[ $arg == --checks-only ]]; then checks_only=1; else args+=("$arg"); fi
+done
+electron_version=$(node -p "require('./node_modules/electron/package.json').version")
+electron_dist=${ELECTRON_OVERRIDE_DIST_PATH:-node_modules/electron/dist}
+packaging_here=0
+((${#args[@]} == 0)) && packaging_here=1
+if ((checks_only == 0 && packaging_here == 1)); then
+  # Packaging for this platform uses this machine's Electron: fetch it first, and fail now, not after the build.
+  # shellcheck source=electron.sh
+  source scripts/electron.sh
+  if ! electron_fetch; then
+    echo "npm run dist: no installers were made — the Electron $electron_version binary is needed to package, and $ELECTRON_WHY_NOT. Fix that and run npm run dist again; for the build and config checks alone: npm run dist -- --checks-only." >&2
+    exit 1
+  fi
+fi
 
 # What the app is built to trust for updates (electron.vite.config.ts bakes these in; nothing secret):
 # the feed, the Ed25519 public key for Linux metadata, the Windows publisher, whether macOS is signed.
@@ -31,12 +51,8 @@ fi
 
 npm run --silent build
 node scripts/validate-builder-config.ts
-
-electron_version=$(node -p "require('./node_modules/electron/package.json').version")
-electron_dist=node_modules/electron/dist
-cache_dir=${ELECTRON_CACHE:-$HOME/.cache/electron}
-if [[ ! -d "$electron_dist" ]] && ! ls "$cache_dir"/electron-v"$electron_version"-*.zip >/dev/null 2>&1; then
-  echo "npm run dist: not packaged — the Electron $electron_version binary is not on this machine ($electron_dist and $cache_dir/electron-v$electron_version-*.zip are missing), so electron-builder, fuse flipping and signing did not run; the build and the config check passed."
+if ((checks_only == 1)); then
+  echo "npm run dist: checks only (--checks-only): the build and electron-builder.yml passed; nothing was packaged."
   exit 0
 fi
 
@@ -44,14 +60,13 @@ fi
 # with no feed baked in (updates off); ".invalid" can never resolve, so its app-update.yml fetches nothing.
 export KSPAY_UPDATE_FEED_URL=${KSPAY_UPDATE_FEED_URL:-https://updates.invalid/ks-pay-pos/}
 
-args=("$@")
 # Windows: electron-updater checks a downloaded installer against this publisher (app-update.yml), and the
 # app pins the same name; the certificate itself comes from WIN_CSC_LINK/CSC_LINK + its password.
 if [[ -n "$KSPAY_WIN_PUBLISHER_NAME" ]]; then
   args+=(--config.win.signtoolOptions.publisherName="$KSPAY_WIN_PUBLISHER_NAME")
 fi
-if [[ $# -eq 0 && -d "$electron_dist" ]]; then
-  # Packaging for this platform: use the Electron already installed instead of downloading it again.
+if ((packaging_here == 1)); then
+  # Packaging for this platform: use the Electron fetched above instead of downloading it again.
   args+=(--config.electronDist="$electron_dist")
 fi
 npx electron-builder --publish never "${args[@]}"

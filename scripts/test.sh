@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, stopping at the first failing step and naming it:
-#   typecheck · lint · unit (vitest) · security · build · e2e (Playwright) · secrets (scan of what e2e wrote)
+#   typecheck · lint · unit (vitest) · security · build (npm run dist -- --checks-only: the build and
+#   electron-builder.yml against its schema; CI never packages) · e2e (Playwright) · secrets (scan of what e2e wrote)
 # `npm test -- unit e2e` runs only the named steps (in the order above).
 # The vault's tests need a Secret Service: without a D-Bus session whose keyring is unlocked, this
 # script re-runs itself inside `dbus-run-session` with a throwaway, unlocked gnome-keyring.
@@ -52,7 +53,7 @@ steps=(
   'lint|npm run --silent lint'
   'unit|npx vitest run'
   'security|npm run --silent security'
-  'build|npm run --silent build'
+  'build|npm run --silent dist -- --checks-only'
   'e2e|rm -rf .tmp/e2e && npx playwright test'
   'secrets|npm run --silent security:secrets'
 )

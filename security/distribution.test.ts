@@ -49,10 +49,17 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds a hardened, notarizable dmg with a minimal entitlements file', () => {
-    expect(targets('mac')).toEqual(['dmg']);
+    expect(targets('mac')).toContain('dmg');
     expect(section('mac')).toMatchObject({ hardenedRuntime: true, notarize: true, entitlements: 'build/entitlements.mac.plist' });
     const entitlements = readFileSync(join(root, 'build/entitlements.mac.plist'), 'utf8');
     expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+
+  it('builds a zip beside the dmg for every macOS architecture, which macOS auto-update installs from', () => {
+    const mac = (section('mac')['target'] ?? []) as Array<string | { target: string; arch?: string[] }>;
+    const entry = (name: string) => mac.find((target) => typeof target !== 'string' && target.target === name) as { arch?: string[] } | undefined;
+    expect(targets('mac').sort()).toEqual(['dmg', 'zip']);
+    expect(entry('zip')?.arch?.sort()).toEqual(entry('dmg')?.arch?.sort());
   });
 
   it('builds an AppImage and a deb that depends on libsecret for the keychain', () => {

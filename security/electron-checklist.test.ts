@@ -8,8 +8,10 @@ import { checkElectronSecurity, cspProblems } from './electron-checklist.ts';
 import type { ShellSources, SourceFile } from './electron-checklist.ts';
 
 const GOOD_MAIN = `
-import { app, BrowserWindow, protocol, session, shell, ipcMain } from 'electron';
+import { app, BrowserWindow, Menu, protocol, session, shell, ipcMain } from 'electron';
 import { registerIpc, isTrustedSender } from './ipc/index.ts';
+Menu.setApplicationMenu(null);
+const devTools = devToolsAllowed(app.isPackaged);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
 const ALLOWED_HOSTS = new Set(['kalp.studio']);
 const secure = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true };
@@ -22,10 +24,11 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   registerIpc(ipcMain, dispatch, (frame) => isTrustedSender(frame, 'app://pos'));
-  const win = new BrowserWindow({ webPreferences: { ...secure, preload: 'index.cjs' } });
+  const win = new BrowserWindow({ webPreferences: { ...secure, preload: 'index.cjs', devTools } });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   void win.loadURL('app://pos/index.html');
+  checkout.replace(() => openCheckoutWindow('sale-1', 'https://pay.example'));
 });
 `;
 const GOOD_CHECKOUT = `
@@ -35,8 +38,8 @@ import { checkoutBar, checkoutBarUrl, checkoutPartition } from '../checkout/inde
 export function openCheckoutWindow(saleId: string, url: string): BaseWindow {
   const partition = checkoutPartition(saleId, randomUUID());
   const window = new BaseWindow({ width: 520, height: 820 });
-  const page = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false } });
-  const bar = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false } });
+  const page = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false } });
+  const bar = new WebContentsView({ webPreferences: { partition, contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false, devTools: false } });
   window.contentView.addChildView(page);
   window.contentView.addChildView(bar);
   window.setTitle(checkoutBar(url).title);
@@ -44,6 +47,11 @@ export function openCheckoutWindow(saleId: string, url: string): BaseWindow {
   page.webContents.session.on('will-download', (event) => event.preventDefault());
   page.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   page.webContents.on('will-navigate', (event) => event.preventDefault());
+  page.webContents.on('will-prevent-unload', (event) => event.preventDefault());
+  page.webContents.session.webRequest.onBeforeRequest({ urls: ['*://ks-pay-pos.invalid/*'] }, (_details, callback) => {
+    callback({ cancel: true });
+    window.destroy();
+  });
   window.on('closed', () => {
     void page.webContents.session.clearStorageData();
   });
@@ -114,6 +122,15 @@ describe('the checklist checks themselves', () => {
     ['no will-download listener', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*will-download.*\n/, '') }), 'downloads-refused'],
     ['checkout without its origin bar', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*const bar = new WebContentsView.*\n/, '') }), 'checkout-origin-shown'],
     ['checkout title left to the page', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*setTitle.*\n/, '') }), 'checkout-origin-shown'],
+    ['the default menu left in place', () => fixture({ main: GOOD_MAIN.replace('Menu.setApplicationMenu(null);', '') }), 'no-default-menu'],
+    ['a reload item in a menu template', () => fixture({ extra: [{ path: 'src/main/shell/menu.ts', text: "export const template = [{ role: 'editMenu' }, { role: 'reload' }];" }] }), 'no-default-menu'],
+    ['DevTools opened from code', () => fixture({ main: GOOD_MAIN.replace("void win.loadURL('app://pos/index.html');", "win.webContents.openDevTools();\n  void win.loadURL('app://pos/index.html');") }), 'devtools-dev-only'],
+    ['devTools left to the default (on)', () => fixture({ checkout: GOOD_CHECKOUT.replace('nodeIntegration: false, devTools: false }', 'nodeIntegration: false }') }), 'devtools-dev-only'],
+    ['devTools on in a packaged window', () => fixture({ main: GOOD_MAIN.replace("preload: 'index.cjs', devTools }", "preload: 'index.cjs', devTools: true }") }), 'devtools-dev-only'],
+    ['devTools from a value not tied to the build', () => fixture({ main: GOOD_MAIN.replace('devToolsAllowed(app.isPackaged)', 'process.env.DEBUG === "1"') }), 'devtools-dev-only'],
+    ['checkout window closed, never destroyed', () => fixture({ checkout: GOOD_CHECKOUT.replace('window.destroy();', 'window.close();') }), 'checkout-destroyed'],
+    ['a checkout page may refuse to unload', () => fixture({ checkout: GOOD_CHECKOUT.replace(/.*will-prevent-unload.*\n/, '') }), 'checkout-destroyed'],
+    ['a second checkout stacked on the first', () => fixture({ main: GOOD_MAIN.replace("checkout.replace(() => openCheckoutWindow('sale-1', 'https://pay.example'));", "openCheckoutWindow('sale-1', 'https://pay.example');") }), 'checkout-destroyed'],
     ['fork in main', () => fixture({ extra: [{ path: 'src/main/sales/worker.ts', text: "import { fork } from 'node:child_process';\nfork('x.js');" }] }), 'no-fork'],
   ];
   for (const [name, sources, item] of regressions) {

@@ -426,6 +426,72 @@ function checkCheckoutSessions(main: Parsed[]): ChecklistResult[] {
   ];
 }
 
+const DANGEROUS_MENU_ROLES = new Set(['reload', 'forceReload', 'toggleDevTools', 'viewMenu', 'windowMenu']);
+
+// Electron's default menu keeps Reload (Ctrl/Cmd+R) and Toggle Developer Tools (Ctrl+Shift+I) working even
+// with the menu bar hidden: the shell must replace it, no template anywhere may bring those roles back,
+// and DevTools must be off in every packaged window.
+function checkMenuAndDevTools(main: Parsed[], all: SourceFile[]): ChecklistResult[] {
+  const menu: string[] = [];
+  const devTools: string[] = [];
+  if (!main.some((parsed) => methodCalls(parsed, 'setApplicationMenu').length > 0)) {
+    menu.push("no Menu.setApplicationMenu(...) in the shell: Electron's default menu (Reload, Toggle Developer Tools) stays installed");
+  }
+  for (const file of [...main.map((parsed) => parsed.file), ...all]) {
+    if (!/\.tsx?$/.test(file.path)) continue;
+    const parsed = parse(file);
+    for (const property of nodes(parsed, ts.isPropertyAssignment)) {
+      if (propertyName(property.name) === 'role' && ts.isStringLiteralLike(property.initializer) && DANGEROUS_MENU_ROLES.has(property.initializer.text)) {
+        menu.push(`${where(parsed, property)}: a menu item with role '${property.initializer.text}' (reload or DevTools) must not exist`);
+      }
+    }
+    for (const call of methodCalls(parsed, 'openDevTools')) devTools.push(`${where(parsed, call)}: openDevTools must not be called`);
+  }
+  const derived = main.some((parsed) => /devToolsAllowed\(\s*app\.isPackaged\s*\)/.test(parsed.file.text));
+  for (const parsed of main) {
+    for (const object of nodes(parsed, ts.isObjectLiteralExpression)) {
+      if (!(ts.isPropertyAssignment(object.parent) && propertyName(object.parent.name) === 'webPreferences')) continue;
+      const property = object.properties.find((candidate) => candidate.name !== undefined && propertyName(candidate.name) === 'devTools');
+      const at = where(parsed, object);
+      if (!property) devTools.push(`${at}: devTools must be set (false, or devToolsAllowed(app.isPackaged)); left out it defaults to on`);
+      else if (ts.isPropertyAssignment(property) && property.initializer.kind === ts.SyntaxKind.TrueKeyword) devTools.push(`${at}: devTools must not be literally true`);
+      else if (!(ts.isPropertyAssignment(property) && property.initializer.kind === ts.SyntaxKind.FalseKeyword) && !derived) {
+        devTools.push(`${at}: devTools comes from a value, but no shell file derives it as devToolsAllowed(app.isPackaged)`);
+      }
+    }
+  }
+  return [
+    { id: 'no-default-menu', title: "Electron's default menu is replaced: no Reload or Toggle Developer Tools, not even by shortcut", problems: menu },
+    { id: 'devtools-dev-only', title: 'devTools only in development: off in every packaged window', problems: devTools },
+  ];
+}
+
+// A checkout page can refuse close() with 'beforeunload'. Once the return is captured the window is destroyed,
+// a cashier's close overrules the page ('will-prevent-unload' prevented), and a new checkout replaces the old
+// one through the checkout slot (which destroys it) instead of stacking a second window.
+function checkCheckoutDestroyed(main: Parsed[]): ChecklistResult {
+  const problems: string[] = [];
+  for (const parsed of main) {
+    if (!/\bcheckoutPartition\(/.test(parsed.file.text)) continue;
+    if (methodCalls(parsed, 'destroy').length === 0) problems.push(`${parsed.file.path}: the checkout window is never destroyed (win.destroy()) once its return is captured; a page's beforeunload can keep a closed one open`);
+    const overruled = listeners(parsed, 'will-prevent-unload').some((listener) => (handlerText(parsed, listener.arguments[1]) ?? '').includes('preventDefault'));
+    if (!overruled) problems.push(`${parsed.file.path}: no 'will-prevent-unload' listener calling event.preventDefault(), so a page can refuse to let the cashier close it`);
+  }
+  for (const parsed of main) {
+    for (const call of nodes(parsed, ts.isCallExpression)) {
+      if (!(ts.isIdentifier(call.expression) && call.expression.text === 'openCheckoutWindow')) continue;
+      let inside: ts.Node | undefined = call.parent;
+      let slotted = false;
+      while (inside && !slotted) {
+        slotted = ts.isCallExpression(inside) && ts.isPropertyAccessExpression(inside.expression) && inside.expression.name.text === 'replace';
+        inside = inside.parent;
+      }
+      if (!slotted) problems.push(`${where(parsed, call)}: open the checkout window through the checkout slot (checkout.replace(() => openCheckoutWindow(...))), so a second one never stacks`);
+    }
+  }
+  return { id: 'checkout-destroyed', title: 'the checkout window is destroyed once done, cannot refuse to close, and never stacks', problems };
+}
+
 /** Every checklist item with its problems (an item passes when it has none). */
 export function checkElectronSecurity(sources: ShellSources): ChecklistResult[] {
   const main = sources.main.map(parse);
@@ -442,6 +508,8 @@ export function checkElectronSecurity(sources: ShellSources): ChecklistResult[] 
     checkIpc(main),
     checkPreload(preload),
     ...checkCheckoutSessions(main),
+    checkCheckoutDestroyed(main),
+    ...checkMenuAndDevTools(main, sources.everythingElse),
     ...checkNeverAnywhere(everyFile),
   ];
 }

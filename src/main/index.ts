@@ -1,14 +1,16 @@
-// The Electron composition root: one instance, the app:// protocol serving the built renderer with
-// its CSP, deny-by-default guards for every web page, the contract over IPC with sender checks, and
-// the windows. Every service comes from createPosApp (plain Node, shared with browser mode).
+// The Electron composition root: one instance (a development run with a data folder of its own), no
+// application menu, the app:// protocol serving the built renderer with its CSP, deny-by-default guards for
+// every web page, the contract over IPC with sender checks, the windows, and a quit that waits for the
+// services. Every service comes from createPosApp (plain Node, shared with browser mode); every shell
+// decision is a pure function in ./shell or ./checkout.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, ipcMain, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
-import { isRedirectTo } from './checkout/index.ts';
+import { createCheckoutSlot } from './checkout/index.ts';
 import { systemClock } from './deps.ts';
 import {
   isTrustedSender,
@@ -18,14 +20,19 @@ import {
   type FrameLike,
 } from './ipc/index.ts';
 import { createLogger } from './logging/index.ts';
+import {
+  applicationMenuTemplate,
+  createQuitSequence,
+  developmentDataFolder,
+  devToolsAllowed,
+  startupFailure,
+} from './shell/index.ts';
 import { loadKeytar } from './vault/index.ts';
 import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
 import { createMainWindow } from './windows/main-window.ts';
-import { createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
+import { checkWhenUpdatesTurnOn, createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
-/** Never loaded: the checkout window catches it before it would (see checkout-window.ts). */
-const CHECKOUT_RETURN_URL = 'https://ks-pay-pos.invalid/checkout/return';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
@@ -36,8 +43,18 @@ const rendererOrigin = devServer ?? APP_ORIGIN;
 /** How often a packaged app looks for an update (when a manager turned updates on) and installs one between sales. */
 const UPDATE_CHECK_MS = 4 * 60 * 60_000;
 const UPDATE_INSTALL_TRY_MS = 10 * 60_000;
+/** Longest a quit waits for the services (the journal's last fsync, the sandbox) before exiting anyway. */
+const QUIT_WAIT_MS = 10_000;
+const devTools = devToolsAllowed(app.isPackaged);
+/** The live log file once the logger is open, for the start-up failure dialog. */
+let logFile: string | null = null;
 
-// Crash dumps stay in this computer's crashDumps folder for support (Save diagnostics); nothing is uploaded.
+// Set before ready, so Electron never installs its default menu (Reload, Toggle Developer Tools).
+const menuTemplate = applicationMenuTemplate(process.platform);
+Menu.setApplicationMenu(menuTemplate ? Menu.buildFromTemplate(menuTemplate) : null);
+
+// Crash dumps stay in this computer's crashDumps folder; nothing is uploaded. Save diagnostics lists them but
+// does not copy them: a dump holds process memory, and the main process's memory holds the KS Pay keys.
 crashReporter.start({ uploadToServer: false });
 
 protocol.registerSchemesAsPrivileged([
@@ -83,6 +100,7 @@ async function main(): Promise<void> {
 
   const logDir = app.getPath('logs');
   const log = createLogger({ dir: logDir, level: 'info', console: !app.isPackaged, clock: systemClock });
+  logFile = join(logDir, 'main.log');
   // A bug in a background task must not take the terminal down mid-sale: log it and carry on; the
   // journal already holds every step, and the renderer shows each failed call in plain words.
   process.on('uncaughtException', (error) => log.error('main: uncaught error', { error: error.message }));
@@ -106,7 +124,8 @@ async function main(): Promise<void> {
     log,
   });
   let mainWindow: BrowserWindow | null = null;
-  let checkoutWindow: BaseWindow | null = null;
+  // One checkout at a time: a page opened again destroys the one before (close() could be refused by it).
+  const checkout = createCheckoutSlot<BaseWindow>();
 
   const pos = createPosApp({
     dataDir: app.getPath('userData'),
@@ -116,24 +135,26 @@ async function main(): Promise<void> {
       keytar: keytar.keytar,
       ...(keytar.error ? { keytarError: keytar.error } : {}),
       safeStorage,
-      checkoutReturnUrl: () => CHECKOUT_RETURN_URL,
+      checkoutReturnUrl: () => pos.settings().checkoutReturnUrl,
       openCheckout(saleId, url) {
-        if (!mainWindow) return;
-        // One checkout at a time: a page opened again replaces the one before.
-        if (checkoutWindow && !checkoutWindow.isDestroyed()) checkoutWindow.close();
-        checkoutWindow = openCheckoutWindow({
-          parent: mainWindow,
-          saleId,
-          url,
-          isReturnUrl: (target) => isRedirectTo(target, CHECKOUT_RETURN_URL),
-          onReturn: (target) => {
-            pos
-              .handleRedirect(target)
-              .catch((error: unknown) =>
-                log.warn('checkout: handling the return failed', { error: String(error) }),
-              );
-          },
-        });
+        const parent = mainWindow;
+        if (!parent) return;
+        checkout.replace(() =>
+          openCheckoutWindow({
+            parent,
+            saleId,
+            url,
+            returnAddress: pos.settings().checkoutReturnUrl,
+            devTools,
+            onReturn: (target) => {
+              pos
+                .handleRedirect(target)
+                .catch((error: unknown) =>
+                  log.warn('checkout: handling the return failed', { error: String(error) }),
+                );
+            },
+          }),
+        );
       },
       printSystem: (_saleId, { silent }) =>
         new Promise<void>((resolve, reject) => {
@@ -164,6 +185,7 @@ async function main(): Promise<void> {
       ? updateAvailability(updates.verification)
       : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
     diagnosticsDir: app.getPath('documents'),
+    crashDumpsDir: app.getPath('crashDumps'),
   });
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);
@@ -173,11 +195,12 @@ async function main(): Promise<void> {
 
   if (app.isPackaged) {
     void updates.check();
+    checkWhenUpdatesTurnOn(pos.onSettingsChange, () => updates.check());
     setInterval(() => void updates.check(), UPDATE_CHECK_MS).unref();
     setInterval(() => updates.installIfReady(), UPDATE_INSTALL_TRY_MS).unref();
   }
 
-  mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments() });
+  mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments(), devTools });
   mainWindow.on('closed', () => (mainWindow = null));
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -185,16 +208,24 @@ async function main(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void pos.close());
+  // A checkout page's 'beforeunload' must not hold up quitting.
+  app.on('before-quit', () => checkout.end('app-quitting'));
+  app.on('will-quit', createQuitSequence({ closeServices: () => pos.close(), exit: (code) => app.exit(code), log, timeoutMs: QUIT_WAIT_MS }));
 }
+
+// A development run keeps its own data and lock (the lock file lives in userData), so `npm run dev` beside
+// an installed terminal neither quits silently nor writes into its journal.
+const developmentData = developmentDataFolder(app.getPath('appData'), app.getName(), app.isPackaged);
+if (developmentData) app.setPath('userData', developmentData);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   main().catch((error: unknown) => {
-    process.stderr.write(
-      `KS Pay POS could not start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    // An installed app has no terminal: stderr alone would leave the cashier with nothing on screen.
+    const shown = startupFailure(error, logFile);
+    process.stderr.write(`${shown.title}: ${shown.content}\n`);
+    dialog.showErrorBox(shown.title, shown.content);
     app.exit(1);
   });
 }

@@ -109,6 +109,21 @@ export const PrinterSettings = z.discriminatedUnion('kind', [
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 
 /** Settings a manager can change. Never holds keys or tokens. */
+/** Never loaded by anyone: `.invalid` is reserved (RFC 2606), so no server can ever answer for it. */
+export const DEFAULT_CHECKOUT_RETURN_URL = 'https://ks-pay-pos.invalid/checkout/return';
+
+export const CheckoutReturnUrl = z
+  .string()
+  .max(512)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.protocol === 'https:' && url.username === '' && url.password === '' && url.hash === '';
+    } catch {
+      return false;
+    }
+  }, 'The checkout return address must be a full https:// address without a user name or #fragment, such as https://ks-pay-pos.invalid/checkout/return.');
+
 export const Settings = z.object({
   environment: Environment.default('sandbox'),
   customBaseUrl: z.string().url().optional(),
@@ -128,6 +143,11 @@ export const Settings = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   // Only on or off: the feed is fixed when the app is built. An old file's `feedUrl` is dropped on read.
   autoUpdate: z.object({ enabled: z.boolean().default(false) }).default({ enabled: false }),
+  /**
+   * Where KS Pay sends the customer back after paying; the checkout window catches it and never loads it.
+   * A setting in case a KS Pay environment refuses the reserved `.invalid` host (a file without it gets the default).
+   */
+  checkoutReturnUrl: CheckoutReturnUrl.default(DEFAULT_CHECKOUT_RETURN_URL),
 });
 export type Settings = z.infer<typeof Settings>;
 

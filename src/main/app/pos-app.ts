@@ -53,6 +53,8 @@ export interface PosAppOptions {
   updates?: UpdateAvailability;
   /** Where Save diagnostics writes its zip; `<dataDir>/diagnostics` by default. */
   diagnosticsDir?: string;
+  /** Electron's crashDumps folder, listed in Save diagnostics; none in browser mode. */
+  crashDumpsDir?: string;
   timeZone?: string;
   /** Background checks: reconcile while online (default 5 min), re-check while offline (default 30 s). */
   intervals?: { reconcileMs?: number; recheckMs?: number };
@@ -72,6 +74,8 @@ export interface PosApp {
   /** For the updater, which must never restart mid-sale: a sale between Charge and its result, and sales not final. */
   saleActivity(): { inProgress: boolean; pending: number };
   settings(): Settings;
+  /** Called after every saved settings change with the new and the old settings; returns the unsubscribe function. */
+  onSettingsChange(listener: (next: Settings, previous: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -252,6 +256,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
         settings: settings.get(),
         outDir: options.diagnosticsDir ?? join(dataDir, 'diagnostics'),
         clock,
+        ...(options.crashDumpsDir ? { crashDumpsDir: options.crashDumpsDir } : {}),
         about: {
           version: options.version,
           shell: options.shell,
@@ -327,6 +332,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       };
     },
     settings: () => settings.get(),
+    onSettingsChange: (listener) => settings.onChange(listener),
     async close() {
       engineNow = null;
       for (const timer of timers.splice(0)) clearInterval(timer);

@@ -1,5 +1,5 @@
 // saveDiagnostics against real files: the zip holds the logs and settings, and no secret at all.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -69,5 +69,41 @@ describe('saveDiagnostics', () => {
     const root = tempDir();
     const path = saveDiagnostics({ logDir: join(root, 'missing'), settings: { theme: 'dark' }, outDir: root, clock });
     expect(Object.keys(unzipSync(readFileSync(path))).sort()).toEqual(['manifest.json', 'settings.json']);
+  });
+});
+
+describe('saveDiagnostics and crash dumps', () => {
+  it('lists the crash dumps, newest first, without copying any of their bytes (a dump may hold keys)', () => {
+    const root = tempDir();
+    const dumps = join(root, 'Crashpad');
+    mkdirSync(join(dumps, 'completed'), { recursive: true });
+    mkdirSync(join(dumps, 'pending'), { recursive: true });
+    // Process memory as a dump would carry it, a key included.
+    writeFileSync(join(dumps, 'completed', 'older.dmp'), `MDMP…secretKey=${SECRET_KEY}…`);
+    writeFileSync(join(dumps, 'pending', 'newer.dmp'), `MDMP…${ACCESS_KEY}…`);
+    writeFileSync(join(dumps, 'settings.dat'), 'not a dump');
+    utimesSync(join(dumps, 'completed', 'older.dmp'), new Date('2026-11-01T10:00:00Z'), new Date('2026-11-01T10:00:00Z'));
+    utimesSync(join(dumps, 'pending', 'newer.dmp'), new Date('2026-11-02T10:00:00Z'), new Date('2026-11-02T10:00:00Z'));
+
+    const path = saveDiagnostics({ logDir: join(root, 'logs'), settings: {}, outDir: join(root, 'out'), clock, crashDumpsDir: dumps });
+    const entries = unzipSync(readFileSync(path));
+    const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as {
+      crashDumps: { folder: string; files: Array<{ file: string; bytes: number; modifiedAt: string }>; note: string };
+    };
+    expect(manifest.crashDumps.folder).toBe(dumps);
+    expect(manifest.crashDumps.files).toEqual([
+      { file: join('pending', 'newer.dmp'), bytes: Buffer.byteLength(`MDMP…${ACCESS_KEY}…`), modifiedAt: '2026-11-02T10:00:00.000Z' },
+      { file: join('completed', 'older.dmp'), bytes: Buffer.byteLength(`MDMP…secretKey=${SECRET_KEY}…`), modifiedAt: '2026-11-01T10:00:00.000Z' },
+    ]);
+    expect(manifest.crashDumps.note).toMatch(/listed, not included.*may include the KS Pay keys/);
+    const everything = Object.values(entries).map((bytes) => strFromU8(bytes)).join('\n');
+    expect(everything).not.toContain(SECRET_KEY);
+    expect(everything).not.toContain(ACCESS_KEY);
+  });
+
+  it('says nothing of crash dumps where there is no crash dumps folder (browser mode)', () => {
+    const root = tempDir();
+    const path = saveDiagnostics({ logDir: join(root, 'logs'), settings: {}, outDir: join(root, 'out'), clock });
+    expect(JSON.parse(strFromU8(unzipSync(readFileSync(path))['manifest.json']!))).not.toHaveProperty('crashDumps');
   });
 });

@@ -1,10 +1,12 @@
-// "Save diagnostics": one zip for support with the logs and the settings, and no secrets in it.
+// "Save diagnostics": one zip for support with the logs, the settings and the list of crash dumps, and no
+// secrets in it (crash dumps are listed, not copied: see crash-dumps.ts).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
 import type { Clock } from '../deps.ts';
 import { redactText, redactValue } from '../logging/index.ts';
+import { CRASH_DUMPS_NOTE, listCrashDumps } from './crash-dumps.ts';
 
 export interface SaveDiagnosticsOptions {
   /** The app's log folder; every file in it (not sub-folders) goes into `logs/`. */
@@ -16,6 +18,8 @@ export interface SaveDiagnosticsOptions {
   clock: Clock;
   /** Extra facts for support (app version, shell, OS); redacted like everything else. */
   about?: Record<string, unknown>;
+  /** Electron's crashDumps folder: its dumps are listed in the manifest (never copied). */
+  crashDumpsDir?: string;
 }
 
 function stamp(ms: number): string {
@@ -39,7 +43,15 @@ export function saveDiagnostics(options: SaveDiagnosticsOptions): string {
     files[`logs/${name}`] = strToU8(redactText(readFileSync(join(options.logDir, name), 'utf8')));
   }
   files['settings.json'] = strToU8(`${JSON.stringify(redactValue(options.settings), null, 2)}\n`);
-  const manifest = { createdAt: new Date(createdAt).toISOString(), logFiles: logs, about: redactValue(options.about ?? {}) };
+  const crashDumps = options.crashDumpsDir
+    ? { folder: options.crashDumpsDir, files: listCrashDumps(options.crashDumpsDir), note: CRASH_DUMPS_NOTE }
+    : undefined;
+  const manifest = {
+    createdAt: new Date(createdAt).toISOString(),
+    logFiles: logs,
+    about: redactValue(options.about ?? {}),
+    ...(crashDumps ? { crashDumps } : {}),
+  };
   files['manifest.json'] = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
 
   mkdirSync(options.outDir, { recursive: true });

@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   theme: 'Theme',
   autoUpdate: 'Automatic updates',
   'autoUpdate.enabled': 'Automatic updates',
+  checkoutReturnUrl: 'Checkout return address',
 };
 
 /** The parts of a zod issue this file reads; every zod issue has this shape. */

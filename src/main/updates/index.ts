@@ -12,3 +12,4 @@ export { UpdateError } from './update-error.ts';
 export type { UpdateErrorCode } from './update-error.ts';
 export { createUpdateController } from './update-controller.ts';
 export type { AutoUpdaterLike, UpdateController, UpdateControllerOptions } from './update-controller.ts';
+export { checkWhenUpdatesTurnOn, updatesTurnedOn } from './update-switch.ts';

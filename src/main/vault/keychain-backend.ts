@@ -1,5 +1,6 @@
 // Secrets in the OS keychain through keytar (Secret Service on Linux, Keychain on macOS,
-// Credential Manager on Windows), each call bounded by a timeout.
+// Credential Manager on Windows), each call bounded by a timeout, one call at a time (keytar-gate.ts).
+import { singleFlightKeytar } from './keytar-gate.ts';
 import type { KeytarLike, SecretBackend } from './vault-types.ts';
 import { VaultError } from './vault-types.ts';
 import { withTimeout } from './with-timeout.ts';
@@ -9,7 +10,7 @@ export const KEYTAR_SERVICE = 'KS Pay POS';
 export function keychainTimeoutError(ms: number): VaultError {
   return new VaultError(
     'timeout',
-    `The system keychain did not answer within ${Math.round(ms / 1000)} seconds. It may be locked or waiting for a password prompt: unlock it (GNOME Keyring, KWallet or the login keychain) and try again.`,
+    `The system keychain did not answer within ${Math.round(ms / 1000)} seconds. It may be locked or waiting for a password prompt: unlock it (GNOME Keyring, KWallet or the login keychain), then try again by saving the keys in Settings or restarting KS Pay POS.`,
   );
 }
 
@@ -31,7 +32,9 @@ export function keychainError(error: unknown): VaultError {
   );
 }
 
-export function createKeychainBackend(keytar: KeytarLike, timeoutMs: number): SecretBackend {
+/** Make one per vault: the one-call-at-a-time rule holds across every call made through it. */
+export function createKeychainBackend(rawKeytar: KeytarLike, timeoutMs: number): SecretBackend {
+  const keytar = singleFlightKeytar(rawKeytar);
   const call = async <T>(operation: () => Promise<T>): Promise<T> => {
     try {
       return await withTimeout(operation(), timeoutMs, () => keychainTimeoutError(timeoutMs));

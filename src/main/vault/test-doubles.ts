@@ -9,14 +9,18 @@ export interface FakeKeytar extends KeytarLike {
   hang: boolean;
   /** Every call fails with this message while set. */
   failWith: string | null;
+  /** Answers every hanging call (with nothing), as a keyring does once its prompt is dismissed. */
+  release(): void;
 }
 
 export function createFakeKeytar(): FakeKeytar {
   const items = new Map<string, string>();
+  const hanging: Array<() => void> = [];
   const fake: FakeKeytar = {
     items,
     hang: false,
     failWith: null,
+    release: () => hanging.splice(0).forEach((answer) => answer()),
     getPassword: (service, account) => answer(() => items.get(`${service}/${account}`) ?? null),
     setPassword: (service, account, password) =>
       answer(() => {
@@ -25,7 +29,10 @@ export function createFakeKeytar(): FakeKeytar {
     deletePassword: (service, account) => answer(() => items.delete(`${service}/${account}`)),
   };
   function answer<T>(result: () => T): Promise<T> {
-    if (fake.hang) return new Promise<T>(() => undefined);
+    if (fake.hang)
+      return new Promise<T>((_resolve, reject) =>
+        hanging.push(() => reject(new Error('the prompt was dismissed'))),
+      );
     if (fake.failWith) return Promise.reject(new Error(fake.failWith));
     return Promise.resolve(result());
   }

@@ -82,8 +82,36 @@ describe('vault with the keychain (keytar)', () => {
     await expect(readFile(filePath)).rejects.toMatchObject({ code: 'ENOENT' });
 
     keytar.hang = false;
+    keytar.release();
     await v.set('default', KEYS);
     expect(await v.status()).toMatchObject({ backend: 'keychain' });
+    expect(await v.get('default')).toEqual(KEYS);
+  });
+
+  it('asks a keychain that did not answer only once until keys are saved again, never two calls at a time', async () => {
+    const keytar = createFakeKeytar();
+    keytar.hang = true;
+    let calls = 0;
+    const counted = {
+      ...keytar,
+      getPassword: (service: string, account: string) => {
+        calls += 1;
+        return keytar.getPassword(service, account);
+      },
+    };
+    const v = vault({ keytar: counted, timeoutMs: 20 });
+    for (let i = 0; i < 10; i += 1) {
+      expect((await errorOf(v.get('default'))).code).toBe('timeout');
+      expect((await v.status()).message).toMatch(/did not answer.*saving the keys in Settings or restarting/);
+    }
+    expect(calls).toBe(1);
+    // Saving asks again, but not while the first call still holds its thread: refused at once.
+    const busy = await errorOf(v.set('default', KEYS));
+    expect(busy.message).toMatch(/has not answered an earlier request yet.*Unlock it/);
+    expect(calls).toBe(1);
+    keytar.hang = false;
+    keytar.release();
+    await v.set('default', KEYS);
     expect(await v.get('default')).toEqual(KEYS);
   });
 

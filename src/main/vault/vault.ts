@@ -64,7 +64,7 @@ export function createVault({
   const fileBackend: SafeStorageBackend | null = safeStorage
     ? createSafeStorageBackend({ safeStorage, filePath, timeoutMs, log })
     : null;
-  let choosing: Promise<Chosen> | null = null;
+  let notAnswering = false;
   let queue: Promise<unknown> = Promise.resolve();
 
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -73,19 +73,34 @@ export function createVault({
     return run;
   }
 
-  function choose(): Promise<Chosen> {
-    // A keychain that timed out is asked again next time: it may have been unlocked meanwhile.
-    choosing ??= chooseBackend().catch((error: unknown) => {
-      choosing = null;
-      throw error;
-    });
+  // One keychain backend for the vault's life, so its one-keytar-call-at-a-time rule spans every probe.
+  const keychain = keytar ? createKeychainBackend(keytar, timeoutMs) : null;
+  let choosing: Promise<Chosen> | null = null;
+
+  /**
+   * A keychain that did not answer is not asked again by itself (each ask could hold one more of the
+   * threads the journal and scrypt need): reads report the same "not answering" until `askAgain`, which
+   * saving keys passes. Other failures (locked, refused) are quick to ask again, so they are.
+   */
+  function choose(askAgain = false): Promise<Chosen> {
+    if (askAgain && notAnswering) choosing = null;
+    choosing ??= chooseBackend().then(
+      (chosen) => {
+        notAnswering = false;
+        return chosen;
+      },
+      (error: unknown) => {
+        notAnswering = error instanceof VaultError && error.code === 'timeout';
+        if (!notAnswering) choosing = null;
+        throw error;
+      },
+    );
     return choosing;
   }
 
   async function chooseBackend(): Promise<Chosen> {
     const reasons: string[] = [];
-    if (keytar) {
-      const keychain = createKeychainBackend(keytar, timeoutMs);
+    if (keychain) {
       try {
         await keychain.get(PROBE_ACCOUNT);
         await moveFileKeysTo(keychain);
@@ -205,7 +220,8 @@ export function createVault({
           throw new VaultError('invalid', parsed.error.issues[0]?.message ?? 'The keys are not complete.');
         }
         const name = account(profile);
-        const { backend } = await choose();
+        // Saving keys is a person asking again: a keychain that did not answer before is tried once more.
+        const { backend } = await choose(true);
         const value = JSON.stringify(parsed.data);
         await backend.set(name, value);
         if ((await backend.get(name)) !== value) {

@@ -1,20 +1,33 @@
 // The customer's checkout window: KS Pay's hosted page in a modal window with a session of its own for this
 // sale only (in memory, cleared when the window closes), no preload, no Node, no downloads. Above the page,
 // in a separate view the page cannot draw over, a bar names the origin card details go to; the title says
-// it too. The redirect back to the terminal is caught before it loads, handed to the sale engine, and the
-// window closes. Closing it by hand cancels nothing: the sale keeps polling and the cashier decides.
+// it too. The return to the terminal (over https or a downgraded http, as a GET or a form POST) is caught
+// in the session's requests before it loads, handed to the sale engine, and the window is destroyed (a
+// page's 'beforeunload' cannot keep it open). Closing it by hand cancels nothing: the sale keeps polling.
 // Every decision is a pure function in src/main/checkout; this file only wires them to Electron.
 import { randomUUID } from 'node:crypto';
 import { BaseWindow, WebContentsView, type Event } from 'electron';
-import { checkoutBar, checkoutBarUrl, checkoutLayout, checkoutNavigation, checkoutPartition } from '../checkout/index.ts';
+import {
+  checkoutBar,
+  checkoutBarUrl,
+  checkoutLayout,
+  checkoutNavigation,
+  checkoutPartition,
+  isReturnAddress,
+  returnAddressFilter,
+  returnUrlFromRequest,
+} from '../checkout/index.ts';
 
 export interface CheckoutWindowOptions {
   parent: BaseWindow;
   saleId: string;
   url: string;
-  /** True for the redirect URL the sale gave KS Pay (the checkout adapter's isRedirectTo). */
-  isReturnUrl(url: string): boolean;
+  /** The return address the sale gave KS Pay (the checkoutReturnUrl setting). */
+  returnAddress: string;
+  /** The return, as the https URL the redirect parser reads (a POST's form fields in its query). */
   onReturn(url: string): void;
+  /** DevTools on the customer's page: development builds only. */
+  devTools: boolean;
 }
 
 const checkoutContents = new Set<number>();
@@ -24,7 +37,7 @@ export function isCheckoutContents(id: number): boolean {
   return checkoutContents.has(id);
 }
 
-export function openCheckoutWindow({ parent, saleId, url, isReturnUrl, onReturn }: CheckoutWindowOptions): BaseWindow | null {
+export function openCheckoutWindow({ parent, saleId, url, returnAddress, onReturn, devTools }: CheckoutWindowOptions): BaseWindow | null {
   if (!checkoutNavigation(url).allowed) return null;
   // A new in-memory session for every window: nothing from the last customer, nothing kept after this one.
   const partition = checkoutPartition(saleId, randomUUID());
@@ -49,6 +62,7 @@ export function openCheckoutWindow({ parent, saleId, url, isReturnUrl, onReturn 
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      devTools,
       // A middle click must not open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
     },
@@ -66,6 +80,7 @@ export function openCheckoutWindow({ parent, saleId, url, isReturnUrl, onReturn 
       webSecurity: true,
       allowRunningInsecureContent: false,
       javascript: false,
+      devTools: false,
       disableBlinkFeatures: 'Auxclick',
     },
   });
@@ -103,17 +118,26 @@ export function openCheckoutWindow({ parent, saleId, url, isReturnUrl, onReturn 
   });
 
   let returned = false;
-  const guard = (event: Event, target: string): void => {
-    if (isReturnUrl(target)) {
+  // Every return, whatever the scheme or method, as a request: only here is a POST's body readable.
+  session.webRequest.onBeforeRequest(
+    { urls: returnAddressFilter(returnAddress), types: ['mainFrame', 'subFrame'] },
+    (details, callback) => {
+      const body = details.uploadData ? Buffer.concat(details.uploadData.map((part) => part.bytes ?? Buffer.alloc(0))).toString('utf8') : null;
+      const returnUrl = returnUrlFromRequest({ url: details.url, method: details.method, body }, returnAddress);
+      if (returnUrl === null) return callback({});
       // The terminal's own address: never loaded, only read.
-      event.preventDefault();
+      callback({ cancel: true });
       if (!returned) {
         returned = true;
-        onReturn(target);
+        onReturn(returnUrl);
       }
-      window.close();
-      return;
-    }
+      // Destroyed, not closed: the sale has its answer, and a page's 'beforeunload' must not keep it open.
+      if (!window.isDestroyed()) window.destroy();
+    },
+  );
+  const guard = (event: Event, target: string): void => {
+    // The return goes on to the request handler above, which reads it and stops it before it loads.
+    if (isReturnAddress(target, returnAddress)) return;
     if (!checkoutNavigation(target).allowed) event.preventDefault();
   };
   contents.on('will-navigate', (event, target) => guard(event, target));
@@ -121,6 +145,8 @@ export function openCheckoutWindow({ parent, saleId, url, isReturnUrl, onReturn 
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame) guard(event, event.url);
   });
+  // A page that asks to stay open ('beforeunload') when the cashier closes the window is overruled.
+  contents.on('will-prevent-unload', (event) => event.preventDefault());
 
   window.on('closed', () => {
     checkoutContents.delete(id);

@@ -9,9 +9,16 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** What the preload reads from process.argv (the contract's names: preloadArguments()). */
   preloadArguments: string[];
+  /** DevTools: development builds only (devToolsAllowed). */
+  devTools: boolean;
 }
 
-export function createMainWindow({ url, preloadPath, preloadArguments }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({
+  url,
+  preloadPath,
+  preloadArguments,
+  devTools,
+}: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -33,6 +40,7 @@ export function createMainWindow({ url, preloadPath, preloadArguments }: MainWin
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      devTools,
       // A middle click must not open a link in a new window (Electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
