@@ -38,6 +38,7 @@ export const SettingsPatch = z.strictObject(
     locale: field.locale.unwrap().nullable().optional(),
     theme: field.theme.unwrap().optional(),
     autoUpdate: field.autoUpdate.unwrap().optional(),
+    checkoutReturnUrl: field.checkoutReturnUrl.unwrap().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? notASettingMessage(issue.keys) : undefined) },
 );
