@@ -14,6 +14,7 @@ export const FaultsPatch = z
     timeoutAfterCommitNext: count,
     lieInNextRedirect: z.boolean(),
     duplicateNextRedirect: z.boolean(),
+    orderWithoutTxnId: z.boolean(),
     pathPrefix: z.string().max(200),
   })
   .partial()
@@ -44,6 +45,7 @@ export function createFaultState(baseLatencyMs: number): FaultState {
     timeoutAfterCommitNext: 0,
     lieInNextRedirect: false,
     duplicateNextRedirect: false,
+    orderWithoutTxnId: false,
   });
   let faults = initial();
 

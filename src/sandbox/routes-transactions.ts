@@ -79,7 +79,12 @@ export const processTransaction: Handler = async (ctx, { req }) => {
     throw new HttpError(409, `Transaction ${txnId} is already ${record.status}: start a new payment.`);
   }
   ctx.store.markProcessed(txnId);
-  return ok(ctx, 201, { order: hostileOrder(orderOf(ctx, record), ctx.hostile()) }, true);
+  const order = orderOf(ctx, record);
+  if (ctx.faults.get().orderWithoutTxnId) {
+    delete order.pe_txnId;
+    delete order.txnId;
+  }
+  return ok(ctx, 201, { order: hostileOrder(order, ctx.hostile()) }, true);
 };
 
 function orderOf(ctx: SandboxContext, record: TxnRecord): Record<string, unknown> {

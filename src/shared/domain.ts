@@ -70,6 +70,11 @@ export const Sale = z.object({
   providerPaymentId: z.string().optional(),
   /** Hosted checkout page for the customer (http(s) only), also shown as a QR code. */
   checkoutUrl: z.string().url().optional(),
+  /**
+   * The unguessable token in this sale's return address (redirectUrl): only a return carrying it can move this
+   * sale. Absent on sales started before the terminal made one.
+   */
+  returnToken: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** When the server confirmed the final status. */

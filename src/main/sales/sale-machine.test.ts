@@ -165,7 +165,38 @@ describe('transition rules', () => {
 
   it('verifies the redirect\'s own ID when the sale has no txnId yet, so the reference check decides', () => {
     const result = transition(saleIn('awaiting_payment', { txnId: undefined }), { type: 'redirect', at: LATER, kspayId: 'tx_7', paymentStatus: 'failed' });
-    expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed' });
+    expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed', fromRedirect: true });
+  });
+
+  it.each([
+    ['another reference', { referenceNumber: 'POS-OTHER' }, 'awaiting_payment'],
+    ['another amount', { amountMinor: 1 }, 'awaiting_payment'],
+    ['another currency', { currency: 'USD' }, 'awaiting_payment'],
+  ] as const)('ignores a redirect-named record with %s for a sale with no txnId, and keeps watching it', (_what, changes, back) => {
+    const sale = saleIn('verifying', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', ...changes }), fromRedirect: true });
+    expect(result.accepted).toBe(true);
+    expect(result.state).toEqual({ ...sale, status: back, updatedAt: LATER });
+    expect(result.accepted && result.effects.map((effect) => effect.type)).toEqual(['journal', 'watch']);
+  });
+
+  it('ignores a foreign record a redirect named even when a poll taught the sale its own txnId meanwhile', () => {
+    const sale = saleIn('awaiting_payment');
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', referenceNumber: 'POS-OTHER' }), fromRedirect: true });
+    expect(result.state).toBe(sale);
+    expect(result.accepted && result.effects).toEqual([{ type: 'watch' }]);
+  });
+
+  it('still settles a sale with no txnId on the matching record a redirect named', () => {
+    const sale = saleIn('verifying', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9' }), fromRedirect: true });
+    expect(result.state).toMatchObject({ status: 'succeeded', txnId: 'tx_9', flags: [] });
+  });
+
+  it('never lets a redirect-named record of another sale settle a cancelled sale with no txnId', () => {
+    const sale = saleIn('cancelled', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', amountMinor: 1 }), fromRedirect: true });
+    expect(result.accepted).toBe(false);
   });
 
   it('fails a sale on a record of another transaction, as a reference mismatch', () => {
