@@ -19,6 +19,8 @@ export interface JournalOptions {
   dir: string;
   clock: Clock;
   log: Logger;
+  /** The day file an instant is written to; the terminal's local calendar day unless a test sets a time zone. */
+  dayKey?: (epochMs: number) => string;
 }
 
 /** Something found while reading the journal. Never fatal: the rest is read. */
@@ -67,13 +69,13 @@ interface OpenDay {
 }
 
 interface Waiting {
+  /** Checked, without its sequence number: that is given when the batch is written, in write order. */
   record: JournalRecord;
-  line: string;
   resolve: (record: JournalRecord) => void;
   reject: (error: unknown) => void;
 }
 
-export function createJournal({ dir, clock, log }: JournalOptions): Journal {
+export function createJournal({ dir, clock, log, dayKey = localDayKey }: JournalOptions): Journal {
   mkdirSync(dir, { recursive: true });
   const queue = createSerialQueue();
   let index: JournalIndex = createJournalIndex();
@@ -83,6 +85,8 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
   let hasReplayed = false;
   const waiting: Waiting[] = [];
   let flushing = false;
+  /** The next record's sequence number; learnt from the files before the first write. Never handed out twice. */
+  let nextSeq: number | null = null;
 
   /** Copies the unfinished bytes after the last newline aside, then cuts them off, so later appends start clean. */
   async function setAsideTail(path: string, cleanLength: number, size: number): Promise<void> {
@@ -128,7 +132,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
   }
 
   async function dayFor(epochMs: number): Promise<OpenDay> {
-    const day = localDayKey(epochMs);
+    const day = dayKey(epochMs);
     if (current?.day === day) return current;
     if (current) await current.handle.close();
     current = null;
@@ -142,9 +146,15 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       return;
     }
     let target: OpenDay | null = null;
+    const numbered: JournalRecord[] = [];
     try {
+      nextSeq ??= (await highestSeqOnDisk()) + 1;
+      for (const item of batch) {
+        numbered.push({ seq: nextSeq, ...item.record });
+        nextSeq += 1;
+      }
       target = await dayFor(clock.now());
-      const bytes = Buffer.from(batch.map((item) => item.line).join(''), 'utf8');
+      const bytes = Buffer.from(numbered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
       let written = 0;
       while (written < bytes.length) {
         const { bytesWritten } = await target.handle.write(bytes, written, bytes.length - written, null);
@@ -164,10 +174,27 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       for (const item of batch) item.reject(failure);
       return;
     }
-    for (const item of batch) {
-      index.apply(item.record);
-      item.resolve(item.record);
+    batch.forEach((item, i) => {
+      const record = numbered[i] ?? item.record;
+      index.apply(record);
+      item.resolve(record);
+    });
+  }
+
+  /** The highest sequence number in the day files (0 when none has one): each file is read whole, once. */
+  async function highestSeqOnDisk(): Promise<number> {
+    if (hasReplayed) return index.maxSeq;
+    let highest = 0;
+    for (const name of await listDayFiles(dir)) {
+      try {
+        await scanDayFile(join(dir, name), (record) => {
+          highest = Math.max(highest, record.seq ?? 0);
+        });
+      } catch {
+        // An unreadable day is reported by replay; its numbers cannot be read, so none can be reused from it.
+      }
     }
+    return highest;
   }
 
   /** After a failed write, cut the file back to its last whole record; if even that fails, reopen later and repair then. */
@@ -226,6 +253,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
     }
     index = next;
     hasReplayed = true;
+    nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1);
     return { files: files.length, records, sales: next.saleCount, problems: [...problems] };
   }
 
@@ -240,9 +268,9 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
           new JournalError('invalid_record', `A record was refused before it was written (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`),
         );
       }
-      const record = parsed.data;
+      const { seq: _given, ...record } = parsed.data;
       return new Promise<JournalRecord>((resolve, reject) => {
-        waiting.push({ record, line: `${JSON.stringify(record)}\n`, resolve, reject });
+        waiting.push({ record, resolve, reject });
         if (!flushing) void flush();
       });
     },
