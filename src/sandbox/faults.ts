@@ -15,6 +15,7 @@ export const FaultsPatch = z
     lieInNextRedirect: z.boolean(),
     duplicateNextRedirect: z.boolean(),
     orderWithoutTxnId: z.boolean(),
+    listLagging: z.boolean(),
     pathPrefix: z.string().max(200),
   })
   .partial()
@@ -46,6 +47,7 @@ export function createFaultState(baseLatencyMs: number): FaultState {
     lieInNextRedirect: false,
     duplicateNextRedirect: false,
     orderWithoutTxnId: false,
+    listLagging: false,
   });
   let faults = initial();
 

@@ -64,6 +64,11 @@ export interface SandboxFaults {
    * terminal learns the transaction only from the redirect or a look-up by reference. Stays on until turned off.
    */
   orderWithoutTxnId?: boolean;
+  /**
+   * GET /transaction (with or without referenceNumber) answers as a list that lags behind: no transaction at all.
+   * GET /transaction/txnId/:id still answers. Stays on until turned off.
+   */
+  listLagging?: boolean;
   /** Only apply drop/500/timeout faults to paths starting with this (e.g. '/transaction/initiate'). */
   pathPrefix?: string;
 }

@@ -317,9 +317,36 @@ describe('transition rules', () => {
     expect(transition(saleIn('unknown'), { type: 'not_found', at: LATER, giveUp: true }).accepted).toBe(false);
   });
 
-  it('confirms an unconfirmed cancel without a txnId once KS Pay never received it', () => {
-    const result = transition(saleIn('cancelled', { txnId: undefined }), { type: 'not_found', at: LATER, giveUp: true });
+  it('confirms an unconfirmed cancel without a txnId once KS Pay never received it (nothing proves it did)', () => {
+    const result = transition(saleIn('cancelled', { txnId: undefined, checkoutUrl: undefined }), { type: 'not_found', at: LATER, giveUp: true });
     expect(result.state).toMatchObject({ status: 'cancelled', verifiedAt: LATER });
+  });
+
+  describe('a sale KS Pay answered for, with no txnId', () => {
+    const evidence: [string, Partial<Sale>][] = [
+      ['a signature', { serverEvidence: 'signature', checkoutUrl: undefined }],
+      ['a checkout URL', { serverEvidence: 'checkout_url' }],
+      ['a checkout URL journaled before evidence was recorded', {}],
+      ['an order ID', { providerOrderId: 'order_1', checkoutUrl: undefined }],
+    ];
+
+    it.each(evidence)('is never concluded not received when only %s proves it', (_what, extra) => {
+      const result = transition(saleIn('unknown', { txnId: undefined, ...extra }), { type: 'not_found', at: LATER, giveUp: true });
+      expect(result.state.status).toBe('unknown');
+      expect(result.accepted && result.effects.map((effect) => effect.type)).not.toContain('stop_watching');
+    });
+
+    it.each(evidence)('keeps an unconfirmed cancel watched when %s proves it', (_what, extra) => {
+      const sale = saleIn('cancelled', { txnId: undefined, ...extra });
+      const result = transition(sale, { type: 'not_found', at: LATER, giveUp: true });
+      expect(result.accepted).toBe(false);
+      expect(result.state.verifiedAt).toBeUndefined();
+    });
+
+    it('records the signature as evidence as soon as initiate answers', () => {
+      const result = transition(saleIn('initiating'), { type: 'initiated', at: LATER, signature: 'sig' });
+      expect(result.state).toMatchObject({ status: 'processing', serverEvidence: 'signature' });
+    });
   });
 
   it('looks a sale without a txnId up by reference when asked to check', () => {

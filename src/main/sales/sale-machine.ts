@@ -77,6 +77,14 @@ export function awaitsServer(sale: Sale): boolean {
   return OPEN.has(sale.status) || (sale.status === 'cancelled' && sale.verifiedAt === undefined);
 }
 
+/**
+ * True when something KS Pay answered proves the payment exists there (a signature, an order, a checkout URL, a
+ * transaction ID). Such a sale is never concluded "not received" from its absence in a list: lists lag and page.
+ */
+export function hasServerEvidence(sale: Sale): boolean {
+  return sale.serverEvidence !== undefined || sale.checkoutUrl !== undefined || sale.providerOrderId !== undefined || sale.txnId !== undefined;
+}
+
 function refuse(state: Sale, reason: string): Transition {
   return { accepted: false, state, reason };
 }
@@ -231,6 +239,7 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
       return accept(
         next(sale, at, {
           status: 'processing',
+          serverEvidence: 'signature',
           ...(event.txnId !== undefined ? { txnId: event.txnId } : {}),
           ...(event.providerOrderId !== undefined ? { providerOrderId: event.providerOrderId } : {}),
         }),
@@ -254,6 +263,7 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
         next(sale, at, {
           status: 'awaiting_payment',
           checkoutUrl: event.checkoutUrl,
+          serverEvidence: 'checkout_url',
           ...(sale.txnId === undefined && event.txnId !== undefined ? { txnId: event.txnId } : {}),
           ...(event.providerOrderId !== undefined ? { providerOrderId: event.providerOrderId } : {}),
         }),
@@ -308,14 +318,15 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
       const unconfirmedCancel = status === 'cancelled' && sale.verifiedAt === undefined;
       const canVanish = (status === 'initiating' || status === 'processing' || status === 'unknown' || unconfirmedCancel) && sale.txnId === undefined;
       if (!canVanish) return refuse(sale, sale.txnId === undefined ? `a ${status} sale is not looked up by reference` : 'KS Pay gave this sale a transaction ID, so it exists');
-      if (event.giveUp) {
+      // KS Pay answered for this payment once: a list without it proves nothing, so it is never given up on.
+      if (event.giveUp && !hasServerEvidence(sale)) {
         if (unconfirmedCancel) return accept(next(sale, at, { verifiedAt: at }), [{ type: 'journal', note: 'KS Pay never received this payment: nothing was charged' }, { type: 'stop_watching' }]);
         return accept(next(sale, at, { status: 'failed', error: saleErrors.notStarted() }), [
           { type: 'journal', note: 'KS Pay never received this payment: nothing was charged' },
           { type: 'stop_watching' },
         ]);
       }
-      if (unconfirmedCancel) return refuse(sale, 'not found yet; keep watching');
+      if (unconfirmedCancel) return refuse(sale, hasServerEvidence(sale) ? 'KS Pay made this payment; keep watching for it' : 'not found yet; keep watching');
       if (status === 'unknown' && sale.error?.code === 'not_found_yet') return refuse(sale, 'still not found');
       return accept(next(sale, at, { status: 'unknown', error: saleErrors.notFoundYet() }), [{ type: 'journal', note: 'KS Pay has no record of this payment yet' }]);
     }

@@ -10,7 +10,7 @@ import type { Journal } from '../journal/index.ts';
 import type { KsPayClient, Order } from '../kspay/index.ts';
 import { flagIssues, isStillPending, serverOnlyIssue, stillPendingIssue, terminalOnlyIssue } from './issues.ts';
 import { createKeyedLock } from './keyed-lock.ts';
-import { awaitsServer, mismatches, transition } from './sale-machine.ts';
+import { awaitsServer, hasServerEvidence, mismatches, transition } from './sale-machine.ts';
 import type { SaleEffect, SaleEvent, ServerRecord } from './sale-machine.ts';
 import { REFERENCE_PATTERN } from './sale-ids.ts';
 import type { SaleIds } from './sale-ids.ts';
@@ -56,6 +56,11 @@ export interface SalesEngineOptions {
   stillPendingAfterMs?: number;
   /** How far back reconcile reads the server's list for records it does not know. Default 48 h. */
   reconcileWindowMs?: number;
+  /**
+   * A sale KS Pay answered for (signature, order, checkout URL) but that has no txnId is looked up by its reference
+   * on every reconcile for this long after it started; later, only the list can still settle it. Default 24 h.
+   */
+  evidenceLookupMs?: number;
 }
 
 export type SaleListener = (sale: Sale) => void;
@@ -122,6 +127,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   const cancelCheckMs = options.cancelCheckMs ?? 5_000;
   const stillPendingAfterMs = options.stillPendingAfterMs ?? 10 * 60_000;
   const reconcileWindowMs = options.reconcileWindowMs ?? 48 * 3600_000;
+  const evidenceLookupMs = options.evidenceLookupMs ?? 24 * 3600_000;
 
   const locks = createKeyedLock();
   const listeners = new Set<SaleListener>();
@@ -495,6 +501,18 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     await journal.append({ kind: 'issue', issue });
   }
 
+  /**
+   * What reconcile learns of one open sale. Absence from the list proves nothing (it may lag or be cut short): a
+   * sale it does not show is looked up by its own txnId or reference. A sale KS Pay answered for is looked up so
+   * for `evidenceLookupMs`; after that only the list can settle it (null: nothing learnt, nothing concluded).
+   */
+  async function reconcileFinding(sale: Sale, listedRecord: ServerRecord | undefined, listRead: boolean): Promise<Finding | null> {
+    if (listedRecord) return { kind: 'found', record: listedRecord };
+    const pastLookups = hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs;
+    if (sale.txnId === undefined && listRead && pastLookups) return null;
+    return find(sale);
+  }
+
   async function runReconcile(): Promise<ReconcileReport> {
     const now = clock.now();
     const all = journal.sales();
@@ -516,8 +534,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
 
     let settled = 0;
     for (const sale of open) {
-      const record = byReference.get(sale.reference);
-      const finding: Finding = record ? { kind: 'found', record } : listed !== null && sale.txnId === undefined ? { kind: 'absent' } : await find(sale);
+      const finding = await reconcileFinding(sale, byReference.get(sale.reference), listed !== null);
+      if (finding === null) continue;
       const after = await dispatch(sale.id, findingEvent(sale, finding));
       if (!awaitsServer(after)) settled += 1;
       else if (after.status === 'awaiting_payment' || after.status === 'cancelled') watch(after.id);
