@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     dispatch: app.dispatch,
     hub: app.hub,
     onCheckoutReturn: (url) => app.handleRedirect(url),
+    isOwnCheckoutReturn: (url) => app.ownsCheckoutReturn(url),
     log,
   });
   await app.start();

@@ -22,6 +22,9 @@ const dispatch: Dispatch = async (name, input, caller) => {
   return { ok: true, value: { echo: input ?? null } };
 };
 
+/** The return token of the one sale the fake engine knows. */
+const SALE_TOKEN = 'Zm9yLXRoaXMtc2FsZS1vbmx5LTAx';
+
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'pos-browser-'));
   dir = join(root, 'renderer');
@@ -41,6 +44,7 @@ beforeEach(async () => {
     dispatch,
     hub,
     onCheckoutReturn: async (url) => void returns.push(url),
+    isOwnCheckoutReturn: (url) => new URL(url).pathname === `/checkout/return/${SALE_TOKEN}`,
     log: silentLogger,
   });
 });
@@ -96,6 +100,7 @@ describe('browser mode server', () => {
       dispatch,
       hub,
       onCheckoutReturn: async () => undefined,
+      isOwnCheckoutReturn: () => false,
       log: silentLogger,
     });
     try {
@@ -204,13 +209,24 @@ describe('browser mode server', () => {
 
   it('hands the checkout return address to the sale engine and tells the customer they can close the window', async () => {
     const res = await fetch(
-      `${server.url}checkout/return?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
+      `${server.url}checkout/return/${SALE_TOKEN}?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
     );
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You can close this window.');
     expect(returns).toEqual([
-      `${server.checkoutReturnUrl}?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
+      `${server.checkoutReturnUrl}/${SALE_TOKEN}?payment_status=success&kspay_id=tx_1&provider_payment_id=p_1`,
     ]);
+  });
+
+  it.each([
+    ['no sale token', 'checkout/return?payment_status=success&kspay_id=tx_1'],
+    ['a token no sale has', 'checkout/return/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?payment_status=success&kspay_id=tx_1'],
+    ['the token in the query instead', `checkout/return?t=${SALE_TOKEN}&payment_status=success&kspay_id=tx_1`],
+  ])('refuses a checkout return with %s and never hands it to the sale engine', async (_what, path) => {
+    const res = await fetch(`${server.url}${path}`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('nothing was changed');
+    expect(returns).toEqual([]);
   });
 
   it('serves built files with their type and refuses paths that leave the renderer folder', async () => {

@@ -33,6 +33,8 @@ export interface BrowserServerOptions {
   hub: EventHub;
   /** The hosted checkout sent the customer back: the sale engine looks the payment up. */
   onCheckoutReturn(url: string): Promise<unknown>;
+  /** True only for a return address the terminal gave one of its sales (it carries that sale's token). */
+  isOwnCheckoutReturn(url: string): boolean;
   log: Logger;
   /** Fixed only in tests; a fresh random one on every start otherwise. */
   token?: string;
@@ -91,7 +93,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const { rendererDir, dispatch, hub, onCheckoutReturn, log } = options;
+  const { rendererDir, dispatch, hub, onCheckoutReturn, isOwnCheckoutReturn, log } = options;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const streams = new Set<ServerResponse>();
   const assets = createStaticAssets(rendererDir);
@@ -169,8 +171,20 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   function serveCheckoutReturn(res: ServerResponse, url: URL): void {
-    // No token here: KS Pay's page sends the customer to this address, and the sale engine trusts
-    // nothing in it anyway (it asks the server what happened).
+    // No bridge token here (KS Pay's page sends the customer to this address), but the sale's own
+    // return token: anyone on this computer can open this path, and only the address the terminal
+    // put in a sale's redirectUrl may reach the sale engine, as only the Electron checkout window can.
+    if (!isOwnCheckoutReturn(url.href)) {
+      log.warn('browser: a checkout return without a sale token of this terminal was refused');
+      return send(
+        res,
+        403,
+        HTML_HEADERS,
+        simplePage('Not a payment of this terminal', [
+          'This return address was not made by this terminal for a sale, so nothing was changed.',
+        ]),
+      );
+    }
     onCheckoutReturn(url.href).catch((error: unknown) => {
       log.warn('browser: handling the checkout return failed', {
         error: error instanceof Error ? error.message : String(error),
@@ -204,7 +218,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return send(res, 405, { 'content-type': 'text/plain' }, 'Method not allowed');
     if (path === EVENTS_PATH) return serveEvents(req, res, url);
     if (path === '/' || path === '/index.html') return serveApp(res);
-    if (path === CHECKOUT_RETURN_PATH) return serveCheckoutReturn(res, url);
+    if (path === CHECKOUT_RETURN_PATH || path.startsWith(`${CHECKOUT_RETURN_PATH}/`))
+      return serveCheckoutReturn(res, url);
     if (path === CHECKOUT_OPENING_PATH)
       return send(
         res,

@@ -14,6 +14,8 @@ export const FaultsPatch = z
     timeoutAfterCommitNext: count,
     lieInNextRedirect: z.boolean(),
     duplicateNextRedirect: z.boolean(),
+    orderWithoutTxnId: z.boolean(),
+    listLagging: z.boolean(),
     pathPrefix: z.string().max(200),
   })
   .partial()
@@ -44,6 +46,8 @@ export function createFaultState(baseLatencyMs: number): FaultState {
     timeoutAfterCommitNext: 0,
     lieInNextRedirect: false,
     duplicateNextRedirect: false,
+    orderWithoutTxnId: false,
+    listLagging: false,
   });
   let faults = initial();
 

@@ -79,7 +79,12 @@ export const processTransaction: Handler = async (ctx, { req }) => {
     throw new HttpError(409, `Transaction ${txnId} is already ${record.status}: start a new payment.`);
   }
   ctx.store.markProcessed(txnId);
-  return ok(ctx, 201, { order: hostileOrder(orderOf(ctx, record), ctx.hostile()) }, true);
+  const order = orderOf(ctx, record);
+  if (ctx.faults.get().orderWithoutTxnId) {
+    delete order.pe_txnId;
+    delete order.txnId;
+  }
+  return ok(ctx, 201, { order: hostileOrder(order, ctx.hostile()) }, true);
 };
 
 function orderOf(ctx: SandboxContext, record: TxnRecord): Record<string, unknown> {
@@ -150,7 +155,8 @@ export const listTransactions: Handler = (ctx, { req, query }) => {
   const appId = ctx.auth.verifyAccess(header(req, 'authorization'));
   const parsed = ListQuery.safeParse(Object.fromEntries(query));
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Query parameters are not valid.');
-  const page = ctx.store.list({ appId, ...parsed.data });
+  const listed = ctx.store.list({ appId, ...parsed.data });
+  const page = ctx.faults.get().listLagging ? { ...listed, items: [], total: 0, hasMore: false } : listed;
   const hostile = ctx.hostile();
   return ok(
     ctx,

@@ -59,6 +59,16 @@ export interface SandboxFaults {
    * to the same redirect URL (http(s) only); `pay()` returns the URL twice in `redirectUrls`.
    */
   duplicateNextRedirect: boolean;
+  /**
+   * Orders from POST /transaction/process carry no `pe_txnId` / `txnId` (a checkout flow the guide allows): the
+   * terminal learns the transaction only from the redirect or a look-up by reference. Stays on until turned off.
+   */
+  orderWithoutTxnId?: boolean;
+  /**
+   * GET /transaction (with or without referenceNumber) answers as a list that lags behind: no transaction at all.
+   * GET /transaction/txnId/:id still answers. Stays on until turned off.
+   */
+  listLagging?: boolean;
   /** Only apply drop/500/timeout faults to paths starting with this (e.g. '/transaction/initiate'). */
   pathPrefix?: string;
 }

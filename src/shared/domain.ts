@@ -70,6 +70,17 @@ export const Sale = z.object({
   providerPaymentId: z.string().optional(),
   /** Hosted checkout page for the customer (http(s) only), also shown as a QR code. */
   checkoutUrl: z.string().url().optional(),
+  /**
+   * The unguessable token in this sale's return address (redirectUrl): only a return carrying it can move this
+   * sale. Absent on sales started before the terminal made one.
+   */
+  returnToken: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/).optional(),
+  /**
+   * The strongest proof yet that KS Pay created the payment: the signature initiate answered with, or the order's
+   * checkout URL (an order's IDs, `providerOrderId` and `txnId`, prove it too). Such a sale is never concluded
+   * "not received" from a list.
+   */
+  serverEvidence: z.enum(['signature', 'checkout_url']).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** When the server confirmed the final status. */

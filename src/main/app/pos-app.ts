@@ -67,6 +67,8 @@ export interface PosApp {
   start(): Promise<void>;
   /** The hosted checkout sent the customer back to this URL: the engine checks the payment with KS Pay. */
   handleRedirect(url: string): Promise<void>;
+  /** True when `url` is a return address the running profile gave one of its sales (browser mode's gate). */
+  ownsCheckoutReturn(url: string): boolean;
   /** The built-in Demo sandbox, started on first use. */
   builtInSandbox(): Promise<Sandbox>;
   /** Asks KS Pay now whether it answers, and returns the connection state. */
@@ -321,6 +323,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     async handleRedirect(url) {
       await (await currentRuntime()).engine.handleRedirect(url);
     },
+    ownsCheckoutReturn: (url) => engineNow?.ownsRedirect(url) ?? false,
     builtInSandbox,
     checkConnection,
     saleActivity() {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRedirectTo, parseRedirect } from './index.ts';
+import { isRedirectTo, parseRedirect, returnUrlFor } from './index.ts';
 
 const EXPECTED = 'http://127.0.0.1:5173/checkout/return';
 const back = (query: string): string => `${EXPECTED}?${query}`;
@@ -11,6 +11,25 @@ describe('parseRedirect', () => {
       ok: true,
       redirect: { paymentStatus: 'success', kspayId: 'tx_Abc-1', providerPaymentId: 'pay_9' },
     });
+  });
+
+  it('reads the sale\'s return token from the path the terminal gave KS Pay, whatever query KS Pay appends', () => {
+    const token = 'Zm9yLXRoaXMtc2FsZS1vbmx5LTAx';
+    const own = returnUrlFor(EXPECTED, token);
+    expect(own).toBe(`${EXPECTED}/${token}`);
+    expect(parseRedirect(`${own}?payment_status=success&kspay_id=tx_1`, EXPECTED)).toEqual({
+      ok: true,
+      redirect: { paymentStatus: 'success', kspayId: 'tx_1', returnToken: token },
+    });
+    expect(isRedirectTo(`${own}?kspay_id=tx_1`, EXPECTED)).toBe(true);
+  });
+
+  it.each([
+    ['a short token', `${EXPECTED}/abc?kspay_id=tx_1`],
+    ['a token with markup', `${EXPECTED}/${'A'.repeat(22)}%3C?kspay_id=tx_1`],
+    ['two segments', `${EXPECTED}/${'A'.repeat(22)}/x?kspay_id=tx_1`],
+  ])('refuses a return path with %s', (_what, url) => {
+    expect(parseRedirect(url, EXPECTED)).toMatchObject({ ok: false, refusal: 'wrong_place' });
   });
 
   it('treats an empty provider payment ID as absent (a cancelled checkout has none)', () => {

@@ -8,6 +8,8 @@ export interface RedirectParams {
   paymentStatus: RedirectPaymentStatus;
   kspayId: string;
   providerPaymentId?: string;
+  /** The per-sale token the terminal put in the sale's return address (absent on sales started before it did). */
+  returnToken?: string;
 }
 
 export type RedirectRefusal = 'not_a_url' | 'too_long' | 'wrong_place' | 'missing_id' | 'repeated_param' | 'bad_param';
@@ -20,6 +22,18 @@ const MAX_REDIRECT_LENGTH = 4096;
 const KSPAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PROVIDER_PAYMENT_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 const STATUS_TEXT = /^[A-Za-z_ -]{1,32}$/;
+/** A sale's return token: unguessable (made from 16 random bytes or more), safe in a path segment. */
+export const RETURN_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+/**
+ * The address one sale gives KS Pay as its redirectUrl: the terminal's return page plus the sale's token as a
+ * last path segment. A path segment survives a server that appends its parameters with a bare `?`.
+ */
+export function returnUrlFor(expectedRedirectUrl: string, returnToken: string): string {
+  const url = new URL(expectedRedirectUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${returnToken}`;
+  return url.href;
+}
 
 const STATUS_WORDS: Record<string, RedirectPaymentStatus> = {
   success: 'success',
@@ -38,14 +52,24 @@ const STATUS_WORDS: Record<string, RedirectPaymentStatus> = {
   processing: 'pending',
 };
 
-function samePlace(actual: URL, expected: URL): boolean {
-  return (
-    actual.protocol === expected.protocol &&
-    actual.host === expected.host &&
-    actual.pathname === expected.pathname &&
-    actual.username === '' &&
-    actual.password === ''
-  );
+function sameOrigin(actual: URL, expected: URL): boolean {
+  return actual.protocol === expected.protocol && actual.host === expected.host && actual.username === '' && actual.password === '';
+}
+
+/** The return page itself, or one segment below it (where a sale's token goes). */
+function underReturnPage(actual: URL, expected: URL): boolean {
+  const base = expected.pathname.replace(/\/+$/, '');
+  return actual.pathname === expected.pathname || (actual.pathname.startsWith(`${base}/`) && !actual.pathname.slice(base.length + 1).includes('/'));
+}
+
+/** `{ token }` when the path is the return page with a well-formed token segment, `{}` for the page itself, null otherwise. */
+function returnPath(actual: URL, expected: URL): { token?: string } | null {
+  if (!sameOrigin(actual, expected)) return null;
+  if (actual.pathname === expected.pathname) return {};
+  const base = expected.pathname.replace(/\/+$/, '');
+  if (!actual.pathname.startsWith(`${base}/`)) return null;
+  const token = actual.pathname.slice(base.length + 1);
+  return RETURN_TOKEN_PATTERN.test(token) ? { token } : null;
 }
 
 /**
@@ -55,7 +79,9 @@ function samePlace(actual: URL, expected: URL): boolean {
 export function isRedirectTo(url: string, expectedRedirectUrl: string): boolean {
   if (typeof url !== 'string') return false;
   try {
-    return samePlace(new URL(url), new URL(expectedRedirectUrl));
+    const actual = new URL(url);
+    const expected = new URL(expectedRedirectUrl);
+    return sameOrigin(actual, expected) && underReturnPage(actual, expected);
   } catch {
     return false;
   }
@@ -66,8 +92,8 @@ function refuse(refusal: RedirectRefusal, message: string): RedirectParse {
 }
 
 /**
- * Parses a redirect aimed at `expectedRedirectUrl` (same scheme, host, port and path; any query of its own is
- * allowed). Each of `payment_status`, `kspay_id`, `provider_payment_id` may appear at most once, so a second
+ * Parses a redirect aimed at `expectedRedirectUrl` (same scheme, host, port and path, or that path plus one
+ * segment holding a sale's return token; any query of its own is allowed). Each of `payment_status`, `kspay_id`, `provider_payment_id` may appear at most once, so a second
  * copy slipped in by someone else cannot win. Never throws.
  */
 export function parseRedirect(url: string, expectedRedirectUrl: string): RedirectParse {
@@ -82,7 +108,8 @@ export function parseRedirect(url: string, expectedRedirectUrl: string): Redirec
   } catch {
     return refuse('not_a_url', 'The return address from the payment page could not be read; it was ignored.');
   }
-  if (!samePlace(actual, expected)) {
+  const place = returnPath(actual, expected);
+  if (place === null) {
     return refuse('wrong_place', 'This address is not this terminal\'s payment return page; it was ignored.');
   }
 
@@ -121,6 +148,7 @@ export function parseRedirect(url: string, expectedRedirectUrl: string): Redirec
       paymentStatus,
       kspayId,
       ...(providerPaymentId !== null && providerPaymentId !== '' ? { providerPaymentId } : {}),
+      ...(place.token !== undefined ? { returnToken: place.token } : {}),
     },
   };
 }

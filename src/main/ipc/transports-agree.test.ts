@@ -72,6 +72,7 @@ describe('the three transports', () => {
       dispatch,
       hub: createEventHub({ log: silentLogger }),
       onCheckoutReturn: async () => undefined,
+      isOwnCheckoutReturn: () => false,
       log: silentLogger,
     });
     try {

@@ -1,4 +1,6 @@
 // The journal read back into memory: each sale's latest snapshot and timeline, and the other records in order.
+// Order is the journal's own: records by sequence number (`seq`), never by the file they sit in. Records written
+// before there were sequence numbers come first, in the order they were read (day files by name, lines in order).
 import type { Sale, SaleTimelineEntry } from '../../shared/domain.ts';
 import type { JournalRecord, JournalRecordKind, JournalRecordOf } from './records.ts';
 
@@ -13,43 +15,114 @@ export interface JournalIndex {
   timeline(saleId: string): SaleTimelineEntry[];
   records<K extends ListedKind>(kind: K): JournalRecordOf<K>[];
   readonly saleCount: number;
+  /** The highest sequence number applied; 0 when none had one. */
+  readonly maxSeq: number;
 }
 
+/** Where a record sorts: its sequence number, or 0 for a record written before there were any. */
+const orderOf = (record: JournalRecord): number => record.seq ?? 0;
+
+/** Items with their order keys, sorted only when read after one arrived out of order (a stable sort keeps ties as read). */
+interface Ordered<T> {
+  items: T[];
+  keys: number[];
+  sorted: boolean;
+}
+
+function push<T>(list: Ordered<T>, item: T, key: number): void {
+  const last = list.keys[list.keys.length - 1];
+  if (last !== undefined && key < last) list.sorted = false;
+  list.items.push(item);
+  list.keys.push(key);
+}
+
+function inOrder<T>(list: Ordered<T>): T[] {
+  if (!list.sorted) {
+    const order = list.items.map((_, i) => i).sort((a, b) => (list.keys[a] ?? 0) - (list.keys[b] ?? 0));
+    list.items = order.map((i) => list.items[i] as T);
+    list.keys = order.map((i) => list.keys[i] ?? 0);
+    list.sorted = true;
+  }
+  return list.items;
+}
+
+const ordered = <T>(): Ordered<T> => ({ items: [], keys: [], sorted: true });
+
 export function createJournalIndex(): JournalIndex {
-  // A Map keeps first-insertion order, so sales() lists sales in the order they were started.
-  const latest = new Map<string, Sale>();
-  const timelines = new Map<string, SaleTimelineEntry[]>();
-  const listed: { [K in ListedKind]: JournalRecordOf<K>[] } = { review: [], zreport: [], issue: [] };
+  // A Map keeps first-insertion order, so sales() lists sales in the order they were started; when a sale's
+  // first record is read after a later-numbered one (a file written while the clock was behind), it is re-sorted.
+  let latest = new Map<string, Sale>();
+  const latestKey = new Map<string, number>();
+  const firstKey = new Map<string, number>();
+  let salesSorted = true;
+  let lastFirstKey = 0;
+  let maxSeq = 0;
+  const timelines = new Map<string, Ordered<SaleTimelineEntry>>();
+  const listed: { [K in ListedKind]: Ordered<JournalRecordOf<K>> } = { review: ordered(), zreport: ordered(), issue: ordered() };
+
+  function sortSales(): void {
+    if (salesSorted) return;
+    const ids = [...latest.keys()].sort((a, b) => (firstKey.get(a) ?? 0) - (firstKey.get(b) ?? 0));
+    latest = new Map(ids.map((id) => [id, latest.get(id) as Sale]));
+    salesSorted = true;
+  }
 
   return {
     apply(record) {
+      const key = orderOf(record);
+      maxSeq = Math.max(maxSeq, key);
       switch (record.kind) {
         case 'sale': {
           const { sale } = record;
-          latest.set(sale.id, sale);
+          const known = latestKey.get(sale.id);
+          // The record latest in the journal's order wins, wherever it was read.
+          if (known === undefined || key >= known) {
+            latest.set(sale.id, sale);
+            latestKey.set(sale.id, key);
+          }
+          if (known === undefined) {
+            firstKey.set(sale.id, key);
+            if (key < lastFirstKey) salesSorted = false;
+            lastFirstKey = Math.max(lastFirstKey, key);
+          } else if (key < (firstKey.get(sale.id) ?? 0)) {
+            firstKey.set(sale.id, key);
+            salesSorted = false;
+          }
           const entry: SaleTimelineEntry = { at: record.at, status: sale.status, note: record.note };
-          const timeline = timelines.get(sale.id);
-          if (timeline) timeline.push(entry);
-          else timelines.set(sale.id, [entry]);
+          let timeline = timelines.get(sale.id);
+          if (!timeline) {
+            timeline = ordered();
+            timelines.set(sale.id, timeline);
+          }
+          push(timeline, entry, key);
           return;
         }
         case 'review':
-          listed.review.push(record);
+          push(listed.review, record, key);
           return;
         case 'zreport':
-          listed.zreport.push(record);
+          push(listed.zreport, record, key);
           return;
         case 'issue':
-          listed.issue.push(record);
+          push(listed.issue, record, key);
           return;
       }
     },
-    sales: () => Array.from(latest.values()),
+    sales: () => {
+      sortSales();
+      return Array.from(latest.values());
+    },
     sale: (saleId) => latest.get(saleId),
-    timeline: (saleId) => [...(timelines.get(saleId) ?? [])],
-    records: (kind) => [...listed[kind]],
+    timeline: (saleId) => {
+      const timeline = timelines.get(saleId);
+      return timeline ? [...inOrder(timeline)] : [];
+    },
+    records: (kind) => [...inOrder(listed[kind])],
     get saleCount() {
       return latest.size;
+    },
+    get maxSeq() {
+      return maxSeq;
     },
   };
 }

@@ -69,7 +69,11 @@ describe('journal', () => {
     await first.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
     await first.append({ kind: 'sale', sale: sale('b', 'initiating'), note: 'Sale started' });
     now += 1000;
-    await first.append({ kind: 'sale', sale: sale('a', 'awaiting_payment', { txnId: 'tx_1' }), note: 'Waiting for the customer' });
+    await first.append({
+      kind: 'sale',
+      sale: sale('a', 'awaiting_payment', { txnId: 'tx_1' }),
+      note: 'Waiting for the customer',
+    });
     await first.close();
 
     const second = journal();
@@ -111,7 +115,9 @@ describe('journal', () => {
   it('refuses a record that does not fit the schema and writes nothing', async () => {
     const j = journal();
     const bad = { ...sale('a', 'initiating'), amountMinor: -5 };
-    await expect(j.append({ kind: 'sale', sale: bad, note: 'x' })).rejects.toMatchObject({ code: 'invalid_record' });
+    await expect(j.append({ kind: 'sale', sale: bad, note: 'x' })).rejects.toMatchObject({
+      code: 'invalid_record',
+    });
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 
@@ -130,27 +136,43 @@ describe('journal', () => {
     await j.append({ kind: 'zreport', report: zreport });
     await j.append({
       kind: 'issue',
-      issue: { id: 'server_only:tx_9', kind: 'server_only', txnId: 'tx_9', explanation: 'x', reviewed: false },
+      issue: {
+        id: 'server_only:tx_9',
+        kind: 'server_only',
+        txnId: 'tx_9',
+        explanation: 'x',
+        reviewed: false,
+      },
     });
     const again = journal();
     await again.replay();
     expect(again.records('zreport').map((r) => r.report)).toEqual([zreport]);
-    expect(again.records('review')).toMatchObject([{ issueId: 'amount_mismatch:a', note: 'refunded', actor: 'manager', at: new Date(T0).toISOString() }]);
+    expect(again.records('review')).toMatchObject([
+      { issueId: 'amount_mismatch:a', note: 'refunded', actor: 'manager', at: new Date(T0).toISOString() },
+    ]);
     expect(again.records('issue')).toHaveLength(1);
   });
 
   it('writes many concurrent appends whole and in call order', async () => {
     const j = journal();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => j.append({ kind: 'sale', sale: sale(`s${i}`, 'initiating'), note: `n${i}` })));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        j.append({ kind: 'sale', sale: sale(`s${i}`, 'initiating'), note: `n${i}` }),
+      ),
+    );
     const lines = (await readFile(todayFile(), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(200);
-    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note)).toEqual(Array.from({ length: 200 }, (_, i) => `n${i}`));
+    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `n${i}`),
+    );
   });
 
   it('refuses appends once closed', async () => {
     const j = journal();
     await j.close();
-    const error: unknown = await j.append({ kind: 'review', issueId: 'x', note: '', actor: 'm' }).catch((e: unknown) => e);
+    const error: unknown = await j
+      .append({ kind: 'review', issueId: 'x', note: '', actor: 'm' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JournalError);
     expect(error).toMatchObject({ code: 'closed' });
   });
@@ -161,7 +183,12 @@ describe('journal', () => {
       await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
       await j.append({ kind: 'sale', sale: sale('a', 'processing'), note: 'Processing' });
       await j.close();
-      const torn = JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale('a', 'awaiting_payment'), note: 'W' }).slice(0, 57);
+      const torn = JSON.stringify({
+        kind: 'sale',
+        at: new Date(T0).toISOString(),
+        sale: sale('a', 'awaiting_payment'),
+        note: 'W',
+      }).slice(0, 57);
       await appendFile(todayFile(), torn);
       return torn;
     }
@@ -219,8 +246,23 @@ describe('journal', () => {
 
   describe('with a damaged file', () => {
     it('skips and reports a corrupt line in the middle and reads the lines after it', async () => {
-      const good = (id: string): string => JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(id, 'succeeded'), note: 'ok' });
-      await writeFile(todayFile(), [good('a'), '{"kind":"sale","at":"garbage', JSON.stringify({ kind: 'sale', note: 'no sale' }), good('b'), ''].join('\n'));
+      const good = (id: string): string =>
+        JSON.stringify({
+          kind: 'sale',
+          at: new Date(T0).toISOString(),
+          sale: sale(id, 'succeeded'),
+          note: 'ok',
+        });
+      await writeFile(
+        todayFile(),
+        [
+          good('a'),
+          '{"kind":"sale","at":"garbage',
+          JSON.stringify({ kind: 'sale', note: 'no sale' }),
+          good('b'),
+          '',
+        ].join('\n'),
+      );
       const j = journal();
       const summary = await j.replay();
       expect(j.sales().map((s) => s.id)).toEqual(['a', 'b']);
@@ -235,7 +277,10 @@ describe('journal', () => {
       const line = (id: string, day: string): string =>
         `${JSON.stringify({ kind: 'sale', at: `${day}T10:00:00.000Z`, sale: sale(id, 'succeeded'), note: 'ok' })}\n`;
       await writeFile(join(dir, 'journal-2026-11-01.jsonl'), line('first', '2026-11-01'));
-      await writeFile(join(dir, 'journal-2026-11-02.jsonl'), Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x7b, 0x0a, 0x80, 0x81, 0x0a]));
+      await writeFile(
+        join(dir, 'journal-2026-11-02.jsonl'),
+        Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x7b, 0x0a, 0x80, 0x81, 0x0a]),
+      );
       await mkdir(join(dir, 'journal-2026-11-03.jsonl'));
       await writeFile(join(dir, 'journal-2026-11-04.jsonl'), line('last', '2026-11-04'));
       await writeFile(join(dir, 'notes.txt'), 'not a journal');
@@ -254,7 +299,12 @@ describe('journal', () => {
     it('reads a file larger than its read chunk, with lines split across chunks', async () => {
       const note = 'n'.repeat(400);
       const lines = Array.from({ length: 25_000 }, (_, i) =>
-        JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(`s${i}`, 'succeeded', { note: note.slice(0, 200) }), note }),
+        JSON.stringify({
+          kind: 'sale',
+          at: new Date(T0).toISOString(),
+          sale: sale(`s${i}`, 'succeeded', { note: note.slice(0, 200) }),
+          note,
+        }),
       );
       await writeFile(todayFile(), `${lines.join('\n')}\n`);
       const j = journal();
@@ -282,5 +332,161 @@ describe.skipIf(process.platform === 'win32')('journal files are private to the 
     open.push(again);
     const [problem] = (await again.replay()).problems;
     expect((await stat(join(nested, problem?.setAsideTo ?? 'missing'))).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("the journal's own order", () => {
+  /** The calendar day of an instant in a time zone, as the terminal names its day files. */
+  const zonedDay =
+    (timeZone: string) =>
+    (epochMs: number): string =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(epochMs);
+  const inZone = (timeZone: string): Journal => {
+    const j = createJournal({ dir, clock, log: silentLogger, dayKey: zonedDay(timeZone) });
+    open.push(j);
+    return j;
+  };
+  const at = (iso: string): number => Date.parse(iso);
+  async function seqsOnDisk(): Promise<number[]> {
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+    const lines = (await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8'))))
+      .join('')
+      .trimEnd()
+      .split('\n');
+    return lines.map((line) => (JSON.parse(line) as { seq?: number }).seq ?? 0).sort((a, b) => a - b);
+  }
+
+  it('replays the last step written, not the last day file, when the clock steps back across midnight', async () => {
+    const j = inZone('UTC');
+    now = at('2026-11-29T23:59:00.000Z');
+    await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    now = at('2026-11-30T00:00:30.000Z');
+    await j.append({ kind: 'sale', sale: sale('a', 'awaiting_payment'), note: 'Waiting' });
+    // NTP pulls the clock back 50 s, to the day before.
+    now = at('2026-11-29T23:59:40.000Z');
+    await j.append({ kind: 'sale', sale: sale('a', 'succeeded'), note: 'Paid' });
+    await j.append({ kind: 'sale', sale: sale('b', 'initiating'), note: 'Sale started' });
+    expect(j.sale('a')?.status).toBe('succeeded');
+    expect((await readdir(dir)).sort()).toEqual(['journal-2026-11-29.jsonl', 'journal-2026-11-30.jsonl']);
+    await j.close();
+
+    const again = inZone('UTC');
+    await again.replay();
+    expect(again.sale('a')?.status).toBe('succeeded');
+    expect(again.timeline('a').map((e) => e.status)).toEqual(['initiating', 'awaiting_payment', 'succeeded']);
+    expect(again.sales().map((s) => s.id)).toEqual(['a', 'b']);
+    expect(await seqsOnDisk()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('replays the last step written when the time zone changes between two writes', async () => {
+    now = at('2026-11-29T10:00:00.000Z');
+    // UTC+14: already 30 November there.
+    const before = inZone('Pacific/Kiritimati');
+    await before.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    await before.append({ kind: 'sale', sale: sale('a', 'awaiting_payment'), note: 'Waiting' });
+    await before.append({ kind: 'review', issueId: 'first', note: '', actor: 'manager' });
+    await before.close();
+    // The terminal restarts in UTC−10: still 29 November, so the next steps go to an earlier-named file.
+    now = at('2026-11-29T10:05:00.000Z');
+    const after = inZone('Pacific/Honolulu');
+    await after.append({ kind: 'sale', sale: sale('a', 'succeeded'), note: 'Paid' });
+    await after.append({ kind: 'review', issueId: 'second', note: '', actor: 'manager' });
+    await after.close();
+    expect((await readdir(dir)).sort()).toEqual(['journal-2026-11-29.jsonl', 'journal-2026-11-30.jsonl']);
+
+    const again = inZone('UTC');
+    await again.replay();
+    expect(again.sale('a')?.status).toBe('succeeded');
+    expect(again.timeline('a').map((e) => e.note)).toEqual(['Sale started', 'Waiting', 'Paid']);
+    expect(again.records('review').map((r) => r.issueId)).toEqual(['first', 'second']);
+    expect(await seqsOnDisk()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('never hands out a number twice, even when a new journal writes before reading the old files', async () => {
+    const first = inZone('UTC');
+    await first.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'one' });
+    await first.append({ kind: 'sale', sale: sale('a', 'processing'), note: 'two' });
+    await first.close();
+    now -= 24 * 3600_000;
+    const second = inZone('UTC');
+    const written = await second.append({ kind: 'sale', sale: sale('a', 'unknown'), note: 'three' });
+    expect(written.seq).toBe(3);
+    await second.close();
+    const third = inZone('UTC');
+    await third.replay();
+    expect(third.sale('a')?.status).toBe('unknown');
+    expect((await third.append({ kind: 'sale', sale: sale('a', 'failed'), note: 'four' })).seq).toBe(4);
+  });
+
+  describe('with a journal written before records were numbered', () => {
+    const oldLine = (id: string, status: Sale['status'], note: string): string =>
+      `${JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(id, status), note })}\n`;
+
+    it('replays unnumbered records exactly as before: day files by name, lines in order, the last one winning', async () => {
+      await writeFile(
+        join(dir, 'journal-2026-11-29.jsonl'),
+        oldLine('a', 'initiating', 'one') + oldLine('a', 'succeeded', 'two'),
+      );
+      await writeFile(
+        join(dir, 'journal-2026-11-30.jsonl'),
+        oldLine('b', 'initiating', 'three') + oldLine('a', 'awaiting_payment', 'four'),
+      );
+      const j = inZone('UTC');
+      await j.replay();
+      expect(j.sale('a')?.status).toBe('awaiting_payment');
+      expect(j.timeline('a').map((e) => e.note)).toEqual(['one', 'two', 'four']);
+      expect(j.sales().map((s) => s.id)).toEqual(['a', 'b']);
+    });
+
+    it('orders the old records first, as before, and every numbered record after them', async () => {
+      await writeFile(
+        join(dir, 'journal-2026-11-29.jsonl'),
+        oldLine('a', 'initiating', 'old one') + oldLine('b', 'initiating', 'old b'),
+      );
+      await writeFile(join(dir, 'journal-2026-11-30.jsonl'), oldLine('a', 'awaiting_payment', 'old two'));
+      const upgraded = inZone('UTC');
+      await upgraded.replay();
+      // The first numbered records land in the earlier-named file, after its old lines.
+      now = at('2026-11-29T12:00:00.000Z');
+      await upgraded.append({ kind: 'sale', sale: sale('a', 'succeeded'), note: 'new one' });
+      await upgraded.append({ kind: 'sale', sale: sale('c', 'initiating'), note: 'new c' });
+      await upgraded.close();
+
+      const again = inZone('UTC');
+      await again.replay();
+      expect(again.sale('a')?.status).toBe('succeeded');
+      expect(again.timeline('a').map((e) => e.note)).toEqual(['old one', 'old two', 'new one']);
+      expect(again.sales().map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    });
+  });
+
+  it('skips and reports a line whose sequence number is not a positive whole number, and reads the rest', async () => {
+    const line = (seq: unknown, id: string): string =>
+      JSON.stringify({
+        seq,
+        kind: 'sale',
+        at: new Date(T0).toISOString(),
+        sale: sale(id, 'succeeded'),
+        note: 'ok',
+      });
+    await writeFile(
+      todayFile(),
+      [line(1, 'a'), line(-3, 'b'), line('7', 'c'), line(2.5, 'd'), line(4, 'e'), ''].join('\n'),
+    );
+    const j = journal();
+    const summary = await j.replay();
+    expect(j.sales().map((s) => s.id)).toEqual(['a', 'e']);
+    expect(summary.problems.map((p) => [p.kind, p.line])).toEqual([
+      ['corrupt_line', 2],
+      ['corrupt_line', 3],
+      ['corrupt_line', 4],
+    ]);
+    expect(summary.problems[0]?.message).toMatch(/seq/);
+    expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(5);
   });
 });

@@ -19,6 +19,8 @@ export interface JournalOptions {
   dir: string;
   clock: Clock;
   log: Logger;
+  /** The day file an instant is written to; the terminal's local calendar day unless a test sets a time zone. */
+  dayKey?: (epochMs: number) => string;
 }
 
 /** Something found while reading the journal. Never fatal: the rest is read. */
@@ -67,13 +69,13 @@ interface OpenDay {
 }
 
 interface Waiting {
+  /** Checked, without its sequence number: that is given when the batch is written, in write order. */
   record: JournalRecord;
-  line: string;
   resolve: (record: JournalRecord) => void;
   reject: (error: unknown) => void;
 }
 
-export function createJournal({ dir, clock, log }: JournalOptions): Journal {
+export function createJournal({ dir, clock, log, dayKey = localDayKey }: JournalOptions): Journal {
   // Owner-only: the journal holds every sale of the terminal (folders 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const queue = createSerialQueue();
@@ -84,6 +86,8 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
   let hasReplayed = false;
   const waiting: Waiting[] = [];
   let flushing = false;
+  /** The next record's sequence number; learnt from the files before the first write. Never handed out twice. */
+  let nextSeq: number | null = null;
 
   /** Copies the unfinished bytes after the last newline aside, then cuts them off, so later appends start clean. */
   async function setAsideTail(path: string, cleanLength: number, size: number): Promise<void> {
@@ -108,7 +112,11 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
         `It was set aside in ${basename(aside)}; what it described had not happened yet, so nothing is lost.`,
     };
     problems.push(problem);
-    log.warn('journal: torn last line set aside', { file: problem.file, setAsideTo: problem.setAsideTo, bytes: size - cleanLength });
+    log.warn('journal: torn last line set aside', {
+      file: problem.file,
+      setAsideTo: problem.setAsideTo,
+      bytes: size - cleanLength,
+    });
   }
 
   async function openDay(day: string): Promise<OpenDay> {
@@ -129,7 +137,7 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
   }
 
   async function dayFor(epochMs: number): Promise<OpenDay> {
-    const day = localDayKey(epochMs);
+    const day = dayKey(epochMs);
     if (current?.day === day) return current;
     if (current) await current.handle.close();
     current = null;
@@ -139,13 +147,20 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
 
   async function writeBatch(batch: Waiting[]): Promise<void> {
     if (closed) {
-      for (const item of batch) item.reject(new JournalError('closed', 'The journal is closed. Restart the app, then try again.'));
+      for (const item of batch)
+        item.reject(new JournalError('closed', 'The journal is closed. Restart the app, then try again.'));
       return;
     }
     let target: OpenDay | null = null;
+    const numbered: JournalRecord[] = [];
     try {
+      nextSeq ??= (await highestSeqOnDisk()) + 1;
+      for (const item of batch) {
+        numbered.push({ seq: nextSeq, ...item.record });
+        nextSeq += 1;
+      }
       target = await dayFor(clock.now());
-      const bytes = Buffer.from(batch.map((item) => item.line).join(''), 'utf8');
+      const bytes = Buffer.from(numbered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
       let written = 0;
       while (written < bytes.length) {
         const { bytesWritten } = await target.handle.write(bytes, written, bytes.length - written, null);
@@ -165,10 +180,27 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
       for (const item of batch) item.reject(failure);
       return;
     }
-    for (const item of batch) {
-      index.apply(item.record);
-      item.resolve(item.record);
+    batch.forEach((item, i) => {
+      const record = numbered[i] ?? item.record;
+      index.apply(record);
+      item.resolve(record);
+    });
+  }
+
+  /** The highest sequence number in the day files (0 when none has one): each file is read whole, once. */
+  async function highestSeqOnDisk(): Promise<number> {
+    if (hasReplayed) return index.maxSeq;
+    let highest = 0;
+    for (const name of await listDayFiles(dir)) {
+      try {
+        await scanDayFile(join(dir, name), (record) => {
+          highest = Math.max(highest, record.seq ?? 0);
+        });
+      } catch {
+        // An unreadable day is reported by replay; its numbers cannot be read, so none can be reused from it.
+      }
     }
+    return highest;
   }
 
   /** After a failed write, cut the file back to its last whole record; if even that fails, reopen later and repair then. */
@@ -227,23 +259,33 @@ export function createJournal({ dir, clock, log }: JournalOptions): Journal {
     }
     index = next;
     hasReplayed = true;
+    nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1);
     return { files: files.length, records, sales: next.saleCount, problems: [...problems] };
   }
 
   return {
     dir,
     append(input) {
-      if (closed) return Promise.reject(new JournalError('closed', 'The journal is closed. Restart the app, then try again.'));
-      const parsed = JournalRecord.safeParse({ ...input, at: input.at ?? new Date(clock.now()).toISOString() });
+      if (closed)
+        return Promise.reject(
+          new JournalError('closed', 'The journal is closed. Restart the app, then try again.'),
+        );
+      const parsed = JournalRecord.safeParse({
+        ...input,
+        at: input.at ?? new Date(clock.now()).toISOString(),
+      });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return Promise.reject(
-          new JournalError('invalid_record', `A record was refused before it was written (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`),
+          new JournalError(
+            'invalid_record',
+            `A record was refused before it was written (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
+          ),
         );
       }
-      const record = parsed.data;
+      const { seq: _given, ...record } = parsed.data;
       return new Promise<JournalRecord>((resolve, reject) => {
-        waiting.push({ record, line: `${JSON.stringify(record)}\n`, resolve, reject });
+        waiting.push({ record, resolve, reject });
         if (!flushing) void flush();
       });
     },

@@ -2,9 +2,16 @@
 import { z } from 'zod';
 import { IsoDateTime, ReconcileIssue, Sale, ZReport } from '../../shared/domain.ts';
 
+/**
+ * The record's place in the journal: 1, 2, 3, ... across every day file, given by the journal as it writes and
+ * never reused. Replay orders by it, never by the clock or file names. Absent on records written before it existed.
+ */
+const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional();
+
 /** A full snapshot of a sale after a step, with a short note for its timeline. Never keys, tokens or signatures. */
 export const SaleRecord = z.object({
   kind: z.literal('sale'),
+  seq: Seq,
   at: IsoDateTime,
   sale: Sale,
   note: z.string().max(500),
@@ -13,6 +20,7 @@ export const SaleRecord = z.object({
 /** A manager marked a reconcile issue as looked at. */
 export const ReviewRecord = z.object({
   kind: z.literal('review'),
+  seq: Seq,
   at: IsoDateTime,
   issueId: z.string().min(1).max(200),
   note: z.string().max(500),
@@ -22,6 +30,7 @@ export const ReviewRecord = z.object({
 /** A day closed with its Z report (written and read back by the reports service). */
 export const ZReportRecord = z.object({
   kind: z.literal('zreport'),
+  seq: Seq,
   at: IsoDateTime,
   report: ZReport,
 });
@@ -29,6 +38,7 @@ export const ZReportRecord = z.object({
 /** A reconcile issue with no sale of its own to carry it (e.g. a server record the terminal never made). */
 export const IssueRecord = z.object({
   kind: z.literal('issue'),
+  seq: Seq,
   at: IsoDateTime,
   issue: ReconcileIssue,
 });
@@ -38,6 +48,6 @@ export type JournalRecord = z.infer<typeof JournalRecord>;
 export type JournalRecordKind = JournalRecord['kind'];
 export type JournalRecordOf<K extends JournalRecordKind> = Extract<JournalRecord, { kind: K }>;
 
-type WithoutAt<T> = T extends unknown ? Omit<T, 'at'> & { at?: string } : never;
-/** What a caller appends: `at` defaults to the journal's clock. */
+type WithoutAt<T> = T extends unknown ? Omit<T, 'at' | 'seq'> & { at?: string } : never;
+/** What a caller appends: `at` defaults to the journal's clock; `seq` is the journal's to give. */
 export type JournalRecordInput = WithoutAt<z.input<typeof JournalRecord>>;

@@ -6,6 +6,8 @@ export interface SaleIds {
   saleId(): string;
   /** `PREFIX-` + 9 base-36 time digits + 8 random characters: only [A-Z0-9-], at most 24 characters. */
   reference(prefix: string): string;
+  /** 24 random bytes, base64url: the secret in a sale's return address. */
+  returnToken(): string;
 }
 
 /** What a reference must look like whoever made it: the API's safe alphabet and length. */
@@ -29,5 +31,6 @@ export function createSaleIds({ clock, random = randomBytes }: { clock: Clock; r
   return {
     saleId: () => `S${tick()}${noise(10)}`,
     reference: (prefix) => `${prefix}-${tick()}${noise(8)}`,
+    returnToken: () => Buffer.from(random(24)).toString('base64url'),
   };
 }

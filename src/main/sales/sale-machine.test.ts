@@ -165,7 +165,38 @@ describe('transition rules', () => {
 
   it('verifies the redirect\'s own ID when the sale has no txnId yet, so the reference check decides', () => {
     const result = transition(saleIn('awaiting_payment', { txnId: undefined }), { type: 'redirect', at: LATER, kspayId: 'tx_7', paymentStatus: 'failed' });
-    expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed' });
+    expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed', fromRedirect: true });
+  });
+
+  it.each([
+    ['another reference', { referenceNumber: 'POS-OTHER' }, 'awaiting_payment'],
+    ['another amount', { amountMinor: 1 }, 'awaiting_payment'],
+    ['another currency', { currency: 'USD' }, 'awaiting_payment'],
+  ] as const)('ignores a redirect-named record with %s for a sale with no txnId, and keeps watching it', (_what, changes, back) => {
+    const sale = saleIn('verifying', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', ...changes }), fromRedirect: true });
+    expect(result.accepted).toBe(true);
+    expect(result.state).toEqual({ ...sale, status: back, updatedAt: LATER });
+    expect(result.accepted && result.effects.map((effect) => effect.type)).toEqual(['journal', 'watch']);
+  });
+
+  it('ignores a foreign record a redirect named even when a poll taught the sale its own txnId meanwhile', () => {
+    const sale = saleIn('awaiting_payment');
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', referenceNumber: 'POS-OTHER' }), fromRedirect: true });
+    expect(result.state).toBe(sale);
+    expect(result.accepted && result.effects).toEqual([{ type: 'watch' }]);
+  });
+
+  it('still settles a sale with no txnId on the matching record a redirect named', () => {
+    const sale = saleIn('verifying', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9' }), fromRedirect: true });
+    expect(result.state).toMatchObject({ status: 'succeeded', txnId: 'tx_9', flags: [] });
+  });
+
+  it('never lets a redirect-named record of another sale settle a cancelled sale with no txnId', () => {
+    const sale = saleIn('cancelled', { txnId: undefined });
+    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', amountMinor: 1 }), fromRedirect: true });
+    expect(result.accepted).toBe(false);
   });
 
   it('fails a sale on a record of another transaction, as a reference mismatch', () => {
@@ -286,9 +317,36 @@ describe('transition rules', () => {
     expect(transition(saleIn('unknown'), { type: 'not_found', at: LATER, giveUp: true }).accepted).toBe(false);
   });
 
-  it('confirms an unconfirmed cancel without a txnId once KS Pay never received it', () => {
-    const result = transition(saleIn('cancelled', { txnId: undefined }), { type: 'not_found', at: LATER, giveUp: true });
+  it('confirms an unconfirmed cancel without a txnId once KS Pay never received it (nothing proves it did)', () => {
+    const result = transition(saleIn('cancelled', { txnId: undefined, checkoutUrl: undefined }), { type: 'not_found', at: LATER, giveUp: true });
     expect(result.state).toMatchObject({ status: 'cancelled', verifiedAt: LATER });
+  });
+
+  describe('a sale KS Pay answered for, with no txnId', () => {
+    const evidence: [string, Partial<Sale>][] = [
+      ['a signature', { serverEvidence: 'signature', checkoutUrl: undefined }],
+      ['a checkout URL', { serverEvidence: 'checkout_url' }],
+      ['a checkout URL journaled before evidence was recorded', {}],
+      ['an order ID', { providerOrderId: 'order_1', checkoutUrl: undefined }],
+    ];
+
+    it.each(evidence)('is never concluded not received when only %s proves it', (_what, extra) => {
+      const result = transition(saleIn('unknown', { txnId: undefined, ...extra }), { type: 'not_found', at: LATER, giveUp: true });
+      expect(result.state.status).toBe('unknown');
+      expect(result.accepted && result.effects.map((effect) => effect.type)).not.toContain('stop_watching');
+    });
+
+    it.each(evidence)('keeps an unconfirmed cancel watched when %s proves it', (_what, extra) => {
+      const sale = saleIn('cancelled', { txnId: undefined, ...extra });
+      const result = transition(sale, { type: 'not_found', at: LATER, giveUp: true });
+      expect(result.accepted).toBe(false);
+      expect(result.state.verifiedAt).toBeUndefined();
+    });
+
+    it('records the signature as evidence as soon as initiate answers', () => {
+      const result = transition(saleIn('initiating'), { type: 'initiated', at: LATER, signature: 'sig' });
+      expect(result.state).toMatchObject({ status: 'processing', serverEvidence: 'signature' });
+    });
   });
 
   it('looks a sale without a txnId up by reference when asked to check', () => {

@@ -34,8 +34,11 @@ export type SaleEvent =
   | { type: 'retry_process'; at: string; signature: string }
   /** The hosted page sent the customer back: only a cue to look. */
   | { type: 'redirect'; at: string; kspayId: string; paymentStatus: RedirectPaymentStatus }
-  /** KS Pay's record of the sale's transaction: the only thing that settles a sale. */
-  | { type: 'server_record'; at: string; record: ServerRecord; redirectSaid?: RedirectPaymentStatus }
+  /**
+   * KS Pay's record of the sale's transaction: the only thing that settles a sale. `fromRedirect`: the record of
+   * the payment a return address named for a sale that had no txnId then, so it may be someone else's.
+   */
+  | { type: 'server_record'; at: string; record: ServerRecord; redirectSaid?: RedirectPaymentStatus; fromRedirect?: boolean }
   /** KS Pay has no transaction with the sale's reference; `giveUp` once it is too old to still appear. */
   | { type: 'not_found'; at: string; giveUp: boolean }
   /** A look-up could not be made (network, server error, unreadable reply). */
@@ -58,7 +61,7 @@ export type SaleEffect =
   | { type: 'process'; signature: string }
   /** Find the sale on the server by txnId or reference before anything could be sent again. */
   | { type: 'lookup' }
-  | { type: 'verify'; txnId: string; redirectSaid?: RedirectPaymentStatus }
+  | { type: 'verify'; txnId: string; redirectSaid?: RedirectPaymentStatus; fromRedirect?: boolean }
   /** Poll the status with back-off until the server settles the sale. */
   | { type: 'watch' }
   | { type: 'stop_watching' };
@@ -72,6 +75,14 @@ const OPEN = new Set<Sale['status']>(['initiating', 'processing', 'awaiting_paym
 /** A sale the server may still change: not final, or cancelled here but not yet confirmed by the server. */
 export function awaitsServer(sale: Sale): boolean {
   return OPEN.has(sale.status) || (sale.status === 'cancelled' && sale.verifiedAt === undefined);
+}
+
+/**
+ * True when something KS Pay answered proves the payment exists there (a signature, an order, a checkout URL, a
+ * transaction ID). Such a sale is never concluded "not received" from its absence in a list: lists lag and page.
+ */
+export function hasServerEvidence(sale: Sale): boolean {
+  return sale.serverEvidence !== undefined || sale.checkoutUrl !== undefined || sale.providerOrderId !== undefined || sale.txnId !== undefined;
 }
 
 function refuse(state: Sale, reason: string): Transition {
@@ -93,7 +104,7 @@ function withFlags(sale: Sale, flags: SaleFlag[]): SaleFlag[] {
   return [...new Set([...sale.flags, ...flags])];
 }
 
-function mismatches(sale: Sale, record: ServerRecord): { flags: SaleFlag[]; error: UserError } | null {
+export function mismatches(sale: Sale, record: ServerRecord): { flags: SaleFlag[]; error: UserError } | null {
   const flags: SaleFlag[] = [];
   let error: UserError | null = null;
   // A record of another transaction is as foreign as one with another reference.
@@ -121,9 +132,26 @@ function serverIds(sale: Sale, record: ServerRecord): Partial<Sale> {
   };
 }
 
+/**
+ * A sale with no txnId cannot tell its own record from another payment a return address names: one that does not
+ * match it in every way is not its record, proves nothing, and leaves the sale waiting (still watched). (The sale
+ * may have learnt its own txnId from a poll meanwhile; the record is still the one the redirect named.)
+ */
+function isForeignRecord(event: Extract<SaleEvent, { type: 'server_record' }>, mismatch: ReturnType<typeof mismatches>): boolean {
+  return event.fromRedirect === true && mismatch !== null;
+}
+
+function ignoreForeignRecord(sale: Sale, event: Extract<SaleEvent, { type: 'server_record' }>, flags: SaleFlag[]): Transition {
+  const back = sale.checkoutUrl ? 'awaiting_payment' : 'unknown';
+  const note = `The payment page's return named another payment (${event.record.txnId}: ${flags.join(', ')}); ignored, still waiting for this sale's own record`;
+  if (sale.status === back) return accept(sale, [{ type: 'watch' }]);
+  return accept(next(sale, event.at, { status: back }), [{ type: 'journal', note }, { type: 'watch' }]);
+}
+
 function settleOpen(sale: Sale, event: Extract<SaleEvent, { type: 'server_record' }>): Transition {
   const { record, at, redirectSaid } = event;
   const mismatch = mismatches(sale, record);
+  if (mismatch && isForeignRecord(event, mismatch)) return ignoreForeignRecord(sale, event, mismatch.flags);
   if (mismatch) {
     const state = next(sale, at, {
       status: 'failed',
@@ -181,7 +209,7 @@ function settleCancelled(sale: Sale, event: Extract<SaleEvent, { type: 'server_r
   const { record, at } = event;
   const mismatch = mismatches(sale, record);
   // Someone else's payment says nothing about this one: keep watching for the real record.
-  if (mismatch?.flags.includes('reference_mismatch')) return refuse(sale, 'the record is not this sale\'s');
+  if (mismatch?.flags.includes('reference_mismatch') || isForeignRecord(event, mismatch)) return refuse(sale, 'the record is not this sale\'s');
   if (record.status === 'pending') return refuse(sale, 'KS Pay still has the cancelled sale open; keep watching');
   if (record.status === 'succeeded') {
     const state = next(sale, at, {
@@ -211,6 +239,7 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
       return accept(
         next(sale, at, {
           status: 'processing',
+          serverEvidence: 'signature',
           ...(event.txnId !== undefined ? { txnId: event.txnId } : {}),
           ...(event.providerOrderId !== undefined ? { providerOrderId: event.providerOrderId } : {}),
         }),
@@ -234,6 +263,7 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
         next(sale, at, {
           status: 'awaiting_payment',
           checkoutUrl: event.checkoutUrl,
+          serverEvidence: 'checkout_url',
           ...(sale.txnId === undefined && event.txnId !== undefined ? { txnId: event.txnId } : {}),
           ...(event.providerOrderId !== undefined ? { providerOrderId: event.providerOrderId } : {}),
         }),
@@ -260,7 +290,13 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
 
     case 'redirect': {
       if (sale.txnId !== undefined && event.kspayId !== sale.txnId) return refuse(sale, 'the redirect is about another payment');
-      const verify: SaleEffect = { type: 'verify', txnId: event.kspayId, redirectSaid: event.paymentStatus };
+      // Without a txnId of its own, the sale cannot know the named payment is its own until the record says so.
+      const verify: SaleEffect = {
+        type: 'verify',
+        txnId: event.kspayId,
+        redirectSaid: event.paymentStatus,
+        ...(sale.txnId === undefined ? { fromRedirect: true } : {}),
+      };
       if (status === 'awaiting_payment' || status === 'unknown') {
         return accept(next(sale, at, { status: 'verifying' }), [
           { type: 'journal', note: `The customer came back from the payment page (it said: ${event.paymentStatus}); checking with KS Pay` },
@@ -282,14 +318,15 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
       const unconfirmedCancel = status === 'cancelled' && sale.verifiedAt === undefined;
       const canVanish = (status === 'initiating' || status === 'processing' || status === 'unknown' || unconfirmedCancel) && sale.txnId === undefined;
       if (!canVanish) return refuse(sale, sale.txnId === undefined ? `a ${status} sale is not looked up by reference` : 'KS Pay gave this sale a transaction ID, so it exists');
-      if (event.giveUp) {
+      // KS Pay answered for this payment once: a list without it proves nothing, so it is never given up on.
+      if (event.giveUp && !hasServerEvidence(sale)) {
         if (unconfirmedCancel) return accept(next(sale, at, { verifiedAt: at }), [{ type: 'journal', note: 'KS Pay never received this payment: nothing was charged' }, { type: 'stop_watching' }]);
         return accept(next(sale, at, { status: 'failed', error: saleErrors.notStarted() }), [
           { type: 'journal', note: 'KS Pay never received this payment: nothing was charged' },
           { type: 'stop_watching' },
         ]);
       }
-      if (unconfirmedCancel) return refuse(sale, 'not found yet; keep watching');
+      if (unconfirmedCancel) return refuse(sale, hasServerEvidence(sale) ? 'KS Pay made this payment; keep watching for it' : 'not found yet; keep watching');
       if (status === 'unknown' && sale.error?.code === 'not_found_yet') return refuse(sale, 'still not found');
       return accept(next(sale, at, { status: 'unknown', error: saleErrors.notFoundYet() }), [{ type: 'journal', note: 'KS Pay has no record of this payment yet' }]);
     }

@@ -95,7 +95,8 @@ describe('faults while verifying', () => {
   });
 
   it('fails a sale whose redirect lied about success, with the redirect_lied flag', async () => {
-    await open();
+    // No background poll: it could read the failed record before the redirect arrives, and the lie would go unseen.
+    await open({ engine: { poll: { initialMs: 60_000, maxMs: 60_000, maxTotalMs: 600_000 } } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
     rig.sandbox.faults.set({ lieInNextRedirect: true });
     const { redirectUrl } = rig.sandbox.pay(sale.txnId ?? '', 'success');

@@ -2,6 +2,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
+import { returnUrlFor } from '../checkout/index.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import { SalesError } from './index.ts';
 import { INR, REDIRECT_URL, startRig, waitFor } from './test-fixtures/rig.ts';
@@ -149,7 +150,7 @@ describe('redirects', () => {
   it('never trusts the redirect: a success claim for an unpaid sale only sends it back to waiting', async () => {
     await open({ engine: { poll: { initialMs: 60_000, maxMs: 60_000, maxTotalMs: 600_000 } } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 1200 });
-    const forged = `${REDIRECT_URL}?payment_status=success&kspay_id=${sale.txnId ?? ''}&provider_payment_id=pay_forged`;
+    const forged = `${returnUrlFor(REDIRECT_URL, sale.returnToken ?? '')}?payment_status=success&kspay_id=${sale.txnId ?? ''}&provider_payment_id=pay_forged`;
     const after = await rig.engine.handleRedirect(forged);
     expect(after).toMatchObject({ status: 'awaiting_payment', flags: [] });
     expect(after?.providerPaymentId).toBeUndefined();

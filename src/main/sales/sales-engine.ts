@@ -4,15 +4,16 @@ import type { ReconcileIssue, ReconcileReport, Sale, SaleTimelineEntry } from '.
 import { isFinalSaleStatus } from '../../shared/domain.ts';
 import { StartSaleInput } from '../../shared/contract.ts';
 import type { Clock, Logger } from '../deps.ts';
-import { checkoutUrlFromOrder, parseRedirect } from '../checkout/index.ts';
+import { checkoutUrlFromOrder, parseRedirect, returnUrlFor } from '../checkout/index.ts';
 import type { RedirectPaymentStatus } from '../checkout/index.ts';
 import type { Journal } from '../journal/index.ts';
 import type { KsPayClient, Order } from '../kspay/index.ts';
 import { flagIssues, isStillPending, serverOnlyIssue, stillPendingIssue, terminalOnlyIssue } from './issues.ts';
 import { createKeyedLock } from './keyed-lock.ts';
-import { awaitsServer, transition } from './sale-machine.ts';
+import { awaitsServer, hasServerEvidence, mismatches, transition } from './sale-machine.ts';
 import type { SaleEffect, SaleEvent, ServerRecord } from './sale-machine.ts';
 import { REFERENCE_PATTERN } from './sale-ids.ts';
+import type { SaleIds } from './sale-ids.ts';
 import { saleErrors } from './sale-messages.ts';
 import { SalesError } from './sales-error.ts';
 import { certainlyRefused, findOnServer, ksPayErrorCode, reasonOf, toServerRecord } from './server-lookup.ts';
@@ -38,9 +39,9 @@ export interface SalesEngineOptions {
   /** Asked on every use, so new keys or a new server take effect at the next step. */
   kspay: () => KsPayClient;
   clock: Clock;
-  ids: { saleId(): string; reference(prefix: string): string };
+  ids: SaleIds;
   terminal: () => TerminalInfo;
-  /** Where the hosted page sends the customer back; handed to `handleRedirect`. */
+  /** Where the hosted page sends the customer back; handed to `handleRedirect`. Each sale adds its return token. */
   redirectUrl: string;
   demo: boolean;
   log: Logger;
@@ -55,6 +56,11 @@ export interface SalesEngineOptions {
   stillPendingAfterMs?: number;
   /** How far back reconcile reads the server's list for records it does not know. Default 48 h. */
   reconcileWindowMs?: number;
+  /**
+   * A sale KS Pay answered for (signature, order, checkout URL) but that has no txnId is looked up by its reference
+   * on every reconcile for this long after it started; later, only the list can still settle it. Default 24 h.
+   */
+  evidenceLookupMs?: number;
 }
 
 export type SaleListener = (sale: Sale) => void;
@@ -66,6 +72,8 @@ export interface SalesEngine {
   retryVerify(saleId: string): Promise<Sale>;
   /** The sale a redirect was about, after checking it with KS Pay; null when it was refused or matched no sale. */
   handleRedirect(url: string): Promise<Sale | null>;
+  /** True when `url` is a return address this terminal gave one of its sales (its token names a sale). */
+  ownsRedirect(url: string): boolean;
   /** The sale the cashier screen shows: the newest one not dismissed. */
   current(): Sale | null;
   dismiss(saleId: string): void;
@@ -119,6 +127,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   const cancelCheckMs = options.cancelCheckMs ?? 5_000;
   const stillPendingAfterMs = options.stillPendingAfterMs ?? 10 * 60_000;
   const reconcileWindowMs = options.reconcileWindowMs ?? 48 * 3600_000;
+  const evidenceLookupMs = options.evidenceLookupMs ?? 24 * 3600_000;
 
   const locks = createKeyedLock();
   const listeners = new Set<SaleListener>();
@@ -187,7 +196,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       case 'lookup':
         return lookup(sale.id);
       case 'verify':
-        return verify(sale.id, effect.txnId, effect.redirectSaid);
+        return verify(sale.id, effect.txnId, effect.redirectSaid, effect.fromRedirect === true);
       case 'watch':
         watch(sale.id);
         return;
@@ -210,7 +219,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
         amountMinor: sale.amountMinor,
         currency: sale.currency,
         referenceNumber: sale.reference,
-        redirectUrl,
+        redirectUrl: sale.returnToken !== undefined ? returnUrlFor(redirectUrl, sale.returnToken) : redirectUrl,
       });
       outcome = {
         type: 'initiated',
@@ -297,19 +306,30 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     }
   }
 
-  function verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined): Promise<void> {
-    const running = verifyOnce(saleId, txnId, redirectSaid).finally(() => {
+  function verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
+    const running = verifyOnce(saleId, txnId, redirectSaid, fromRedirect).finally(() => {
       if (verifications.get(saleId) === running) verifications.delete(saleId);
     });
     verifications.set(saleId, running);
     return running;
   }
 
-  async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined): Promise<void> {
+  async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
     let event: SaleEvent;
     try {
       const record: ServerRecord = toServerRecord(await client().transaction(txnId));
-      event = { type: 'server_record', at: nowIso(), record, ...(redirectSaid !== undefined ? { redirectSaid } : {}) };
+      const sale = journal.sale(saleId);
+      if (fromRedirect && sale) {
+        const mismatch = mismatches(sale, record);
+        if (mismatch) log.warn('sales: a return from the payment page named a payment that is not this sale\'s; ignored', { saleId, kspayId: txnId, flags: mismatch.flags.join(',') });
+      }
+      event = {
+        type: 'server_record',
+        at: nowIso(),
+        record,
+        ...(redirectSaid !== undefined ? { redirectSaid } : {}),
+        ...(fromRedirect ? { fromRedirect } : {}),
+      };
     } catch (error) {
       const message =
         ksPayErrorCode(error) === 'not_found'
@@ -391,6 +411,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       methodId,
       methodName: methodName ?? methodId,
       ...(note ? { note } : {}),
+      returnToken: ids.returnToken(),
       status: 'draft',
       createdAt: at,
       updatedAt: at,
@@ -425,22 +446,30 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     return dispatch(saleId, { type: 'cancel', at: nowIso() });
   }
 
+  function saleWithToken(returnToken: string): Sale | undefined {
+    return journal.sales().find((sale) => sale.returnToken === returnToken);
+  }
+
+  /** A return without a token can only be about a sale started before sales had one. */
+  function tokenlessTarget(kspayId: string): Sale | undefined {
+    const legacy = journal.sales().filter((sale) => sale.returnToken === undefined);
+    const byId = legacy.find((sale) => sale.txnId === kspayId);
+    if (byId) return byId;
+    // A sale whose initiate gave no txnId can only be matched by the record's reference, after the look-up.
+    const waiting = legacy.filter((sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'));
+    return waiting.length === 1 ? waiting[0] : undefined;
+  }
+
   async function handleRedirect(url: string): Promise<Sale | null> {
     const parsed = parseRedirect(url, redirectUrl);
     if (!parsed.ok) {
       log.warn('sales: redirect ignored', { refusal: parsed.refusal });
       return null;
     }
-    const { kspayId, paymentStatus } = parsed.redirect;
-    const sales = journal.sales();
-    let target = sales.find((sale) => sale.txnId === kspayId);
+    const { kspayId, paymentStatus, returnToken } = parsed.redirect;
+    const target = returnToken !== undefined ? saleWithToken(returnToken) : tokenlessTarget(kspayId);
     if (!target) {
-      // A sale whose initiate gave no txnId can only be matched by the record's reference, after the look-up.
-      const waiting = sales.filter((sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'));
-      if (waiting.length === 1) target = waiting[0];
-    }
-    if (!target) {
-      log.warn('sales: redirect names no sale of this terminal', { kspayId });
+      log.warn('sales: redirect names no sale of this terminal', { kspayId, withToken: returnToken !== undefined });
       return null;
     }
     const after = await dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
@@ -472,6 +501,18 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     await journal.append({ kind: 'issue', issue });
   }
 
+  /**
+   * What reconcile learns of one open sale. Absence from the list proves nothing (it may lag or be cut short): a
+   * sale it does not show is looked up by its own txnId or reference. A sale KS Pay answered for is looked up so
+   * for `evidenceLookupMs`; after that only the list can settle it (null: nothing learnt, nothing concluded).
+   */
+  async function reconcileFinding(sale: Sale, listedRecord: ServerRecord | undefined, listRead: boolean): Promise<Finding | null> {
+    if (listedRecord) return { kind: 'found', record: listedRecord };
+    const pastLookups = hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs;
+    if (sale.txnId === undefined && listRead && pastLookups) return null;
+    return find(sale);
+  }
+
   async function runReconcile(): Promise<ReconcileReport> {
     const now = clock.now();
     const all = journal.sales();
@@ -493,8 +534,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
 
     let settled = 0;
     for (const sale of open) {
-      const record = byReference.get(sale.reference);
-      const finding: Finding = record ? { kind: 'found', record } : listed !== null && sale.txnId === undefined ? { kind: 'absent' } : await find(sale);
+      const finding = await reconcileFinding(sale, byReference.get(sale.reference), listed !== null);
+      if (finding === null) continue;
       const after = await dispatch(sale.id, findingEvent(sale, finding));
       if (!awaitsServer(after)) settled += 1;
       else if (after.status === 'awaiting_payment' || after.status === 'cancelled') watch(after.id);
@@ -530,6 +571,10 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       return dispatch(saleId, { type: 'check_requested', at: nowIso() });
     },
     handleRedirect,
+    ownsRedirect(url) {
+      const parsed = parseRedirect(url, redirectUrl);
+      return parsed.ok && parsed.redirect.returnToken !== undefined && saleWithToken(parsed.redirect.returnToken) !== undefined;
+    },
     current() {
       const sales = journal.sales();
       for (let i = sales.length - 1; i >= 0; i--) {

@@ -118,3 +118,15 @@ export async function waitFor<T>(check: () => T | undefined | false | null, what
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Keys of a sandbox that is not the Demo one, for tests that must run as a live terminal would. */
+export const LIVE_CREDENTIALS = { appId: 'ap_counter_live', accessKey: 'ak_counter_7c1e90d2b4', secretKey: 'sk_counter_5b83f0a6e1' };
+
+/** A rig against a non-Demo sandbox (its own keys), with the engine taking live sales (`demo: false`). */
+export function startLiveRig(options: RigOptions = {}): Promise<Rig> {
+  return startRig({
+    ...options,
+    sandbox: { credentials: LIVE_CREDENTIALS, ...options.sandbox },
+    engine: { demo: false, ...options.engine },
+  });
+}
