@@ -47,6 +47,13 @@ async function main(): Promise<void> {
   });
   const bearer = { authorization: `Bearer ${await token()}` };
   await client.warmUp();
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  /** The sampler only runs between awaits: the peer's synchronous steps are marked where their peaks are. */
+  const mark = (): void => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
   const runs: Record<string, () => Promise<unknown[] | number>> = {
     ours: () => client.transactions(),
     async floor() {
@@ -57,27 +64,27 @@ async function main(): Promise<void> {
     },
     async peer() {
       const reply = await fetch(`${url}/transaction`, { headers: bearer });
-      const list = listOf(rawRecordOf(JSON.parse(await reply.text()) as unknown));
+      const text = await reply.text();
+      mark();
+      const list = listOf(rawRecordOf(JSON.parse(text) as unknown));
+      mark();
       if (!Array.isArray(list)) throw new Error('the reply is not a list');
-      return list.map((record) => normaliseTransaction(record));
+      const listed = list.map((record) => normaliseTransaction(record));
+      mark();
+      return listed;
     },
   };
   const run = mode === undefined ? undefined : runs[mode];
   if (run === undefined) throw new Error(`unknown mode ${mode}`);
 
-  gc();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }, 5);
+  const sampler = setInterval(mark, 5);
   const started = performance.now();
   const cpu = process.cpuUsage();
   const listing = await run();
   const ms = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  mark();
   gc();
   const retained = process.memoryUsage().heapUsed;
   const result: ProbeResult = {
