@@ -15,6 +15,7 @@ import { rendererFigure } from './figures/renderer.ts';
 import { redirectFigure } from './figures/redirect.ts';
 import { throughputFigure } from './figures/throughput.ts';
 import { tokenRenewalFigure } from './figures/token-renewal.ts';
+import { unpagedListFigure } from './figures/unpaged-list.ts';
 import type { BenchContext, Figure, FigureRow } from './lib/figure.ts';
 import { renderTable } from './lib/table.ts';
 
@@ -27,6 +28,7 @@ const FIGURES: Figure[] = [
   rendererFigure,
   throughputFigure,
   peerFigure,
+  unpagedListFigure,
 ];
 
 /** The whole run stays under 10 minutes on a 2-core machine; long figures shorten themselves to fit. */

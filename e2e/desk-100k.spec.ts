@@ -134,3 +134,39 @@ seededTest(
     );
   },
 );
+
+const unpagedTest = test.extend<{ unpagedSandbox: StandaloneSandbox }>({
+  // eslint-disable-next-line no-empty-pattern
+  unpagedSandbox: async ({}, use) => {
+    const sandbox = await startStandaloneSandbox(['--seed-transactions', String(SEEDED), '--unpaged']);
+    await use(sandbox);
+    await sandbox.stop();
+  },
+});
+
+unpagedTest(
+  '100,000 transactions from a server that does not page: one reply of about 40 MB, listed and shown',
+  async ({ page, unpagedSandbox }) => {
+    test.setTimeout(360_000);
+    await connect(page, unpagedSandbox);
+    await page.getByRole('button', { name: 'Manager' }).click();
+    const pinField = page.getByLabel('Manager PIN', { exact: true });
+    await expect(pinField.or(page.getByRole('navigation', { name: 'Manager desk' }))).toBeVisible();
+    if (await pinField.isVisible()) {
+      await pinField.fill(PIN);
+      await page.getByRole('button', { name: 'Open desk' }).click();
+    }
+    const loadStarted = Date.now();
+    await expect(page.getByText(/^\d+ transactions?$/)).toHaveText(`${SEEDED} transactions`, {
+      timeout: 240_000,
+    });
+    const loadMs = Date.now() - loadStarted;
+    await expect(page.getByRole('table', { name: 'Transactions' })).toHaveAttribute(
+      'aria-rowcount',
+      String(SEEDED + 1),
+    );
+    await expect(page.getByText(/server's records could not be loaded/)).toHaveCount(0);
+    await saveScreenshot(page, 'desk-100k-unpaged');
+    console.log(`100k unpaged list loaded and shown in ${loadMs} ms`);
+  },
+);

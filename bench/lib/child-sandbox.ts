@@ -13,15 +13,16 @@ export interface ChildSandbox {
 
 const CLI = fileURLToPath(new URL('../../src/sandbox/cli.ts', import.meta.url));
 
-export function startChildSandbox(args: string[] = []): Promise<ChildSandbox> {
+/** `startTimeoutMs` (default 20 s) covers seeding: 500,000 transactions take a while on a busy machine. */
+export function startChildSandbox(args: string[] = [], startTimeoutMs = 20_000): Promise<ChildSandbox> {
   const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The sandbox process did not start within 20 s: ${output}`));
-    }, 20_000);
+      reject(new Error(`The sandbox process did not start within ${startTimeoutMs / 1000} s: ${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(output);

@@ -14,6 +14,7 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --admin                  enable the /__admin fault-injection endpoint
   --state FILE             keep state in FILE across restarts
   --variant s2s|npm        which documented response shape to serve (default s2s)
+  --unpaged                GET /transaction ignores page and limit: every transaction in one streamed array
   --hostile[=a,b]          serve malicious replies: all, or the named behaviours (${ALL_HOSTILE_BEHAVIOURS.join(', ')})
   --help                   show this help`;
 
@@ -60,6 +61,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         admin: { type: 'boolean' },
         state: { type: 'string' },
         variant: { type: 'string' },
+        unpaged: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -80,6 +82,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     checkoutTtlSec: wholeNumber('--checkout-ttl', values['checkout-ttl'], 1, 86_400 * 30) ?? 900,
     admin: values.admin ?? false,
     variant: values.variant ?? 's2s',
+    paging: values.unpaged ? 'unpaged' : 'paged',
   };
   const rateLimit = wholeNumber('--rate-limit', values['rate-limit'], 1, 1_000_000);
   if (rateLimit !== undefined) options.rateLimitPerSecond = rateLimit;

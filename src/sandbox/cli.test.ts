@@ -69,7 +69,7 @@ describe('parseCliArgs', () => {
   it('maps every flag onto SandboxOptions', () => {
     const command = parseCliArgs([
       '--port', '0', '--seed-transactions', '100000', '--latency', '25', '--token-ttl', '5', '--checkout-ttl', '60',
-      '--admin', '--state', '/tmp/s.json', '--variant', 'npm', '--rate-limit', '10', '--hostile',
+      '--admin', '--state', '/tmp/s.json', '--variant', 'npm', '--rate-limit', '10', '--hostile', '--unpaged',
     ]);
     expect(command).toEqual({
       help: false,
@@ -83,6 +83,7 @@ describe('parseCliArgs', () => {
         admin: true,
         statePath: '/tmp/s.json',
         variant: 'npm',
+        paging: 'unpaged',
         rateLimitPerSecond: 10,
         hostile: true,
       },

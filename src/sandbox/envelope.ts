@@ -26,6 +26,19 @@ export function successBody(variant: ShapeVariant, status: number, result: unkno
   return { status, message: 'success', result };
 }
 
+/**
+ * The text around a list sent as a stream: what goes before the first item and after the last, so that
+ * `open + items.join(',') + close` is exactly what successBody would give for that array.
+ */
+export function listEnvelope(
+  variant: ShapeVariant,
+  status: number,
+  message = 'success',
+): { open: string; close: string } {
+  if (variant === 'npm') return { open: '[', close: ']' };
+  return { open: `{"status":${status},"message":${JSON.stringify(message)},"result":[`, close: ']}' };
+}
+
 export function errorBody(status: number, message: string): { status: number; message: string } {
   return { status, message };
 }

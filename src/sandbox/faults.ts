@@ -12,6 +12,7 @@ export const FaultsPatch = z
     fail500Next: count,
     fail429Next: count,
     timeoutAfterCommitNext: count,
+    cutNext: count,
     lieInNextRedirect: z.boolean(),
     duplicateNextRedirect: z.boolean(),
     orderWithoutTxnId: z.boolean(),
@@ -32,6 +33,7 @@ export interface FaultState {
   takeDrop(path: string): boolean;
   takeFail500(path: string): boolean;
   takeFail429(path: string): boolean;
+  takeCut(path: string): boolean;
   takeTimeoutAfterCommit(method: string, path: string): boolean;
   takeLie(): boolean;
   takeDuplicate(): boolean;
@@ -53,7 +55,10 @@ export function createFaultState(baseLatencyMs: number): FaultState {
 
   const applies = (path: string): boolean => !faults.pathPrefix || path.startsWith(faults.pathPrefix);
 
-  function takeCounter(key: 'dropNext' | 'fail500Next' | 'fail429Next' | 'timeoutAfterCommitNext', path: string) {
+  function takeCounter(
+    key: 'dropNext' | 'fail500Next' | 'fail429Next' | 'timeoutAfterCommitNext' | 'cutNext',
+    path: string,
+  ) {
     const left = faults[key] ?? 0;
     if (left <= 0 || !applies(path)) return false;
     faults[key] = left - 1;
@@ -73,6 +78,7 @@ export function createFaultState(baseLatencyMs: number): FaultState {
     takeDrop: (path) => takeCounter('dropNext', path),
     takeFail500: (path) => takeCounter('fail500Next', path),
     takeFail429: (path) => takeCounter('fail429Next', path),
+    takeCut: (path) => takeCounter('cutNext', path),
     takeTimeoutAfterCommit(method, path) {
       if (method !== 'POST' || !COMMITTING_PATHS.includes(path)) return false;
       return takeCounter('timeoutAfterCommitNext', path);

@@ -53,7 +53,14 @@ export async function readBodyObject(req: IncomingMessage): Promise<Record<strin
   return parsed as Record<string, unknown>;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** With `cut`, only the first half of the body is sent before the connection drops (the cutNext fault). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  cut = false,
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -61,7 +68,52 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'cache-control': 'no-store',
     ...headers,
   });
-  res.end(text);
+  if (cut) res.write(text.slice(0, Math.floor(text.length / 2)), () => res.destroy());
+  else res.end(text);
+}
+
+export interface JsonList {
+  status: number;
+  open: string;
+  close: string;
+  count: number;
+  item(index: number): unknown;
+}
+
+/** Writes held back until this much text is ready: large enough for few writes, small enough to stay a stream. */
+const LIST_BATCH_CHARS = 64 * 1024;
+
+/**
+ * A JSON list written as it is produced (chunked, no content-length), waiting whenever the client reads slower, so
+ * a list of any length never exists whole as text. With `cut`, half the items are sent, then the connection drops.
+ */
+export async function sendJsonList(res: ServerResponse, list: JsonList, cut = false): Promise<void> {
+  res.writeHead(list.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  const stop = cut ? Math.floor(list.count / 2) : list.count;
+  let batch = list.open;
+  for (let index = 0; index < stop; index++) {
+    batch += `${index === 0 ? '' : ','}${JSON.stringify(list.item(index))}`;
+    if (batch.length < LIST_BATCH_CHARS) continue;
+    const flowing = res.write(batch);
+    batch = '';
+    if (!flowing) await drained(res);
+    if (res.destroyed) return;
+  }
+  if (cut) res.write(batch, () => res.destroy());
+  else res.end(batch + list.close);
+}
+
+/** Resolves when the response can take more, or when it closed (a client that went away never drains). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** The hosted pages allow only their own inline styles and form posts: no scripts, no remote content. */

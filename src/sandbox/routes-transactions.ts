@@ -11,7 +11,7 @@
 //   reply 201 { order } (inside `result` for s2s); processing an open transaction again returns the same order.
 import { z } from 'zod';
 import type { Handler, SandboxContext } from './context.ts';
-import { ok } from './context.ts';
+import { ok, okList } from './context.ts';
 import { hostileOrder, hostileRecord } from './hostile.ts';
 import { header, HttpError, readBodyObject } from './http-io.ts';
 import { newProviderOrderId, newTxnId } from './ids.ts';
@@ -155,9 +155,15 @@ export const listTransactions: Handler = (ctx, { req, query }) => {
   const appId = ctx.auth.verifyAccess(header(req, 'authorization'));
   const parsed = ListQuery.safeParse(Object.fromEntries(query));
   if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Query parameters are not valid.');
-  const listed = ctx.store.list({ appId, ...parsed.data });
-  const page = ctx.faults.get().listLagging ? { ...listed, items: [], total: 0, hasMore: false } : listed;
   const hostile = ctx.hostile();
+  const lagging = ctx.faults.get().listLagging === true;
+  if (ctx.paging() === 'unpaged') {
+    // The guide's plain list: page and limit are not read; every match goes out in one array, newest first.
+    const { items } = ctx.store.list({ appId, ...parsed.data, page: 1, limit: Number.MAX_SAFE_INTEGER });
+    return okList(ctx, lagging ? [] : items, (record) => hostileRecord({ ...toApiTransaction(record) }, hostile));
+  }
+  const listed = ctx.store.list({ appId, ...parsed.data });
+  const page = lagging ? { ...listed, items: [], total: 0, hasMore: false } : listed;
   return ok(
     ctx,
     200,

@@ -12,7 +12,7 @@ import { errorBody } from './envelope.ts';
 import { createFaultState } from './faults.ts';
 import { hostileSet } from './hostile.ts';
 import type { HostileSet } from './hostile.ts';
-import { header, HttpError, sendHtml, sendJson, sendRedirect } from './http-io.ts';
+import { header, HttpError, sendHtml, sendJson, sendJsonList, sendRedirect } from './http-io.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createRouter } from './router.ts';
 import { adminRoutes } from './routes-admin.ts';
@@ -23,7 +23,7 @@ import type { StateWriter } from './state-file.ts';
 import { createStats } from './stats.ts';
 import { createTransactionStore, toApiTransaction } from './transactions.ts';
 import type { TxnRecord } from './transactions.ts';
-import type { Sandbox, SandboxOptions, SandboxTransactionRecord, ShapeVariant } from './types.ts';
+import type { ListPaging, Sandbox, SandboxOptions, SandboxTransactionRecord, ShapeVariant } from './types.ts';
 
 const DEFAULT_TOKEN_TTL_SEC = 900;
 const DEFAULT_CHECKOUT_TTL_SEC = 900;
@@ -66,6 +66,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   let variant: ShapeVariant = options.variant ?? 's2s';
+  let paging: ListPaging = options.paging ?? 'paged';
   let hostile: HostileSet = hostileSet(options.hostile);
   let baseUrl = '';
   const faults = createFaultState(options.latencyMs ?? 0);
@@ -82,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     merchantName: options.merchantName ?? 'KS Pay Demo Store',
     checkoutTtlSec,
     variant: () => variant,
+    paging: () => paging,
     hostile: () => hostile,
     baseUrl: () => baseUrl,
     checkoutDeps,
@@ -117,13 +119,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       if (faults.takeFail500(path)) {
-        send(res, { kind: 'json', status: 500, body: errorBody(500, 'Injected server error: try again later.') });
+        await send(res, { kind: 'json', status: 500, body: errorBody(500, 'Injected server error: try again later.') });
         return;
       }
       const wait = faults.takeFail429(path) ? 1 : limiter.check(callerOf(req));
       if (wait > 0) {
         stats.count('rateLimited');
-        send(res, {
+        await send(res, {
           kind: 'json',
           status: 429,
           body: errorBody(429, `Too many requests: wait ${wait} s and try again.`),
@@ -150,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       socket.once('close', () => hanging.delete(socket));
       return;
     }
-    send(res, reply);
+    await send(res, reply, !isAdmin && faults.takeCut(path));
   }
 
   async function run(handler: Handler, route: Parameters<Handler>[1]): Promise<Reply> {
@@ -167,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, { kind: 'json', status: 500, body: errorBody(500, String(error)) });
+      if (!res.headersSent) void send(res, { kind: 'json', status: 500, body: errorBody(500, String(error)) });
     });
   });
   server.keepAliveTimeout = 5_000;
@@ -209,6 +211,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     checkoutUrl: (txnId) => `${baseUrl}/checkout/${encodeURIComponent(txnId)}`,
     setVariant: controls.setVariant,
     variant: () => variant,
+    setPaging(next) {
+      paging = next;
+    },
     setHostile: controls.setHostile,
     flush: async () => {
       await writer?.flush();
@@ -232,8 +237,9 @@ function callerOf(req: IncomingMessage): string {
   return header(req, 'authorization') ?? header(req, 'x-signature') ?? req.socket.remoteAddress ?? 'unknown';
 }
 
-function send(res: ServerResponse, reply: Reply): void {
-  if (reply.kind === 'json') sendJson(res, reply.status, reply.body, reply.headers);
+async function send(res: ServerResponse, reply: Reply, cut = false): Promise<void> {
+  if (reply.kind === 'json') sendJson(res, reply.status, reply.body, reply.headers, cut);
+  else if (reply.kind === 'json-list') await sendJsonList(res, reply, cut);
   else if (reply.kind === 'html') sendHtml(res, reply.status, reply.html);
   else sendRedirect(res, reply.location);
 }

@@ -11,6 +11,8 @@
 //           newest first (createdAt descending, ties in reverse creation order); `total` counts every match;
 //           `hasMore` is true while page * limit < total. Out-of-range pages give `items: []`.
 //   Only the calling app's transactions are listed. Bad values are refused with 400 naming the parameter.
+//   With `paging: 'unpaged'` (--unpaged) page and limit are not read: the reply is every match in one array,
+//   `result: TransactionRecord[]` (s2s) or the bare array (npm), streamed (routes-transactions.ts).
 import { z } from 'zod';
 import type { Clock } from '../main/deps.ts';
 import { currencyExponent, minorToDecimalString } from '../shared/money.ts';

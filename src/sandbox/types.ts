@@ -10,6 +10,12 @@ import type { TxnStatus } from './transactions.ts';
  */
 export type ShapeVariant = 's2s' | 'npm';
 
+/**
+ * How GET /transaction answers: `paged` honours page and limit (transactions.ts); `unpaged` is the guide's plain
+ * list, every matching transaction in one array (inside `result` for s2s, bare for npm), streamed as it is written.
+ */
+export type ListPaging = 'paged' | 'unpaged';
+
 export interface SandboxCredentials {
   appId: string;
   accessKey: string;
@@ -32,6 +38,8 @@ export interface SandboxOptions {
   /** Enables the /__admin fault-injection endpoint. */
   admin?: boolean;
   variant?: ShapeVariant;
+  /** Default `paged`. */
+  paging?: ListPaging;
   /** Serves malicious-but-plausible replies (hostile-input testing): true = every behaviour (see hostile.ts). */
   hostile?: boolean | HostileBehaviour[];
   /** Shown on the hosted checkout page; default "KS Pay Demo Store". */
@@ -69,7 +77,9 @@ export interface SandboxFaults {
    * GET /transaction/txnId/:id still answers. Stays on until turned off.
    */
   listLagging?: boolean;
-  /** Only apply drop/500/timeout faults to paths starting with this (e.g. '/transaction/initiate'). */
+  /** Send the headers and the first half of the next N replies' bodies (records, for a list), then drop the connection. */
+  cutNext?: number;
+  /** Only apply drop/500/429/cut/timeout faults to paths starting with this (e.g. '/transaction/initiate'). */
   pathPrefix?: string;
 }
 
@@ -136,6 +146,7 @@ export interface Sandbox {
   checkoutUrl(txnId: string): string;
   setVariant(variant: ShapeVariant): void;
   variant(): ShapeVariant;
+  setPaging(paging: ListPaging): void;
   setHostile(hostile: boolean | HostileBehaviour[]): void;
   /** Writes the state file now (it is also written shortly after every change and on close). */
   flush(): Promise<void>;

@@ -63,6 +63,19 @@ function record(i: number) {
   return { txnId: `tx_${i}`, referenceNumber: `R-${i}`, amount: 1.5, currency: 'USD', status: 'PAID' };
 }
 
+/** A record of about 700 bytes, as real ones carry provider ids: 25,000 of them make a reply past 16 MiB. */
+function fullRecord(i: number) {
+  const long = (prefix: string) => `${prefix}_${String(i).padStart(8, '0')}_${'x'.repeat(200)}`;
+  return {
+    ...record(i),
+    providerOrderId: long('order'),
+    providerPaymentId: long('pay'),
+    paymentMethodName: long('method'),
+  };
+}
+
+const SIXTEEN_MIB = 16 * 1024 * 1024;
+
 describe('auth replies', () => {
   it('reads tokens at the top level and sends the refresh token as the guide does, without Bearer', async () => {
     let generated = 0;
@@ -285,6 +298,15 @@ describe('transaction lists', () => {
     }
   });
 
+  it('takes a page longer than asked for, with neither hasMore nor total, as the whole list', async () => {
+    const { client, requests } = fakeKsPay(
+      (r) => (r.path === '/transaction' ? { json: { items: [record(1), record(2), record(3)] } } : undefined),
+      { pageSize: 2 },
+    );
+    expect(await client.transactions()).toHaveLength(3);
+    expect(requests.filter((r) => r.path === '/transaction')).toHaveLength(1);
+  });
+
   it('keeps one copy of a record that shifted onto the next page while reading', async () => {
     const { client } = fakeKsPay(
       (r) => {
@@ -338,5 +360,90 @@ describe('transaction lists', () => {
     expect(query?.get('from')).toBe('2026-01-01T00:00:00.000Z');
     expect(query?.get('to')).toBe('2026-01-02T00:00:00.000Z');
     expect(query?.get('referenceNumber')).toBe('R 1');
+  });
+
+  describe('past 16 MiB, arriving in 64 KiB chunks', () => {
+    const records = Array.from({ length: 25_000 }, (_, i) => fullRecord(i));
+    it.each([
+      ['a bare array', records],
+      ['an envelope whose result is the array', { status: 200, message: 'success', result: records }],
+      [
+        'a page holding everything (a server that ignores limit)',
+        { status: 200, result: { items: records, page: 1, limit: 25_000, total: 25_000, hasMore: false } },
+      ],
+      ['a page at the top level', { message: 'success', items: records, total: 25_000 }],
+    ])('lists %s in full, in one request', { timeout: 120_000 }, async (_shape, json) => {
+      expect(JSON.stringify(json).length).toBeGreaterThan(SIXTEEN_MIB);
+      const { client, requests } = fakeKsPay((r) =>
+        r.path === '/transaction' ? { json, chunkBytes: 64 * 1024 } : undefined,
+      );
+      const listed = await client.transactions();
+      expect(listed).toHaveLength(25_000);
+      expect(listed[24_999]).toMatchObject({
+        txnId: 'tx_24999',
+        amountMinor: 150,
+        providerPaymentId: records[24_999]?.providerPaymentId,
+      });
+      expect(requests.filter((r) => r.path === '/transaction')).toHaveLength(1);
+    });
+  });
+
+  it('refuses the whole list, as before, when one record in it cannot be read', async () => {
+    const items = Array.from({ length: 3_000 }, (_, i) =>
+      i === 2_000 ? { ...record(i), currency: 'XYZ' } : record(i),
+    );
+    const { client } = fakeKsPay((r) =>
+      r.path === '/transaction' ? { json: items, chunkBytes: 4096 } : undefined,
+    );
+    const error = await failure(client.transactions());
+    expect(error.code).toBe('bad_response');
+    expect(error.message).toMatch(/transaction tx_2000 has an unknown currency/);
+  });
+
+  it.each([
+    [
+      'an error envelope sent as a success',
+      { json: { status: 401, message: 'Unauthorized' } },
+      /the transaction list is missing/,
+    ],
+    ['an HTML page', { text: '<!doctype html><title>Login</title>' }, /not JSON/],
+    ['an empty body', { text: '' }, /an empty reply/],
+    [
+      'a list cut short',
+      { text: '[{"txnId":"tx_1","referenceNumber":"R-1"' },
+      /ended before it was complete/,
+    ],
+  ])('calls a transaction reply that is %s a bad_response that says so', async (_what, reply, message) => {
+    const { client } = fakeKsPay((r) => (r.path === '/transaction' ? reply : undefined));
+    const error = await failure(client.transactions());
+    expect(error.code).toBe('bad_response');
+    expect(error.message).toMatch(message);
+  });
+
+  it("keeps the server's words and status for a list refused with an error status", async () => {
+    const { client } = fakeKsPay((r) =>
+      r.path === '/transaction'
+        ? { status: 400, json: { status: 400, message: 'from is not a date' } }
+        : undefined,
+    );
+    const error = await failure(client.transactions({ from: 'x' }));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toMatch(/from is not a date/);
+  });
+});
+
+describe('the 16 MiB cap on every reply but the transaction list', () => {
+  const huge = JSON.stringify({ result: [{ id: 'c_1', code: 'USD', name: 'x'.repeat(SIXTEEN_MIB) }] });
+  it.each([
+    ['the currency list', (client: ReturnType<typeof fakeKsPay>['client']) => client.currencies()],
+    ['payment methods', (client: ReturnType<typeof fakeKsPay>['client']) => client.paymentMethods('c_1')],
+    ['one transaction', (client: ReturnType<typeof fakeKsPay>['client']) => client.transaction('tx_1')],
+  ])('refuses %s larger than 16 MiB, even without a content-length', async (_what, call) => {
+    const { client } = fakeKsPay((r) =>
+      r.path.startsWith('/auth/') ? undefined : { text: huge, chunkBytes: 1024 * 1024 },
+    );
+    const error = await failure(call(client));
+    expect(error.code).toBe('bad_response');
+    expect(error.message).toMatch(/a reply far too large/);
   });
 });

@@ -6,6 +6,8 @@ import { amountLiteral, jsonWithDecimals, serverAmountToMinor } from './amounts.
 import { KsPayError, isKsPayError, messages } from './errors.ts';
 import { createHttp } from './http.ts';
 import type { HttpReply, HttpRequest } from './http.ts';
+import { readTransactionList } from './list-stream.ts';
+import type { ListReplySummary } from './list-stream.ts';
 import { normaliseCurrencies, normaliseMethods, normaliseTransaction } from './normalise.ts';
 import { createRedactingLogger, createSecretRegistry } from './redact.ts';
 import {
@@ -15,7 +17,6 @@ import {
   ProcessReply,
   SignatureReply,
   TokenReply,
-  TransactionPageReply,
   rawRecordOf,
 } from './schemas.ts';
 import { createTokenManager } from './tokens.ts';
@@ -150,13 +151,21 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   });
 
   /** Sends with the access token as Bearer; on a 401 renews once (shared) and tries once more. */
-  async function withToken(
+  function withToken(
     request: Omit<HttpRequest, 'signal'>,
     signal: AbortSignal | undefined,
   ): Promise<HttpReply> {
+    return authorised(request, signal, (sending) => http.send(sending));
+  }
+
+  async function authorised<T>(
+    request: Omit<HttpRequest, 'signal'>,
+    signal: AbortSignal | undefined,
+    exchange: (request: HttpRequest) => Promise<T>,
+  ): Promise<T> {
     const token = await tokens.current(signal);
-    const send = (accessToken: string): Promise<HttpReply> =>
-      http.send({
+    const send = (accessToken: string): Promise<T> =>
+      exchange({
         ...request,
         headers: { ...request.headers, authorization: `Bearer ${accessToken}` },
         ...(signal ? { signal } : {}),
@@ -200,16 +209,43 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     return normaliseCurrencies(parse(EntryList, reply, 'the currency list is missing'), log);
   }
 
-  async function fetchPage(query: TransactionsQuery, page: number, signal: AbortSignal | undefined) {
+  /**
+   * One page, or the whole list from a server that does not page, read as it arrives: each record is normalised
+   * the moment it is complete, so memory holds Transactions, never the reply's text. A record the terminal cannot
+   * read refuses the whole list (as it always has), with the record's place in the log.
+   */
+  function fetchPage(
+    query: TransactionsQuery,
+    page: number,
+    signal: AbortSignal | undefined,
+  ): Promise<{ summary: ListReplySummary; transactions: Transaction[] }> {
     const params = new URLSearchParams({ page: String(page), limit: String(pageSize) });
     if (query.from !== undefined) params.set('from', query.from);
     if (query.to !== undefined) params.set('to', query.to);
     if (query.referenceNumber !== undefined) params.set('referenceNumber', query.referenceNumber);
-    const reply = await withToken(
-      { method: 'GET', path: `/transaction?${params.toString()}`, route: 'GET /transaction' },
-      signal,
+    const request = {
+      method: 'GET',
+      path: `/transaction?${params.toString()}`,
+      route: 'GET /transaction',
+    } as const;
+    return authorised(request, signal, (sending) =>
+      http.stream(sending, async (chunks) => {
+        // Afresh on every try, so a retried reply never adds to one that broke off.
+        const transactions: Transaction[] = [];
+        const summary = await readTransactionList(chunks, (record, index) => {
+          try {
+            transactions.push(normaliseTransaction(record));
+          } catch (error) {
+            log.warn('KS Pay listed a transaction the terminal cannot read; the list is refused', {
+              page,
+              index,
+            });
+            throw error;
+          }
+        });
+        return { summary, transactions };
+      }),
     );
-    return parse(TransactionPageReply, reply, 'the transaction list is missing');
   }
 
   return {
@@ -320,25 +356,25 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
             messages.badResponse(`the transaction list did not end after ${maxPages} pages`),
           );
         }
-        const reply = await fetchPage(query, page, signal);
+        const { summary: reply, transactions } = await fetchPage(query, page, signal);
         const before = byId.size;
         // Newest first with offset paging: a sale made while we read shifts an item onto the next page too.
-        for (const item of reply.items) {
-          const transaction = normaliseTransaction(item);
-          byId.set(transaction.txnId, transaction);
-        }
-        if (!reply.paged || reply.items.length === 0) break;
+        for (const transaction of transactions) byId.set(transaction.txnId, transaction);
+        if (!reply.paged || reply.count === 0) break;
         if (byId.size === before) {
           throw new KsPayError(
             'bad_response',
             messages.badResponse('the transaction list repeats the same page'),
           );
         }
+        const limit = reply.limit ?? pageSize;
         if (reply.hasMore !== undefined) {
           if (!reply.hasMore) break;
         } else if (reply.total !== undefined) {
-          if (page * (reply.limit ?? pageSize) >= reply.total) break;
-        } else if (reply.items.length < (reply.limit ?? pageSize)) {
+          // A server that ignores `limit` sends everything on page 1: asking for page 2 would only repeat it.
+          if (page * limit >= reply.total || byId.size >= reply.total) break;
+        } else if (reply.count !== limit) {
+          // A short page is the last; a longer one than asked for means the server does not page at all.
           break;
         }
       }

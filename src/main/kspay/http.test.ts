@@ -260,11 +260,11 @@ describe('http: real network failures over loopback', () => {
     return (server.address() as AddressInfo).port;
   }
 
-  function realClient(baseUrl: string) {
+  function realClient(baseUrl: string, timeoutMs = 2_000) {
     return createHttp({
       baseUrl,
       fetch: globalThis.fetch,
-      timeoutMs: 2_000,
+      timeoutMs,
       clock: { now: () => Date.now() },
       log: silentLogger,
       secrets: createSecretRegistry(),
@@ -306,6 +306,55 @@ describe('http: real network failures over loopback', () => {
     await client.send({ ...POST });
     // A socket goes back to the pool just after its reply is read, so a tight loop may open a second one.
     expect(connections).toBeLessThanOrEqual(2);
+  });
+
+  /** A reply of `parts` chunks, `gapMs` apart; `stallAfter` chunks in, it stops sending without closing. */
+  function trickle(parts: number, gapMs: number, stallAfter = Infinity): http.RequestListener {
+    return (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let sent = 0;
+      const next = (): void => {
+        if (sent === stallAfter) return;
+        if (sent === parts) {
+          res.end(']');
+          return;
+        }
+        res.write(`${sent === 0 ? '[' : ','}${sent}`);
+        sent += 1;
+        setTimeout(next, gapMs);
+      };
+      next();
+    };
+  }
+
+  async function collect(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+    const decoder = new TextDecoder();
+    let text = '';
+    for await (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+    return text;
+  }
+
+  it('streams a reply that takes longer than the timeout while it keeps arriving; send times out on it', async () => {
+    const port = await listen(trickle(8, 250));
+    const client = realClient(`http://127.0.0.1:${port}`, 1_000);
+    await expect(client.stream(GET, collect)).resolves.toBe('[0,1,2,3,4,5,6,7]');
+    expect((await failure(client.send(GET))).code).toBe('timeout');
+  });
+
+  it('times a streamed reply out when it stops arriving midway', async () => {
+    const port = await listen(trickle(8, 50, 3));
+    const error = await failure(realClient(`http://127.0.0.1:${port}`, 1_000).stream(GET, collect));
+    expect(error.code).toBe('timeout');
+  });
+
+  it('says the connection broke when a reply stops midway with the connection closed', async () => {
+    const port = await listen((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('[1,2,3', () => res.destroy());
+    });
+    const error = await failure(realClient(`http://127.0.0.1:${port}`).stream(GET, collect));
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/the connection broke before the whole reply arrived/);
   });
 
   it('reports an unknown host name as network', async () => {

@@ -40,29 +40,47 @@ export interface HttpReply {
   body: unknown;
 }
 
+/** Reads a success reply's body as it arrives; the chunks end early with a network error if the connection breaks. */
+export type BodyReader<T> = (chunks: AsyncIterable<Uint8Array>) => Promise<T>;
+
 export interface Http {
   send(request: HttpRequest): Promise<HttpReply>;
+  /**
+   * For replies of any size (the transaction list): a success body goes to `read` as it arrives, with no size
+   * cap, and the timeout counts from the last chunk rather than from the start. Error replies, errors and retries
+   * are as `send`'s; every try calls `read` afresh.
+   */
+  stream<T>(request: HttpRequest, read: BodyReader<T>): Promise<T>;
 }
+
+/** What a success reply becomes; `stillReading` is called as the body arrives, to hold the timeout off. */
+type Success<T> = (response: Response, stillReading: () => void) => Promise<T>;
 
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
 /** A Retry-After longer than this is the caller's (and the cashier's) decision, not a silent wait. */
 const MAX_RETRY_AFTER_MS = 30_000;
-/** A reply larger than this is not a KS Pay reply; reading it whole would only eat memory. */
+/** A reply read whole (`send`) larger than this is not a KS Pay reply: only a list (`stream`) can be longer. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const MAX_SERVER_MESSAGE = 300;
 
 export function createHttp(options: HttpOptions): Http {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
-  async function once(request: HttpRequest, attempt: number): Promise<HttpReply> {
+  async function once<T>(request: HttpRequest, attempt: number, success: Success<T>): Promise<T> {
     const { signal } = request;
     signal?.throwIfAborted();
     const url = resolve(base, request.path);
     const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), options.timeoutMs);
+    const expire = (): void => timer.abort();
+    let timeout = setTimeout(expire, options.timeoutMs);
+    const stillReading = (): void => {
+      clearTimeout(timeout);
+      timeout = setTimeout(expire, options.timeoutMs);
+    };
     const combined = signal === undefined ? timer.signal : AbortSignal.any([signal, timer.signal]);
     const started = options.clock.now();
+    let reading = false;
     let status: number;
     let text: string;
     let retryAfter: string | null;
@@ -77,6 +95,17 @@ export function createHttp(options: HttpOptions): Http {
       });
       status = response.status;
       retryAfter = response.headers.get('retry-after');
+      reading = true;
+      if (status >= 200 && status < 300) {
+        const result = await success(response, stillReading);
+        options.log.debug('KS Pay request', {
+          route: request.route,
+          status,
+          attempt,
+          ms: options.clock.now() - started,
+        });
+        return result;
+      }
       text = await readBody(response);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -89,7 +118,7 @@ export function createHttp(options: HttpOptions): Http {
         throw new KsPayError('timeout', messages.timeout(options.timeoutMs), { cause: error });
       }
       if (error instanceof KsPayError) throw error;
-      const reason = networkReason(error);
+      const reason = reading ? 'the connection broke before the whole reply arrived' : networkReason(error);
       options.log.warn('KS Pay request failed on the network', { route: request.route, attempt, reason });
       const message =
         request.method === 'GET' || request.retryable
@@ -107,18 +136,6 @@ export function createHttp(options: HttpOptions): Http {
     });
 
     const body = parseJson(text);
-    if (status >= 200 && status < 300) {
-      if (body === undefined) {
-        throw new KsPayError(
-          'bad_response',
-          messages.badResponse(text.trim() === '' ? 'an empty reply' : 'not JSON'),
-          {
-            status,
-          },
-        );
-      }
-      return { status, body };
-    }
     const serverMessage = serverMessageOf(body, options.secrets.values());
     const retryAfterMs =
       status === 429 || status === 503 ? parseRetryAfter(retryAfter, options.clock) : undefined;
@@ -135,10 +152,10 @@ export function createHttp(options: HttpOptions): Http {
     throw error;
   }
 
-  async function withRetries(request: HttpRequest): Promise<HttpReply> {
+  async function withRetries<T>(request: HttpRequest, success: Success<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await once(request, attempt);
+        return await once(request, attempt, success);
       } catch (error) {
         if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts)
           throw error;
@@ -157,10 +174,17 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
+  // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
+  function exchange<T>(request: HttpRequest, success: Success<T>): Promise<T> {
+    return (request.retryable ?? request.method === 'GET')
+      ? withRetries(request, success)
+      : once(request, 1, success);
+  }
+
   return {
-    // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
-    send: (request) =>
-      (request.retryable ?? request.method === 'GET') ? withRetries(request) : once(request, 1),
+    send: (request) => exchange(request, readJson),
+    stream: (request, read) =>
+      exchange(request, (response, stillReading) => read(chunksOf(response, stillReading))),
   };
 }
 
@@ -179,6 +203,40 @@ function resolve(base: string, path: string): URL {
 
 function isRetryable(error: KsPayError): boolean {
   return error.code === 'network' || error.code === 'server' || error.code === 'rate_limited';
+}
+
+/** A success reply read whole (under the size cap) and parsed as JSON. */
+async function readJson(response: Response): Promise<HttpReply> {
+  const text = await readBody(response);
+  const body = parseJson(text);
+  if (body === undefined) {
+    throw new KsPayError(
+      'bad_response',
+      messages.badResponse(text.trim() === '' ? 'an empty reply' : 'not JSON'),
+      { status: response.status },
+    );
+  }
+  return { status: response.status, body };
+}
+
+/** The body's chunks as they arrive; a reader that stops early cancels the rest, so the connection is freed. */
+async function* chunksOf(response: Response, stillReading: () => void): AsyncGenerator<Uint8Array> {
+  if (response.body === null) return;
+  const reader = response.body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      stillReading();
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+  }
 }
 
 async function readBody(response: Response): Promise<string> {

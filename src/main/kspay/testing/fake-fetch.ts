@@ -9,7 +9,14 @@ export interface FakeRequest {
 }
 
 export type FakeReply =
-  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  | {
+      status?: number;
+      json?: unknown;
+      text?: string;
+      headers?: Record<string, string>;
+      /** The body arrives in chunks of this many bytes, as a slow or far server sends it; default one chunk. */
+      chunkBytes?: number;
+    }
   /** The connection drops with no reply, as undici reports it. */
   | 'drop'
   /** The connection is refused. */
@@ -22,6 +29,20 @@ export type FakeHandler = (request: FakeRequest) => FakeReply | Promise<FakeRepl
 export interface FakeFetch {
   fetch: typeof fetch;
   requests: FakeRequest[];
+}
+
+function inChunks(bytes: Uint8Array, size: number): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(offset, offset + size));
+      offset += size;
+    },
+  });
 }
 
 function networkError(code: string, message: string): TypeError {
@@ -59,7 +80,9 @@ export function createFakeFetch(handler: FakeHandler): FakeFetch {
     if (reply === 'drop') throw networkError('UND_ERR_SOCKET', 'other side closed');
     if (reply === 'refuse') throw networkError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:1');
     const text = reply.text ?? (reply.json === undefined ? '' : JSON.stringify(reply.json));
-    return new Response(text, {
+    const body =
+      reply.chunkBytes === undefined ? text : inChunks(new TextEncoder().encode(text), reply.chunkBytes);
+    return new Response(body, {
       status: reply.status ?? 200,
       headers: { 'content-type': 'application/json', ...reply.headers },
     });
