@@ -141,7 +141,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         error: userError('invalid', 'That request could not be read. Reload the page and try again.'),
       });
     }
-    sendResult(res, 200, await dispatch(name, input, { transport: 'http' }));
+    sendResult(res, 200, await dispatch(name, input, { transport: 'http', session: 'browser-page' }));
   }
 
   function serveEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {

@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);
   registerIpc(ipcMain, pos.dispatch, trusted);
-  registerEventChannel(ipcMain, pos.hub, trusted);
+  registerEventChannel(ipcMain, pos.events, trusted);
   await pos.start();
 
   // Off by default (Settings → updates); never checks or restarts while a sale is running or pending.
