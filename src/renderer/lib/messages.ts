@@ -14,8 +14,6 @@ export const messages = {
     outOfStep: 'This version of the app is out of step with the terminal. Restart the app.',
     notAnswering:
       'The terminal is not answering. Check that browser mode is still running, then reload this page.',
-    notConnected:
-      'This page is not connected to a terminal. Open the KS Pay POS app, or start browser mode with "npm run browser".',
   },
   errorBoundary: {
     heading: 'Something went wrong on this screen',
