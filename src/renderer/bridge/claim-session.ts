@@ -5,7 +5,8 @@ import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../../shared/browser-bridge.t
 
 /** The parts of `window` the claim uses. */
 export interface ClaimWindow {
-  location: { hash: string; pathname: string; search: string };
+  location: { hash: string; pathname: string; search: string; reload(): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
   history: { replaceState(data: unknown, unused: string, url: string): void };
   fetch(
     url: string,
@@ -20,6 +21,15 @@ const CODE_IN_ADDRESS = new RegExp(`^#${ONE_TIME_CODE_PARAM}=([A-Za-z0-9_-]{1,20
  * page without a session, and its first call says how to get a new address), or at once without a code.
  */
 export async function claimSession(win: ClaimWindow): Promise<void> {
+  // Pasting the address into a tab that already shows the terminal changes only the fragment, which
+  // loads nothing: claim then, and start the page again with its session.
+  win.addEventListener('hashchange', () => {
+    if (CODE_IN_ADDRESS.test(win.location.hash)) void sendCode(win).then(() => win.location.reload());
+  });
+  await sendCode(win);
+}
+
+async function sendCode(win: ClaimWindow): Promise<void> {
   const code = CODE_IN_ADDRESS.exec(win.location.hash)?.[1];
   if (!code) return;
   win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}`);

@@ -9,7 +9,8 @@ function fakeWindow(extra: Partial<Window> = {}, hash = ''): Window & { addressB
   const addressBar: string[] = [];
   return {
     document: document.implementation.createHTMLDocument('t'),
-    location: { hash, pathname: '/', search: '' },
+    location: { hash, pathname: '/', search: '', reload: () => undefined },
+    addEventListener: () => undefined,
     history: { replaceState: (_data: unknown, _unused: string, url: string) => void addressBar.push(url) },
     addressBar,
     fetch: vi.fn(),

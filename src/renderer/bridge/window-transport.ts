@@ -14,6 +14,7 @@ function browserTransport(win: Window): PosTransport {
     ready: claimSession({
       location: win.location,
       history: win.history,
+      addEventListener: (type, listener) => win.addEventListener(type, listener),
       fetch: (url, init) => win.fetch(url, init),
     }),
     fetch: (url, init) => win.fetch(url, init),

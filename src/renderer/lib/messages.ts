@@ -6,6 +6,7 @@ export const messages = {
     title: 'KS Pay POS',
     loading: 'Starting the terminal…',
     loadFailed: 'The terminal could not start.',
+    notConnected: 'Connect this browser to the terminal',
     retry: 'Try again',
     somethingWrong:
       'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.',
