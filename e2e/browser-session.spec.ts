@@ -7,6 +7,7 @@ test('a live terminal: after first start and three sales, Manager asks for the P
   page,
   standaloneSandbox,
 }) => {
+  test.setTimeout(150_000); // a whole first start and three real sales
   await connectCustom(page, standaloneSandbox, '2468');
   for (const amount of ['120', '240', '360']) {
     const checkout = await startSale(page, { amount });
