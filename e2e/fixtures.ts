@@ -3,6 +3,9 @@
 // - `pos`: browser mode started for this test on port 0 with a fresh data folder under .tmp/e2e/<test>,
 //   inside the keyring session `npm test` provides; `baseURL` is its address. `pos.restart()` and
 //   `pos.crashAndRestart()` (SIGKILL) keep the folder and the port; reload the page after them.
+// - `context` (so `page`) is connected to the terminal before the test: the fixture opens the one-time
+//   address browser mode printed in it, and again after every restart, so `page.goto('/')` just works.
+//   test.use({ connectContext: false }) leaves it unconnected and `pos.oneTimeUrl` unspent.
 // - `sandboxAdmin`: the built-in Demo sandbox's fault injection (after a restart use `pos.sandboxAdmin`).
 // - `standaloneSandbox`: a separate sandbox process (started only when a test asks for it) to connect to
 //   as a custom server; `.url` and `.credentials` are what a tester would type.
@@ -13,7 +16,8 @@
 // Every bridge reply is recorded in .tmp/e2e/<test>/bridge-replies.jsonl for the secret scan.
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../src/shared/browser-bridge.ts';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode.ts';
 import { connectCustom, LIVE_PIN, lockManagerDesk } from './support/live-terminal.ts';
 import { REPO_ROOT } from './support/processes.ts';
@@ -39,6 +43,7 @@ export interface LiveTerminal {
 
 export interface PosFixtures {
   browserModeArgs: string[];
+  connectContext: boolean;
   pos: BrowserMode;
   sandboxAdmin: SandboxAdmin;
   standaloneSandbox: StandaloneSandbox;
@@ -47,8 +52,21 @@ export interface PosFixtures {
   recordBridgeReplies: void;
 }
 
+/**
+ * Opens a one-time address in the context, as a person opening it in their browser would: the page's
+ * exchange of the code for a session cookie, sent from the context, so its pages carry the cookie.
+ */
+async function connect(context: BrowserContext, oneTimeUrl: string): Promise<void> {
+  const { origin, hash } = new URL(oneTimeUrl);
+  const res = await context.request.post(`${origin}${SESSION_PATH}`, {
+    data: { code: hash.replace(`#${ONE_TIME_CODE_PARAM}=`, '') },
+  });
+  if (!res.ok()) throw new Error(`browser mode refused its own one-time address: ${await res.text()}`);
+}
+
 export const test = base.extend<PosFixtures>({
   browserModeArgs: [[], { option: true }],
+  connectContext: [true, { option: true }],
 
   // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern.
   // eslint-disable-next-line no-empty-pattern
@@ -71,6 +89,14 @@ export const test = base.extend<PosFixtures>({
   },
 
   baseURL: async ({ pos }, use) => use(pos.url),
+
+  context: async ({ context, pos, connectContext }, use) => {
+    if (connectContext) {
+      await connect(context, pos.oneTimeUrl);
+      pos.afterRestart((oneTimeUrl) => connect(context, oneTimeUrl));
+    }
+    await use(context);
+  },
 
   sandboxAdmin: async ({ pos }, use) => use(pos.sandboxAdmin),
 

@@ -45,29 +45,38 @@ if ((force_browser == 0)) && electron_can_start; then
   exec npx electron-vite preview --skipBuild "${sandbox_flag[@]}"
 fi
 
-# 6. Browser mode: the same app and services over loopback, in the system's browser.
+# 6. Browser mode: the same app and services over loopback, in the system's browser. Browser mode
+#    prints a one-time address (http://127.0.0.1:PORT/#pair=<code>) that connects the one browser that
+#    opens it; this opens (or shows) that address. What it prints is read from a private temporary file.
 port=${KSPAY_PORT:-5180}
 data_dir=${KSPAY_DATA_DIR:-$HOME/.local/share/ks-pay-pos-browser}
-url="http://127.0.0.1:$port/"
 if ((force_browser == 0)); then
   say "Electron cannot start here ($ELECTRON_WHY_NOT): starting browser mode instead, in Demo mode."
 fi
 mkdir -p "$data_dir"
-node src/browser/cli.ts --port "$port" --data-dir "$data_dir" &
+printed=$(mktemp)
+node src/browser/cli.ts --port "$port" --data-dir "$data_dir" > >(tee "$printed") &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' INT TERM EXIT
-for _ in $(seq 1 150); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$printed"' INT TERM EXIT
+url=''
+for _ in $(seq 1 300); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/#pair=[A-Za-z0-9_-]*' "$printed" | head -n 1 || true)
+  [[ -n $url ]] && break
   if ! kill -0 "$server" 2>/dev/null; then
     say "Browser mode stopped before it was ready (its message is above). Is port $port taken? Try: KSPAY_PORT=5181 npm start"
     exit 1
   fi
   sleep 0.2
 done
+rm -f "$printed"
+if [[ -z $url ]]; then
+  say "Browser mode did not print its address within a minute (its messages are above). Run npm start again."
+  exit 1
+fi
 if [[ -z ${KSPAY_NO_OPEN:-} && -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]] && command -v xdg-open >/dev/null 2>&1; then
   xdg-open "$url" >/dev/null 2>&1 || true
-  say "KS Pay POS is running in browser mode at $url (opened in your browser; Ctrl+C stops it)."
+  say "KS Pay POS is running in browser mode, opened in your browser with its one-time address (Ctrl+C stops it). If no browser opened, open the one-time address above."
 else
-  say "KS Pay POS is running in browser mode: open $url in a browser (Ctrl+C stops it)."
+  say "KS Pay POS is running in browser mode: open the one-time address above in a browser (Ctrl+C stops it)."
 fi
 wait "$server"

@@ -128,6 +128,7 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
   const app = await startBrowserMode(dataDir);
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   try {
+    await app.connect(page.context());
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try Demo mode' }).click();
     await page.getByRole('button', { name: /^Charge/ }).waitFor({ timeout: 60_000 });
@@ -142,7 +143,7 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
     opens.push(now() - t0);
     const listCalls: number[] = [(await page.evaluate(LIST_CALL_SCRIPT)) as number];
     for (let i = 1; i < reps(ctx, 2, 1); i++) {
-      // A reload keeps the manager session in main: the Manager button opens the desk, or asks the PIN again.
+      // A reload ends the manager role at the sale screen, so the Manager button asks the PIN again.
       await page.reload();
       const manager = page.getByRole('button', { name: 'Manager' });
       await manager.waitFor({ timeout: 60_000 });

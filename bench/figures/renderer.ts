@@ -7,7 +7,7 @@ import { readdir, readFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { browserModeMissing, startBrowserMode } from '../lib/browser-mode.ts';
@@ -158,13 +158,17 @@ function median(loads: readonly PageLoad[], key: keyof PageLoad): string {
   return summarise(loads.map((load) => load[key])).median.toFixed(0);
 }
 
-async function pageToCharge(browser: Browser, url: string): Promise<number> {
-  return (await pageLoad(browser, url)).at;
+/** `connect`: browser mode's session for the fresh context (BrowserMode.connect); the static floor needs none. */
+type Connect = (context: BrowserContext) => Promise<void>;
+
+async function pageToCharge(browser: Browser, url: string, connect?: Connect): Promise<number> {
+  return (await pageLoad(browser, url, connect)).at;
 }
 
-async function pageLoad(browser: Browser, url: string): Promise<PageLoad> {
+async function pageLoad(browser: Browser, url: string, connect?: Connect): Promise<PageLoad> {
   const context = await browser.newContext();
   try {
+    await connect?.(context);
     const page = await context.newPage();
     await page.addInitScript({ content: WATCH_FOR_CHARGE });
     await page.goto(url);
@@ -184,6 +188,7 @@ async function pageLoad(browser: Browser, url: string): Promise<PageLoad> {
 async function chooseDemo(browser: Browser, app: BrowserMode): Promise<void> {
   const page = await browser.newPage();
   try {
+    await app.connect(page.context());
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try Demo mode' }).click();
     await page.getByRole('button', { name: /^Charge/ }).waitFor({ timeout: 60_000 });
@@ -212,20 +217,20 @@ async function coldStart(
     for (let i = 0; i < reps(ctx, 5, 2) && (i < 2 || ctx.remainingMs() > 90_000); i++) {
       await app.close();
       app = await startBrowserMode(dataDir);
-      const load = await pageLoad(browser, app.url);
+      const load = await pageLoad(browser, app.url, app.connect);
       const pageMs = load.at;
       loads.push(load);
       toCharge.push(pageMs);
       processStart.push(app.readyAt - app.spawnedAt);
       whole.push(app.readyAt - app.spawnedAt + pageMs);
       // The same page again from the now warm server (the browser still cold): separates server start-up from the page.
-      warmServer.push(await pageToCharge(browser, app.url));
+      warmServer.push(await pageToCharge(browser, app.url, app.connect));
       // Alternating with it: the same app serving the minified build of the same source, to show what
       // that one setting would change under the same conditions.
       if (minifiedRenderer) {
         await app.close();
         app = await startBrowserMode(dataDir, ['--renderer-dir', minifiedRenderer.dir]);
-        minifiedLoads.push(await pageToCharge(browser, app.url));
+        minifiedLoads.push(await pageToCharge(browser, app.url, app.connect));
       }
     }
     const floor = await staticFloor(browser, reps(ctx, 5, 2));
@@ -301,6 +306,7 @@ async function memoryAfterSales(ctx: BenchContext, browser: Browser): Promise<Fi
   const context = await browser.newContext();
   try {
     if (!admin) throw new Error('browser mode did not print the sandbox admin address');
+    await app.connect(context);
     const page = await context.newPage();
     // The hosted checkout would open a window per sale; the bench pays through the sandbox instead.
     await page.addInitScript({ content: 'window.open = () => null;' });

@@ -3,9 +3,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright';
+import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../../src/shared/browser-bridge.ts';
 
 export interface BrowserMode {
+  /** http://127.0.0.1:PORT/ — no secret: a page opened here is connected only through `connect`. */
   url: string;
+  /**
+   * Connects a browser context to the terminal before its pages open `url`: the first one spends the
+   * one-time address browser mode printed (as a person opening it would), later ones share its session
+   * cookie, so each figure's fresh context (empty cache) still loads the terminal, not its refusal.
+   */
+  connect(context: BrowserContext): Promise<void>;
   /** performance.now() when the process was spawned, and when it printed its address. */
   spawnedAt: number;
   readyAt: number;
@@ -39,12 +48,21 @@ export function startBrowserMode(dataDir: string, args: string[] = []): Promise<
     }, 60_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
-      const match = /browser mode at (http:\/\/\S+)/.exec(output);
-      if (!match?.[1]) return;
+      const match = /browser mode at (http:\/\/127\.0\.0\.1:\d+\/)#(\S+)/.exec(output);
+      if (!match?.[1] || !match[2]) return;
       clearTimeout(timer);
       child.stdout.off('data', onData);
+      const url = match[1];
+      const code = match[2].replace(`${ONE_TIME_CODE_PARAM}=`, '');
+      let sessionCookies: Awaited<ReturnType<BrowserContext['cookies']>> | null = null;
       resolve({
-        url: match[1],
+        url,
+        async connect(context) {
+          if (sessionCookies) return context.addCookies(sessionCookies);
+          const res = await context.request.post(`${url}${SESSION_PATH.slice(1)}`, { data: { code } });
+          if (!res.ok()) throw new Error(`browser mode refused its own one-time address: ${await res.text()}`);
+          sessionCookies = await context.cookies(url);
+        },
         sandboxAdmin: /sandbox admin at (http:\/\/\S+)/.exec(output)?.[1] ?? null,
         spawnedAt,
         readyAt: performance.now(),

@@ -7,8 +7,15 @@ import { sandboxAdmin, type SandboxAdmin } from './sandbox-admin.ts';
 import { startProcess, type StartedProcess } from './processes.ts';
 
 export interface BrowserMode {
-  /** http://127.0.0.1:PORT/ — the same after a restart (the page must reload: the token is new). */
+  /** http://127.0.0.1:PORT/ — the same after a restart. Alone it connects nothing: see oneTimeUrl. */
   readonly url: string;
+  /**
+   * What browser mode printed last: `…/#pair=<code>`, which connects the one browser context that opens
+   * it, once. A restart prints a new one (the fixtures open it in the test's context each time).
+   */
+  readonly oneTimeUrl: string;
+  /** Runs after every restart with the new one-time address (the fixtures connect the test's context again). */
+  afterRestart(listener: (oneTimeUrl: string) => Promise<void>): void;
   readonly dataDir: string;
   /** The built-in Demo sandbox's admin endpoint (it starts with browser mode; a new one after a restart). */
   readonly sandboxAdmin: SandboxAdmin;
@@ -26,7 +33,7 @@ export interface BrowserModeOptions {
   args?: string[];
 }
 
-const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)/;
+const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)(#pair=[A-Za-z0-9_-]+)/;
 const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
 
 export async function startBrowserMode({ workDir, args = [] }: BrowserModeOptions): Promise<BrowserMode> {
@@ -34,7 +41,8 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
   mkdirSync(dataDir, { recursive: true });
   // Keys saved by one test must not make the next test's terminal start connected.
   const keyring = await startPrivateKeyring(join(workDir, 'keyring'));
-  let current: { process: StartedProcess; url: string; admin: SandboxAdmin };
+  let current: { process: StartedProcess; url: string; oneTimeUrl: string; admin: SandboxAdmin };
+  const restartListeners: Array<(oneTimeUrl: string) => Promise<void>> = [];
 
   /** Port 0 the first time; the same port after a restart, so open pages find the terminal again. */
   async function launch(port = 0): Promise<void> {
@@ -46,11 +54,19 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
       env: keyring.env,
     });
     const output = started.output();
+    const [, url, code] = READY.exec(output)!;
     current = {
       process: started,
-      url: READY.exec(output)![1]!,
+      url: url!,
+      oneTimeUrl: `${url}${code}`,
       admin: sandboxAdmin(ADMIN.exec(output)![1]!),
     };
+  }
+
+  async function relaunch(stopping: Promise<void>): Promise<void> {
+    await stopping;
+    await launch(Number(new URL(current.url).port));
+    for (const listener of restartListeners) await listener(current.oneTimeUrl);
   }
 
   try {
@@ -63,18 +79,18 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
     get url() {
       return current.url;
     },
+    get oneTimeUrl() {
+      return current.oneTimeUrl;
+    },
+    afterRestart(listener) {
+      restartListeners.push(listener);
+    },
     dataDir,
     get sandboxAdmin() {
       return current.admin;
     },
-    async restart() {
-      await current.process.stop();
-      await launch(Number(new URL(current.url).port));
-    },
-    async crashAndRestart() {
-      await current.process.kill();
-      await launch(Number(new URL(current.url).port));
-    },
+    restart: () => relaunch(current.process.stop()),
+    crashAndRestart: () => relaunch(current.process.kill()),
     async stop() {
       await current.process.stop();
       keyring.stop();

@@ -1,6 +1,7 @@
 // `npm run browser`: the terminal's services and contract handlers behind a loopback bridge, serving
-// the built renderer to any browser on this computer — for end-to-end tests and UI work where
-// Electron cannot run. Prints `KS Pay POS browser mode at http://127.0.0.1:PORT/` once it serves.
+// the built renderer — for end-to-end tests and UI work where Electron cannot run. Once it serves it
+// prints `KS Pay POS browser mode at http://127.0.0.1:PORT/#pair=<code>`: a one-time address that
+// connects the one browser that opens it (scripts read the line up to the `/` for the plain address).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     rendererDir: options.rendererDir,
     port: options.port,
     dispatch: app.dispatch,
-    hub: app.hub,
+    events: app.events,
     onCheckoutReturn: (url) => app.handleRedirect(url),
     isOwnCheckoutReturn: (url) => app.ownsCheckoutReturn(url),
     log,
@@ -65,7 +66,11 @@ async function main(): Promise<void> {
     const sandbox = await app.builtInSandbox();
     process.stdout.write(`KS Pay sandbox admin at ${sandbox.url}/__admin/\n`);
   }
-  process.stdout.write(`KS Pay POS browser mode at ${server.url}\n`);
+  process.stdout.write(
+    `KS Pay POS browser mode at ${server.oneTimeUrl()}\n` +
+      'Open that one-time address in the browser that will be the terminal: it connects that browser, then stops working.\n' +
+      'To connect another browser, stop browser mode (Ctrl+C) and start it again for a new address.\n',
+  );
 
   const stop = (): void => {
     const closing = server ? server.close() : Promise.resolve();

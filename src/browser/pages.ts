@@ -1,19 +1,12 @@
-// The few pages browser mode serves itself: the built app with its bridge token, and the small pages
-// of the checkout popup. Every HTML response carries the renderer's CSP.
+// The few pages browser mode serves itself: the small pages of the checkout popup, and the one that
+// says the app is not built yet. Every HTML response carries the renderer's CSP.
 import { RENDERER_CSP_HEADER } from '../main/app/renderer-csp.ts';
-import { TOKEN_META } from '../shared/browser-bridge.ts';
 
 export const HTML_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': RENDERER_CSP_HEADER,
   'cache-control': 'no-store',
 };
-
-/** Puts the per-start token where the renderer's bridge looks for it (src/renderer/bridge/install.ts). */
-export function withBridgeToken(indexHtml: string, token: string): string {
-  const meta = `<meta name="${TOKEN_META}" content="${token}" />`;
-  return indexHtml.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n    ${meta}`);
-}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

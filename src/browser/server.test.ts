@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../main/deps.ts';
-import { createEventHub, type Dispatch, type EventHub } from '../main/ipc/index.ts';
+import { createEventHub, createSessionEvents, type Dispatch, type EventHub } from '../main/ipc/index.ts';
 import { RENDERER_CSP } from '../main/app/renderer-csp.ts';
 import { startBrowserServer, type BrowserServer } from './server.ts';
+import { callAs, claimSession, codeOf } from './testing/page-client.ts';
 
 let root: string;
 let dir: string;
@@ -14,6 +15,8 @@ let server: BrowserServer;
 let hub: EventHub;
 let dispatched: Array<{ name: string; input: unknown; transport: string }>;
 let returns: string[];
+/** The session cookie of the page that opened the one-time address. */
+let cookie: string;
 
 const dispatch: Dispatch = async (name, input, caller) => {
   dispatched.push({ name, input, transport: caller.transport });
@@ -42,11 +45,12 @@ beforeEach(async () => {
     rendererDir: dir,
     port: 0,
     dispatch,
-    hub,
+    events: createSessionEvents(hub, () => 'cashier'),
     onCheckoutReturn: async (url) => void returns.push(url),
     isOwnCheckoutReturn: (url) => new URL(url).pathname === `/checkout/return/${SALE_TOKEN}`,
     log: silentLogger,
   });
+  cookie = (await claimSession(server, codeOf(server.oneTimeUrl()))).cookie!;
 });
 
 afterEach(async () => {
@@ -54,15 +58,8 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function call(
-  name: string,
-  body: unknown,
-  token: string | null = server.token,
-  contentType = 'application/json',
-) {
-  const headers: Record<string, string> = { 'content-type': contentType };
-  if (token !== null) headers['x-pos-token'] = token;
-  return fetch(`${server.url}pos/call/${name}`, { method: 'POST', headers, body: JSON.stringify(body) });
+function call(name: string, body: unknown, from: string | null = cookie, contentType = 'application/json') {
+  return callAs(server, from, name, body, contentType);
 }
 
 /** A raw request, so the Host header can be anything (fetch always sends the URL's host). */
@@ -83,29 +80,33 @@ describe('browser mode server', () => {
     expect(server.checkoutReturnUrl).toBe(`http://127.0.0.1:${server.port}/checkout/return`);
   });
 
-  it('serves the built app with the token in a meta tag, a strict CSP and no caching', async () => {
+  it('serves the built app exactly as built (no secret in it), with a strict CSP and no caching', async () => {
     const res = await fetch(server.url);
     const html = await res.text();
     expect(res.status).toBe(200);
-    expect(html).toContain(`<meta name="pos-bridge-token" content="${server.token}" />`);
+    expect(html).toBe(
+      '<!doctype html><html><head><meta charset="UTF-8" /></head><body><div id="root"></div></body></html>',
+    );
     expect(res.headers.get('content-security-policy')).toBe(`${RENDERER_CSP}; frame-ancestors 'none'`);
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe');
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('makes a new random token on every start', async () => {
+  it('makes a new random one-time code on every start and for every address asked for', async () => {
     const other = await startBrowserServer({
       rendererDir: dir,
       port: 0,
       dispatch,
-      hub,
+      events: createSessionEvents(hub, () => 'cashier'),
       onCheckoutReturn: async () => undefined,
       isOwnCheckoutReturn: () => false,
       log: silentLogger,
     });
     try {
-      expect(other.token).not.toBe(server.token);
-      expect(server.token.length).toBeGreaterThanOrEqual(40);
+      const codes = [server.oneTimeUrl(), server.oneTimeUrl(), other.oneTimeUrl()].map(codeOf);
+      expect(new Set(codes).size).toBe(3);
+      for (const code of codes) expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(other.oneTimeUrl()).toMatch(new RegExp(`^${other.url}#pair=`));
     } finally {
       await other.close();
     }
@@ -127,21 +128,21 @@ describe('browser mode server', () => {
     });
   });
 
-  it('refuses a call without the token or with a wrong one, without dispatching', async () => {
+  it('refuses a call without the session cookie or with a wrong one, without dispatching', async () => {
     const missing = await call('setup.status', {}, null);
-    const wrong = await call('setup.status', {}, `${server.token.slice(0, -1)}x`);
+    const wrong = await call('setup.status', {}, `${cookie.slice(0, -1)}${cookie.endsWith('x') ? 'y' : 'x'}`);
     expect([missing.status, wrong.status]).toEqual([403, 403]);
     expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(dispatched).toHaveLength(0);
   });
 
   it('refuses a call that is not JSON (a form post from another page), an unknown call, and an unreadable body', async () => {
-    expect((await call('setup.status', {}, server.token, 'text/plain')).status).toBe(415);
+    expect((await call('setup.status', {}, cookie, 'text/plain')).status).toBe(415);
     expect((await call('sales.delete', {})).status).toBe(404);
     expect((await call('constructor', {})).status).toBe(404);
     const broken = await fetch(`${server.url}pos/call/setup.status`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-pos-token': server.token },
+      headers: { 'content-type': 'application/json', cookie },
       body: '{"input":',
     });
     expect(broken.status).toBe(400);
@@ -158,13 +159,13 @@ describe('browser mode server', () => {
     expect(await rawGet('/', `127.0.0.1:${server.port}`)).toBe(200);
     expect(await rawGet('/', `evil.example:${server.port}`)).toBe(421);
     expect(await rawGet('/', `localhost:${server.port}`)).toBe(421);
-    expect(await rawGet('/pos/events?token=' + server.token, 'evil.example')).toBe(421);
+    expect(await rawGet('/pos/events', 'evil.example')).toBe(421);
   });
 
-  it('streams events as SSE to a page with the token, including ones queued before it connected', async () => {
+  it('streams events as SSE to a page with a session, including ones queued before it connected', async () => {
     hub.emit('connection.changed', { state: 'demo', message: 'Demo mode' });
     const abort = new AbortController();
-    const res = await fetch(`${server.url}pos/events?token=${server.token}`, { signal: abort.signal });
+    const res = await fetch(`${server.url}pos/events`, { headers: { cookie }, signal: abort.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -190,14 +191,16 @@ describe('browser mode server', () => {
     abort.abort();
   });
 
-  it('refuses the event stream without the token', async () => {
+  it('refuses the event stream without a session cookie, and leaves the queued events for the page', async () => {
+    hub.emit('connection.changed', { state: 'demo' });
     expect((await fetch(`${server.url}pos/events`)).status).toBe(403);
-    expect((await fetch(`${server.url}pos/events?token=nope`)).status).toBe(403);
+    expect((await fetch(`${server.url}pos/events`, { headers: { cookie: `${cookie}x` } })).status).toBe(403);
+    expect(hub.queued()).toBe(1);
   });
 
   it('keeps events for the next page once a stream closes', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${server.url}pos/events?token=${server.token}`, { signal: abort.signal });
+    const res = await fetch(`${server.url}pos/events`, { headers: { cookie }, signal: abort.signal });
     await res.body!.getReader().read();
     abort.abort();
     // The server notices the closed stream on its own schedule; the hub keeps one entry per subject however often it is sent.

@@ -1,27 +1,30 @@
-// Browser mode's loopback server: the built renderer (with a per-start token; hashed assets kept in
-// memory and cacheable), the contract's calls as POST /pos/call/<name>, events as Server-Sent Events,
-// and the checkout popup's return page.
-// Only 127.0.0.1, only with the right Host header (no DNS rebinding) and the token (no other page).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Browser mode's loopback server: the built renderer (no secret in it; hashed assets kept in memory and
+// cacheable), the one-time code's exchange for a session cookie, the contract's calls as
+// POST /pos/call/<name>, events as Server-Sent Events, and the checkout popup's return page.
+// Only 127.0.0.1, only with the right Host header (no DNS rebinding), and calls and events only from a
+// page that opened the one-time address (session-gate.ts): each such page is its own session.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { CallResult } from '../shared/contract.ts';
 import {
   CALL_PATH_PREFIX,
   CHECKOUT_RETURN_PATH,
   EVENTS_PATH,
-  TOKEN_HEADER,
+  ONE_TIME_CODE_PARAM,
+  SESSION_PATH,
 } from '../shared/browser-bridge.ts';
 import type { Logger } from '../main/deps.ts';
-import { isCallName, userError, type Dispatch, type EventHub } from '../main/ipc/index.ts';
-import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage, withBridgeToken } from './pages.ts';
+import { isCallName, userError, type Dispatch, type SessionEvents } from '../main/ipc/index.ts';
+import { COMMON_HEADERS, readJsonBody, send, sendResult } from './http-replies.ts';
+import { createOneTimeCodes } from './one-time-code.ts';
+import { createPageSessions } from './page-sessions.ts';
+import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage } from './pages.ts';
+import { createSessionGate, type SessionGate } from './session-gate.ts';
 import { createStaticAssets } from './static-assets.ts';
 
 export const CHECKOUT_OPENING_PATH = '/checkout/opening';
 const CLOSE_SCRIPT_PATH = '/checkout/close.js';
-const MAX_BODY_BYTES = 1024 * 1024;
 const KEEP_ALIVE_MS = 15_000;
 
 export interface BrowserServerOptions {
@@ -30,71 +33,38 @@ export interface BrowserServerOptions {
   /** 0 = any free port. */
   port: number;
   dispatch: Dispatch;
-  hub: EventHub;
+  /** Main's events, each session's with its own role. */
+  events: SessionEvents;
   /** The hosted checkout sent the customer back: the sale engine looks the payment up. */
   onCheckoutReturn(url: string): Promise<unknown>;
   /** True only for a return address the terminal gave one of its sales (it carries that sale's token). */
   isOwnCheckoutReturn(url: string): boolean;
   log: Logger;
-  /** Fixed only in tests; a fresh random one on every start otherwise. */
-  token?: string;
 }
 
 export interface BrowserServer {
+  /** The terminal's address, with no secret: a page opened here alone can call nothing. */
   url: string;
   port: number;
-  token: string;
+  /**
+   * The address to open once (`…/#pair=<one-time code>`): the page exchanges the code for its session.
+   * Each call makes a new code and the previous one stops working.
+   */
+  oneTimeUrl(): string;
   /** The redirectUrl sales started in browser mode give KS Pay. */
   checkoutReturnUrl: string;
   close(): Promise<void>;
 }
 
-const COMMON_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-};
-
-function send(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  body: string | Buffer,
-): void {
-  res.writeHead(status, { ...COMMON_HEADERS, ...headers });
-  res.end(body);
-}
-
-function sendResult(res: ServerResponse, status: number, result: CallResult<unknown>): void {
-  send(
-    res,
-    status,
-    { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-    JSON.stringify(result),
-  );
-}
-
-function sameToken(given: string | null | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const { rendererDir, dispatch, hub, onCheckoutReturn, isOwnCheckoutReturn, log } = options;
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const { rendererDir, dispatch, events, onCheckoutReturn, isOwnCheckoutReturn, log } = options;
+  const codes = createOneTimeCodes();
+  // Made once the port is known (the session cookie is named for it), before the first request.
+  let gate: SessionGate | null = null;
+  const sessionGate = (): SessionGate => {
+    if (!gate) throw new Error('browser mode is not listening yet');
+    return gate;
+  };
   const streams = new Set<ServerResponse>();
   const assets = createStaticAssets(rendererDir);
   let expectedHost = '';
@@ -106,49 +76,28 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return send(res, 503, HTML_HEADERS, NOT_BUILT_PAGE);
     }
-    // The page is the only thing that learns the token; it must never be framed or cached.
-    send(
-      res,
-      200,
-      { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' },
-      withBridgeToken(html, token),
-    );
+    // No secret here: the page connects with the one-time code in its address (bridge/claim-session.ts).
+    send(res, 200, { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' }, html);
   }
 
   async function serveCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     if (req.method !== 'POST')
       return sendResult(res, 405, { ok: false, error: userError('invalid', 'Calls are POST requests.') });
-    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-      return sendResult(res, 403, {
-        ok: false,
-        error: userError(
-          'forbidden_sender',
-          'This page is not the terminal. Reload the terminal page from the address browser mode printed.',
-        ),
-      });
-    }
+    const session = sessionGate().require(req, res);
+    if (session === null) return;
     if (!isCallName(name)) return sendResult(res, 404, { ok: false, error: userError('unknown_call') });
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendResult(res, 415, { ok: false, error: userError('invalid', 'Calls are sent as JSON.') });
-    }
-    const text = await readBody(req);
-    if (text === null)
-      return sendResult(res, 413, { ok: false, error: userError('invalid', 'That request is too large.') });
-    let input: unknown;
-    try {
-      input = (JSON.parse(text === '' ? '{}' : text) as { input?: unknown }).input;
-    } catch {
-      return sendResult(res, 400, {
-        ok: false,
-        error: userError('invalid', 'That request could not be read. Reload the page and try again.'),
-      });
-    }
-    sendResult(res, 200, await dispatch(name, input, { transport: 'http' }));
+    const body = await readJsonBody(req, res);
+    if (!body) return;
+    const input =
+      typeof body.value === 'object' && body.value !== null
+        ? (body.value as { input?: unknown }).input
+        : undefined;
+    sendResult(res, 200, await dispatch(name, input, { transport: 'http', session }));
   }
 
-  function serveEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    if (!sameToken(url.searchParams.get('token'), token))
-      return send(res, 403, { 'content-type': 'text/plain' }, 'Forbidden');
+  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
+    const session = sessionGate().require(req, res);
+    if (session === null) return;
     res.writeHead(200, {
       ...COMMON_HEADERS,
       'content-type': 'text/event-stream',
@@ -157,7 +106,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
     res.write('retry: 1000\n\n');
     streams.add(res);
-    const disconnect = hub.connect((name, payload) => {
+    const disconnect = events.connect(session, (name, payload) => {
       // Throwing tells the hub this page is gone, so it keeps the event for the next one.
       if (res.destroyed || res.writableEnded) throw new Error('The event stream has closed');
       res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
@@ -214,9 +163,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
     const path = url.pathname;
     if (path.startsWith(CALL_PATH_PREFIX)) return serveCall(req, res, path.slice(CALL_PATH_PREFIX.length));
+    if (path === SESSION_PATH) return sessionGate().claim(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, { 'content-type': 'text/plain' }, 'Method not allowed');
-    if (path === EVENTS_PATH) return serveEvents(req, res, url);
+    if (path === EVENTS_PATH) return serveEvents(req, res);
     if (path === '/' || path === '/index.html') return serveApp(res);
     if (path === CHECKOUT_RETURN_PATH || path.startsWith(`${CHECKOUT_RETURN_PATH}/`))
       return serveCheckoutReturn(res, url);
@@ -253,12 +203,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   void assets.warm();
   const { port } = server.address() as AddressInfo;
   expectedHost = `127.0.0.1:${port}`;
+  gate = createSessionGate(codes, createPageSessions(port));
   const url = `http://${expectedHost}/`;
 
   return {
     url,
     port,
-    token,
+    oneTimeUrl: () => `${url}#${ONE_TIME_CODE_PARAM}=${codes.issue()}`,
     checkoutReturnUrl: `http://${expectedHost}${CHECKOUT_RETURN_PATH}`,
     close: () =>
       new Promise<void>((resolveClose) => {

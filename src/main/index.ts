@@ -190,7 +190,7 @@ async function main(): Promise<void> {
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);
   registerIpc(ipcMain, pos.dispatch, trusted);
-  registerEventChannel(ipcMain, pos.hub, trusted);
+  registerEventChannel(ipcMain, pos.events, trusted);
   await pos.start();
 
   if (app.isPackaged) {

@@ -29,12 +29,18 @@ export function App() {
 function Screens() {
   const status = useAppStatus((s) => s.status);
   const loadError = useAppStatus((s) => s.loadError);
+  const notConnected = useAppStatus((s) => s.notConnected);
   const [connecting, setConnecting] = useState(false);
   const theme = status?.settings.theme ?? 'system';
 
   useEffect(() => applyTheme(theme), [theme]);
 
-  if (!status) return loadError ? <StartFailedScreen message={loadError} /> : <LoadingScreen />;
+  if (!status)
+    return loadError ? (
+      <StartFailedScreen message={loadError} notConnected={notConnected} />
+    ) : (
+      <LoadingScreen />
+    );
   if (status.mode === 'first-run') {
     return connecting ? (
       <ConnectScreen onBack={() => setConnecting(false)} />

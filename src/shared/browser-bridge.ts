@@ -2,10 +2,13 @@
 // bridge (src/renderer/bridge) use, so neither spells them alone.
 import type { CallName } from './contract.ts';
 
-/** The <meta name=…> that carries the per-start token in the served index.html. */
-export const TOKEN_META = 'pos-bridge-token';
-/** Every call carries the token in this header (events carry it in the query: EventSource sets no headers). */
-export const TOKEN_HEADER = 'x-pos-token';
+/**
+ * The one-time address browser mode prints is `http://127.0.0.1:PORT/#pair=<code>`: in the fragment, so
+ * it never reaches a server log or a Referer. The page sends the code once to SESSION_PATH, which
+ * answers with the session cookie every call and the event stream then carry.
+ */
+export const ONE_TIME_CODE_PARAM = 'pair';
+export const SESSION_PATH = '/pos/session';
 export const CALL_PATH_PREFIX = '/pos/call/';
 export const callPath = (name: CallName): string => `${CALL_PATH_PREFIX}${name}`;
 export const EVENTS_PATH = '/pos/events';

@@ -72,11 +72,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
-    'setup.status': () => setup.status(),
-    'setup.startDemo': () => changing(() => setup.startDemo()),
+    'setup.status': (_input, ctx) => setup.status(ctx.role),
+    'setup.startDemo': (_input, ctx) => changing(() => setup.startDemo(ctx.role)),
     'setup.testConnection': (input) => setup.testConnection(input),
     'setup.saveConnection': (input, ctx) => changing(() => setup.saveConnection(input, ctx.role)),
-    'setup.setPin': ({ pin, confirm }) => changing(() => setup.setPin(pin, confirm)),
+    'setup.setPin': ({ pin, confirm }, ctx) => changing(() => setup.setPin(pin, confirm, ctx.role)),
 
     'catalog.currencies': async () => (await deps.runtime()).catalog().currencies(),
     'catalog.methods': async ({ currencyId }) => (await deps.runtime()).catalog().methods(currencyId),
@@ -164,20 +164,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { via: 'renderer' };
     },
 
-    'staff.unlock': ({ pin }) => changing(async () => ({ role: await staff.unlock(pin) })),
-    'staff.lock': () => changing(() => ({ role: staff.lock() })),
-    'staff.changePin': async ({ currentPin, newPin }) => {
-      await staff.changePin(currentPin, newPin);
+    'staff.unlock': ({ pin }, ctx) => changing(async () => ({ role: await staff.unlock(ctx.session, pin) })),
+    'staff.lock': (_input, ctx) => changing(() => ({ role: staff.lock(ctx.session) })),
+    'staff.changePin': async ({ currentPin, newPin }, ctx) => {
+      await staff.changePin(ctx.session, currentPin, newPin);
       return { ok: true };
     },
-    'staff.addCashier': ({ name, pin }) =>
+    'staff.addCashier': ({ name, pin }, ctx) =>
       changing(async () => {
-        await staff.addCashier(name, pin);
+        await staff.addCashier(ctx.session, name, pin);
         return { ok: true as const };
       }),
-    'staff.removeCashier': ({ name }) =>
+    'staff.removeCashier': ({ name }, ctx) =>
       changing(async () => {
-        await staff.removeCashier(name);
+        await staff.removeCashier(ctx.session, name);
         return { ok: true as const };
       }),
     'staff.signIn': ({ name, pin }) =>
@@ -187,9 +187,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         await staff.signOutCashier();
         return { ok: true as const };
       }),
-    'staff.recoverPin': ({ accessKey, secretKey, newPin }) =>
+    'staff.recoverPin': ({ accessKey, secretKey, newPin }, ctx) =>
       changing(async () => {
-        await staff.recoverPin(newPin, () => ownsTheKeys(accessKey, secretKey));
+        await staff.recoverPin(ctx.session, newPin, () => ownsTheKeys(accessKey, secretKey));
         return { ok: true as const };
       }),
 
@@ -205,7 +205,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const reports = (await deps.runtime()).reports;
       if (!overridePin) return reports.closeDay({ day, actor: actor(ctx) });
       // Closing over unresolved sales takes the PIN again (with its lockout), not just the open manager desk.
-      await staff.verifyPin(overridePin);
+      await staff.verifyPin(ctx.session, overridePin);
       return reports.closeDay({ day, actor: actor(ctx), overrideReason: reason ?? '' });
     },
     'reports.zReports': async () => (await deps.runtime()).reports.zReports(),

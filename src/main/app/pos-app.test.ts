@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallName, CallOutput, CallResult, EventName } from '../../shared/contract.ts';
 import type { Sale } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { silentLogger, systemClock } from '../deps.ts';
+import { silentLogger, systemClock, type Clock } from '../deps.ts';
 import { KEYTAR_SERVICE } from '../vault/index.ts';
 import { createFakeKeytar, type FakeKeytar } from '../vault/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
@@ -22,7 +22,7 @@ const apps: PosApp[] = [];
 const sandboxes: Sandbox[] = [];
 
 /** `keytar`: a keychain that outlives the app, for tests that restart it with keys saved. */
-function makeApp(keytar: FakeKeytar | null = null): PosApp {
+function makeApp(keytar: FakeKeytar | null = null, clock: Clock = systemClock): PosApp {
   const app = createPosApp({
     dataDir,
     logDir: join(dataDir, 'logs'),
@@ -34,7 +34,7 @@ function makeApp(keytar: FakeKeytar | null = null): PosApp {
       checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
     },
     log: silentLogger,
-    clock: systemClock,
+    clock,
     sandboxFactory: async (options) => {
       const sandbox = await startSandbox(options);
       sandboxes.push(sandbox);
@@ -47,18 +47,34 @@ function makeApp(keytar: FakeKeytar | null = null): PosApp {
   return app;
 }
 
-async function call<N extends CallName>(app: PosApp, name: N, input?: unknown): Promise<CallOutput<N>> {
-  const result = (await app.dispatch(name, input, { transport: 'http' })) as CallResult<CallOutput<N>>;
+/** The page the tests act from; a test that needs a second one passes its own. */
+const PAGE = 'first-page';
+
+async function call<N extends CallName>(
+  app: PosApp,
+  name: N,
+  input?: unknown,
+  session = PAGE,
+): Promise<CallOutput<N>> {
+  const result = (await app.dispatch(name, input, { transport: 'http', session })) as CallResult<
+    CallOutput<N>
+  >;
   replies.push(result);
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
   return result.value;
 }
 
-async function failure(app: PosApp, name: CallName, input?: unknown) {
-  const result = await app.dispatch(name, input, { transport: 'http' });
+async function failure(app: PosApp, name: CallName, input?: unknown, session = PAGE) {
+  const result = await app.dispatch(name, input, { transport: 'http', session });
   replies.push(result);
   if (result.ok) throw new Error(`${name} was expected to fail`);
   return result.error;
+}
+
+/** Sets the first manager PIN and enters it, as the Manager button's first opening does. */
+async function setPinAndOpenDesk(app: PosApp, pin: string): Promise<void> {
+  await call(app, 'setup.setPin', { pin, confirm: pin });
+  await call(app, 'staff.unlock', { pin });
 }
 
 /** A Demo sale up to the customer's checkout page. */
@@ -219,7 +235,7 @@ describe('live profile', () => {
     const { app, server } = await liveApp();
     await call(app, 'setup.startDemo');
     const demoSale = await startDemoSale(app);
-    await call(app, 'setup.setPin', { pin: '4321', confirm: '4321' });
+    await setPinAndOpenDesk(app, '4321');
     const status = await call(app, 'setup.saveConnection', {
       environment: 'custom',
       customBaseUrl: server.url,
@@ -439,7 +455,7 @@ describe('manager actions', () => {
     const app = makeApp();
     await app.start();
     await call(app, 'setup.startDemo');
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     events.length = 0;
     await call(app, 'settings.update', { terminalName: 'Front counter' });
     const audit = await call(app, 'audit.list');
@@ -472,7 +488,7 @@ describe('manager actions', () => {
     const app = makeApp();
     await app.start();
     await call(app, 'setup.startDemo');
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     const byManager = await startDemoSale(app, 1000); // before any cashier exists, and by the manager
     await call(app, 'sales.cancel', { saleId: byManager.id });
     await call(app, 'sales.dismiss', { saleId: byManager.id });
@@ -583,11 +599,83 @@ describe('manager actions', () => {
     const app = makeApp();
     await app.start();
     await call(app, 'setup.startDemo');
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     const file = await call(app, 'audit.export');
     expect(file.filename).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file.content).toContain('demo.entered');
     const { path } = await call(app, 'diagnostics.save');
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('opens no desk by setting the first PIN: after set-up and sales, the manager calls ask for the PIN', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    for (const amount of [1100, 1200, 1300]) {
+      const sale = await startDemoSale(app, amount);
+      await call(app, 'sales.cancel', { saleId: sale.id });
+      await call(app, 'sales.dismiss', { saleId: sale.id });
+    }
+    expect(await call(app, 'setup.status')).toMatchObject({ hasPin: true, role: 'cashier' });
+    expect(await failure(app, 'audit.list')).toMatchObject({ code: 'locked' });
+    expect(await call(app, 'staff.unlock', { pin: '2580' })).toEqual({ role: 'manager' });
+    expect(await call(app, 'audit.list')).toEqual(expect.any(Array));
+  });
+
+  it('gives each page its own role: the desk opened in one page opens nothing in another, in replies and in events', async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await setPinAndOpenDesk(app, '2580');
+    const heard: Record<string, unknown[]> = { [PAGE]: [], 'second-page': [] };
+    for (const page of Object.keys(heard))
+      app.events.connect(page, (name, payload) => {
+        if (name === 'status.changed') heard[page]!.push((payload as { role: string }).role);
+      });
+
+    for (const refused of ['audit.list', 'reports.zReports', 'staff.changePin'] as const)
+      expect(
+        await failure(
+          app,
+          refused,
+          refused === 'staff.changePin' ? { currentPin: '2580', newPin: '1111' } : undefined,
+          'second-page',
+        ),
+      ).toMatchObject({ code: 'locked' });
+    expect(
+      await failure(app, 'settings.update', { terminalName: 'Taken over' }, 'second-page'),
+    ).toMatchObject({ code: 'locked' });
+    expect(await call(app, 'setup.status', undefined, 'second-page')).toMatchObject({ role: 'cashier' });
+    expect(await call(app, 'setup.status')).toMatchObject({ role: 'manager' });
+
+    await call(app, 'settings.update', { terminalName: 'Front counter' });
+    expect(heard).toEqual({ [PAGE]: ['manager'], 'second-page': ['cashier'] });
+    expect(await call(app, 'staff.unlock', { pin: '2580' }, 'second-page')).toEqual({ role: 'manager' });
+    await call(app, 'staff.lock');
+    expect(await failure(app, 'audit.list')).toMatchObject({ code: 'locked' });
+    expect(await call(app, 'audit.list', undefined, 'second-page')).toEqual(expect.any(Array));
+  });
+
+  it("idles the desk out while the cashier screen polls the sale every 2 s: only the manager's calls keep it open", async () => {
+    let offset = 0;
+    const app = makeApp(null, { now: () => Date.now() + offset });
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await setPinAndOpenDesk(app, '2580');
+    await call(app, 'settings.update', { idleLockMinutes: 2 });
+
+    // The manager works: each of their own calls pushes the idle lock back.
+    for (let second = 0; second < 200; second += 20) {
+      offset += 20_000;
+      await call(app, 'reports.zReports');
+    }
+    // Then only the counter's poll, for longer than the idle minutes.
+    for (let second = 0; second < 130; second += 2) {
+      offset += 2_000;
+      await call(app, 'sales.current');
+    }
+    expect(await failure(app, 'audit.list')).toMatchObject({ code: 'locked' });
+    expect(await call(app, 'setup.status')).toMatchObject({ role: 'cashier' });
   });
 });

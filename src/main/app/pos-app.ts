@@ -13,7 +13,14 @@ import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandb
 import { createAuditLog } from '../audit/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { saveDiagnostics } from '../diagnostics/index.ts';
-import { createDispatch, createEventHub, type Dispatch, type EventHub } from '../ipc/index.ts';
+import {
+  createDispatch,
+  createEventHub,
+  createSessionEvents,
+  type Dispatch,
+  type EventHub,
+  type SessionEvents,
+} from '../ipc/index.ts';
 import { createEscposPrinter } from '../printing/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
 import { createSetup, LIVE_KEYS, resolveBaseUrl } from '../setup/index.ts';
@@ -63,6 +70,8 @@ export interface PosAppOptions {
 export interface PosApp {
   readonly dispatch: Dispatch;
   readonly hub: EventHub;
+  /** The hub's events as each session sees them (its own role in every status): what transports connect to. */
+  readonly events: SessionEvents;
   /** Starts the saved profile, if any, and the background checks. Call once the shell can serve the return URL. */
   start(): Promise<void>;
   /** The hosted checkout sent the customer back to this URL: the engine checks the payment with KS Pay. */
@@ -136,8 +145,9 @@ export function createPosApp(options: PosAppOptions): PosApp {
     return sandbox;
   }
 
+  /** The status event leaves with the cashier role; each session's connection writes in its own (session-events.ts). */
   function statusChanged(): Promise<void> {
-    return setup.status().then(
+    return setup.status('cashier').then(
       (status) => hub.emit('status.changed', status),
       (error: unknown) =>
         log.warn('status: could not be read for the renderer', {
@@ -273,7 +283,11 @@ export function createPosApp(options: PosAppOptions): PosApp {
 
   const dispatch = createDispatch({
     handlers,
-    gate: { isSetUp: () => profiles.active() !== null, role: () => staff.role(), touch: () => staff.touch() },
+    gate: {
+      isSetUp: () => profiles.active() !== null,
+      role: (session) => staff.role(session),
+      touch: (session) => staff.touch(session),
+    },
     log,
     scrub,
   });
@@ -290,11 +304,11 @@ export function createPosApp(options: PosAppOptions): PosApp {
   }
 
   const timers: NodeJS.Timeout[] = [];
-  let lastRole = staff.role();
 
   return {
     dispatch,
     hub,
+    events: createSessionEvents(hub, (session) => staff.role(session)),
     async start() {
       let profile = profiles.active();
       if (profile === null && (await vault.has(LIVE_KEYS).catch(() => false))) {
@@ -314,10 +328,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
       });
       every(options.intervals?.recheckMs ?? 30_000, () => {
         if (tracker.get().state === 'offline') void checkConnection();
-        // The idle lock closes the manager desk on its own: the renderer hears of it here.
-        const role = staff.role();
-        if (role !== lastRole) void statusChanged();
-        lastRole = role;
+        // The idle lock closes a manager desk on its own: its page hears of it here.
+        if (staff.expireIdle()) void statusChanged();
       });
     },
     async handleRedirect(url) {

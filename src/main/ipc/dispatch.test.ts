@@ -17,14 +17,14 @@ function handlersWith(partial: Partial<Handlers>): Handlers {
   return all as Handlers;
 }
 
-function gate(role: Role = 'cashier', setUp = true): AccessGate & { touches: number } {
+/** A gate where the session `desk` has `role` and every other session is a cashier; it notes each touch. */
+function gate(role: Role = 'cashier', setUp = true): AccessGate & { touched: string[] } {
+  const touched: string[] = [];
   return {
-    touches: 0,
+    touched,
     isSetUp: () => setUp,
-    role: () => role,
-    touch() {
-      this.touches += 1;
-    },
+    role: (session) => (session === 'desk' ? role : 'cashier'),
+    touch: (session) => void touched.push(session),
   };
 }
 
@@ -52,7 +52,8 @@ class CodedError extends Error {
   }
 }
 
-const ipc = { transport: 'ipc' } as const;
+const ipc = { transport: 'ipc', session: 'desk' } as const;
+const otherPage = { transport: 'http', session: 'other-page' } as const;
 
 describe('dispatch', () => {
   it('runs the handler with validated input and the caller role, and returns its value', async () => {
@@ -74,7 +75,7 @@ describe('dispatch', () => {
     expect(result).toEqual({ ok: true, value: sale });
     expect(seen).toEqual({
       input: { currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 1250 },
-      ctx: { transport: 'ipc', role: 'cashier' },
+      ctx: { transport: 'ipc', session: 'desk', role: 'cashier' },
     });
   });
 
@@ -188,16 +189,44 @@ describe('dispatch', () => {
     expect(refused.ok ? '' : refused.error.message).toMatch(/Try Demo mode or Connect to KS Pay/);
   });
 
-  it('counts only accepted calls as activity for the idle lock', async () => {
-    const g = gate('cashier');
+  it("counts only the manager's own accepted calls as activity for the idle lock, never the cashier screen's polling", async () => {
+    const g = gate('manager');
     const dispatch = createDispatch({
-      handlers: handlersWith({ 'catalog.currencies': async () => [] }),
+      handlers: handlersWith({
+        'catalog.currencies': async () => [],
+        'sales.current': async () => null,
+        'audit.list': async () => [],
+      }),
       gate: g,
       log: silentLogger,
     });
+    await dispatch('sales.current', undefined, ipc);
     await dispatch('catalog.currencies', undefined, ipc);
+    await dispatch('sales.current', undefined, otherPage);
+    await dispatch('audit.list', undefined, otherPage); // refused: that page is a cashier
+    expect(g.touched).toEqual([]);
     await dispatch('audit.list', undefined, ipc);
-    expect(g.touches).toBe(1);
+    expect(g.touched).toEqual(['desk']);
+  });
+
+  it('asks each session for its own role: the manager desk in one session opens nothing for another', async () => {
+    const sessions: string[] = [];
+    const dispatch = createDispatch({
+      handlers: handlersWith({
+        'audit.list': async (_input, ctx) => {
+          sessions.push(`${ctx.session}:${ctx.role}`);
+          return [];
+        },
+      }),
+      gate: gate('manager'),
+      log: silentLogger,
+    });
+    expect(await dispatch('audit.list', undefined, otherPage)).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(await dispatch('audit.list', undefined, ipc)).toEqual({ ok: true, value: [] });
+    expect(sessions).toEqual(['desk:manager']);
   });
 
   it('refuses a name that is not in the contract, including inherited property names', async () => {

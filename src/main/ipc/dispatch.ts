@@ -2,7 +2,7 @@
 // output, each checked; whatever happens, the caller gets a CallResult it can show.
 import { calls, type CallName, type CallResult } from '../../shared/contract.ts';
 import type { Role } from '../../shared/domain.ts';
-import type { Logger } from '../deps.ts';
+import type { Logger, SessionId } from '../deps.ts';
 import type { CallContext, Handlers, Transport } from './handlers.ts';
 import { describeInputError } from './input-errors.ts';
 import { toUserError, userError } from './user-error.ts';
@@ -11,9 +11,13 @@ import { toUserError, userError } from './user-error.ts';
 export interface AccessGate {
   /** False on first run (no keys, no Demo): only `any` calls are allowed. */
   isSetUp(): boolean;
-  role(): Role;
-  /** Every accepted call counts as activity for the idle lock. */
-  touch?(): void;
+  /** The caller's own role: the manager role belongs to the session that entered the PIN. */
+  role(session: SessionId): Role;
+  /**
+   * Manager activity for the idle lock. Only the manager's own calls (those only a manager may make)
+   * count: the cashier screen's polling must never keep a forgotten desk open.
+   */
+  touch?(session: SessionId): void;
 }
 
 export interface DispatchOptions {
@@ -24,11 +28,13 @@ export interface DispatchOptions {
   scrub?: (text: string) => string;
 }
 
-export type Dispatch = (
-  name: string,
-  rawInput: unknown,
-  caller: { transport: Transport },
-) => Promise<CallResult<unknown>>;
+/** Who is calling: the transport, and the session it vouches for (see CallContext). */
+export interface Caller {
+  transport: Transport;
+  session: SessionId;
+}
+
+export type Dispatch = (name: string, rawInput: unknown, caller: Caller) => Promise<CallResult<unknown>>;
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
@@ -43,7 +49,7 @@ export function createDispatch({ handlers, gate, log, scrub }: DispatchOptions):
       return { ok: false, error: userError('unknown_call') };
     }
     const spec = calls[name];
-    const role = gate.role();
+    const role = gate.role(caller.session);
     if (spec.access !== 'any' && !gate.isSetUp()) return { ok: false, error: userError('not_set_up') };
     if (spec.access === 'manager' && role !== 'manager') return { ok: false, error: userError('locked') };
 
@@ -55,11 +61,11 @@ export function createDispatch({ handlers, gate, log, scrub }: DispatchOptions):
       });
       return { ok: false, error: userError('invalid', describeInputError(input.error)) };
     }
-    gate.touch?.();
+    if (spec.access === 'manager') gate.touch?.(caller.session);
 
     let value: unknown;
     try {
-      value = await (handlers[name] as AnyHandler)(input.data, { transport: caller.transport, role });
+      value = await (handlers[name] as AnyHandler)(input.data, { ...caller, role });
     } catch (error) {
       const mapped = toUserError(error, scrub);
       if (mapped.code === 'internal')

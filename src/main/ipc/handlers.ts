@@ -3,12 +3,14 @@
 import type { z } from 'zod';
 import type { CallName, CallOutput, calls } from '../../shared/contract.ts';
 import type { Role } from '../../shared/domain.ts';
+import type { SessionId } from '../deps.ts';
 
 export type Transport = 'ipc' | 'http';
 
-/** What a handler knows about who called: the transport, and the role at the moment of the call. */
+/** What a handler knows about who called: the transport, the session, and its role at the moment of the call. */
 export interface CallContext {
   transport: Transport;
+  session: SessionId;
   role: Role;
 }
 

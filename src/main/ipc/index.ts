@@ -4,6 +4,7 @@ export {
   createDispatch,
   isCallName,
   type AccessGate,
+  type Caller,
   type Dispatch,
   type DispatchOptions,
 } from './dispatch.ts';
@@ -14,8 +15,10 @@ export {
   registerIpc,
   registerEventChannel,
   preloadArguments,
+  ELECTRON_RENDERER_SESSION,
   type IpcMainLike,
   type SenderLike,
   type SenderCheck,
 } from './register.ts';
 export { createEventHub, type EventHub, type EventSink } from './event-hub.ts';
+export { createSessionEvents, type SessionEvents } from './session-events.ts';

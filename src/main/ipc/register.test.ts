@@ -4,7 +4,14 @@ import { EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
 import { silentLogger } from '../deps.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createEventHub } from './event-hub.ts';
-import { registerEventChannel, registerIpc, type IpcMainLike, type SenderLike } from './register.ts';
+import {
+  ELECTRON_RENDERER_SESSION,
+  registerEventChannel,
+  registerIpc,
+  type IpcMainLike,
+  type SenderLike,
+} from './register.ts';
+import { createSessionEvents } from './session-events.ts';
 import { isTrustedSender, type FrameLike } from './sender.ts';
 
 type InvokeListener = Parameters<IpcMainLike['handle']>[1];
@@ -41,7 +48,7 @@ describe('registerIpc', () => {
     const ipcMain = fakeIpcMain();
     const calls: string[] = [];
     const dispatch: Dispatch = async (name, input, caller) => {
-      calls.push(`${name}:${JSON.stringify(input)}:${caller.transport}`);
+      calls.push(`${name}:${JSON.stringify(input)}:${caller.transport}:${caller.session}`);
       return { ok: true, value: 'done' };
     };
     registerIpc(ipcMain, dispatch, trusted);
@@ -55,7 +62,7 @@ describe('registerIpc', () => {
       ok: false,
       error: { code: 'forbidden_sender' },
     });
-    expect(calls).toEqual(['sales.cancel:{"saleId":"s1"}:ipc']);
+    expect(calls).toEqual([`sales.cancel:{"saleId":"s1"}:ipc:${ELECTRON_RENDERER_SESSION}`]);
   });
 
   it('registers exactly one channel per call', () => {
@@ -70,7 +77,11 @@ describe('registerEventChannel', () => {
   it('starts sending queued events once the app page says it is ready, and queues again while it reloads', () => {
     const ipcMain = fakeIpcMain();
     const hub = createEventHub({ log: silentLogger });
-    registerEventChannel(ipcMain, hub, trusted);
+    registerEventChannel(
+      ipcMain,
+      createSessionEvents(hub, () => 'cashier'),
+      trusted,
+    );
     const ready = ipcMain.listeners.get(READY_CHANNEL)!;
     const window = fakeContents(1);
 
@@ -94,7 +105,11 @@ describe('registerEventChannel', () => {
   it('sends each event once when the same page says ready twice', () => {
     const ipcMain = fakeIpcMain();
     const hub = createEventHub({ log: silentLogger });
-    registerEventChannel(ipcMain, hub, trusted);
+    registerEventChannel(
+      ipcMain,
+      createSessionEvents(hub, () => 'cashier'),
+      trusted,
+    );
     const ready = ipcMain.listeners.get(READY_CHANNEL)!;
     const window = fakeContents(1);
     ready({ senderFrame: appFrame, sender: window.contents });

@@ -3,7 +3,7 @@
 import { callNames, eventNames, type CallResult } from '../../shared/contract.ts';
 import { callChannel, contractArgument, EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
 import type { Dispatch } from './dispatch.ts';
-import type { EventHub } from './event-hub.ts';
+import type { SessionEvents } from './session-events.ts';
 import type { FrameLike } from './sender.ts';
 import { userError } from './user-error.ts';
 
@@ -26,6 +26,12 @@ export interface IpcMainLike {
 
 export type SenderCheck = (frame: FrameLike | null) => boolean;
 
+/**
+ * In Electron the app's own renderer is the one session: the sender check admits only its main frame,
+ * so every call that passes it comes from the same page, and the manager role it opens is that page's.
+ */
+export const ELECTRON_RENDERER_SESSION = 'electron-renderer';
+
 /** Registers one handler per call and returns the channels, so a test can compare them with the contract. */
 export function registerIpc(
   ipcMain: Pick<IpcMainLike, 'handle'>,
@@ -36,7 +42,7 @@ export function registerIpc(
     const channel = callChannel(name);
     ipcMain.handle(channel, async (event, input): Promise<CallResult<unknown>> => {
       if (!isTrusted(event.senderFrame)) return { ok: false, error: userError('forbidden_sender') };
-      return dispatch(name, input, { transport: 'ipc' });
+      return dispatch(name, input, { transport: 'ipc', session: ELECTRON_RENDERER_SESSION });
     });
     return channel;
   });
@@ -48,7 +54,7 @@ export function registerIpc(
  */
 export function registerEventChannel(
   ipcMain: Pick<IpcMainLike, 'on'>,
-  hub: EventHub,
+  events: SessionEvents,
   isTrusted: SenderCheck,
 ): void {
   const connected = new Map<number, () => void>();
@@ -56,7 +62,9 @@ export function registerEventChannel(
     if (!isTrusted(event.senderFrame)) return;
     const contents = event.sender;
     connected.get(contents.id)?.();
-    const disconnectFromHub = hub.connect((name, payload) => contents.send(EVENT_CHANNEL, name, payload));
+    const disconnectFromHub = events.connect(ELECTRON_RENDERER_SESSION, (name, payload) =>
+      contents.send(EVENT_CHANNEL, name, payload),
+    );
     const disconnect = () => {
       disconnectFromHub();
       if (connected.get(contents.id) === disconnect) connected.delete(contents.id);

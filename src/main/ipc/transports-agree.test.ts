@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../browser/server.ts';
+import { claimSession, codeOf } from '../../browser/testing/page-client.ts';
 import { buildIpcBridge } from '../../preload/ipc-bridge.ts';
 import { createHttpTransport } from '../../renderer/bridge/http-transport.ts';
 import { callNames } from '../../shared/contract.ts';
@@ -12,6 +13,7 @@ import { buildPosApi } from '../../shared/pos-api.ts';
 import { silentLogger } from '../deps.ts';
 import type { Dispatch } from './dispatch.ts';
 import { createEventHub } from './event-hub.ts';
+import { createSessionEvents } from './session-events.ts';
 import { preloadArguments, registerIpc } from './register.ts';
 import { readContractArgument } from '../../shared/ipc-channels.ts';
 
@@ -70,16 +72,17 @@ describe('the three transports', () => {
       rendererDir: root,
       port: 0,
       dispatch,
-      hub: createEventHub({ log: silentLogger }),
+      events: createSessionEvents(createEventHub({ log: silentLogger }), () => 'cashier'),
       onCheckoutReturn: async () => undefined,
       isOwnCheckoutReturn: () => false,
       log: silentLogger,
     });
     try {
+      // A browser sends the page's session cookie by itself; Node's fetch is given it.
+      const { cookie } = await claimSession(server, codeOf(server.oneTimeUrl()));
       const transport = createHttpTransport({
         baseUrl: server.url.replace(/\/$/, ''),
-        token: server.token,
-        fetch: (url, init) => fetch(url, init),
+        fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, cookie: cookie! } }),
         openEvents: () => ({ addEventListener: () => undefined, close: () => undefined }),
       });
       const api = buildPosApi(transport);
@@ -91,7 +94,7 @@ describe('the three transports', () => {
       expect(reached.sort()).toEqual(contractNames);
       const unknown = await fetch(`${server.url}pos/call/sales.refund`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-pos-token': server.token },
+        headers: { 'content-type': 'application/json', cookie: cookie! },
         body: '{}',
       });
       expect(unknown.status).toBe(404);

@@ -84,7 +84,7 @@ const custom = (keys = DEMO_CREDENTIALS): ConnectionInput => ({
 
 describe('setup.status', () => {
   it('reports first run with no keys and no PIN, and the vault it would use', async () => {
-    const status = await setup.status();
+    const status = await setup.status('cashier');
     expect(status).toMatchObject({
       mode: 'first-run',
       shell: 'browser',
@@ -179,12 +179,12 @@ describe('setup.saveConnection', () => {
     });
     expect(sandbox.stats().requests).toBeGreaterThan(before);
     expect(await vault.has(LIVE_KEYS)).toBe(false);
-    expect((await setup.status()).settings.environment).toBe('sandbox');
+    expect((await setup.status('manager')).settings.environment).toBe('sandbox');
     expect(activated).toEqual([]);
   });
 
   it('needs the manager once a PIN exists', async () => {
-    await setup.setPin('2468', '2468');
+    await setup.setPin('2468', '2468', 'cashier');
     await expect(setup.saveConnection(custom(), 'cashier')).rejects.toMatchObject({
       code: 'locked',
       message: 'Enter the manager PIN to change the KS Pay connection.',
@@ -198,7 +198,7 @@ describe('setup.saveConnection', () => {
       setup.saveConnection({ ...custom(), customBaseUrl: 'http://10.0.0.5:4010' }, 'manager'),
     ).rejects.toMatchObject({ code: 'invalid' });
     expect(await vault.has(LIVE_KEYS)).toBe(false);
-    expect((await setup.status()).mode).toBe('first-run');
+    expect((await setup.status('cashier')).mode).toBe('first-run');
   });
 
   it('sends the built-in sandbox to Demo mode instead of saving keys for it', async () => {
@@ -210,8 +210,8 @@ describe('setup.saveConnection', () => {
 
 describe('setup.startDemo', () => {
   it('enters Demo mode once, recording it in the audit log, and runs the Demo profile', async () => {
-    const status = await setup.startDemo();
-    await setup.startDemo();
+    const status = await setup.startDemo('cashier');
+    await setup.startDemo('cashier');
     expect(status).toMatchObject({ mode: 'demo', connection: { state: 'demo' }, hasKeys: false });
     expect(activated).toEqual(['demo', 'demo']);
     expect(
@@ -221,22 +221,23 @@ describe('setup.startDemo', () => {
 
   it('is not offered once real keys are saved', async () => {
     await setup.saveConnection(custom(), 'cashier');
-    await expect(setup.startDemo()).rejects.toMatchObject({ code: 'live_active' });
+    await expect(setup.startDemo('cashier')).rejects.toMatchObject({ code: 'live_active' });
   });
 });
 
 describe('setup.setPin', () => {
-  it('sets the first PIN and opens the manager role', async () => {
-    const status = await setup.setPin('1357', '1357');
-    expect(status).toMatchObject({ hasPin: true, role: 'manager' });
+  it('sets the first PIN without opening the manager desk: whoever set it enters it to open one', async () => {
+    const status = await setup.setPin('1357', '1357', 'cashier');
+    expect(status).toMatchObject({ hasPin: true, role: 'cashier' });
+    await expect(setup.saveConnection(custom(), 'cashier')).rejects.toMatchObject({ code: 'locked' });
   });
 
   it('refuses two different PINs, and a second first PIN', async () => {
-    await expect(setup.setPin('1357', '1358')).rejects.toMatchObject({
+    await expect(setup.setPin('1357', '1358', 'cashier')).rejects.toMatchObject({
       code: 'invalid',
       message: 'The two PINs are different. Enter the same PIN twice.',
     });
-    await setup.setPin('1357', '1357');
-    await expect(setup.setPin('2468', '2468')).rejects.toMatchObject({ code: 'pin_exists' });
+    await setup.setPin('1357', '1357', 'cashier');
+    await expect(setup.setPin('2468', '2468', 'cashier')).rejects.toMatchObject({ code: 'pin_exists' });
   });
 });

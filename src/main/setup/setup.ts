@@ -28,7 +28,7 @@ export interface SetupDeps {
   updates: UpdateAvailability;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
   settings: Pick<SettingsStore, 'get' | 'setConnection'>;
-  staff: Pick<Staff, 'hasPin' | 'setPin' | 'role' | 'cashiers' | 'currentCashier'>;
+  staff: Pick<Staff, 'hasPin' | 'setPin' | 'cashiers' | 'currentCashier'>;
   audit: Pick<AuditLog, 'record'>;
   profiles: Pick<Profiles, 'active' | 'setActive'>;
   connection: () => ConnectionState;
@@ -42,19 +42,20 @@ export interface SetupDeps {
   log: Logger;
 }
 
+/** `role` is always the caller's (the manager role belongs to a session); the status reports it back. */
 export interface Setup {
-  status(): Promise<AppStatus>;
-  startDemo(): Promise<AppStatus>;
+  status(role: Role): Promise<AppStatus>;
+  startDemo(role: Role): Promise<AppStatus>;
   testConnection(input: ConnectionInput): Promise<ConnectionTestResult>;
   /** `role` is the caller's: once a PIN exists only the manager may change the keys. */
   saveConnection(input: ConnectionInput, role: Role): Promise<AppStatus>;
-  setPin(pin: string, confirm: string): Promise<AppStatus>;
+  setPin(pin: string, confirm: string, role: Role): Promise<AppStatus>;
 }
 
 export function createSetup(deps: SetupDeps): Setup {
   const { vault, settings, staff, audit, profiles } = deps;
 
-  async function status(): Promise<AppStatus> {
+  async function status(role: Role): Promise<AppStatus> {
     const [hasKeys, hasPin, vaultStatus, cashiers] = await Promise.all([
       vault.has(LIVE_KEYS),
       staff.hasPin(),
@@ -66,7 +67,7 @@ export function createSetup(deps: SetupDeps): Setup {
       shell: deps.shell,
       hasKeys,
       hasPin,
-      role: staff.role(),
+      role,
       cashiers,
       cashier: staff.currentCashier(),
       vault: vaultStatus,
@@ -88,7 +89,7 @@ export function createSetup(deps: SetupDeps): Setup {
   return {
     status,
 
-    async startDemo() {
+    async startDemo(role) {
       const active = profiles.active();
       if (active === 'live') {
         throw new SetupError(
@@ -98,10 +99,10 @@ export function createSetup(deps: SetupDeps): Setup {
       }
       if (active !== 'demo') {
         await profiles.setActive('demo');
-        await audit.record({ action: 'demo.entered', actor: staff.role(), detail: 'Demo mode entered' });
+        await audit.record({ action: 'demo.entered', actor: role, detail: 'Demo mode entered' });
       }
       await deps.activate('demo');
-      return status();
+      return status(role);
     },
 
     testConnection: runTest,
@@ -145,14 +146,14 @@ export function createSetup(deps: SetupDeps): Setup {
         detail: `KS Pay keys saved for ${describeTarget(input)}, App ID ${input.appId}`,
       });
       await deps.reconnect('live');
-      return status();
+      return status(role);
     },
 
-    async setPin(pin, confirm) {
+    async setPin(pin, confirm, role) {
       if (pin !== confirm)
         throw new SetupError('invalid', 'The two PINs are different. Enter the same PIN twice.');
       await staff.setPin(pin);
-      return status();
+      return status(role);
     },
   };
 }

@@ -6,3 +6,5 @@ export type { StaffStore, StaffStoreRead } from './staff-store.ts';
 export { DEFAULT_SCRYPT_PARAMS } from './pin-hash.ts';
 export type { ScryptParams } from './pin-hash.ts';
 export { MAX_ATTEMPTS, FIRST_LOCK_MS, MAX_LOCK_MS } from './lockout.ts';
+export { createManagerSessions } from './manager-sessions.ts';
+export type { ManagerSessions } from './manager-sessions.ts';

@@ -11,6 +11,8 @@ import type { Staff, StaffState, StaffStore } from './index.ts';
 const FAST = { N: 1024, r: 8, p: 1, keylen: 32 };
 const PIN = '918273';
 const OTHER = '564738';
+/** The session the tests act in (the Electron renderer, or one browser-mode page). */
+const S = 'desk';
 
 let dir: string;
 let now: number;
@@ -96,73 +98,96 @@ describe('manager PIN', () => {
     expect(await codeOf(staff.setPin('12a4'))).toBe('invalid_pin');
     await staff.setPin(PIN);
     expect(await codeOf(staff.setPin(OTHER))).toBe('pin_exists');
-    expect(await codeOf(makeStaff().unlock(OTHER))).toBe('wrong_pin');
+    expect(await codeOf(makeStaff().unlock(S, OTHER))).toBe('wrong_pin');
+  });
+
+  it('opens no manager desk by setting the first PIN: the manager enters it to open one', async () => {
+    const staff = makeStaff();
+    await staff.setPin(PIN);
+    expect(staff.role(S)).toBe('cashier');
+    await expect(staff.addCashier(S, 'Asha', '2468')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await staff.unlock(S, PIN)).toBe('manager');
+    expect(staff.role(S)).toBe('manager');
+  });
+
+  it('opens the manager role only in the session that entered the PIN', async () => {
+    const staff = makeStaff();
+    await staff.setPin(PIN);
+    await staff.unlock('first-page', PIN);
+    expect(staff.role('first-page')).toBe('manager');
+    expect(staff.role('second-page')).toBe('cashier');
+    await expect(staff.addCashier('second-page', 'Asha', '2468')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    staff.lock('second-page');
+    expect(staff.role('first-page')).toBe('manager');
+    staff.lock('first-page');
+    expect(staff.role('first-page')).toBe('cashier');
   });
 
   it('opens the manager role with the right PIN and says how many tries are left after a wrong one', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    staff.lock();
-    expect(staff.role()).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
 
-    const wrong = await staff.unlock(OTHER).catch((e: unknown) => e);
+    const wrong = await staff.unlock(S, OTHER).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(StaffError);
     expect(wrong).toMatchObject({
       code: 'wrong_pin',
       attemptsLeft: 4,
       message: expect.stringContaining('4 tries left'),
     });
-    expect(staff.role()).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
 
-    expect(await staff.unlock(PIN)).toBe('manager');
-    expect(staff.role()).toBe('manager');
+    expect(await staff.unlock(S, PIN)).toBe('manager');
+    expect(staff.role(S)).toBe('manager');
   });
 
   it('locks for 30 seconds after 5 wrong tries, refusing even the right PIN meanwhile', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    staff.lock();
+    staff.lock(S);
     for (let left = 4; left >= 1; left--) {
-      await expect(staff.unlock(OTHER)).rejects.toMatchObject({ code: 'wrong_pin', attemptsLeft: left });
+      await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({ code: 'wrong_pin', attemptsLeft: left });
     }
-    await expect(staff.unlock(OTHER)).rejects.toMatchObject({
+    await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({
       code: 'locked',
       retryAfterMs: 30_000,
       message: expect.stringContaining('Wait 30 seconds'),
     });
     now += 29_000;
-    await expect(staff.unlock(PIN)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 1000 });
+    await expect(staff.unlock(S, PIN)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 1000 });
     now += 1000;
-    expect(await staff.unlock(PIN)).toBe('manager');
+    expect(await staff.unlock(S, PIN)).toBe('manager');
   });
 
   it('doubles the wait with each wrong try after a lockout, and a right PIN clears it', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    for (let i = 0; i < 5; i++) await staff.unlock(OTHER).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await staff.unlock(S, OTHER).catch(() => undefined);
     now += 30_000;
-    await expect(staff.unlock(OTHER)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 60_000 });
+    await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 60_000 });
     now += 60_000;
-    await expect(staff.unlock(OTHER)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 120_000 });
+    await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 120_000 });
     now += 120_000;
-    await staff.unlock(PIN);
-    await expect(staff.unlock(OTHER)).rejects.toMatchObject({ code: 'wrong_pin', attemptsLeft: 4 });
+    await staff.unlock(S, PIN);
+    await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({ code: 'wrong_pin', attemptsLeft: 4 });
   });
 
   it('keeps a lockout across a restart', async () => {
     const first = makeStaff();
     await first.setPin(PIN);
-    for (let i = 0; i < 5; i++) await first.unlock(OTHER).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await first.unlock(S, OTHER).catch(() => undefined);
 
     const restarted = makeStaff();
-    expect(restarted.role()).toBe('cashier');
-    await expect(restarted.unlock(PIN)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 30_000 });
+    expect(restarted.role(S)).toBe('cashier');
+    await expect(restarted.unlock(S, PIN)).rejects.toMatchObject({ code: 'locked', retryAfterMs: 30_000 });
   });
 
   it('counts parallel guesses one by one, so they cannot get past the limit', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    const codes = await Promise.all(Array.from({ length: 10 }, () => codeOf(staff.unlock(OTHER))));
+    const codes = await Promise.all(Array.from({ length: 10 }, () => codeOf(staff.unlock(S, OTHER))));
     expect(codes.filter((c) => c === 'wrong_pin')).toHaveLength(4);
     expect(codes.filter((c) => c === 'locked')).toHaveLength(6);
     expect((await savedState()).attempts['manager']?.failures).toBe(5);
@@ -181,21 +206,21 @@ describe('manager PIN', () => {
     const staff = makeStaff(recording);
     await staff.setPin(PIN);
     writes.length = 0;
-    await staff.unlock(PIN);
+    await staff.unlock(S, PIN);
     expect(writes.map((w) => w.attempts['manager']?.failures ?? 0)).toEqual([1, 0]);
   });
 
   it('checks an override PIN under the same lockout', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    await staff.verifyPin(PIN);
-    for (let i = 0; i < 4; i++) await staff.verifyPin(OTHER).catch(() => undefined);
-    await expect(staff.unlock(OTHER)).rejects.toMatchObject({ code: 'locked' });
-    await expect(staff.verifyPin(PIN)).rejects.toMatchObject({ code: 'locked' });
+    await staff.verifyPin(S, PIN);
+    for (let i = 0; i < 4; i++) await staff.verifyPin(S, OTHER).catch(() => undefined);
+    await expect(staff.unlock(S, OTHER)).rejects.toMatchObject({ code: 'locked' });
+    await expect(staff.verifyPin(S, PIN)).rejects.toMatchObject({ code: 'locked' });
   });
 
   it('says so when no PIN is set yet', async () => {
-    await expect(makeStaff().unlock(PIN)).rejects.toMatchObject({ code: 'no_pin' });
+    await expect(makeStaff().unlock(S, PIN)).rejects.toMatchObject({ code: 'no_pin' });
   });
 });
 
@@ -203,32 +228,35 @@ describe('idle lock', () => {
   it('drops back to cashier after the idle minutes since the last manager activity', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    expect(staff.role()).toBe('manager');
+    await staff.unlock(S, PIN);
+    expect(staff.role(S)).toBe('manager');
     now += 4 * 60_000;
-    staff.touch();
+    staff.touch(S);
     now += 4 * 60_000;
-    expect(staff.role()).toBe('manager');
+    expect(staff.role(S)).toBe('manager');
     now += 60_000;
-    expect(staff.role()).toBe('cashier');
-    staff.touch();
-    expect(staff.role()).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
+    staff.touch(S);
+    expect(staff.role(S)).toBe('cashier');
   });
 
   it('follows a change of the idle setting at once, and 0 turns it off', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
+    await staff.unlock(S, PIN);
     idleMinutes = 0;
     now += 24 * 60 * 60_000;
-    expect(staff.role()).toBe('manager');
+    expect(staff.role(S)).toBe('manager');
     idleMinutes = 1;
-    expect(staff.role()).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
   });
 
   it('lock() ends the manager role at once', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    expect(staff.lock()).toBe('cashier');
-    expect(staff.role()).toBe('cashier');
+    await staff.unlock(S, PIN);
+    expect(staff.lock(S)).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
   });
 });
 
@@ -236,28 +264,28 @@ describe('changing and recovering the PIN', () => {
   it('changes the PIN only with the current one', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    await expect(staff.changePin(OTHER, '1111')).rejects.toMatchObject({ code: 'wrong_pin' });
-    await expect(staff.changePin(PIN, '12')).rejects.toMatchObject({ code: 'invalid_pin' });
-    await staff.changePin(PIN, OTHER);
-    staff.lock();
-    await expect(staff.unlock(PIN)).rejects.toMatchObject({ code: 'wrong_pin' });
-    expect(await staff.unlock(OTHER)).toBe('manager');
+    await expect(staff.changePin(S, OTHER, '1111')).rejects.toMatchObject({ code: 'wrong_pin' });
+    await expect(staff.changePin(S, PIN, '12')).rejects.toMatchObject({ code: 'invalid_pin' });
+    await staff.changePin(S, PIN, OTHER);
+    staff.lock(S);
+    await expect(staff.unlock(S, PIN)).rejects.toMatchObject({ code: 'wrong_pin' });
+    expect(await staff.unlock(S, OTHER)).toBe('manager');
   });
 
   it('recovers only when ownership is proven, and clears the lockout', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    for (let i = 0; i < 5; i++) await staff.unlock(OTHER).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await staff.unlock(S, OTHER).catch(() => undefined);
 
-    await expect(staff.recoverPin('4444', async () => false)).rejects.toMatchObject({
+    await expect(staff.recoverPin(S, '4444', async () => false)).rejects.toMatchObject({
       code: 'not_owner',
       message: expect.stringContaining('do not match'),
     });
-    await expect(staff.unlock('4444')).rejects.toMatchObject({ code: 'locked' });
+    await expect(staff.unlock(S, '4444')).rejects.toMatchObject({ code: 'locked' });
 
-    await staff.recoverPin('4444', async () => true);
-    staff.lock();
-    expect(await staff.unlock('4444')).toBe('manager');
+    await staff.recoverPin(S, '4444', async () => true);
+    expect(staff.role(S)).toBe('cashier'); // a recovery opens no desk: the new PIN does
+    expect(await staff.unlock(S, '4444')).toBe('manager');
   });
 
   it('treats a damaged PIN file as locked, never as "no PIN", until recovered', async () => {
@@ -268,13 +296,13 @@ describe('changing and recovering the PIN', () => {
     const after = makeStaff();
     expect(await after.hasPin()).toBe(true);
     await expect(after.setPin(OTHER)).rejects.toMatchObject({ code: 'pin_unreadable' });
-    await expect(after.unlock(PIN)).rejects.toMatchObject({
+    await expect(after.unlock(S, PIN)).rejects.toMatchObject({
       code: 'pin_unreadable',
       message: expect.stringContaining('KS Pay access key and secret key'),
     });
-    await after.recoverPin(OTHER, async () => true);
-    after.lock();
-    expect(await after.unlock(OTHER)).toBe('manager');
+    await after.recoverPin(S, OTHER, async () => true);
+    after.lock(S);
+    expect(await after.unlock(S, OTHER)).toBe('manager');
   });
 });
 
@@ -282,15 +310,16 @@ describe('cashiers', () => {
   it('lets the manager add named cashiers who sign in with their own PIN', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    await staff.addCashier('  Asha ', '2468');
-    await staff.addCashier('Ben', '1357');
+    await staff.unlock(S, PIN);
+    await staff.addCashier(S, '  Asha ', '2468');
+    await staff.addCashier(S, 'Ben', '1357');
     expect(await staff.cashiers()).toEqual(['Asha', 'Ben']);
-    await expect(staff.addCashier('asha', '9999')).rejects.toMatchObject({ code: 'cashier_exists' });
+    await expect(staff.addCashier(S, 'asha', '9999')).rejects.toMatchObject({ code: 'cashier_exists' });
 
-    staff.lock();
+    staff.lock(S);
     expect(await staff.signInCashier('asha', '2468')).toBe('Asha');
     expect(staff.currentCashier()).toBe('Asha');
-    expect(staff.role()).toBe('cashier');
+    expect(staff.role(S)).toBe('cashier');
     await expect(staff.signInCashier('Ben', '2468')).rejects.toMatchObject({ code: 'wrong_pin' });
     await expect(staff.signInCashier('Cleo', '2468')).rejects.toMatchObject({ code: 'unknown_cashier' });
     await staff.signOutCashier();
@@ -300,37 +329,40 @@ describe('cashiers', () => {
   it('lets the manager remove a cashier, who then cannot sign in, and signs them out if at the counter', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    await staff.addCashier('Asha', '2468');
-    await staff.addCashier('Ben', '1357');
+    await staff.unlock(S, PIN);
+    await staff.addCashier(S, 'Asha', '2468');
+    await staff.addCashier(S, 'Ben', '1357');
     await staff.signInCashier('Asha', '2468');
-    await staff.removeCashier('asha');
+    await staff.removeCashier(S, 'asha');
     expect(await staff.cashiers()).toEqual(['Ben']);
     expect(staff.currentCashier()).toBeNull();
     await expect(staff.signInCashier('Asha', '2468')).rejects.toMatchObject({ code: 'unknown_cashier' });
-    await expect(staff.removeCashier('Cleo')).rejects.toMatchObject({ code: 'unknown_cashier' });
-    staff.lock();
-    await expect(staff.removeCashier('Ben')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(staff.removeCashier(S, 'Cleo')).rejects.toMatchObject({ code: 'unknown_cashier' });
+    staff.lock(S);
+    await expect(staff.removeCashier(S, 'Ben')).rejects.toMatchObject({ code: 'forbidden' });
     expect(await staff.cashiers()).toEqual(['Ben']);
   });
 
   it('refuses adding a cashier outside the manager role', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    staff.lock();
-    await expect(staff.addCashier('Asha', '2468')).rejects.toMatchObject({ code: 'forbidden' });
+    await staff.unlock(S, PIN);
+    staff.lock(S);
+    await expect(staff.addCashier(S, 'Asha', '2468')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it("locks a cashier's PIN without locking the manager's", async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    await staff.addCashier('Asha', '2468');
+    await staff.unlock(S, PIN);
+    await staff.addCashier(S, 'Asha', '2468');
     for (let i = 0; i < 5; i++) await staff.signInCashier('Asha', '0000').catch(() => undefined);
     await expect(staff.signInCashier('Asha', '2468')).rejects.toMatchObject({
       code: 'locked',
       message: expect.stringContaining('ask the manager'),
     });
-    staff.lock();
-    expect(await staff.unlock(PIN)).toBe('manager');
+    staff.lock(S);
+    expect(await staff.unlock(S, PIN)).toBe('manager');
   });
 });
 
@@ -338,12 +370,12 @@ describe('audit of PIN events', () => {
   it('records failures, lockouts, changes and recoveries, and never a PIN', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
-    for (let i = 0; i < 5; i++) await staff.unlock(OTHER).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await staff.unlock(S, OTHER).catch(() => undefined);
     now += 30_000;
-    await staff.unlock(PIN);
-    await staff.changePin(PIN, '7788');
-    await staff.recoverPin('3344', async () => false).catch(() => undefined);
-    await staff.recoverPin('3344', async () => true);
+    await staff.unlock(S, PIN);
+    await staff.changePin(S, PIN, '7788');
+    await staff.recoverPin(S, '3344', async () => false).catch(() => undefined);
+    await staff.recoverPin(S, '3344', async () => true);
 
     const actions = (await audit.list()).map((e) => e.action);
     expect(actions).toEqual([

@@ -1,10 +1,12 @@
-// Who is at the terminal: the manager PIN (scrypt, lockout with back-off, idle lock, change and
-// recovery), optional named cashiers, and an audit entry for every PIN event.
+// Who is at the terminal: the manager PIN (scrypt, lockout with back-off, change and recovery), the
+// manager role of each session (manager-sessions.ts), optional named cashiers, and an audit entry for
+// every PIN event.
 import { Pin } from '../../shared/domain.ts';
 import type { Role } from '../../shared/domain.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { Clock } from '../deps.ts';
+import type { Clock, SessionId } from '../deps.ts';
 import { afterWrongTry, attemptsLeft, describeWait, NO_ATTEMPTS } from './lockout.ts';
+import { createManagerSessions } from './manager-sessions.ts';
 import type { AttemptState } from './lockout.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPin, pinMatches } from './pin-hash.ts';
 import type { PinHash, ScryptParams } from './pin-hash.ts';
@@ -45,25 +47,31 @@ export class StaffError extends Error {
   }
 }
 
+/**
+ * The manager role belongs to a session (the caller's transport names it), never to the process:
+ * only the right PIN entered in a session opens it there. Setting or recovering the PIN opens none.
+ */
 export interface Staff {
   hasPin(): Promise<boolean>;
-  /** The first manager PIN; refused once one is set. The person setting it becomes the manager. */
+  /** The first manager PIN; refused once one is set. Opens no desk: the manager enters it to open one. */
   setPin(pin: string): Promise<void>;
-  /** Opens the manager role, or throws `wrong_pin` / `locked`. */
-  unlock(pin: string): Promise<Role>;
-  lock(): Role;
-  /** `manager` until idle for the configured minutes since the last manager activity. */
-  role(): Role;
-  /** Manager activity: pushes the idle lock back. */
-  touch(): void;
+  /** Opens the manager role in this session, or throws `wrong_pin` / `locked`. */
+  unlock(session: SessionId, pin: string): Promise<Role>;
+  lock(session: SessionId): Role;
+  /** `manager` in a session that entered the PIN, until it locks or idles for the configured minutes. */
+  role(session: SessionId): Role;
+  /** Manager activity in this session: pushes its idle lock back. */
+  touch(session: SessionId): void;
+  /** Ends the manager role of every session idle too long; true when one ended. */
+  expireIdle(): boolean;
   /** Checks the manager PIN for an override (close day with unresolved sales, ...), with the same lockout. */
-  verifyPin(pin: string): Promise<void>;
-  changePin(currentPin: string, newPin: string): Promise<void>;
+  verifyPin(session: SessionId, pin: string): Promise<void>;
+  changePin(session: SessionId, currentPin: string, newPin: string): Promise<void>;
   /** A new PIN without the old one, once the caller proves ownership (re-entering the KS Pay keys). */
-  recoverPin(newPin: string, proveOwnership: () => Promise<boolean>): Promise<void>;
-  addCashier(name: string, pin: string): Promise<void>;
+  recoverPin(session: SessionId, newPin: string, proveOwnership: () => Promise<boolean>): Promise<void>;
+  addCashier(session: SessionId, name: string, pin: string): Promise<void>;
   /** Manager only: the cashier can no longer sign in; their past sales keep their name. */
-  removeCashier(name: string): Promise<void>;
+  removeCashier(session: SessionId, name: string): Promise<void>;
   cashiers(): Promise<string[]>;
   signInCashier(name: string, pin: string): Promise<string>;
   signOutCashier(): Promise<void>;
@@ -93,7 +101,7 @@ export function createStaff({
   idleLockMinutes,
   scrypt = DEFAULT_SCRYPT_PARAMS,
 }: StaffOptions): Staff {
-  let managerSince: { lastActivity: number } | null = null;
+  const managers = createManagerSessions({ clock, idleLockMinutes });
   let cashier: string | null = null;
   /** The names as last read or saved: every sale asks whether anyone must sign in, so not from disk each time. */
   let cashierNames: string[] | null = null;
@@ -106,7 +114,8 @@ export function createStaff({
     return run;
   }
 
-  const actor = (): string => (managerSince ? MANAGER : (cashier ?? 'terminal'));
+  const actor = (session: SessionId | null): string =>
+    session !== null && managers.role(session) === 'manager' ? MANAGER : (cashier ?? 'terminal');
 
   async function load(): Promise<StaffState> {
     const read = await store.read();
@@ -136,17 +145,12 @@ export function createStaff({
     if (!Pin.safeParse(pin).success) throw new StaffError('invalid_pin', `${what} must be 4 to 8 digits.`);
   }
 
-  function expireIdleManager(): void {
-    if (!managerSince) return;
-    const minutes = idleLockMinutes();
-    if (minutes > 0 && clock.now() - managerSince.lastActivity >= minutes * 60_000) managerSince = null;
-  }
-
   /**
    * Checks `pin` against `hash` under the lockout for `key`. The wrong try is counted and saved
    * before the hash is checked, so killing the app mid-check cannot win a free guess.
    */
   async function checkPin(
+    session: SessionId | null,
     state: StaffState,
     key: string,
     hash: PinHash,
@@ -173,14 +177,14 @@ export function createStaff({
     const left = attemptsLeft(assumedWrong);
     await audit.record({
       action: 'pin.failed',
-      actor: actor(),
+      actor: actor(session),
       detail: `Wrong try at the ${label} (${assumedWrong.failures} wrong in a row)`,
     });
     if (assumedWrong.lockedUntil > now) {
       const wait = assumedWrong.lockedUntil - now;
       await audit.record({
         action: 'pin.locked_out',
-        actor: actor(),
+        actor: actor(session),
         detail: `The ${label} is locked for ${describeWait(wait)}`,
       });
       throw new StaffError('locked', `Wrong PIN. ${lockedMessage(label, key, wait)}`, { retryAfterMs: wait });
@@ -192,17 +196,16 @@ export function createStaff({
     );
   }
 
-  function requireManager(toDo: string): void {
-    expireIdleManager();
-    if (!managerSince)
+  function requireManager(session: SessionId, toDo: string): void {
+    if (managers.role(session) !== 'manager')
       throw new StaffError('forbidden', `Only the manager can ${toDo}. Open the manager desk first.`);
   }
 
-  async function checkManagerPin(pin: string): Promise<StaffState> {
+  async function checkManagerPin(session: SessionId, pin: string): Promise<StaffState> {
     requireValidPin(pin);
     const state = await load();
     if (!state.managerPin) throw new StaffError('no_pin', 'No manager PIN is set yet. Set one first.');
-    await checkPin(state, MANAGER, state.managerPin, pin, 'manager PIN');
+    await checkPin(session, state, MANAGER, state.managerPin, pin, 'manager PIN');
     return state;
   }
 
@@ -237,7 +240,6 @@ export function createStaff({
         }
         state.managerPin = await hashPin(pin, scrypt);
         await save(state);
-        managerSince = { lastActivity: clock.now() };
         await audit.record({
           action: 'pin.set',
           actor: MANAGER,
@@ -246,10 +248,10 @@ export function createStaff({
       });
     },
 
-    unlock(pin) {
+    unlock(session, pin) {
       return serial(async () => {
-        await checkManagerPin(pin);
-        managerSince = { lastActivity: clock.now() };
+        await checkManagerPin(session, pin);
+        managers.open(session);
         await audit.record({
           action: 'staff.unlocked',
           actor: MANAGER,
@@ -259,40 +261,34 @@ export function createStaff({
       });
     },
 
-    lock() {
-      managerSince = null;
+    lock(session) {
+      managers.close(session);
       return 'cashier';
     },
 
-    role() {
-      expireIdleManager();
-      return managerSince ? 'manager' : 'cashier';
-    },
+    role: (session) => managers.role(session),
+    touch: (session) => managers.touch(session),
+    expireIdle: () => managers.expireIdle(),
 
-    touch() {
-      expireIdleManager();
-      if (managerSince) managerSince.lastActivity = clock.now();
-    },
-
-    verifyPin(pin) {
+    verifyPin(session, pin) {
       return serial(async () => {
-        await checkManagerPin(pin);
-        if (managerSince) managerSince.lastActivity = clock.now();
+        await checkManagerPin(session, pin);
+        managers.touch(session);
       });
     },
 
-    changePin(currentPin, newPin) {
+    changePin(session, currentPin, newPin) {
       return serial(async () => {
         requireValidPin(newPin, 'The new PIN');
-        const state = await checkManagerPin(currentPin);
+        const state = await checkManagerPin(session, currentPin);
         state.managerPin = await hashPin(newPin, scrypt);
         await save(state);
-        managerSince = { lastActivity: clock.now() };
+        managers.touch(session);
         await audit.record({ action: 'pin.changed', actor: MANAGER, detail: 'Manager PIN changed' });
       });
     },
 
-    recoverPin(newPin, proveOwnership) {
+    recoverPin(session, newPin, proveOwnership) {
       return serial(async () => {
         requireValidPin(newPin, 'The new PIN');
         let proven = false;
@@ -302,7 +298,7 @@ export function createStaff({
           if (!proven) {
             await audit.record({
               action: 'pin.recovery_failed',
-              actor: actor(),
+              actor: actor(session),
               detail: 'PIN recovery refused: the KS Pay keys entered did not match',
             });
           }
@@ -318,7 +314,6 @@ export function createStaff({
         const state = read.ok ? read.state : structuredClone(EMPTY_STAFF_STATE);
         const { [MANAGER]: _cleared, ...attempts } = state.attempts;
         await save({ ...state, managerPin: await hashPin(newPin, scrypt), attempts });
-        managerSince = { lastActivity: clock.now() };
         await audit.record({
           action: 'pin.recovered',
           actor: MANAGER,
@@ -329,9 +324,9 @@ export function createStaff({
       });
     },
 
-    addCashier(name, pin) {
+    addCashier(session, name, pin) {
       return serial(async () => {
-        requireManager('add a cashier');
+        requireManager(session, 'add a cashier');
         const trimmed = name.trim();
         if (trimmed.length < 1 || trimmed.length > 40) {
           throw new StaffError('invalid_name', "The cashier's name must be 1 to 40 characters.");
@@ -350,9 +345,9 @@ export function createStaff({
       });
     },
 
-    removeCashier(name) {
+    removeCashier(session, name) {
       return serial(async () => {
-        requireManager('remove a cashier');
+        requireManager(session, 'remove a cashier');
         const state = await load();
         const found = requireCashier(state, name);
         const { [cashierKey(found.name)]: _cleared, ...attempts } = state.attempts;
@@ -380,7 +375,7 @@ export function createStaff({
         requireValidPin(pin);
         const state = await load();
         const found = requireCashier(state, name);
-        await checkPin(state, cashierKey(found.name), found.pin, pin, `PIN of ${found.name}`);
+        await checkPin(null, state, cashierKey(found.name), found.pin, pin, `PIN of ${found.name}`);
         cashier = found.name;
         await audit.record({
           action: 'cashier.signed_in',

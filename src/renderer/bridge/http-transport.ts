@@ -1,7 +1,8 @@
-// Browser mode's transport: calls are POSTs to the loopback server with the per-start token,
-// events arrive over one Server-Sent Events stream opened on the first subscription.
+// Browser mode's transport: calls are POSTs to the loopback server, events arrive over one Server-Sent
+// Events stream opened on the first subscription. The page's session cookie goes with both (the browser
+// sends it); nothing waits on the page until the session is claimed (bridge/claim-session.ts).
 import type { CallResult, EventName } from '../../shared/contract.ts';
-import { callPath, EVENTS_PATH, TOKEN_HEADER } from '../../shared/browser-bridge.ts';
+import { callPath, EVENTS_PATH } from '../../shared/browser-bridge.ts';
 import type { PosTransport } from '../../shared/pos-api.ts';
 import { messages } from '../lib/messages.ts';
 
@@ -14,7 +15,8 @@ export interface EventStreamLike {
 export interface HttpTransportOptions {
   /** '' for the page's own origin. */
   baseUrl: string;
-  token: string;
+  /** Settles once the page has claimed its session (or had nothing to claim); calls and events wait for it. */
+  ready?: Promise<unknown>;
   fetch: (
     url: string,
     init: { method: string; headers: Record<string, string>; body: string },
@@ -39,15 +41,16 @@ function isCallResult(value: unknown): value is CallResult<unknown> {
 
 export function createHttpTransport({
   baseUrl,
-  token,
+  ready = Promise.resolve(),
   fetch,
   openEvents,
 }: HttpTransportOptions): PosTransport {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let stream: EventStreamLike | null = null;
+  let streamOpening = false;
 
-  function openStream(): void {
-    stream = openEvents(`${baseUrl}${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+  async function openStream(): Promise<void> {
+    await ready.catch(() => undefined);
+    const stream = openEvents(`${baseUrl}${EVENTS_PATH}`);
     stream.addEventListener('message', (event) => {
       let message: { name?: unknown; payload?: unknown };
       try {
@@ -62,9 +65,10 @@ export function createHttpTransport({
   return {
     async invoke(name, input) {
       try {
+        await ready.catch(() => undefined);
         const response = await fetch(`${baseUrl}${callPath(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          headers: { 'content-type': 'application/json' },
           // JSON has no `undefined`: a call without input sends `{}` and the server reads `input` as undefined.
           body: JSON.stringify({ input }),
         });
@@ -78,7 +82,10 @@ export function createHttpTransport({
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener);
-      if (!stream) openStream();
+      if (!streamOpening) {
+        streamOpening = true;
+        void openStream();
+      }
       return () => void set.delete(listener);
     },
   };

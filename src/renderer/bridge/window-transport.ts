@@ -1,30 +1,22 @@
 // The one transport per page: Electron's preload (`posIpc`) when there is one, else browser mode's
-// loopback bridge with the token the server put in the page. Shared by the start-up prefetch
-// (bridge/boot.ts) and `window.pos` (bridge/install.ts), so an answer fetched early reaches the app.
-import { TOKEN_META } from '../../shared/browser-bridge.ts';
+// loopback bridge, once the page has claimed its session with the one-time code in its address. Shared
+// by the start-up prefetch (bridge/boot.ts) and `window.pos` (bridge/install.ts), so an answer fetched
+// early reaches the app.
 import type { PosTransport } from '../../shared/pos-api.ts';
+import { claimSession } from './claim-session.ts';
 import { createHttpTransport } from './http-transport.ts';
 import { createIpcTransport } from './ipc-transport.ts';
 import { withPrefetch, type PrefetchingTransport } from './prefetch.ts';
-import { messages } from '../lib/messages.ts';
-
-const notConnected: PosTransport = {
-  invoke: async () => ({
-    ok: false,
-    error: {
-      code: 'unavailable',
-      message: messages.bridge.notConnected,
-    },
-  }),
-  subscribe: () => () => undefined,
-};
 
 function browserTransport(win: Window): PosTransport {
-  const token = win.document.querySelector(`meta[name="${TOKEN_META}"]`)?.getAttribute('content');
-  if (!token) return notConnected;
   return createHttpTransport({
     baseUrl: '',
-    token,
+    ready: claimSession({
+      location: win.location,
+      history: win.history,
+      addEventListener: (type, listener) => win.addEventListener(type, listener),
+      fetch: (url, init) => win.fetch(url, init),
+    }),
     fetch: (url, init) => win.fetch(url, init),
     openEvents: (url) => new EventSource(url),
   });

@@ -6,6 +6,7 @@ export const messages = {
     title: 'KS Pay POS',
     loading: 'Starting the terminal…',
     loadFailed: 'The terminal could not start.',
+    notConnected: 'Connect this browser to the terminal',
     retry: 'Try again',
     somethingWrong:
       'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.',
@@ -14,8 +15,6 @@ export const messages = {
     outOfStep: 'This version of the app is out of step with the terminal. Restart the app.',
     notAnswering:
       'The terminal is not answering. Check that browser mode is still running, then reload this page.',
-    notConnected:
-      'This page is not connected to a terminal. Open the KS Pay POS app, or start browser mode with "npm run browser".',
   },
   errorBoundary: {
     heading: 'Something went wrong on this screen',

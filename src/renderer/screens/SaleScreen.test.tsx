@@ -56,6 +56,18 @@ describe('the sale screen', () => {
     expect(fake.callsTo('staff.lock')).toHaveLength(1);
   });
 
+  it('Manager asks for the PIN even when main still reports the manager role, and ends that role at the sale screen', async () => {
+    const { user, fake } = await renderApp({
+      'setup.status': () => makeStatus({ mode: 'live', role: 'manager' }),
+      'staff.lock': () => ({ role: 'cashier' }),
+    });
+    await saleScreenReady();
+    await vi.waitFor(() => expect(fake.callsTo('staff.lock')).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    expect(screen.getByLabelText('Manager PIN')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Lock' })).toBeNull();
+  });
+
   it('Manager without a PIN yet (Demo) sets one first, then opens the desk', async () => {
     const { user, fake } = await renderApp({
       'setup.status': () => makeStatus({ hasPin: false }),

@@ -61,6 +61,15 @@ export function SaleScreen({ status }: { status: AppStatus }) {
       .catch(() => undefined);
   }, []);
   useIdle(manager === 'desk' ? settings.idleLockMinutes : 0, lockWhenIdle);
+  // The manager role lasts only while the desk is open: back at the sale screen by any way (Lock, a
+  // reload, the first set-up), main is told to end it, so the next Manager press asks for the PIN.
+  const managerLeftOpen = manager === 'closed' && status.role === 'manager';
+  useEffect(() => {
+    if (managerLeftOpen)
+      void pos()
+        .staff.lock()
+        .catch(() => undefined);
+  }, [managerLeftOpen]);
 
   const outcome = sale ? outcomeOf(sale.status) : null;
   const final = sale && outcome !== 'in-progress' ? sale : null;
@@ -99,7 +108,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
                   aria-haspopup="dialog"
                   onClick={() => {
                     setLockedWhenIdle(false);
-                    setManager(status.role === 'manager' ? 'desk' : 'unlock');
+                    setManager('unlock');
                   }}
                 >
                   <Icon name="lock" />

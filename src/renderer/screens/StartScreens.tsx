@@ -12,11 +12,18 @@ export function LoadingScreen() {
   );
 }
 
-export function StartFailedScreen({ message }: { message: string }) {
+/** `notConnected`: browser mode refused the page (no one-time address opened); the message says how to connect. */
+export function StartFailedScreen({
+  message,
+  notConnected = false,
+}: {
+  message: string;
+  notConnected?: boolean;
+}) {
   return (
     <main className="setup">
       <div className="card setup__panel" role="alert">
-        <h1>{messages.app.loadFailed}</h1>
+        <h1>{notConnected ? messages.app.notConnected : messages.app.loadFailed}</h1>
         <p className="notice notice--error">
           <Icon name="alert" className="notice__icon" />
           <span>{message}</span>
