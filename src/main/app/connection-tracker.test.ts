@@ -30,6 +30,27 @@ function scriptedClient(next: () => Promise<unknown>): KsPayClient & { resets: n
 }
 
 describe('connection tracker', () => {
+  it('lets a slow call that started before KS Pay went away not turn the light back on', async () => {
+    const { tracker } = tracked();
+    tracker.reset('live');
+    let answerSlowCall: (value: unknown) => void = () => undefined;
+    const replies = [
+      new Promise((resolve) => (answerSlowCall = resolve)),
+      Promise.reject(new KsPayError('network', 'KS Pay cannot be reached.')),
+    ];
+    const client = tracker.observe(scriptedClient(() => replies.shift()!));
+    const slow = client.currencies();
+    await expect(client.paymentMethods('INR')).rejects.toThrow('KS Pay cannot be reached.');
+    expect(tracker.get().state).toBe('offline');
+    answerSlowCall([]);
+    await slow;
+    expect(tracker.get().state).toBe('offline');
+    // A call started after the failure is news again.
+    replies.push(Promise.resolve([]));
+    await client.currencies();
+    expect(tracker.get().state).toBe('online');
+  });
+
   it('starts not configured, and takes the state of the profile it is reset to', () => {
     const { tracker, changes } = tracked();
     expect(tracker.get()).toEqual({ state: 'not_configured', message: CONNECTION_MESSAGES.notConfigured });

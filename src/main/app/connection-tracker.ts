@@ -44,6 +44,10 @@ export function createConnectionTracker({
   onChange(state: ConnectionState): void;
 }): ConnectionTracker {
   let profile: ProfileName | null = null;
+  // Calls are numbered as they start; only an outcome newer than the last one reported moves the light,
+  // so a slow call that started before KS Pay went away cannot say "online" after a newer call failed.
+  let callsStarted = 0;
+  let newestReported = 0;
   let state: ConnectionState = { state: 'not_configured', message: CONNECTION_MESSAGES.notConfigured };
 
   function set(next: Omit<ConnectionState, 'checkedAt'>): void {
@@ -82,13 +86,19 @@ export function createConnectionTracker({
       for (const name of CALLS) {
         const method = client[name] as (...args: unknown[]) => Promise<unknown>;
         observed[name] = async (...args: unknown[]) => {
+          const started = ++callsStarted;
+          const isNewest = (): boolean => {
+            if (started < newestReported) return false;
+            newestReported = started;
+            return true;
+          };
           try {
             const result = await method.apply(client, args);
-            tracker.answered();
+            if (isNewest()) tracker.answered();
             return result;
           } catch (error) {
             // A call the caller aborted says nothing about the connection.
-            if ((error as { name?: unknown }).name !== 'AbortError') tracker.failed(error);
+            if ((error as { name?: unknown }).name !== 'AbortError' && isNewest()) tracker.failed(error);
             throw error;
           }
         };

@@ -278,7 +278,7 @@ describe('live profile', () => {
       customBaseUrl: server.url,
       ...DEMO_CREDENTIALS,
     });
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     await call(app, 'settings.update', {
       idleLockMinutes: 30,
       printer: { kind: 'system', silent: true, paper: '58mm' },
@@ -346,7 +346,7 @@ describe('stored keys stay with the server they were tested for', () => {
       customBaseUrl: server.url,
       ...DEMO_CREDENTIALS,
     });
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     return { app, server };
   }
 
@@ -538,7 +538,7 @@ describe('manager actions', () => {
     const app = makeApp();
     await app.start();
     await call(app, 'setup.startDemo');
-    await call(app, 'setup.setPin', { pin: '2580', confirm: '2580' });
+    await setPinAndOpenDesk(app, '2580');
     const byManager = await startDemoSale(app, 500);
     await call(app, 'sales.cancel', { saleId: byManager.id });
     await call(app, 'staff.addCashier', { name: 'Asha', pin: '2468' });
