@@ -181,7 +181,8 @@ export const useSale = create<SaleState>()((set, get) => {
         show(newer(sale, update));
         return;
       }
-      if (update.status === 'succeeded' && update.flags.includes('paid_after_cancel')) {
+      // Main keeps such a sale cancelled, with the flag: the flag alone says the money was taken.
+      if (update.flags.includes('paid_after_cancel')) {
         set((state) => ({
           paidAfterCancel: [...state.paidAfterCancel.filter((s) => s.id !== update.id), update],
         }));
