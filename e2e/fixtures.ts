@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../src/shared/browser-bridge.ts';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode.ts';
-import { connectCustom, LIVE_PIN, lockManagerDesk } from './support/live-terminal.ts';
+import { connectCustom, LIVE_PIN } from './support/live-terminal.ts';
 import { REPO_ROOT } from './support/processes.ts';
 import type { SandboxAdmin } from './support/sandbox-admin.ts';
 import { startStandaloneSandbox, type StandaloneSandbox } from './support/standalone-sandbox.ts';
@@ -110,8 +110,8 @@ export const test = base.extend<PosFixtures>({
   // Its own timeout: setting up through the UI must not eat into the test's.
   liveTerminal: [
     async ({ page, standaloneSandbox }, use) => {
+      // Setting the first PIN opens no desk: the Manager button asks for the PIN from the start.
       await connectCustom(page, standaloneSandbox, LIVE_PIN);
-      await lockManagerDesk(page);
       await use({ server: standaloneSandbox, admin: standaloneSandbox.admin, pin: LIVE_PIN });
     },
     { timeout: 90_000 },

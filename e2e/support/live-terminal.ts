@@ -37,12 +37,3 @@ export async function connectCustom(
   await expect(page.getByRole('combobox', { name: 'Currency' })).not.toHaveValue('');
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
 }
-
-/** Setting the first PIN leaves the manager signed in: open the desk once and lock it, as a manager leaving the counter would. */
-export async function lockManagerDesk(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Manager' }).click();
-  await page.getByRole('navigation', { name: 'Manager desk' }).waitFor();
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeHidden();
-  await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
-}
