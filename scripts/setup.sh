@@ -75,8 +75,9 @@ setup_system() {
   local started=$SECONDS
   export DEBIAN_FRONTEND=noninteractive
   # apt-get update alone can take minutes on a slow mirror: it runs only when something is missing.
-  setup_as_root apt-get update -qq >/dev/null || true
-  if ! setup_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+  setup_as_root apt-get update -qq >/dev/null 2>&1 || true
+  # apt's own chatter (debconf notes) stays out of the one line this step prints; failures still show.
+  if ! setup_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>/dev/null; then
     local rest=() package
     for package in "${missing[@]}"; do [[ $package == chromium ]] || rest+=("$package"); done
     if ((${#rest[@]} > 0)) && ! setup_as_root apt-get install -y -qq --no-install-recommends "${rest[@]}" >/dev/null; then
