@@ -1,39 +1,20 @@
 // Who may do what, end to end on a live terminal (the liveTerminal fixture): the manager changes the PIN
 // and recovers a forgotten one with the KS Pay keys typed again; named cashiers are added in Settings, sign in at the counter with their own PIN,
 // take a sale under their name and sign out; the audit log shows each step. Screenshots of each screen.
-import type { Page } from '@playwright/test';
 import { chooseMethod, keyIn } from './cashier-steps.ts';
 import { expect, saveScreenshot, test } from './fixtures.ts';
 import { seriousViolations } from './support/axe.ts';
 import { LIVE_PIN } from './support/live-terminal.ts';
+import { enterManagerPin, openDeskSettings, openManagerDesk } from './support/manager-desk.ts';
 
 const PIN = LIVE_PIN;
-
-async function openDesk(page: Page, pin: string): Promise<void> {
-  await openDeskWith(page, pin);
-  await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
-}
-
-async function openDeskWith(page: Page, pin: string): Promise<void> {
-  await page.getByRole('button', { name: 'Manager' }).click();
-  await page.getByLabel('Manager PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Open desk' }).click();
-}
-
-async function openSettings(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Manager desk' })
-    .getByRole('button', { name: 'Settings' })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
-}
 
 test('the manager changes the PIN, then recovers a forgotten one with the KS Pay keys', async ({
   page,
   liveTerminal,
 }) => {
-  await openDesk(page, liveTerminal.pin);
-  await openSettings(page);
+  await openManagerDesk(page, liveTerminal.pin);
+  await openDeskSettings(page);
   const pinPanel = page.getByRole('form', { name: 'Manager PIN' });
   await pinPanel.getByLabel('Current PIN').fill('1111');
   await pinPanel.getByLabel('New PIN', { exact: true }).fill('13579');
@@ -47,7 +28,7 @@ test('the manager changes the PIN, then recovers a forgotten one with the KS Pay
   await saveScreenshot(page, 'desk-settings-pin-changed');
 
   await page.getByRole('button', { name: 'Lock' }).click();
-  await openDeskWith(page, PIN);
+  await enterManagerPin(page, PIN);
   await expect(page.getByRole('alert').filter({ hasText: 'Wrong PIN' })).toBeVisible();
   await page.getByLabel('Manager PIN', { exact: true }).fill('13579');
   await page.getByRole('button', { name: 'Open desk' }).click();
@@ -88,8 +69,8 @@ test('named cashiers sign in with their own PIN, sell under their name and sign 
   page,
   liveTerminal,
 }) => {
-  await openDesk(page, liveTerminal.pin);
-  await openSettings(page);
+  await openManagerDesk(page, liveTerminal.pin);
+  await openDeskSettings(page);
   const panel = page.getByRole('form', { name: 'Cashiers' });
   await panel.getByLabel('Cashier name').fill('Asha');
   await panel.getByLabel('Cashier PIN').fill('1357');
@@ -131,7 +112,7 @@ test('named cashiers sign in with their own PIN, sell under their name and sign 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 
-  await openDeskWith(page, PIN);
+  await enterManagerPin(page, PIN);
   await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
   // The sale carries the cashier's name on the manager's list.
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'UPI' })).toContainText('Asha');
@@ -152,8 +133,8 @@ test('the desk locks itself after the idle minutes; the sale screen stays and th
   await page.clock.install();
   await page.goto('/');
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
-  await openDesk(page, liveTerminal.pin);
-  await openSettings(page);
+  await openManagerDesk(page, liveTerminal.pin);
+  await openDeskSettings(page);
   await page.getByLabel('Idle lock (minutes)').fill('1');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved.')).toBeVisible();

@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type SandboxAdmin } from './fixtures.ts';
 import { LIVE_PIN } from './support/live-terminal.ts';
+import { openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
 
 const PIN = LIVE_PIN;
 
@@ -60,23 +61,6 @@ async function paidAfterCancel(page: Page, admin: SandboxAdmin, amount: string):
   return reference;
 }
 
-async function openDesk(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Manager' }).click();
-  await page.getByLabel('Manager PIN', { exact: true }).fill(PIN);
-  await page.getByRole('button', { name: 'Open desk' }).click();
-  await expect(page.getByRole('navigation', { name: 'Manager desk' })).toBeVisible();
-}
-
-/** Screenshots the whole desk screen, however long: the desk scrolls inside the window. */
-async function deskScreenshot(page: Page, name: string): Promise<void> {
-  // Page code as text: the e2e project has no DOM types.
-  const height = Number(await page.evaluate(`document.querySelector('.desk__main > *').scrollHeight`));
-  const size = page.viewportSize() ?? { width: 1280, height: 800 };
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
-  await saveScreenshot(page, name);
-  await page.setViewportSize(size);
-}
-
 function csvLines(path: string): string[] {
   return readFileSync(path, 'utf8')
     .replace(/^\uFEFF/, '')
@@ -97,7 +81,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await sandboxAdmin.setHostile(false);
   await page.getByRole('button', { name: 'New sale' }).click();
 
-  await openDesk(page);
+  await openManagerDesk(page, PIN);
 
   // Transactions: the named table, a live count, flagged differences.
   const table = page.getByRole('table', { name: 'Transactions' });
@@ -110,7 +94,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await expect(table.getByRole('row').filter({ hasText: wrongAmount })).toContainText(
     /Differs|KS Pay:|Terminal:/,
   );
-  await deskScreenshot(page, 'desk-transactions');
+  await saveDeskScreenshot(page, 'desk-transactions');
 
   // Filters and sort.
   await page.getByLabel('Status').selectOption('failed');
@@ -174,7 +158,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
     .filter({ hasText: cancelledButPaid })
     .filter({ hasText: 'Paid after cancel' });
   await expect(issue).toContainText(/cancelled at the counter/i);
-  await deskScreenshot(page, 'desk-pending');
+  await saveDeskScreenshot(page, 'desk-pending');
   await issue.getByLabel('Note (optional)').fill('Customer kept the goods');
   await issue.getByRole('button', { name: 'Mark reviewed' }).click();
   await expect(issue.getByText('Reviewed')).toBeVisible();
@@ -187,12 +171,12 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await expect(inr.getByRole('img', { name: /Paid per hour, INR/ })).toBeVisible();
   await inr.getByText('Show as a table').click();
   await expect(inr.getByRole('table', { name: 'Paid per hour, INR' }).getByRole('row')).toHaveCount(25);
-  await deskScreenshot(page, 'desk-day-summary');
+  await saveDeskScreenshot(page, 'desk-day-summary');
 
   // Close day: refused while a sale is unresolved, then closed with the PIN and a reason.
   await page.getByRole('button', { name: 'Lock' }).click();
   const waiting = await charge(page, '9');
-  await openDesk(page);
+  await openManagerDesk(page, PIN);
   await page.getByRole('button', { name: 'Reports' }).click();
   await page.getByRole('button', { name: 'Close day' }).click();
   await expect(
@@ -201,14 +185,14 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   const override = page.getByRole('form', { name: 'Close with unresolved sales' });
   await override.getByLabel('Manager PIN', { exact: true }).fill(PIN);
   await override.getByLabel('Reason').fill('Customer walked away; settle tomorrow');
-  await deskScreenshot(page, 'desk-close-day-override');
+  await saveDeskScreenshot(page, 'desk-close-day-override');
   await override.getByRole('button', { name: 'Close day anyway' }).click();
   const report = page
     .getByRole('article')
     .filter({ has: page.getByRole('heading', { name: /^Z report 1/ }) });
   await expect(report).toBeVisible();
   await expect(report).toContainText('Customer walked away; settle tomorrow');
-  await deskScreenshot(page, 'desk-reports');
+  await saveDeskScreenshot(page, 'desk-reports');
 
   // Print: headless Chromium has no print dialog, so count the calls; the print stylesheet then shows
   // only the report.
@@ -240,7 +224,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await page.getByLabel('Reference prefix').fill('pos-1');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Use 1 to 6 capital letters or digits.')).toBeVisible();
-  await deskScreenshot(page, 'desk-settings');
+  await saveDeskScreenshot(page, 'desk-settings');
   await page.getByLabel('Reference prefix').fill('SHOP1');
   await page.getByLabel('Terminal name').fill('Front counter');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -258,7 +242,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   ]) {
     await expect(audit.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
-  await deskScreenshot(page, 'desk-audit-log');
+  await saveDeskScreenshot(page, 'desk-audit-log');
   const auditDownloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   expect(csvLines((await (await auditDownloading).path())!).length).toBeGreaterThan(5);

@@ -5,26 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { Page } from '@playwright/test';
 import { customerPresses, resultHeading, shownReference, startSale } from './cashier-steps.ts';
 import { expect, saveScreenshot, test, type LiveTerminal } from './fixtures.ts';
+import { openDeskSettings, openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
 import { startStandaloneSandbox } from './support/standalone-sandbox.ts';
-
-async function openSettings(page: Page, pin: string): Promise<void> {
-  await page.getByRole('button', { name: 'Manager' }).click();
-  await page.getByLabel('Manager PIN', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Open desk' }).click();
-  const desk = page.getByRole('navigation', { name: 'Manager desk' });
-  await desk.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
-}
-
-/** Screenshots the whole desk screen, however long: the desk scrolls inside the window. */
-async function deskScreenshot(page: Page, name: string): Promise<void> {
-  // Page code as text: the e2e project has no DOM types.
-  const height = Number(await page.evaluate(`document.querySelector('.desk__main > *').scrollHeight`));
-  const size = page.viewportSize() ?? { width: 1280, height: 800 };
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 160) });
-  await saveScreenshot(page, name);
-  await page.setViewportSize(size);
-}
 
 /** Locks the desk; back at the counter, still Online, a sale is paid and verified on the terminal's server. */
 async function paidSale(page: Page, live: Pick<LiveTerminal, 'admin'>, amount: string): Promise<void> {
@@ -90,12 +72,13 @@ test('saving each Settings section keeps a live terminal connected, and the next
   let amount = 101;
   for (const section of SECTIONS) {
     await test.step(`save ${section.name}, then a paid sale`, async () => {
-      await openSettings(page, liveTerminal.pin);
+      await openManagerDesk(page, liveTerminal.pin);
+      await openDeskSettings(page);
       await section.change(page);
       await page.getByRole('button', { name: 'Save settings' }).click();
       await expect(page.getByText('Settings saved.')).toBeVisible();
       await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Online');
-      if (section.name === 'terminal') await deskScreenshot(page, 'settings-live-saved');
+      if (section.name === 'terminal') await saveDeskScreenshot(page, 'settings-live-saved');
       await paidSale(page, liveTerminal, String(amount++));
     });
   }
@@ -114,7 +97,8 @@ test('saving each Settings section keeps a live terminal connected, and the next
     theme: 'dark',
     idleLockMinutes: 30,
   });
-  await openSettings(page, liveTerminal.pin);
+  await openManagerDesk(page, liveTerminal.pin);
+  await openDeskSettings(page);
   await page
     .getByRole('navigation', { name: 'Manager desk' })
     .getByRole('button', { name: 'Audit log' })
@@ -124,7 +108,7 @@ test('saving each Settings section keeps a live terminal connected, and the next
   await expect(changes).toHaveCount(SECTIONS.length);
   for (const section of SECTIONS)
     await expect(audit.getByRole('cell', { name: section.changed, exact: true })).toHaveCount(1);
-  await deskScreenshot(page, 'settings-live-audit-log');
+  await saveDeskScreenshot(page, 'settings-live-audit-log');
 });
 
 /** A server that only records what reaches it: where someone with the PIN would point the keys. */
@@ -146,7 +130,8 @@ test('the manager PIN alone cannot send the stored keys to another server', asyn
 }) => {
   const other = await listener();
   try {
-    await openSettings(page, liveTerminal.pin);
+    await openManagerDesk(page, liveTerminal.pin);
+    await openDeskSettings(page);
     // Every call a page with the manager desk open could make that names another server. (Page code as text.)
     const attempts = [
       `window.pos.settings.update({ environment: 'custom', customBaseUrl: '${other.url}' })`,
@@ -181,7 +166,8 @@ test('the connection moves only through Change keys, with the keys typed again a
   test.setTimeout(120_000);
   const second = await startStandaloneSandbox();
   try {
-    await openSettings(page, liveTerminal.pin);
+    await openManagerDesk(page, liveTerminal.pin);
+    await openDeskSettings(page);
     await page.getByRole('button', { name: 'Change keys and test connection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change keys and test connection' });
     await dialog.getByLabel('Manager PIN').fill(liveTerminal.pin);

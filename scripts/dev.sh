@@ -9,12 +9,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=electron.sh
 source scripts/electron.sh
 if electron_can_start; then
-  sandbox_flag=()
-  if [[ $(id -u) -eq 0 ]]; then
-    printf '%s\n' "Running as root: Chromium's OS sandbox cannot start for root, so Electron runs with --no-sandbox. Run npm run dev as a normal user for the full sandbox."
-    sandbox_flag=(--noSandbox)
-  fi
-  exec npx electron-vite dev "${sandbox_flag[@]}" "$@"
+  electron_vite_exec dev "$@"
 fi
 printf 'Electron cannot start here (%s): starting browser mode instead (no hot reload; the app is rebuilt when its sources change).\n' "$ELECTRON_WHY_NOT"
 exec bash scripts/start.sh --browser

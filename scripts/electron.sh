@@ -83,3 +83,14 @@ electron_can_start() {
   # electron-vite finds Electron by path.txt only; this names the binary, override or not.
   export ELECTRON_EXEC_PATH=$binary
 }
+
+# Runs electron-vite (`preview` or `dev`, with more arguments) on the binary electron_can_start found.
+# Root gets --noSandbox, since Chromium's OS sandbox cannot start for root, and is told so.
+electron_vite_exec() {
+  local sandbox_flag=()
+  if [[ $(id -u) -eq 0 ]]; then
+    printf '%s\n' "Running as root: Chromium's OS sandbox cannot start for root, so Electron runs with --no-sandbox. Run it as a normal user for the full sandbox."
+    sandbox_flag=(--noSandbox)
+  fi
+  exec npx electron-vite "$@" "${sandbox_flag[@]}"
+}

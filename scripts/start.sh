@@ -37,12 +37,7 @@ fi
 # shellcheck source=electron.sh
 source scripts/electron.sh
 if ((force_browser == 0)) && electron_can_start; then
-  sandbox_flag=()
-  if [[ $(id -u) -eq 0 ]]; then
-    say "Running as root: Chromium's OS sandbox cannot start for root, so Electron runs with --no-sandbox. Run npm start as a normal user for the full sandbox."
-    sandbox_flag=(--noSandbox)
-  fi
-  exec npx electron-vite preview --skipBuild "${sandbox_flag[@]}"
+  electron_vite_exec preview --skipBuild
 fi
 
 # 6. Browser mode: the same app and services over loopback, in the system's browser. Browser mode
