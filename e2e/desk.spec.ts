@@ -169,6 +169,8 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await page.getByRole('button', { name: 'Day summary' }).click();
   const inr = page.getByRole('article', { name: 'INR' });
   await expect(inr.getByRole('img', { name: /Paid per hour, INR/ })).toBeVisible();
+  // The sale paid after it was cancelled counts as paid, and the card says how many there were.
+  await expect(inr.locator('.stats__item', { hasText: 'Paid after cancel' }).locator('dd')).toHaveText('1');
   await inr.getByText('Show as a table').click();
   await expect(inr.getByRole('table', { name: 'Paid per hour, INR' }).getByRole('row')).toHaveCount(25);
   await saveDeskScreenshot(page, 'desk-day-summary');
@@ -216,7 +218,10 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   const zLines = csvLines((await (await zDownloading).path())!);
   expect(zLines[0]).toMatch(/^Z report,1,/);
   expect(zLines.some((line) => line.startsWith('Unresolved sales,'))).toBe(true);
-  expect(zLines.some((line) => line.startsWith('INR,'))).toBe(true);
+  // The INR totals line counts the sale paid after it was cancelled at the counter.
+  const totalsHeader = zLines.find((line) => line.startsWith('Currency,Gross,'))?.split(',') ?? [];
+  const inrTotals = zLines.find((line) => line.startsWith('INR,'))?.split(',') ?? [];
+  expect(inrTotals[totalsHeader.indexOf('Paid after cancel')]).toBe('1');
   expect(waiting).toMatch(/\S/);
 
   // Settings: every field checked before saving.

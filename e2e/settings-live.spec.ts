@@ -56,6 +56,14 @@ const SECTIONS: Array<{ name: string; change(page: Page): Promise<void>; changed
     },
   },
   {
+    name: 'payments',
+    changed: 'Changed: pendingLookupHours, checkoutReturnUrl',
+    async change(page) {
+      await page.getByLabel('Look up unconfirmed sales for (hours)').fill('48');
+      await page.getByLabel('Checkout return address').fill('https://till.example/kspay-return');
+    },
+  },
+  {
     name: 'idle lock',
     changed: 'Changed: idleLockMinutes',
     async change(page) {

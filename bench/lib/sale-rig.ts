@@ -63,7 +63,7 @@ export async function createEngineRig(options: RigOptions): Promise<EngineRig> {
     clock: systemClock,
     ids: createSaleIds({ clock: systemClock }),
     terminal: () => ({ referencePrefix: 'BENCH', terminalName: 'Bench counter' }),
-    redirectUrl: REDIRECT_URL,
+    redirectUrl: () => REDIRECT_URL,
     demo: true,
     log: silentLogger,
     ...(options.poll ? { poll: options.poll } : {}),

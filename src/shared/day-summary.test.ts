@@ -105,8 +105,13 @@ describe('summariseDay', () => {
       '2026-11-01',
       'Asia/Kolkata',
     ).currencies;
-    expect(inr).toMatchObject({ grossMinor: 1000, succeeded: 2, cancelled: 1, count: 3 });
+    expect(inr).toMatchObject({ grossMinor: 1000, succeeded: 2, cancelled: 1, count: 3, paidAfterCancel: 1 });
     expect(inr?.byMethod).toEqual([{ method: 'UPI', grossMinor: 1000, count: 2 }]);
+  });
+
+  it('leaves the paid-after-cancel count out when there is none, so older Z reports keep their hashes', () => {
+    for (const totals of summariseDay(rows, '2026-11-01', 'Asia/Kolkata').currencies)
+      expect(Object.keys(totals)).not.toContain('paidAfterCancel');
   });
 
   it('gives an empty summary for a day with no sales', () => {

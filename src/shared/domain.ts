@@ -119,7 +119,6 @@ export const PrinterSettings = z.discriminatedUnion('kind', [
 ]);
 export type PrinterSettings = z.infer<typeof PrinterSettings>;
 
-/** Settings a manager can change. Never holds keys or tokens. */
 /** Never loaded by anyone: `.invalid` is reserved (RFC 2606), so no server can ever answer for it. */
 export const DEFAULT_CHECKOUT_RETURN_URL = 'https://ks-pay-pos.invalid/checkout/return';
 
@@ -135,6 +134,7 @@ export const CheckoutReturnUrl = z
     }
   }, 'The checkout return address must be a full https:// address without a user name or #fragment, such as https://ks-pay-pos.invalid/checkout/return.');
 
+/** Settings a manager can change. Never holds keys or tokens. */
 export const Settings = z.object({
   environment: Environment.default('sandbox'),
   customBaseUrl: z.string().url().optional(),
@@ -150,6 +150,11 @@ export const Settings = z.object({
   receiptFooter: z.string().max(200).default('Thank you!'),
   printer: PrinterSettings.default({ kind: 'system', silent: false, paper: '80mm' }),
   idleLockMinutes: z.number().int().min(0).max(240).default(5),
+  /**
+   * How long a sale KS Pay answered for but never confirmed is looked up by its reference at every reconcile
+   * (issue 13: absence from a list never concludes it). At least a day; at most 30.
+   */
+  pendingLookupHours: z.number().int().min(24).max(720).default(24),
   locale: z.string().optional(),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   // Only on or off: the feed is fixed when the app is built. An old file's `feedUrl` is dropped on read.
@@ -288,6 +293,8 @@ export const CurrencyTotals = z.object({
   failed: z.number().int(),
   cancelled: z.number().int(),
   pending: z.number().int(),
+  /** Paid sales (counted in `succeeded`) that were cancelled at the counter first; absent when none. */
+  paidAfterCancel: z.number().int().positive().optional(),
   averageTicketMinor: z.number().int(),
   byMethod: z.array(z.object({ method: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
   byCashier: z.array(

@@ -35,6 +35,7 @@ export const SettingsPatch = z.strictObject(
     receiptFooter: field.receiptFooter.unwrap().optional(),
     printer: field.printer.unwrap().optional(),
     idleLockMinutes: field.idleLockMinutes.unwrap().optional(),
+    pendingLookupHours: field.pendingLookupHours.unwrap().optional(),
     locale: field.locale.unwrap().nullable().optional(),
     theme: field.theme.unwrap().optional(),
     autoUpdate: field.autoUpdate.unwrap().optional(),

@@ -60,7 +60,7 @@ export function zReportCsv(report: ZReport): string {
     ['Previous hash', report.previousHash],
     ['Hash', report.hash],
     [],
-    ['Currency', 'Gross', 'Count', 'Succeeded', 'Failed', 'Cancelled', 'Pending', 'Average ticket'],
+    ['Currency', 'Gross', 'Count', 'Succeeded', 'Failed', 'Cancelled', 'Pending', 'Paid after cancel', 'Average ticket'],
   ];
   for (const c of report.summary.currencies) {
     const money = (minor: number) => minorToDecimalString(minor, currencyExponent(c.currency));
@@ -72,6 +72,7 @@ export function zReportCsv(report: ZReport): string {
       c.failed,
       c.cancelled,
       c.pending,
+      c.paidAfterCancel ?? 0,
       money(c.averageTicketMinor),
     ]);
   }

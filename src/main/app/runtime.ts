@@ -76,7 +76,8 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
       const cashier = deps.staff.currentCashier();
       return { referencePrefix, terminalName, ...(cashier ? { cashier } : {}) };
     },
-    redirectUrl: deps.redirectUrl(),
+    redirectUrl: deps.redirectUrl,
+    evidenceLookupMs: () => settings.get().pendingLookupHours * 3600_000,
     demo: profile === 'demo',
     log,
   });

@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   issueId: 'issue',
   referencePrefix: 'reference prefix',
   idleLockMinutes: 'idle lock time',
+  pendingLookupHours: 'time to look up unconfirmed sales',
   minAmountMinor: 'lowest amount',
   maxAmountMinor: 'highest amount',
 };

@@ -216,7 +216,16 @@ describe('day', () => {
       sale({ id: 'c', amountMinor: 700, status: 'cancelled' }),
     ];
     const [inr] = (await reports().day('2026-11-01')).currencies;
-    expect(inr).toMatchObject({ grossMinor: 1500, succeeded: 2, cancelled: 1, count: 3 });
+    expect(inr).toMatchObject({ grossMinor: 1500, succeeded: 2, cancelled: 1, count: 3, paidAfterCancel: 1 });
+  });
+
+  it('puts the paid-after-cancel count in the Z report and its CSV, and the chain still verifies', async () => {
+    sales = [sale({ id: 'b', amountMinor: 500, status: 'cancelled', flags: ['paid_after_cancel'] })];
+    const service = reports();
+    const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    expect(report.summary.currencies[0]?.paidAfterCancel).toBe(1);
+    expect(await service.verifyChain()).toEqual({ ok: true });
+    expect((await service.exportZReport(report.number)).content).toContain('INR,5.00,1,1,0,0,0,1,5.00');
   });
 
   it('refuses a date that does not exist, in plain words', async () => {
@@ -334,7 +343,7 @@ describe('exportZReport', () => {
     await service.closeDay({ day: '2026-11-01', actor: 'manager' });
     const file = await service.exportZReport(1, 'manager');
     expect(file.filename).toBe('z-report-0001-2026-11-01.csv');
-    expect(file.content).toContain('INR,345.67,1,1,0,0,0,345.67');
+    expect(file.content).toContain('INR,345.67,1,1,0,0,0,0,345.67');
     expect((await audit.list()).at(-1)).toMatchObject({ action: 'export.zreport' });
     const error = await refusal(service.exportZReport(7));
     expect(error.code).toBe('not_found');

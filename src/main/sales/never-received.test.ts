@@ -80,7 +80,7 @@ describe('a sale whose initiate answered but whose page never came', () => {
           return client.transactions(query, signal);
         },
       }),
-      engine: { evidenceLookupMs: 3_600_000 },
+      engine: { evidenceLookupMs: () => 3_600_000 },
     });
     // process commits but never answers: the terminal holds a signature and nothing else.
     rig.sandbox.faults.set({ listLagging: true, timeoutAfterCommitNext: 1, pathPrefix: '/transaction/process' });

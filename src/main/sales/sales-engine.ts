@@ -41,8 +41,11 @@ export interface SalesEngineOptions {
   clock: Clock;
   ids: SaleIds;
   terminal: () => TerminalInfo;
-  /** Where the hosted page sends the customer back; handed to `handleRedirect`. Each sale adds its return token. */
-  redirectUrl: string;
+  /**
+   * Where the hosted page sends the customer back (a setting, read when a sale starts and when a return arrives);
+   * handed to `handleRedirect`. Each sale adds its return token.
+   */
+  redirectUrl: () => string;
   demo: boolean;
   log: Logger;
   poll?: Partial<PollOptions>;
@@ -58,9 +61,10 @@ export interface SalesEngineOptions {
   reconcileWindowMs?: number;
   /**
    * A sale KS Pay answered for (signature, order, checkout URL) but that has no txnId is looked up by its reference
-   * on every reconcile for this long after it started; later, only the list can still settle it. Default 24 h.
+   * on every reconcile for this long after it started; later, only the list can still settle it. Read at each
+   * reconcile (a setting). Default 24 h.
    */
-  evidenceLookupMs?: number;
+  evidenceLookupMs?: () => number;
 }
 
 export type SaleListener = (sale: Sale) => void;
@@ -127,7 +131,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   const cancelCheckMs = options.cancelCheckMs ?? 5_000;
   const stillPendingAfterMs = options.stillPendingAfterMs ?? 10 * 60_000;
   const reconcileWindowMs = options.reconcileWindowMs ?? 48 * 3600_000;
-  const evidenceLookupMs = options.evidenceLookupMs ?? 24 * 3600_000;
+  const evidenceLookupMs = options.evidenceLookupMs ?? (() => 24 * 3600_000);
 
   const locks = createKeyedLock();
   const listeners = new Set<SaleListener>();
@@ -219,7 +223,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
         amountMinor: sale.amountMinor,
         currency: sale.currency,
         referenceNumber: sale.reference,
-        redirectUrl: sale.returnToken !== undefined ? returnUrlFor(redirectUrl, sale.returnToken) : redirectUrl,
+        redirectUrl: sale.returnToken !== undefined ? returnUrlFor(redirectUrl(), sale.returnToken) : redirectUrl(),
       });
       outcome = {
         type: 'initiated',
@@ -461,7 +465,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   }
 
   async function handleRedirect(url: string): Promise<Sale | null> {
-    const parsed = parseRedirect(url, redirectUrl);
+    const parsed = parseRedirect(url, redirectUrl());
     if (!parsed.ok) {
       log.warn('sales: redirect ignored', { refusal: parsed.refusal });
       return null;
@@ -508,7 +512,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
    */
   async function reconcileFinding(sale: Sale, listedRecord: ServerRecord | undefined, listRead: boolean): Promise<Finding | null> {
     if (listedRecord) return { kind: 'found', record: listedRecord };
-    const pastLookups = hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs;
+    const pastLookups = hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs();
     if (sale.txnId === undefined && listRead && pastLookups) return null;
     return find(sale);
   }
@@ -572,7 +576,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     },
     handleRedirect,
     ownsRedirect(url) {
-      const parsed = parseRedirect(url, redirectUrl);
+      const parsed = parseRedirect(url, redirectUrl());
       return parsed.ok && parsed.redirect.returnToken !== undefined && saleWithToken(parsed.redirect.returnToken) !== undefined;
     },
     current() {

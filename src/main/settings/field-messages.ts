@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   'printer.paper': 'Paper width',
   'printer.silent': 'Print without asking',
   idleLockMinutes: 'Idle lock (minutes)',
+  pendingLookupHours: 'Look up unconfirmed sales for (hours)',
   locale: 'Locale',
   theme: 'Theme',
   autoUpdate: 'Automatic updates',

@@ -174,6 +174,7 @@ export const deskMessages = {
     failed: 'Failed',
     cancelled: 'Cancelled or expired',
     pending: 'Pending',
+    paidAfterCancel: 'Paid after cancel',
     average: 'Average ticket',
     byMethod: 'By method',
     byCashier: 'By cashier',
@@ -255,6 +256,13 @@ export const deskMessages = {
       Settings['theme'],
       string
     >,
+    payments: 'Payments',
+    pendingLookup: 'Look up unconfirmed sales for (hours)', // name
+    pendingLookupHint:
+      'A sale KS Pay answered for but never confirmed stays pending and is looked up at every reconcile for this long. 24 to 720.',
+    returnUrl: 'Checkout return address', // name
+    returnUrlHint:
+      'Where KS Pay sends the customer back after paying; the desktop app catches it (browser mode uses its own address). Change it only if your KS Pay environment refuses the default.',
     updates: 'Updates',
     autoUpdate: 'Install updates automatically', // name
     autoUpdateHint:

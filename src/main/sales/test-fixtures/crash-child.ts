@@ -90,7 +90,7 @@ const engine = createSalesEngine({
   clock,
   ids: createSaleIds({ clock }),
   terminal: () => ({ referencePrefix: 'CRASH', terminalName: 'Crash till' }),
-  redirectUrl: config.redirectUrl,
+  redirectUrl: () => config.redirectUrl,
   demo: true,
   log: silentLogger,
   // No background polls while a sale is driven step by step: every request is one the test expects.

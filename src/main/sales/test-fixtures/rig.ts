@@ -75,7 +75,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       clock,
       ids,
       terminal: () => ({ referencePrefix: 'POS', terminalName: 'Counter 1', cashier: 'Ann' }),
-      redirectUrl: REDIRECT_URL,
+      redirectUrl: () => REDIRECT_URL,
       demo: true,
       log: silentLogger,
       poll: { initialMs: 20, maxMs: 80, maxTotalMs: 600_000 },

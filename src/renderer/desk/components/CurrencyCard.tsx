@@ -29,6 +29,9 @@ export function CurrencyCard({ totals, format }: { totals: CurrencyTotals; forma
           value={format.count(totals.pending)}
           tone={totals.pending > 0 ? 'warning' : undefined}
         />
+        {totals.paidAfterCancel ? (
+          <Stat label={d.paidAfterCancel} value={format.count(totals.paidAfterCancel)} tone="warning" />
+        ) : null}
         <Stat label={d.average} value={money(totals.averageTicketMinor)} />
       </dl>
       <div className="currency-card__splits">

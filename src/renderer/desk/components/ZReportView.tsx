@@ -47,6 +47,9 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
                 <Line label={d.failed} value={String(c.failed)} />
                 <Line label={d.cancelled} value={String(c.cancelled)} />
                 <Line label={d.pending} value={String(c.pending)} />
+                {c.paidAfterCancel ? (
+                  <Line label={d.paidAfterCancel} value={String(c.paidAfterCancel)} />
+                ) : null}
                 <Line label={d.average} value={money(c.averageTicketMinor)} />
               </tbody>
             </table>

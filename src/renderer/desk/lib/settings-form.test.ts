@@ -21,6 +21,8 @@ describe('settings form', () => {
       defaultCurrency: 'Rupee',
       receiptFooter: 'x'.repeat(201),
       idleLockMinutes: '300',
+      pendingLookupHours: '12',
+      checkoutReturnUrl: 'ftp://till.example/return',
       locale: 'not a locale!',
       printerKind: 'escpos' as const,
       printerHost: '',
@@ -33,6 +35,9 @@ describe('settings form', () => {
       defaultCurrency: 'Use a three-letter ISO 4217 code.',
       receiptFooter: 'Use at most 200 characters.',
       idleLockMinutes: 'Use 240 or less.',
+      pendingLookupHours: 'Use 24 or more.',
+      checkoutReturnUrl:
+        'The checkout return address must be a full https:// address without a user name or #fragment, such as https://ks-pay-pos.invalid/checkout/return.',
       locale: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
       printerHost: 'This cannot be empty.',
       printerPort: 'Use 65535 or less.',
@@ -40,8 +45,18 @@ describe('settings form', () => {
   });
 
   it('asks for whole numbers where a number is expected', () => {
-    const result = formToSettings({ ...settingsToForm(current), idleLockMinutes: '2.5' }, current);
-    expect('errors' in result && result.errors.idleLockMinutes).toBe('Enter a whole number.');
+    const result = formToSettings({ ...settingsToForm(current), idleLockMinutes: '2.5', pendingLookupHours: 'a day' }, current);
+    expect('errors' in result && result.errors).toMatchObject({
+      idleLockMinutes: 'Enter a whole number.',
+      pendingLookupHours: 'Enter a whole number.',
+    });
+  });
+
+  it('sends the look-up time and the return address when they change', () => {
+    const form = { ...settingsToForm(current), pendingLookupHours: '72', checkoutReturnUrl: ' https://till.example/return ' };
+    expect(formToSettings(form, current)).toEqual({
+      update: { pendingLookupHours: 72, checkoutReturnUrl: 'https://till.example/return' },
+    });
   });
 
   it('builds a network printer and clears optional fields emptied, as null (JSON keeps null, not undefined)', () => {

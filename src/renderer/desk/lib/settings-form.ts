@@ -20,6 +20,8 @@ export interface SettingsForm {
   printerPaper: '58mm' | '80mm' | 'a4';
   printerSilent: boolean;
   idleLockMinutes: string;
+  pendingLookupHours: string;
+  checkoutReturnUrl: string;
   locale: string;
   theme: Settings['theme'];
   autoUpdateEnabled: boolean;
@@ -43,6 +45,8 @@ export function settingsToForm(settings: Settings): SettingsForm {
     printerPaper: printer.paper,
     printerSilent: printer.kind === 'system' ? printer.silent : false,
     idleLockMinutes: String(settings.idleLockMinutes),
+    pendingLookupHours: String(settings.pendingLookupHours),
+    checkoutReturnUrl: settings.checkoutReturnUrl,
     locale: settings.locale ?? '',
     theme: settings.theme,
     autoUpdateEnabled: settings.autoUpdate.enabled,
@@ -59,8 +63,10 @@ export function formToSettings(
 ): { update: SettingsPatch } | { errors: SettingsErrors } {
   const errors: SettingsErrors = {};
   const idle = form.idleLockMinutes.trim();
+  const lookupHours = form.pendingLookupHours.trim();
   const port = form.printerPort.trim();
   if (!WHOLE_NUMBER.test(idle)) errors.idleLockMinutes = deskMessages.settings.numberRequired;
+  if (!WHOLE_NUMBER.test(lookupHours)) errors.pendingLookupHours = deskMessages.settings.numberRequired;
   if (form.printerKind === 'escpos' && !WHOLE_NUMBER.test(port))
     errors.printerPort = deskMessages.settings.numberRequired;
   const locale = form.locale.trim();
@@ -84,6 +90,8 @@ export function formToSettings(
           }
         : { kind: 'system' as const, silent: form.printerSilent, paper },
     idleLockMinutes: Number(idle),
+    pendingLookupHours: Number(lookupHours),
+    checkoutReturnUrl: form.checkoutReturnUrl.trim(),
     locale: locale === '' ? null : locale,
     theme: form.theme,
     autoUpdate: { enabled: form.autoUpdateEnabled },
@@ -126,6 +134,8 @@ function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
     'receiptHeader',
     'receiptFooter',
     'idleLockMinutes',
+    'pendingLookupHours',
+    'checkoutReturnUrl',
     'locale',
     'theme',
   ];
@@ -135,7 +145,8 @@ function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
 /** The schema's own words where it has them ("1 to 6 capital letters or digits"), plain words otherwise. */
 export function plainMessage(issue: z.core.$ZodIssue): string {
   const generic = /^(Too (small|big)|Invalid)/.test(issue.message);
-  if (!generic) return `Use ${issue.message}.`;
+  // A schema message that is already a sentence ("The checkout return address must be…") stands as it is.
+  if (!generic) return /\.$/.test(issue.message) ? issue.message : `Use ${issue.message}.`;
   if (issue.code === 'too_small') {
     const min = Number(issue.minimum);
     if (issue.origin === 'string') return min <= 1 ? m.notEmpty : m.atLeastChars(min);

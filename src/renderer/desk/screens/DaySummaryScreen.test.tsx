@@ -33,6 +33,7 @@ describe('Day summary', () => {
           {
             ...inr,
             currency: 'JPY',
+            paidAfterCancel: 1,
             grossMinor: 500,
             averageTicketMinor: 500,
             byMethod: [],
@@ -54,7 +55,9 @@ describe('Day summary', () => {
     expect(chart).toHaveAccessibleName(expect.stringContaining('Busiest hour: 02:00 pm, ₹300.00'));
     const table = within(card).getByRole('table', { name: 'Paid per hour, INR' });
     expect(within(table).getAllByRole('row')).toHaveLength(25);
-    expect(screen.getByRole('article', { name: 'JPY' })).toBeInTheDocument();
+    const jpy = screen.getByRole('article', { name: 'JPY' });
+    expect(within(jpy).getByText('Paid after cancel').nextSibling).toHaveTextContent('1');
+    expect(within(card).queryByText('Paid after cancel')).toBeNull();
     expect(screen.getByText('1 sale has no final outcome yet. See Pending.')).toBeInTheDocument();
     expect(fake.callsTo('reports.day')).toHaveLength(1);
   });

@@ -303,6 +303,27 @@ export function SettingsScreen() {
         </fieldset>
 
         <fieldset className="panel">
+          <legend className="panel__title">{s.payments}</legend>
+          <TextField
+            {...field('pendingLookupHours')}
+            label={s.pendingLookup}
+            hint={s.pendingLookupHint}
+            value={form.pendingLookupHours}
+            inputMode="numeric"
+            onChange={(v) => update('pendingLookupHours', v)}
+          />
+          <TextField
+            {...field('checkoutReturnUrl')}
+            label={s.returnUrl}
+            hint={s.returnUrlHint}
+            value={form.checkoutReturnUrl}
+            inputMode="url"
+            wide
+            onChange={(v) => update('checkoutReturnUrl', v)}
+          />
+        </fieldset>
+
+        <fieldset className="panel">
           <legend className="panel__title">{s.updates}</legend>
           <label className="check">
             <input
@@ -467,9 +488,17 @@ function TextField({
   onChange,
   maxLength,
   inputMode,
-}: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; inputMode?: 'numeric' }) {
+  wide,
+}: FieldProps & {
+  value: string;
+  onChange(value: string): void;
+  maxLength?: number;
+  inputMode?: 'numeric' | 'url';
+  /** Takes the panel's whole row (an address). */
+  wide?: boolean;
+}) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint} {...(wide ? { className: 'field--wide' } : {})}>
       <input
         id={id}
         className="input"
