@@ -1,12 +1,9 @@
 // The error every window.pos call rejects with. Its own module, free of the contract's schemas, so the
 // renderer can check for it without bundling zod into the cashier's first screen.
 
+import { CodedError } from './coded-error.ts';
+
 /** The error every window.pos call rejects with: a code to switch on and a message to show. */
-export class PosError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'PosError';
-    this.code = code;
-  }
+export class PosError extends CodedError<string> {
+  override readonly name = 'PosError';
 }

@@ -2,13 +2,10 @@
 // another cashier's sale):
 // a code programs switch on and a message the cashier can act on.
 
+import { CodedError } from '../../shared/coded-error.ts';
+
 export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale';
 
-export class PosAppError extends Error {
-  readonly code: PosAppErrorCode;
-  constructor(code: PosAppErrorCode, message: string) {
-    super(message);
-    this.name = 'PosAppError';
-    this.code = code;
-  }
+export class PosAppError extends CodedError<PosAppErrorCode> {
+  override readonly name = 'PosAppError';
 }

@@ -2,6 +2,7 @@
 // reconcile decisions, day closes), each line validated, fsync'ed, and scrubbed of secrets.
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CodedError } from '../../shared/coded-error.ts';
 import { AuditEntry } from '../../shared/domain.ts';
 import type { Clock } from '../deps.ts';
 import { toCsv } from './csv.ts';
@@ -11,13 +12,8 @@ export const AUDIT_FILE_NAME = 'audit.jsonl';
 
 export type AuditErrorCode = 'write_failed' | 'read_failed' | 'invalid';
 
-export class AuditError extends Error {
-  readonly code: AuditErrorCode;
-  constructor(code: AuditErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'AuditError';
-    this.code = code;
-  }
+export class AuditError extends CodedError<AuditErrorCode> {
+  override readonly name = 'AuditError';
 }
 
 export interface AuditRecordInput {

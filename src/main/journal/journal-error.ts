@@ -1,13 +1,9 @@
 // The journal's one error type: a code programs switch on and a message a person can act on.
 
+import { CodedError } from '../../shared/coded-error.ts';
+
 export type JournalErrorCode = 'write_failed' | 'invalid_record' | 'closed';
 
-export class JournalError extends Error {
-  readonly code: JournalErrorCode;
-
-  constructor(code: JournalErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'JournalError';
-    this.code = code;
-  }
+export class JournalError extends CodedError<JournalErrorCode> {
+  override readonly name = 'JournalError';
 }

@@ -1,4 +1,5 @@
 // The one error type of the KS Pay boundary: a code a program can switch on and a message a cashier can act on.
+import { CodedError } from '../../shared/coded-error.ts';
 import type { KsPayErrorCode } from './types.ts';
 
 export interface KsPayErrorDetails {
@@ -9,16 +10,14 @@ export interface KsPayErrorDetails {
   cause?: unknown;
 }
 
-export class KsPayError extends Error {
+export class KsPayError extends CodedError<KsPayErrorCode> {
   override readonly name = 'KsPayError';
-  readonly code: KsPayErrorCode;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly serverMessage: string | undefined;
 
   constructor(code: KsPayErrorCode, message: string, details: KsPayErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, { cause: details.cause });
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
     this.serverMessage = details.serverMessage;

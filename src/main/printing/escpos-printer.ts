@@ -1,19 +1,15 @@
 // Prints a receipt on a network thermal printer: raw ESC/POS over TCP (port 9100), so a counter
 // needs no print server or driver.
 import { connect as netConnect } from 'node:net';
+import { CodedError } from '../../shared/coded-error.ts';
 import type { ReceiptContent } from '../../shared/receipt.ts';
 import { encodeReceipt } from './escpos-layout.ts';
 import type { ThermalPaper } from './escpos-layout.ts';
 
 export type PrintErrorCode = 'invalid' | 'unreachable' | 'not_found' | 'interrupted';
 
-export class PrintError extends Error {
-  readonly code: PrintErrorCode;
-  constructor(code: PrintErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PrintError';
-    this.code = code;
-  }
+export class PrintError extends CodedError<PrintErrorCode> {
+  override readonly name = 'PrintError';
 }
 
 /** The part of `net.Socket` the printer uses, so tests can hand in one that never connects. */

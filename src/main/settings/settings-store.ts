@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
+import { CodedError } from '../../shared/coded-error.ts';
 import { Settings } from '../../shared/domain.ts';
 import type { UserError } from '../../shared/domain.ts';
 import {
@@ -21,8 +22,8 @@ import { CheckedSettings, SETTING_NAMES } from './settings-schema.ts';
 
 export type SettingsErrorCode = 'invalid' | 'write_failed';
 
-export class SettingsError extends Error {
-  readonly code: SettingsErrorCode;
+export class SettingsError extends CodedError<SettingsErrorCode> {
+  override readonly name = 'SettingsError';
   /** The first field at fault, e.g. `referencePrefix`. */
   readonly field?: string;
   /** A message for every field at fault, for the Settings screen. */
@@ -32,9 +33,7 @@ export class SettingsError extends Error {
     message: string,
     extra: { field?: string; fields?: Record<string, string>; cause?: unknown } = {},
   ) {
-    super(message, { cause: extra.cause });
-    this.name = 'SettingsError';
-    this.code = code;
+    super(code, message, { cause: extra.cause });
     if (extra.field !== undefined) this.field = extra.field;
     this.fields = extra.fields ?? {};
   }

@@ -1,6 +1,7 @@
 // Who is at the terminal: the manager PIN (scrypt, lockout with back-off, change and recovery), the
 // manager role of each session (manager-sessions.ts), optional named cashiers, and an audit entry for
 // every PIN event.
+import { CodedError } from '../../shared/coded-error.ts';
 import { Pin } from '../../shared/domain.ts';
 import type { Role } from '../../shared/domain.ts';
 import type { AuditLog } from '../audit/index.ts';
@@ -28,8 +29,8 @@ export type StaffErrorCode =
   | 'signed_out'
   | 'save_failed';
 
-export class StaffError extends Error {
-  readonly code: StaffErrorCode;
+export class StaffError extends CodedError<StaffErrorCode> {
+  override readonly name = 'StaffError';
   /** For `wrong_pin`: tries left before the PIN locks. */
   readonly attemptsLeft?: number;
   /** For `locked`: milliseconds until the next try is accepted. */
@@ -39,9 +40,7 @@ export class StaffError extends Error {
     message: string,
     extra: { attemptsLeft?: number; retryAfterMs?: number; cause?: unknown } = {},
   ) {
-    super(message, { cause: extra.cause });
-    this.name = 'StaffError';
-    this.code = code;
+    super(code, message, { cause: extra.cause });
     if (extra.attemptsLeft !== undefined) this.attemptsLeft = extra.attemptsLeft;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
   }

@@ -1,5 +1,7 @@
 // The vault's shapes: what it needs from keytar and Electron's safeStorage, and its one error type.
 
+import { CodedError } from '../../shared/coded-error.ts';
+
 /** The part of keytar the vault uses (keytar is loaded by the caller; it is native and may fail to load). */
 export interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -22,13 +24,8 @@ export interface SafeStorageLike {
 export type VaultErrorCode =
   'invalid' | 'timeout' | 'locked' | 'keychain_failed' | 'encryption_failed' | 'write_failed' | 'corrupt';
 
-export class VaultError extends Error {
-  readonly code: VaultErrorCode;
-  constructor(code: VaultErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'VaultError';
-    this.code = code;
-  }
+export class VaultError extends CodedError<VaultErrorCode> {
+  override readonly name = 'VaultError';
 }
 
 /** One place secrets are kept, by account (the profile name). Values are opaque text to a backend. */
