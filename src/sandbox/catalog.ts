@@ -71,10 +71,6 @@ export function findCurrency(currencyId: string): CatalogCurrency | undefined {
   return CURRENCIES.find((currency) => currency.id === currencyId);
 }
 
-export function findCurrencyByCode(code: string): CatalogCurrency | undefined {
-  return CURRENCIES.find((currency) => currency.code === code);
-}
-
 export function methodsOf(currencyId: string): readonly CatalogMethod[] {
   return METHODS[currencyId] ?? [];
 }

@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog>: focus moves in, the page behind is inert, Escape closes it.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from '../lib/use-modal-dialog.ts';
 import './Modal.css';
 
 interface ModalProps {
@@ -11,37 +12,8 @@ interface ModalProps {
 }
 
 export function Modal({ title, onClose, children, size = 'narrow' }: ModalProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref } = useModalDialog(onClose);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  }, [onClose]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    // A close event can arrive after the dialog was opened again (the event is queued): ignore it then.
-    const handleClose = () => {
-      if (!dialog.open) onCloseRef.current();
-    };
-    // Escape fires "cancel"; let the owner decide by closing through onClose.
-    const handleCancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('close', handleClose);
-    dialog.addEventListener('cancel', handleCancel);
-    return () => {
-      dialog.removeEventListener('close', handleClose);
-      dialog.removeEventListener('cancel', handleCancel);
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
 
   return (
     <dialog ref={ref} className={`modal modal--${size}`} aria-labelledby={titleId}>

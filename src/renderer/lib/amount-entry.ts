@@ -31,10 +31,6 @@ export function entryToMinor(entry: AmountEntry): number {
   return decimalToMinor(text, entry.exponent) ?? 0;
 }
 
-export function isZero(entry: AmountEntry): boolean {
-  return entryToMinor(entry) === 0;
-}
-
 export function pressKey(entry: AmountEntry, key: AmountKey): KeyResult {
   switch (key) {
     case 'Clear':

@@ -22,8 +22,3 @@ export function outcomeOf(status: SaleStatus): Outcome {
       return 'pending';
   }
 }
-
-/** A sale the cashier should see in the Pending panel: not final, not yet known. */
-export function isPendingStatus(status: SaleStatus): boolean {
-  return outcomeOf(status) === 'in-progress' || outcomeOf(status) === 'pending';
-}
