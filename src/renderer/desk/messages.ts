@@ -1,6 +1,7 @@
 // Every string the manager desk shows, in one place so a translation replaces one file.
 // Accessible names that tests and assistive technology rely on (issue 6) are marked "name".
-import type { ReconcileIssue, SaleStatus, Settings } from '../../shared/domain.ts';
+import type { ReconcileIssue, Settings } from '../../shared/domain.ts';
+import { messages } from '../lib/messages.ts';
 
 export const deskMessages = {
   title: 'Manager desk',
@@ -116,19 +117,8 @@ export const deskMessages = {
       demo: 'Demo',
     },
   },
-  /** Status words: the cashier's, but every status distinct, since managers filter by them. */
-  status: {
-    draft: 'Draft',
-    initiating: 'Starting',
-    processing: 'Processing',
-    awaiting_payment: 'Waiting for payment',
-    verifying: 'Verifying',
-    succeeded: 'Paid',
-    failed: 'Failed',
-    cancelled: 'Cancelled',
-    expired: 'Expired',
-    unknown: 'Not confirmed',
-  } satisfies Record<SaleStatus, string>,
+  /** Status words: the cashier's own, one source. */
+  status: messages.status,
   flags: {
     paid_after_cancel: 'Paid after it was cancelled at the counter',
     amount_mismatch: 'KS Pay has a different amount',

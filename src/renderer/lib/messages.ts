@@ -1,5 +1,6 @@
 // Every string the cashier screens show, in one place so a translation replaces one file.
 // Accessible names that tests and assistive technology rely on (issue 5) are marked "name".
+import type { SaleStatus } from '../../shared/domain.ts';
 
 export const messages = {
   app: {
@@ -210,10 +211,11 @@ export const messages = {
     keysRequired: 'Enter both KS Pay keys, exactly as they are in the KS Pay dashboard.',
     resetDone: 'The manager PIN was reset. Enter the new PIN to open the desk.',
   },
+  /** Status words, one per status (the desk filters by them), for the cashier and the desk alike. */
   status: {
     draft: 'Draft',
     initiating: 'Starting',
-    processing: 'Starting',
+    processing: 'Processing',
     awaiting_payment: 'Waiting for payment',
     verifying: 'Verifying',
     succeeded: 'Paid',
@@ -221,5 +223,5 @@ export const messages = {
     cancelled: 'Cancelled',
     expired: 'Expired',
     unknown: 'Not confirmed',
-  },
+  } satisfies Record<SaleStatus, string>,
 } as const;
