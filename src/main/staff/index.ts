@@ -1,6 +1,9 @@
 // Staff's public face: roles, the manager PIN, cashiers.
-export { createStaff, StaffError } from './staff.ts';
-export type { Staff, StaffOptions, StaffErrorCode } from './staff.ts';
+export { createStaff } from './staff.ts';
+export type { Staff, StaffOptions } from './staff.ts';
+export type { Cashiers } from './cashiers.ts';
+export { StaffError } from './staff-error.ts';
+export type { StaffErrorCode } from './staff-error.ts';
 export { createStaffFileStore, StaffState } from './staff-store.ts';
 export type { StaffStore, StaffStoreRead } from './staff-store.ts';
 export { DEFAULT_SCRYPT_PARAMS } from './pin-hash.ts';
