@@ -1,7 +1,7 @@
 // Keys, access tokens (JWT), rotating refresh tokens and x-signatures: who may call, and for which app.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../main/deps.ts';
+import type { Clock } from '../shared/clock-and-logger.ts';
 import { HttpError } from './http-io.ts';
 import { hashSecret, newOpaqueSecret, randomBase62 } from './ids.ts';
 import { signJwt, verifyJwt } from './jwt.ts';

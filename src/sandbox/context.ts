@@ -1,5 +1,5 @@
 // What every route handler gets: the sandbox's services, and the reply type handlers return to the server.
-import type { Clock } from '../main/deps.ts';
+import type { Clock } from '../shared/clock-and-logger.ts';
 import type { AuthService } from './auth.ts';
 import type { CheckoutOutcomeDeps } from './checkout-outcome.ts';
 import { listEnvelope, successBody } from './envelope.ts';

@@ -1,5 +1,5 @@
 // A fixed one-second window per caller (its Authorization or x-signature, else its address): past the limit, 429.
-import type { Clock } from '../main/deps.ts';
+import type { Clock } from '../shared/clock-and-logger.ts';
 
 export interface RateLimiter {
   /** Seconds to wait when the caller is over the limit this second; 0 when the request may go ahead. */

@@ -17,7 +17,8 @@ import { header, HttpError, readBodyObject } from './http-io.ts';
 import { newProviderOrderId, newTxnId } from './ids.ts';
 import { parseInitiateBody } from './initiate-input.ts';
 import type { TxnRecord } from './transactions.ts';
-import { DEFAULT_PAGE_LIMIT, decimalAmount, MAX_PAGE_LIMIT, toApiTransaction, TxnStatus } from './transactions.ts';
+import { DEFAULT_PAGE_LIMIT, decimalAmount, MAX_PAGE_LIMIT, toApiTransaction } from './transactions.ts';
+import { TxnStatus } from './types.ts';
 
 export const initiateTransaction: Handler = async (ctx, { req }) => {
   const signature = header(req, 'x-signature');

@@ -1,7 +1,8 @@
 // Seeds a realistic history: N transactions over the last 30 days, mixed statuses, currencies, methods and amounts.
 // Deterministic for a given seed number, so a seeded sandbox is the same on every run.
 import { CURRENCIES, methodsOf } from './catalog.ts';
-import type { TxnRecord, TxnStatus } from './transactions.ts';
+import type { TxnRecord } from './transactions.ts';
+import type { TxnStatus } from './types.ts';
 import { prng } from '../shared/prng.ts';
 
 export interface SeedOptions {

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { systemClock } from '../main/deps.ts';
+import { systemClock } from '../shared/clock-and-logger.ts';
 import { createAuthService } from './auth.ts';
 import { settleCheckout } from './checkout-outcome.ts';
 import type { Handler, Reply, SandboxContext } from './context.ts';

@@ -1,5 +1,5 @@
 // Helpers for the sandbox's own tests: real HTTP calls to a started sandbox and a clock the test moves.
-import type { Clock } from '../main/deps.ts';
+import type { Clock } from '../shared/clock-and-logger.ts';
 import type { Sandbox } from './types.ts';
 
 export interface HttpReply {

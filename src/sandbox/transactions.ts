@@ -14,13 +14,11 @@
 //   With `paging: 'unpaged'` (--unpaged) page and limit are not read: the reply is every match in one array,
 //   `result: TransactionRecord[]` (s2s) or the bare array (npm), streamed (routes-transactions.ts).
 import { z } from 'zod';
-import type { Clock } from '../main/deps.ts';
+import type { Clock } from '../shared/clock-and-logger.ts';
 import { currencyExponent, minorToDecimalString } from '../shared/money.ts';
 import { HttpError } from './http-io.ts';
-import type { SandboxTransactionRecord } from './types.ts';
+import { TxnStatus, type SandboxTransactionRecord } from './types.ts';
 
-export const TxnStatus = z.enum(['INITIATED', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED']);
-export type TxnStatus = z.infer<typeof TxnStatus>;
 
 /** A stored transaction; times are ISO strings, which sort in time order. */
 export const TxnRecord = z.object({

@@ -1,7 +1,11 @@
 // The public face of the KS Pay sandbox: what Demo mode, tests and benchmarks drive.
-import type { Clock } from '../main/deps.ts';
+import { z } from 'zod';
+import type { Clock } from '../shared/clock-and-logger.ts';
 import type { HostileBehaviour } from './hostile.ts';
-import type { TxnStatus } from './transactions.ts';
+
+/** A transaction's status as the API guide spells it. */
+export const TxnStatus = z.enum(['INITIATED', 'COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED']);
+export type TxnStatus = z.infer<typeof TxnStatus>;
 
 /**
  * Which documented response shape the sandbox serves (the guide is inconsistent; a real server may
