@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInput } from '../../shared/domain.ts';
+import { NO_POLICY } from '../../shared/policy-status.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { createProfiles, type ProfileName } from '../app/profiles.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
@@ -51,6 +52,7 @@ beforeEach(async () => {
     updates: { available: false, reason: 'No updates in tests.' },
     vault,
     settings,
+    policy: { status: () => NO_POLICY, checkConnection: () => undefined },
     staff,
     audit,
     profiles,
