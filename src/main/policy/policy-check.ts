@@ -160,20 +160,26 @@ export function checkPolicy(raw: unknown, context: PolicyContext): PolicyCheck {
       ],
     };
   const parsed = PolicyFile.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: issueProblems(raw, parsed.error.issues) };
-  const file = parsed.data;
-  const problems = crossFieldProblems(file);
+  const problems = parsed.success ? crossFieldProblems(parsed.data) : issueProblems(raw, parsed.error.issues);
 
-  const { $schema: _schema, idleLockBounds, terminalName, referencePrefix, ...plain } = file;
-  const settings: Partial<Settings> = { ...plain };
-  if (terminalName !== undefined) {
-    const value = expandSetting('terminalName', terminalName, context.hostname, problems);
-    if (value !== undefined) settings.terminalName = value;
+  // The patterns are filled in even when other fields are wrong, so IT sees every problem in one go.
+  const expanded: Partial<Pick<Settings, 'terminalName' | 'referencePrefix'>> = {};
+  for (const name of ['terminalName', 'referencePrefix'] as const) {
+    const pattern = (raw as Record<string, unknown>)[name];
+    if (typeof pattern !== 'string' || problems.some((p) => p.field === name)) continue;
+    const value = expandSetting(name, pattern, context.hostname, problems);
+    if (value !== undefined) expanded[name] = value;
   }
-  if (referencePrefix !== undefined) {
-    const value = expandSetting('referencePrefix', referencePrefix, context.hostname, problems);
-    if (value !== undefined) settings.referencePrefix = value;
-  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+
+  const {
+    $schema: _schema,
+    idleLockBounds,
+    terminalName: _name,
+    referencePrefix: _prefix,
+    ...plain
+  } = parsed.data;
+  const settings: Partial<Settings> = { ...plain, ...expanded };
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, policy: { settings, ...(idleLockBounds ? { idleLockBounds } : {}) } };
 }
