@@ -11,6 +11,19 @@ export const messages = {
     somethingWrong:
       'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.',
   },
+  policy: {
+    heading: 'This terminal’s policy has problems',
+    lead: 'Your organisation sets up this terminal with a policy file. The file has the problems below, so the terminal takes no payments until your IT team fixes it.',
+    file: 'Policy file',
+    field: 'Field',
+    value: 'Value found',
+    allowed: 'What is allowed',
+    noValue: '(none)',
+    watching: 'The terminal reads the file again as soon as it is saved: this screen goes away by itself once the file is right.',
+    setByOrganisation: 'Set by your organisation',
+    connectionLocked: 'Set by your organisation: only the keys are entered on this terminal.',
+    bounds: (min: number, max: number) => `Your organisation allows ${min} to ${max} minutes.`,
+  },
   bridge: {
     outOfStep: 'This version of the app is out of step with the terminal. Restart the app.',
     notAnswering:
