@@ -70,12 +70,12 @@ function changed(): Promise<AppStatus> {
 }
 
 describe('a terminal under a policy', () => {
-  it('with a broken policy answers only its status, listing the problems, and takes no payment', async () => {
+  it('with a broken policy answers only its status, listing the problems in file order, and takes no payment', async () => {
     await start({ referencePrefix: 'pos', accessKey: 'AK_123' });
     const status = await app.dispatch('setup.status', undefined, PAGE);
     expect(status.ok && (status.value as AppStatus).policy.problems.map((p) => p.field)).toEqual([
-      'accessKey',
       'referencePrefix',
+      'accessKey',
     ]);
     for (const name of ['setup.startDemo', 'sales.start', 'settings.get', 'staff.unlock'] as const) {
       const refused = await app.dispatch(name, undefined, PAGE);

@@ -146,6 +146,16 @@ function crossFieldProblems(file: PolicyFile): PolicyProblem[] {
   return problems;
 }
 
+/** Problems listed in the order their fields appear in the file, as IT reads it from the top. */
+function inFileOrder(problems: PolicyProblem[], raw: object): PolicyProblem[] {
+  const order = Object.keys(raw);
+  const rank = (p: PolicyProblem): number => {
+    const at = order.indexOf(p.field.split('.')[0] ?? '');
+    return at === -1 ? order.length : at;
+  };
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Checks a parsed policy file and fills in its patterns; every problem is reported, not just the first. */
 export function checkPolicy(raw: unknown, context: PolicyContext): PolicyCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -170,7 +180,7 @@ export function checkPolicy(raw: unknown, context: PolicyContext): PolicyCheck {
     const value = expandSetting(name, pattern, context.hostname, problems);
     if (value !== undefined) expanded[name] = value;
   }
-  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: inFileOrder(problems, raw) };
 
   const {
     $schema: _schema,

@@ -41,8 +41,9 @@ function usePolicyConnection(): Partial<ConnectionDraft> {
 
 export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps) {
   const policy = usePolicyConnection();
-  // What the policy sets wins over anything typed before: the keys are all that is left to enter.
-  const [draft, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial, ...policy });
+  const [typed, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
+  // What the policy sets wins over anything typed, even when it arrives with the form open.
+  const draft: ConnectionDraft = { ...typed, ...policy };
   const isLocked = (field: ConnectionField): boolean => field in policy;
   const [errors, setErrors] = useState<ConnectionErrors>({});
   const [showSecret, setShowSecret] = useState(false);
