@@ -113,7 +113,7 @@ export function SettingsScreen() {
 
   const field = (name: SettingsField) => ({ id: `settings-${name}`, error: errors[name], locked: isLocked(name) });
   const idleHint = policy?.idleLockBounds
-    ? `${s.idleLockHint} ${messages.policy.bounds(policy.idleLockBounds.min, policy.idleLockBounds.max)}`
+    ? messages.policy.bounds(policy.idleLockBounds.min, policy.idleLockBounds.max)
     : s.idleLockHint;
 
   return (
