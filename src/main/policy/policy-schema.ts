@@ -12,13 +12,8 @@ const field = Settings.shape;
 const pattern = (max: number) => z.string().min(1).max(max);
 
 /** The printer as in settings, but strict: a misspelt printer field is a problem, not silently dropped. */
-const StrictPrinter = z.discriminatedUnion(
-  'kind',
-  PrinterSettings.options.map((option) => option.strict()) as unknown as [
-    (typeof PrinterSettings.options)[0],
-    (typeof PrinterSettings.options)[1],
-  ],
-);
+const [systemPrinter, networkPrinter] = PrinterSettings.options;
+const StrictPrinter = z.discriminatedUnion('kind', [systemPrinter.strict(), networkPrinter.strict()]);
 
 /**
  * Every setting a policy may set, each locked once set. A new policy setting is one line here: the Settings
