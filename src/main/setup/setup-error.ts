@@ -1,7 +1,13 @@
 // Setup's one error type: a code programs switch on and a message the person setting up can act on.
 
 export type SetupErrorCode =
-  'invalid' | 'locked' | 'live_active' | 'not_configured' | 'test_failed' | 'keys_elsewhere';
+  | 'invalid'
+  | 'locked'
+  | 'live_active'
+  | 'not_configured'
+  | 'test_failed'
+  | 'keys_elsewhere'
+  | 'set_by_policy';
 
 export class SetupError extends Error {
   readonly code: SetupErrorCode;

@@ -99,6 +99,11 @@ export function createSetup(deps: SetupDeps): Setup {
     status,
 
     async startDemo(role) {
+      if (deps.policy.status().locked.includes('environment'))
+        throw new SetupError(
+          'set_by_policy',
+          'Your organisation’s policy connects this terminal to KS Pay, so Demo mode is not offered here. Choose Connect to KS Pay and type the keys.',
+        );
       const active = profiles.active();
       if (active === 'live') {
         throw new SetupError(

@@ -39,6 +39,7 @@ export const messages = {
     lead: 'Take card, UPI and bank payments at your counter through KS Pay.',
     demoTitle: 'Just looking?',
     demoBody: 'Take a pretend payment in under a minute. No keys and no real money.',
+    demoSetByPolicy: 'Your organisation connects this terminal to KS Pay, so Demo mode is not offered here.',
     tryDemo: 'Try Demo mode', // name
     connectTitle: 'Ready to take payments?',
     connectBody: 'Enter the App ID and keys from your KS Pay dashboard.',

@@ -159,7 +159,11 @@ describe('the connect screen under a machine policy', () => {
       hasPin: false,
       connection: { state: 'not_configured' },
       settings: { environment: 'custom', customBaseUrl: 'https://pay.example.com', appId: 'app_chain' },
-      policy: { path: '/etc/ks-pay-pos/policy.json', locked: ['environment', 'customBaseUrl', 'appId'], problems: [] },
+      policy: {
+        path: '/etc/ks-pay-pos/policy.json',
+        locked: ['environment', 'customBaseUrl', 'appId'],
+        problems: [],
+      },
     });
     const { user, fake } = await renderApp({
       'setup.status': () => locked,
@@ -186,5 +190,24 @@ describe('the connect screen under a machine policy', () => {
         secretKey: 'SK_1',
       },
     ]);
+  });
+});
+
+describe('first start under a policy that sets the environment', () => {
+  it('does not offer Demo mode, and says why', async () => {
+    await renderApp({
+      'setup.status': () =>
+        makeStatus({
+          mode: 'first-run',
+          hasKeys: false,
+          hasPin: false,
+          connection: { state: 'not_configured' },
+          settings: { environment: 'live' },
+          policy: { path: '/etc/ks-pay-pos/policy.json', locked: ['environment'], problems: [] },
+        }),
+    });
+    expect(await screen.findByRole('button', { name: 'Try Demo mode' })).toBeDisabled();
+    expect(screen.getByText(/Your organisation connects this terminal to KS Pay/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connect to KS Pay' })).toBeEnabled();
   });
 });
