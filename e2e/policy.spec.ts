@@ -6,6 +6,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { customerPresses, resultHeading, shownReference, startSale } from './cashier-steps.ts';
 import { expect, saveScreenshot, test } from './fixtures.ts';
 import { openDeskSettings, openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
+import { seriousViolations } from './support/axe.ts';
 import { LIVE_PIN } from './support/live-terminal.ts';
 
 /** A call straight to the terminal, as a page could make it, answering its error message if refused. */
@@ -39,6 +40,7 @@ test.describe('a policy that locks settings', () => {
       /Your organisation allows 1 to 15 minutes\./,
     );
     await saveDeskScreenshot(page, 'policy-settings-locked');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Not even a call around the screen changes it: main refuses with the reason.
     const refused = await page.evaluate(bridgeCall(`window.pos.settings.update({ receiptFooter: 'Mine' })`));
@@ -85,6 +87,7 @@ test.describe('a broken policy', () => {
     await expect(page.getByRole('table')).not.toContainText('typed-by-mistake');
     await expect(page.getByRole('button', { name: 'Try Demo mode' })).toHaveCount(0);
     await saveScreenshot(page, 'policy-problem-screen');
+    expect(await seriousViolations(page)).toEqual([]);
 
     const refused = await page.evaluate(bridgeCall('window.pos.setup.startDemo()'));
     expect(refused).toMatch(
