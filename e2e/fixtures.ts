@@ -13,8 +13,10 @@
 //   keys typed, Test connection, Save) with the manager PIN `liveTerminal.pin` set; the page is left at the
 //   sale screen, Online, the manager desk locked (the Manager button asks for the PIN). `liveTerminal.admin` settles and inspects that server's sales.
 // - `browserModeArgs`: more CLI options, e.g. test.use({ browserModeArgs: ['--sandbox-latency', '300'] }).
+// - `policy`: a machine policy (an object, or text as IT typed it) written to <workDir>/policy.json and read by
+//   browser mode (--policy); `pos.policyFile` is its path, to rewrite it mid-test. None by default.
 // Every bridge reply is recorded in .tmp/e2e/<test>/bridge-replies.jsonl for the secret scan.
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../src/shared/browser-bridge.ts';
@@ -43,6 +45,7 @@ export interface LiveTerminal {
 
 export interface PosFixtures {
   browserModeArgs: string[];
+  policy: object | string | null;
   connectContext: boolean;
   pos: BrowserMode;
   sandboxAdmin: SandboxAdmin;
@@ -66,6 +69,7 @@ async function connect(context: BrowserContext, oneTimeUrl: string): Promise<voi
 
 export const test = base.extend<PosFixtures>({
   browserModeArgs: [[], { option: true }],
+  policy: [null, { option: true }],
   connectContext: [true, { option: true }],
 
   // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern.
@@ -82,8 +86,14 @@ export const test = base.extend<PosFixtures>({
     await use(dir);
   },
 
-  pos: async ({ browserModeArgs, workDir }, use) => {
-    const mode = await startBrowserMode({ workDir, args: browserModeArgs });
+  pos: async ({ browserModeArgs, policy, workDir }, use) => {
+    let policyFile: string | undefined;
+    if (policy !== null) {
+      policyFile = join(workDir, 'policy', 'policy.json');
+      mkdirSync(join(workDir, 'policy'), { recursive: true });
+      writeFileSync(policyFile, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2));
+    }
+    const mode = await startBrowserMode({ workDir, args: browserModeArgs, ...(policyFile ? { policyFile } : {}) });
     await use(mode);
     await mode.stop();
   },

@@ -17,6 +17,8 @@ export interface BrowserMode {
   /** Runs after every restart with the new one-time address (the fixtures connect the test's context again). */
   afterRestart(listener: (oneTimeUrl: string) => Promise<void>): void;
   readonly dataDir: string;
+  /** The machine policy file browser mode reads (--policy), when the test gave one: rewrite it to change the policy. */
+  readonly policyFile: string | null;
   /** The built-in Demo sandbox's admin endpoint (it starts with browser mode; a new one after a restart). */
   readonly sandboxAdmin: SandboxAdmin;
   /** Stops and starts again on the same data folder, as closing and reopening the app would. */
@@ -31,12 +33,15 @@ export interface BrowserModeOptions {
   workDir: string;
   /** More CLI options, e.g. ['--sandbox-latency', '300']. */
   args?: string[];
+  /** A machine policy file to read (--policy), as IT would place one. */
+  policyFile?: string;
 }
 
 const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)(#pair=[A-Za-z0-9_-]+)/;
 const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
 
-export async function startBrowserMode({ workDir, args = [] }: BrowserModeOptions): Promise<BrowserMode> {
+export async function startBrowserMode({ workDir, args = [], policyFile }: BrowserModeOptions): Promise<BrowserMode> {
+  const policyArgs = policyFile ? ['--policy', policyFile] : [];
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir, { recursive: true });
   // Keys saved by one test must not make the next test's terminal start connected.
@@ -48,7 +53,7 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
   async function launch(port = 0): Promise<void> {
     const started = await startProcess({
       script: 'src/browser/cli.ts',
-      args: ['--port', String(port), '--data-dir', dataDir, '--sandbox-admin', ...args],
+      args: ['--port', String(port), '--data-dir', dataDir, '--sandbox-admin', ...policyArgs, ...args],
       ready: READY,
       logFile: join(workDir, 'browser-mode.log'),
       env: keyring.env,
@@ -86,6 +91,7 @@ export async function startBrowserMode({ workDir, args = [] }: BrowserModeOption
       restartListeners.push(listener);
     },
     dataDir,
+    policyFile: policyFile ?? null,
     get sandboxAdmin() {
       return current.admin;
     },

@@ -34,6 +34,13 @@ describe('browser mode arguments', () => {
     );
   });
 
+  it('reads the machine policy file only when --policy names one', () => {
+    const withPolicy = parseBrowserArgs(['--data-dir', 'x', '--policy', 'tmp/policy.json'], 'out/renderer');
+    expect(withPolicy.help === false && withPolicy.options.policyPath).toBe(resolve('tmp/policy.json'));
+    const without = parseBrowserArgs(['--data-dir', 'x'], 'out/renderer');
+    expect(without.help === false && 'policyPath' in without.options).toBe(false);
+  });
+
   it('asks for help', () => {
     expect(parseBrowserArgs(['--help'], 'out/renderer')).toEqual({ help: true });
   });

@@ -8,6 +8,7 @@ export const BROWSER_USAGE = `Usage: npm run browser -- [options]
   --renderer-dir DIR     the built renderer to serve (default out/renderer, made by npm run build)
   --sandbox-admin        enable the built-in Demo sandbox's /__admin fault endpoint and print its address
   --sandbox-latency MS   delay every reply of the built-in Demo sandbox by MS milliseconds
+  --policy FILE          a machine policy file, as IT places one (see README "Deploying to many counters")
   --log-level LEVEL      debug, info, warn or error (default info)
   --help                 show this help`;
 
@@ -20,6 +21,8 @@ export interface BrowserOptions {
   sandboxAdmin: boolean;
   sandboxLatencyMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The machine policy file; browser mode reads none unless given. */
+  policyPath?: string;
 }
 
 export type BrowserCommand = { help: true } | { help: false; options: BrowserOptions };
@@ -44,6 +47,7 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
         'sandbox-admin': { type: 'boolean' },
         'sandbox-latency': { type: 'string' },
         'log-level': { type: 'string' },
+        policy: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -68,6 +72,7 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
       sandboxAdmin: values['sandbox-admin'] ?? false,
       sandboxLatencyMs: wholeNumber('--sandbox-latency', values['sandbox-latency'], 0, 60_000),
       logLevel,
+      ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
     },
   };
 }

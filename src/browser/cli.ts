@@ -3,6 +3,7 @@
 // prints `KS Pay POS browser mode at http://127.0.0.1:PORT/#pair=<code>`: a one-time address that
 // connects the one browser that opens it (scripts read the line up to the `/` for the plain address).
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPosApp } from '../main/app/index.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     sandboxFactory: startSandbox,
     sandbox: { admin: options.sandboxAdmin, latencyMs: options.sandboxLatencyMs },
     version,
+    ...(options.policyPath ? { policy: { path: options.policyPath, hostname: hostname() } } : {}),
   });
   server = await startBrowserServer({
     rendererDir: options.rendererDir,

@@ -4,6 +4,7 @@
 // services. Every service comes from createPosApp (plain Node, shared with browser mode); every shell
 // decision is a pure function in ./shell or ./checkout.
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
@@ -20,6 +21,7 @@ import {
   type FrameLike,
 } from './ipc/index.ts';
 import { createLogger } from './logging/index.ts';
+import { defaultPolicyPath } from './policy/index.ts';
 import {
   applicationMenuTemplate,
   createQuitSequence,
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
       : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
     diagnosticsDir: app.getPath('documents'),
     crashDumpsDir: app.getPath('crashDumps'),
+    policy: { path: defaultPolicyPath(process.platform, process.env), hostname: hostname() },
   });
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);

@@ -5,6 +5,7 @@ import { applyTheme } from './lib/theme.ts';
 import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { FirstStartScreen } from './screens/FirstStartScreen.tsx';
 import { PinSetupScreen } from './screens/PinSetupScreen.tsx';
+import { PolicyProblemScreen } from './screens/PolicyProblemScreen.tsx';
 import { SaleScreen } from './screens/SaleScreen.tsx';
 import { LoadingScreen, StartFailedScreen } from './screens/StartScreens.tsx';
 import { useAppStatus } from './stores/app-status.ts';
@@ -41,6 +42,8 @@ function Screens() {
     ) : (
       <LoadingScreen />
     );
+  // An invalid machine policy stops the terminal before anything else: no half-configured counter.
+  if (status.policy.problems.length > 0) return <PolicyProblemScreen policy={status.policy} />;
   if (status.mode === 'first-run') {
     return connecting ? (
       <ConnectScreen onBack={() => setConnecting(false)} />

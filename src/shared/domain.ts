@@ -1,6 +1,7 @@
 // The domain types every process shares: currencies, methods, sales, settings, staff, reports.
 // Each type comes from its zod schema (STYLE.md "Types come from schemas").
 import { z } from 'zod';
+import { NO_POLICY, PolicyStatus } from './policy-status.ts';
 
 export const IsoCurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code');
 export const AmountMinor = z.number().int().nonnegative().max(99_999_999_999);
@@ -213,6 +214,8 @@ export const AppStatus = z.object({
   settings: Settings,
   updates: UpdateAvailability,
   version: z.string(),
+  /** The machine policy IT placed, if any: locked settings, and problems that stop the terminal. */
+  policy: PolicyStatus.default(NO_POLICY),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

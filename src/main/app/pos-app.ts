@@ -22,7 +22,15 @@ import {
   type SessionEvents,
 } from '../ipc/index.ts';
 import { createEscposPrinter } from '../printing/index.ts';
+import {
+  createPolicySettings,
+  createPolicySource,
+  effectiveSettings,
+  noPolicySource,
+  policyInvalidError,
+} from '../policy/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
+import { toUserError } from '../ipc/index.ts';
 import { createSetup, LIVE_KEYS, resolveBaseUrl } from '../setup/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
@@ -63,6 +71,8 @@ export interface PosAppOptions {
   /** Electron's crashDumps folder, listed in Save diagnostics; none in browser mode. */
   crashDumpsDir?: string;
   timeZone?: string;
+  /** The machine policy file IT places (its OS path in the desktop app, --policy in browser mode); none when absent. */
+  policy?: { path: string; hostname: string };
   /** Background checks: reconcile while online (default 5 min), re-check while offline (default 30 s). */
   intervals?: { reconcileMs?: number; recheckMs?: number };
 }
@@ -100,7 +110,11 @@ export function createPosApp(options: PosAppOptions): PosApp {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const hub = createEventHub({ log });
   const audit = createAuditLog({ dir: dataDir, clock });
-  const settings = createSettingsStore({ cwd: dataDir, log, clock });
+  const policy = options.policy
+    ? createPolicySource({ path: options.policy.path, hostname: options.policy.hostname, log })
+    : noPolicySource();
+  // Every service reads the settings through the policy: what it sets wins and cannot be changed.
+  const settings = createPolicySettings(createSettingsStore({ cwd: dataDir, log, clock }), policy);
   for (const problem of settings.problems())
     log.warn('settings: problem found while reading', { code: problem.code, message: problem.message });
   const vault = createVault({
@@ -240,6 +254,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     updates: options.updates ?? BROWSER_UPDATES,
     vault,
     settings,
+    policy: { status: () => settings.policyStatus(), checkConnection: (input) => settings.checkConnection(input) },
     staff,
     audit,
     profiles,
@@ -285,6 +300,10 @@ export function createPosApp(options: PosAppOptions): PosApp {
     handlers,
     gate: {
       isSetUp: () => profiles.active() !== null,
+      stopped: () => {
+        const state = policy.get();
+        return state.kind === 'invalid' ? toUserError(policyInvalidError(state.path)) : null;
+      },
       role: (session) => staff.role(session),
       touch: (session) => staff.touch(session),
     },
@@ -304,6 +323,23 @@ export function createPosApp(options: PosAppOptions): PosApp {
   }
 
   const timers: NodeJS.Timeout[] = [];
+
+  // A changed policy shows at once: its locks or its problems in every window, and a new client when it
+  // moved where the terminal connects (keys saved for another server are then refused until typed again).
+  const stopPolicyWatch = policy.onChange((next, previous) => {
+    void statusChanged();
+    const stored = settings.get();
+    const connection = (state: typeof next) => {
+      const { environment, customBaseUrl, appId } = effectiveSettings(stored, state);
+      return JSON.stringify([environment, customBaseUrl, appId]);
+    };
+    if (runtimeProfile === 'live' && connection(next) !== connection(previous))
+      reconnect('live').catch((error: unknown) =>
+        log.warn('policy: reconnecting after a policy change failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+  });
 
   return {
     dispatch,
@@ -350,6 +386,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
     onSettingsChange: (listener) => settings.onChange(listener),
     async close() {
       engineNow = null;
+      stopPolicyWatch();
+      policy.close();
       for (const timer of timers.splice(0)) clearInterval(timer);
       if (runtime) await (await runtime.catch(() => null))?.close();
       runtime = null;

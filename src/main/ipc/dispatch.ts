@@ -1,7 +1,7 @@
 // The single door for every call from any transport: known name → access → input → handler →
 // output, each checked; whatever happens, the caller gets a CallResult it can show.
 import { calls, type CallName, type CallResult } from '../../shared/contract.ts';
-import type { Role } from '../../shared/domain.ts';
+import type { Role, UserError } from '../../shared/domain.ts';
 import type { Logger, SessionId } from '../deps.ts';
 import type { CallContext, Handlers, Transport } from './handlers.ts';
 import { describeInputError } from './input-errors.ts';
@@ -13,6 +13,8 @@ export interface AccessGate {
   isSetUp(): boolean;
   /** The caller's own role: the manager role belongs to the session that entered the PIN. */
   role(session: SessionId): Role;
+  /** A problem that stops the terminal (an invalid machine policy): every call but the status gets it. */
+  stopped?(): UserError | null;
   /**
    * Manager activity for the idle lock. Only the manager's own calls (those only a manager may make)
    * count: the cashier screen's polling must never keep a forgotten desk open.
@@ -49,6 +51,8 @@ export function createDispatch({ handlers, gate, log, scrub }: DispatchOptions):
       return { ok: false, error: userError('unknown_call') };
     }
     const spec = calls[name];
+    const stopped = name === 'setup.status' ? null : (gate.stopped?.() ?? null);
+    if (stopped) return { ok: false, error: stopped };
     const role = gate.role(caller.session);
     if (spec.access !== 'any' && !gate.isSetUp()) return { ok: false, error: userError('not_set_up') };
     if (spec.access === 'manager' && role !== 'manager') return { ok: false, error: userError('locked') };

@@ -9,3 +9,5 @@ export type {
 export { SETTINGS_MIGRATIONS } from './migrations.ts';
 export type { SettingsMigration } from './migrations.ts';
 export { isAllowedBaseUrl } from './settings-schema.ts';
+export { fieldMessages, fieldLabel } from './field-messages.ts';
+export { CheckedSettings } from './settings-schema.ts';

@@ -3,7 +3,13 @@
 import { CodedError } from '../../shared/coded-error.ts';
 
 export type SetupErrorCode =
-  'invalid' | 'locked' | 'live_active' | 'not_configured' | 'test_failed' | 'keys_elsewhere';
+  | 'invalid'
+  | 'locked'
+  | 'live_active'
+  | 'not_configured'
+  | 'test_failed'
+  | 'keys_elsewhere'
+  | 'set_by_policy';
 
 export class SetupError extends CodedError<SetupErrorCode> {
   override readonly name = 'SetupError';

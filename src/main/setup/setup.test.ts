@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInput } from '../../shared/domain.ts';
+import { NO_POLICY } from '../../shared/policy-status.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { createProfiles, type ProfileName } from '../app/profiles.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
@@ -13,6 +14,7 @@ import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type Vault } from '../vault/index.ts';
 import { resolveBaseUrl } from './base-url.ts';
 import { LIVE_KEYS } from './key-binding.ts';
+import { SetupError } from './setup-error.ts';
 import { createSetup, type Setup } from './setup.ts';
 
 let dataDir: string;
@@ -21,11 +23,14 @@ let setup: Setup;
 let vault: Vault;
 let audit: AuditLog;
 let activated: ProfileName[];
+/** The machine policy setup sees: none unless a test sets one. */
+let policy: { locked: string[]; refuse?: string };
 
 const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1, keylen: 32 };
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pos-setup-'));
+  policy = { locked: [] };
   sandbox = await startSandbox({ port: 0, admin: true });
   activated = [];
   // The real services over real files; the vault has no keychain here, so it keeps keys in memory.
@@ -51,6 +56,12 @@ beforeEach(async () => {
     updates: { available: false, reason: 'No updates in tests.' },
     vault,
     settings,
+    policy: {
+      status: () => ({ ...NO_POLICY, locked: policy.locked }),
+      checkConnection: () => {
+        if (policy.refuse) throw new SetupError('set_by_policy', policy.refuse);
+      },
+    },
     staff,
     audit,
     profiles,
@@ -222,6 +233,29 @@ describe('setup.startDemo', () => {
   it('is not offered once real keys are saved', async () => {
     await setup.saveConnection(custom(), 'cashier');
     await expect(setup.startDemo('cashier')).rejects.toMatchObject({ code: 'live_active' });
+  });
+
+  it('is not offered when the machine policy sets the environment', async () => {
+    policy.locked = ['environment', 'appId'];
+    await expect(setup.startDemo('cashier')).rejects.toMatchObject({
+      code: 'set_by_policy',
+      message: expect.stringMatching(/policy connects this terminal to KS Pay, so Demo mode is not offered/),
+    });
+    expect(activated).toEqual([]);
+  });
+});
+
+describe('a connection the machine policy refuses', () => {
+  it('is neither tested nor saved: no key leaves, none is stored', async () => {
+    policy.refuse = 'App ID is set by your organisation.';
+    const before = sandbox.stats();
+    await expect(setup.testConnection(custom())).rejects.toThrow('App ID is set by your organisation.');
+    await expect(setup.saveConnection(custom(), 'cashier')).rejects.toThrow(
+      'App ID is set by your organisation.',
+    );
+    expect(await vault.get(LIVE_KEYS)).toBeNull();
+    expect(activated).toEqual([]);
+    expect(sandbox.stats()).toEqual(before);
   });
 });
 

@@ -9,6 +9,7 @@ import type {
   Role,
   UpdateAvailability,
 } from '../../shared/domain.ts';
+import type { PolicyStatus } from '../../shared/policy-status.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { ProfileName, Profiles } from '../app/profiles.ts';
 import type { Logger } from '../deps.ts';
@@ -28,6 +29,11 @@ export interface SetupDeps {
   updates: UpdateAvailability;
   vault: Pick<Vault, 'has' | 'set' | 'status'>;
   settings: Pick<SettingsStore, 'get' | 'setConnection'>;
+  /** The machine policy: what it locks, and a check that throws when a connection differs from what it sets. */
+  policy: {
+    status(): PolicyStatus;
+    checkConnection(input: ConnectionInput): void;
+  };
   staff: Pick<Staff, 'hasPin' | 'setPin' | 'cashiers' | 'currentCashier'>;
   audit: Pick<AuditLog, 'record'>;
   profiles: Pick<Profiles, 'active' | 'setActive'>;
@@ -75,10 +81,13 @@ export function createSetup(deps: SetupDeps): Setup {
       settings: settings.get(),
       updates: deps.updates,
       version: deps.version,
+      policy: deps.policy.status(),
     };
   }
 
-  function runTest(input: ConnectionInput): Promise<ConnectionTestResult> {
+  async function runTest(input: ConnectionInput): Promise<ConnectionTestResult> {
+    // Before any key leaves: keys are tested only where the policy lets this terminal connect.
+    deps.policy.checkConnection(input);
     return testConnection(
       input,
       (baseUrl) => deps.clientFor(baseUrl, input),
@@ -90,6 +99,11 @@ export function createSetup(deps: SetupDeps): Setup {
     status,
 
     async startDemo(role) {
+      if (deps.policy.status().locked.includes('environment'))
+        throw new SetupError(
+          'set_by_policy',
+          'Your organisation’s policy connects this terminal to KS Pay, so Demo mode is not offered here. Choose Connect to KS Pay and type the keys.',
+        );
       const active = profiles.active();
       if (active === 'live') {
         throw new SetupError(

@@ -13,6 +13,7 @@ import {
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
+import { useAppStatus } from '../stores/app-status.ts';
 import { describedBy, FieldShell } from './FieldShell.tsx';
 import { Icon } from './Icon.tsx';
 import './ConnectionForm.css';
@@ -25,8 +26,25 @@ interface ConnectionFormProps {
 
 type Busy = 'idle' | 'testing' | 'saving';
 
+/** The connection fields the machine policy sets, with their values: shown, never editable. */
+function usePolicyConnection(): Partial<ConnectionDraft> {
+  const status = useAppStatus((state) => state.status);
+  const locked = new Set(status?.policy.locked ?? []);
+  const settings = status?.settings;
+  if (!settings) return {};
+  return {
+    ...(locked.has('environment') ? { environment: settings.environment } : {}),
+    ...(locked.has('customBaseUrl') ? { customBaseUrl: settings.customBaseUrl ?? '' } : {}),
+    ...(locked.has('appId') ? { appId: settings.appId } : {}),
+  };
+}
+
 export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps) {
-  const [draft, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
+  const policy = usePolicyConnection();
+  const [typed, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
+  // What the policy sets wins over anything typed, even when it arrives with the form open.
+  const draft: ConnectionDraft = { ...typed, ...policy };
+  const isLocked = (field: ConnectionField): boolean => field in policy;
   const [errors, setErrors] = useState<ConnectionErrors>({});
   const [showSecret, setShowSecret] = useState(false);
   const [busy, setBusy] = useState<Busy>('idle');
@@ -80,8 +98,9 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
     }
   }
 
-  const hint =
-    draft.environment === 'sandbox'
+  const hint = isLocked('environment')
+    ? messages.policy.setByOrganisation
+    : draft.environment === 'sandbox'
       ? messages.connect.sandboxHint
       : draft.environment === 'live'
         ? messages.connect.liveHint
@@ -104,6 +123,7 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
           id="connect-environment"
           className="select"
           value={draft.environment}
+          disabled={isLocked('environment')}
           aria-describedby={hint ? 'connect-environment-hint' : undefined}
           onChange={(event) => update('environment', event.target.value)}
         >
@@ -123,14 +143,22 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
         <TextField
           field="customBaseUrl"
           label={messages.connect.baseUrl}
-          hint={messages.connect.baseUrlHint}
+          hint={isLocked('customBaseUrl') ? messages.policy.setByOrganisation : messages.connect.baseUrlHint}
+          locked={isLocked('customBaseUrl')}
           draft={draft}
           errors={errors}
           update={update}
           type="url"
         />
       ) : null}
-      <TextField field="appId" label={messages.connect.appId} draft={draft} errors={errors} update={update} />
+      <TextField
+        field="appId"
+        label={messages.connect.appId}
+        {...(isLocked('appId') ? { hint: messages.policy.setByOrganisation, locked: true } : {})}
+        draft={draft}
+        errors={errors}
+        update={update}
+      />
       <TextField
         field="accessKey"
         label={messages.connect.accessKey}
@@ -200,6 +228,8 @@ interface TextFieldProps {
   type?: 'text' | 'password' | 'url';
   after?: ReactNode;
   wide?: boolean;
+  /** Set by the machine policy: shown, not editable. */
+  locked?: boolean;
 }
 
 function TextField({
@@ -212,6 +242,7 @@ function TextField({
   type = 'text',
   after,
   wide,
+  locked = false,
 }: TextFieldProps) {
   const id = `connect-${field}`;
   const error = errors[field];
@@ -221,6 +252,7 @@ function TextField({
       className="input"
       type={type}
       value={draft[field]}
+      disabled={locked}
       autoComplete="off"
       spellCheck={false}
       aria-invalid={error ? true : undefined}

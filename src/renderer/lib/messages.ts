@@ -12,6 +12,19 @@ export const messages = {
     somethingWrong:
       'Something went wrong. Try again; if it keeps happening, ask the manager to check the connection.',
   },
+  policy: {
+    heading: 'This terminal’s policy has problems',
+    lead: 'Your organisation sets up this terminal with a policy file. The file has the problems below, so the terminal takes no payments until your IT team fixes it.',
+    file: 'Policy file',
+    field: 'Field',
+    value: 'Value found',
+    allowed: 'What is allowed',
+    noValue: '(none)',
+    watching: 'The terminal reads the file again as soon as it is saved: this screen goes away by itself once the file is right.',
+    setByOrganisation: 'Set by your organisation',
+    connectionLocked: 'Set by your organisation: only the keys are entered on this terminal.',
+    bounds: (min: number, max: number) => `Your organisation allows ${min} to ${max} minutes.`,
+  },
   bridge: {
     outOfStep: 'This version of the app is out of step with the terminal. Restart the app.',
     notAnswering:
@@ -27,6 +40,7 @@ export const messages = {
     lead: 'Take card, UPI and bank payments at your counter through KS Pay.',
     demoTitle: 'Just looking?',
     demoBody: 'Take a pretend payment in under a minute. No keys and no real money.',
+    demoSetByPolicy: 'Your organisation connects this terminal to KS Pay, so Demo mode is not offered here.',
     tryDemo: 'Try Demo mode', // name
     connectTitle: 'Ready to take payments?',
     connectBody: 'Enter the App ID and keys from your KS Pay dashboard.',

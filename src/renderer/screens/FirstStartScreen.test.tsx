@@ -150,3 +150,64 @@ describe('the connect screen', () => {
     );
   });
 });
+
+describe('the connect screen under a machine policy', () => {
+  it('shows the server and App ID the policy sets, not editable: only the keys are typed', async () => {
+    const locked = makeStatus({
+      mode: 'first-run',
+      hasKeys: false,
+      hasPin: false,
+      connection: { state: 'not_configured' },
+      settings: { environment: 'custom', customBaseUrl: 'https://pay.example.com', appId: 'app_chain' },
+      policy: {
+        path: '/etc/ks-pay-pos/policy.json',
+        locked: ['environment', 'customBaseUrl', 'appId'],
+        problems: [],
+      },
+    });
+    const { user, fake } = await renderApp({
+      'setup.status': () => locked,
+      'setup.saveConnection': () => makeStatus({ mode: 'live', hasPin: false }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Connect to KS Pay' }));
+    const environment = screen.getByRole('combobox', { name: 'Environment' });
+    expect(environment).toBeDisabled();
+    expect(environment).toHaveValue('custom');
+    expect(environment).toHaveAccessibleDescription('Set by your organisation');
+    expect(screen.getByRole('textbox', { name: 'API base URL' })).toHaveValue('https://pay.example.com');
+    expect(screen.getByRole('textbox', { name: 'API base URL' })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'App ID' })).toHaveValue('app_chain');
+    expect(screen.getByRole('textbox', { name: 'App ID' })).toBeDisabled();
+    await user.type(screen.getByRole('textbox', { name: 'Access key' }), 'AK_1');
+    await user.type(screen.getByLabelText('Secret key'), 'SK_1');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('setup.saveConnection')).toEqual([
+      {
+        environment: 'custom',
+        customBaseUrl: 'https://pay.example.com',
+        appId: 'app_chain',
+        accessKey: 'AK_1',
+        secretKey: 'SK_1',
+      },
+    ]);
+  });
+});
+
+describe('first start under a policy that sets the environment', () => {
+  it('does not offer Demo mode, and says why', async () => {
+    await renderApp({
+      'setup.status': () =>
+        makeStatus({
+          mode: 'first-run',
+          hasKeys: false,
+          hasPin: false,
+          connection: { state: 'not_configured' },
+          settings: { environment: 'live' },
+          policy: { path: '/etc/ks-pay-pos/policy.json', locked: ['environment'], problems: [] },
+        }),
+    });
+    expect(await screen.findByRole('button', { name: 'Try Demo mode' })).toBeDisabled();
+    expect(screen.getByText(/Your organisation connects this terminal to KS Pay/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Connect to KS Pay' })).toBeEnabled();
+  });
+});

@@ -12,6 +12,8 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A policy that sets the environment means this counter is for real payments only.
+  const demoOffered = !useAppStatus((state) => state.status?.policy.locked.includes('environment'));
 
   async function startDemo() {
     setBusy(true);
@@ -34,11 +36,11 @@ export function FirstStartScreen({ onConnect }: { onConnect(): void }) {
           <section className="setup__choice" aria-labelledby="choice-demo">
             <Icon name="flask" className="setup__choice-icon" />
             <h2 id="choice-demo">{messages.firstStart.demoTitle}</h2>
-            <p>{messages.firstStart.demoBody}</p>
+            <p>{demoOffered ? messages.firstStart.demoBody : messages.firstStart.demoSetByPolicy}</p>
             <button
               type="button"
               className="button button--primary button--large"
-              disabled={busy}
+              disabled={busy || !demoOffered}
               onClick={() => void startDemo()}
             >
               {messages.firstStart.tryDemo}

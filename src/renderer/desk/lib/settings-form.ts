@@ -28,6 +28,27 @@ export interface SettingsForm {
 }
 
 export type SettingsField = keyof SettingsForm;
+
+/** The setting each form field edits: a field is locked when the machine policy sets its setting. */
+export const SETTING_OF_FIELD: Record<SettingsField, keyof Settings> = {
+  terminalName: 'terminalName',
+  referencePrefix: 'referencePrefix',
+  defaultCurrency: 'defaultCurrency',
+  defaultMethodId: 'defaultMethodId',
+  receiptHeader: 'receiptHeader',
+  receiptFooter: 'receiptFooter',
+  printerKind: 'printer',
+  printerHost: 'printer',
+  printerPort: 'printer',
+  printerPaper: 'printer',
+  printerSilent: 'printer',
+  idleLockMinutes: 'idleLockMinutes',
+  pendingLookupHours: 'pendingLookupHours',
+  checkoutReturnUrl: 'checkoutReturnUrl',
+  locale: 'locale',
+  theme: 'theme',
+  autoUpdateEnabled: 'autoUpdate',
+};
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
 export function settingsToForm(settings: Settings): SettingsForm {

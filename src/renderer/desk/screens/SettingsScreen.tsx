@@ -17,6 +17,7 @@ import { applyTheme } from '../../lib/theme.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import {
   formToSettings,
+  SETTING_OF_FIELD,
   settingsToForm,
   type SettingsErrors,
   type SettingsField,
@@ -40,6 +41,11 @@ export function SettingsScreen() {
   const [keysSaved, setKeysSaved] = useState(false);
   const catalog = useCatalogChoices(form?.defaultCurrency ?? '');
   const updates = useAppStatus((state) => state.status?.updates);
+  const policy = useAppStatus((state) => state.status?.policy);
+  const lockedSettings = new Set(policy?.locked ?? []);
+  const isLocked = (name: SettingsField): boolean => lockedSettings.has(SETTING_OF_FIELD[name]);
+  const connectionLocked = ['environment', 'customBaseUrl', 'appId'].some((name) => lockedSettings.has(name));
+  const setByOrganisation = messages.policy.setByOrganisation;
 
   useEffect(() => {
     pos()
@@ -105,7 +111,10 @@ export function SettingsScreen() {
     }
   }
 
-  const field = (name: SettingsField) => ({ id: `settings-${name}`, error: errors[name] });
+  const field = (name: SettingsField) => ({ id: `settings-${name}`, error: errors[name], locked: isLocked(name) });
+  const idleHint = policy?.idleLockBounds
+    ? messages.policy.bounds(policy.idleLockBounds.min, policy.idleLockBounds.max)
+    : s.idleLockHint;
 
   return (
     <section className="screen" aria-labelledby="settings-heading">
@@ -121,6 +130,11 @@ export function SettingsScreen() {
           <dt>{s.appId}</dt>
           <dd className="detail__mono">{current.appId || deskMessages.common.none}</dd>
         </dl>
+        {connectionLocked ? (
+          <p className="field__hint" data-locked="true">
+            <Icon name="lock" /> {messages.policy.connectionLocked}
+          </p>
+        ) : null}
         <p className="muted">{s.keysLead}</p>
         {keysSaved ? (
           <p className="settings-form__saved" role="status">
@@ -254,6 +268,7 @@ export function SettingsScreen() {
               <input
                 type="checkbox"
                 checked={form.printerSilent}
+                disabled={isLocked('printerSilent')}
                 onChange={(e) => update('printerSilent', e.target.checked)}
               />
               <span>{s.silent}</span>
@@ -276,7 +291,7 @@ export function SettingsScreen() {
           <TextField
             {...field('idleLockMinutes')}
             label={s.idleLock}
-            hint={s.idleLockHint}
+            hint={idleHint}
             value={form.idleLockMinutes}
             inputMode="numeric"
             onChange={(v) => update('idleLockMinutes', v)}
@@ -329,14 +344,18 @@ export function SettingsScreen() {
             <input
               type="checkbox"
               checked={form.autoUpdateEnabled}
-              disabled={!updates?.available}
+              disabled={!updates?.available || isLocked('autoUpdateEnabled')}
               aria-describedby="settings-autoUpdate-why"
               onChange={(e) => update('autoUpdateEnabled', e.target.checked)}
             />
             <span>{s.autoUpdate}</span>
           </label>
           <p id="settings-autoUpdate-why" className="field__hint">
-            {updates?.available ? s.autoUpdateHint : (updates?.reason ?? s.autoUpdateHint)}
+            {isLocked('autoUpdateEnabled')
+              ? setByOrganisation
+              : updates?.available
+                ? s.autoUpdateHint
+                : (updates?.reason ?? s.autoUpdateHint)}
           </p>
         </fieldset>
 
@@ -477,6 +496,8 @@ interface FieldProps {
   label: string;
   error: string | undefined;
   hint?: string;
+  /** Set by the machine policy: shown as such, not editable. */
+  locked?: boolean;
 }
 
 function TextField({
@@ -489,6 +510,7 @@ function TextField({
   maxLength,
   inputMode,
   wide,
+  locked = false,
 }: FieldProps & {
   value: string;
   onChange(value: string): void;
@@ -497,12 +519,14 @@ function TextField({
   /** Takes the panel's whole row (an address). */
   wide?: boolean;
 }) {
+  if (locked) hint = messages.policy.setByOrganisation;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} {...(wide ? { className: 'field--wide' } : {})}>
       <input
         id={id}
         className="input"
         value={value}
+        disabled={locked}
         maxLength={maxLength}
         inputMode={inputMode}
         aria-invalid={error ? true : undefined}
@@ -521,13 +545,16 @@ function SelectField({
   value,
   onChange,
   children,
+  locked = false,
 }: FieldProps & { value: string; onChange(value: string): void; children: ReactNode }) {
+  if (locked) hint = messages.policy.setByOrganisation;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       <select
         id={id}
         className="select"
         value={value}
+        disabled={locked}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
