@@ -82,7 +82,7 @@ export interface SalesEngine {
   /** Sales not final, oldest first. */
   pending(): Sale[];
   get(saleId: string): { sale: Sale; timeline: SaleTimelineEntry[] };
-  /** Every sale, in the order they were started. */
+  /** Every sale, in the order they were started (folded history: see `Journal.history`). */
   all(): Sale[];
   reconcile(): Promise<ReconcileReport>;
   issues(): ReconcileIssue[];
@@ -143,7 +143,11 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
 
   const nowIso = (): string => new Date(clock.now()).toISOString();
 
+  /** Sales this run changed: never taken for history settled before the start. */
+  const touched = new Set<string>();
+
   function emit(sale: Sale): void {
+    touched.add(sale.id);
     for (const listener of listeners) {
       try {
         listener(sale);
@@ -633,6 +637,13 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       const sales = journal.sales();
       // Sales settled before this start are not shown again on the cashier screen.
       for (const sale of sales) if (isFinalSaleStatus(sale.status)) dismissed.add(sale.id);
+      // The folded days' settled sales arrive later (journal.history()); they were settled before this start too.
+      const known = new Set(sales.map((sale) => sale.id));
+      void journal.history().then(() => {
+        references = null;
+        for (const sale of journal.sales())
+          if (!known.has(sale.id) && isFinalSaleStatus(sale.status) && !touched.has(sale.id)) dismissed.add(sale.id);
+      });
       for (const sale of sales) {
         if (!awaitsServer(sale)) continue;
         try {
