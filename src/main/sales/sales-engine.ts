@@ -143,6 +143,13 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
 
   const nowIso = (): string => new Date(clock.now()).toISOString();
 
+  /** A verification GET a redirect started early, taken by the verify step of the same sale and payment. */
+  interface Prefetch {
+    txnId: string;
+    reply: ReturnType<KsPayClient['transaction']>;
+  }
+  const prefetched = new Map<string, Prefetch>();
+
   /** Sales this run changed: never taken for history settled before the start. */
   const touched = new Set<string>();
 
@@ -321,7 +328,10 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
     let event: SaleEvent;
     try {
-      const record: ServerRecord = toServerRecord(await client().transaction(txnId));
+      const early = prefetched.get(saleId);
+      if (early?.txnId === txnId) prefetched.delete(saleId);
+      const reply = early?.txnId === txnId ? await early.reply : await client().transaction(txnId);
+      const record: ServerRecord = toServerRecord(reply);
       const sale = journal.sale(saleId);
       if (fromRedirect && sale) {
         const mismatch = mismatches(sale, record);
@@ -476,7 +486,21 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       log.warn('sales: redirect names no sale of this terminal', { kspayId, withToken: returnToken !== undefined });
       return null;
     }
+    // The check's GET goes out now, beside the journal write of the redirect rather than after it. Safe, as
+    // the order that matters is kept: the GET is a read with no effect on KS Pay, and its answer is only
+    // applied (journalled, then shown) by the verify step, which runs after the redirect's record is on disk
+    // (dispatch journals under the sale's lock first). A crash before that record is written loses only a
+    // read; the customer's return is then picked up by the poll or the next reconcile, as before.
+    let early: Prefetch | undefined;
+    if (!isFinalSaleStatus(target.status) && (target.txnId === undefined || target.txnId === kspayId)) {
+      const reply = client().transaction(kspayId);
+      reply.catch(() => undefined);
+      early = { txnId: kspayId, reply };
+      prefetched.set(target.id, early);
+    }
     const after = await dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
+    // Not used (the redirect was refused, or a verification already ran): drop it.
+    if (early && prefetched.get(target.id) === early) prefetched.delete(target.id);
     // A duplicate arrives while the first is being checked: answer with that check's outcome.
     const running = verifications.get(target.id);
     if (after.status === 'verifying' && running) await running.catch(() => undefined);
