@@ -2,7 +2,6 @@
 // over 100,000 transactions, each next to the naive hand-written code a user would compare it with.
 // Times are taken in the page with performance.now(); the bench reads the sample arrays back.
 import type { SaleStatus, TransactionRow } from '../../src/shared/domain.ts';
-import { summariseDay } from '../../src/shared/day-summary.ts';
 import { filterTransactions, sortTransactions } from '../../src/shared/transaction-filter.ts';
 import type {
   SortDirection,
@@ -21,7 +20,6 @@ export interface DeskPageResult {
   load: Pair;
   filter: Pair;
   sort: Pair;
-  summary: Pair;
 }
 
 const DAY_MS = 86_400_000;
@@ -125,15 +123,6 @@ function naiveSort(
   });
 }
 
-/** The least any day summary does: one pass adding succeeded amounts per currency. */
-function floorSummary(rows: readonly TransactionRow[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const row of rows)
-    if (row.status === 'succeeded')
-      totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.amountMinor);
-  return totals;
-}
-
 function time(fn: () => unknown): number {
   const start = performance.now();
   fn();
@@ -189,7 +178,6 @@ export function run(count: number, rounds: number): DeskPageResult {
     load: { ours: [], peer: [] },
     filter: { ours: [], peer: [] },
     sort: { ours: [], peer: [] },
-    summary: { ours: [], peer: [] },
   };
 
   // Load: rows arrive as JSON over the bridge; the screen sorts them newest first (which also indexes them).
@@ -218,16 +206,6 @@ export function run(count: number, rounds: number): DeskPageResult {
       result.sort.ours.push(time(() => sortTransactions(sorted, column, direction)));
       result.sort.peer.push(time(() => naiveSort(sorted, column, direction)));
     }
-  }
-  // Day summary: all rows on one business day (a very busy day, the worst case for the summary).
-  const dayRows = makeRows(count, Date.parse('2026-11-20T23:59:00.000Z'), 0.9, 13);
-  // One untimed pass each first: the page's first Intl time-zone formatter loads ICU's zone data
-  // (~45 ms), which main pays once per process, not per summary.
-  summariseDay(dayRows, '2026-11-20', 'UTC');
-  floorSummary(dayRows);
-  for (let r = 0; r < rounds * 3; r++) {
-    result.summary.ours.push(time(() => summariseDay(dayRows, '2026-11-20', 'UTC')));
-    result.summary.peer.push(time(() => floorSummary(dayRows)));
   }
   return result;
 }

@@ -8,7 +8,7 @@ import {
   type DaySummary,
   type TransactionRow,
 } from './domain.ts';
-import { NO_CASHIER, summariseDay, summariseRows, type SummaryRow } from './day-summary.ts';
+import { NO_CASHIER, summariseDay, summariseRows, summaryRowOf, type SummaryRow } from './day-summary.ts';
 import { addDays } from './zoned-time.ts';
 
 const r = (
@@ -349,6 +349,34 @@ describe('the fast summary against the plain one (Date.parse and Intl per row)',
     fc.assert(
       fc.property(arbCase, ({ timeZone, day, rows }) => {
         expect(summariseRows(rows, day, timeZone)).toEqual(referenceSummary(rows, day, timeZone, false));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('summariseRows over Sales (as main passes them) equals the same over their summary rows', () => {
+    const flags = fc.subarray(['paid_after_cancel', 'amount_mismatch'] as const);
+    fc.assert(
+      fc.property(arbCase, fc.infiniteStream(flags), ({ timeZone, day, rows }, flagStream) => {
+        const sales = rows.map((row, i): Sale => ({
+          id: `S${i}`,
+          reference: `R${i}`,
+          amountMinor: row.amountMinor,
+          currency: row.currency,
+          currencyId: 'c',
+          methodId: 'm',
+          methodName: row.method,
+          status: row.status,
+          createdAt: row.time,
+          updatedAt: row.time,
+          ...(row.cashier === undefined ? {} : { cashier: row.cashier }),
+          flags: [...(flagStream.next().value as Sale['flags'])],
+          reviewed: false,
+          demo: false,
+        }));
+        expect(summariseRows(sales, day, timeZone)).toEqual(
+          summariseRows(sales.map(summaryRowOf), day, timeZone),
+        );
       }),
       { numRuns: 200 },
     );

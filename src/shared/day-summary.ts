@@ -1,13 +1,6 @@
 // The day's totals per currency (never adding different currencies together): gross taken, counts by
 // outcome, average ticket, split by method, by cashier and by local hour. Pure integer arithmetic.
-import {
-  isFinalSaleStatus,
-  type CurrencyTotals,
-  type DaySummary,
-  type Sale,
-  type SaleFlag,
-  type TransactionRow,
-} from './domain.ts';
+import { type CurrencyTotals, type DaySummary, type Sale, type SaleFlag, type TransactionRow } from './domain.ts';
 import { parseIsoTime } from './iso-time.ts';
 import { createDayClock, createZonedTime, type ZonedTime } from './zoned-time.ts';
 
@@ -34,6 +27,11 @@ export function summaryRowOf(input: SummaryInput): SummaryRow {
     cashier: input.cashier,
     flags: input.flags,
   };
+}
+
+/** Whether a row carries the paid-after-cancel flag (most rows have no flags at all). */
+function paidAfterCancel(flags: readonly SaleFlag[] | undefined): boolean {
+  return flags !== undefined && flags.length > 0 && flags.includes('paid_after_cancel');
 }
 
 /** Label for sales no named cashier took. */
@@ -72,7 +70,8 @@ export function summariseDay(
   for (const input of rows) {
     const row = summaryRowOf(input);
     const hour = clock.hourOnDay(parseIsoTime(row.time));
-    if (hour >= 0) summary.add(row, hour);
+    if (hour >= 0)
+      summary.add(row.currency, row.status, row.amountMinor, row.method, row.cashier, hour, paidAfterCancel(row.flags));
   }
   return summary.finish(day);
 }
@@ -97,50 +96,84 @@ export function summariseRows(
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
   const clock = createDayClock(zoned, day);
   const summary = createSummary();
+  // The fields are read straight from each input (what `summaryRowOf` would give, without building an
+  // object per row): main runs this over every sale of a day, 100,000 on a very busy one.
   for (const input of rows) {
-    const row = summaryRowOf(input);
+    let status: SummaryRow['status'];
+    let time: string;
+    let method: string;
+    const afterCancel = paidAfterCancel(input.flags);
+    if ('createdAt' in input) {
+      status = afterCancel ? 'succeeded' : input.status;
+      time = input.createdAt;
+      method = input.methodName;
+    } else {
+      status = input.status;
+      time = input.time;
+      method = input.method;
+    }
     // Only succeeded rows are split by hour, so only their times are read.
-    summary.add(row, row.status === 'succeeded' ? clock.hour(parseIsoTime(row.time)) : 0);
+    const hour = status === 'succeeded' ? clock.hour(parseIsoTime(time)) : 0;
+    summary.add(input.currency, status, input.amountMinor, method, input.cashier, hour, afterCancel);
   }
   return summary.finish(day);
 }
 
 /** Adds rows one by one; `hour` (local, 0–23) counts only for a succeeded row. */
 function createSummary(): {
-  add(row: SummaryRow, hour: number): void;
+  add(
+    currency: string,
+    status: SummaryRow['status'],
+    amountMinor: number,
+    method: string,
+    cashier: string | undefined,
+    hour: number,
+    afterCancel: boolean,
+  ): void;
   finish(day: string): DaySummary;
 } {
   const byCurrency = new Map<string, Totals>();
   let unresolved = 0;
+  // Rows of one currency often come in runs: the last one's totals are kept at hand.
+  let lastCurrency: string | undefined;
+  let last: Totals | undefined;
 
-  function add(row: SummaryRow, hour: number): void {
-    let totals = byCurrency.get(row.currency);
-    if (!totals) {
-      totals = emptyTotals();
-      byCurrency.set(row.currency, totals);
+  function add(
+    currency: string,
+    status: SummaryRow['status'],
+    amountMinor: number,
+    method: string,
+    cashier: string | undefined,
+    hour: number,
+    afterCancel: boolean,
+  ): void {
+    let totals = last;
+    if (currency !== lastCurrency || !totals) {
+      totals = byCurrency.get(currency);
+      if (!totals) {
+        totals = emptyTotals();
+        byCurrency.set(currency, totals);
+      }
+      lastCurrency = currency;
+      last = totals;
     }
     totals.count += 1;
-    if (!isFinalSaleStatus(row.status)) {
+    if (status === 'succeeded') {
+      totals.succeeded += 1;
+      if (afterCancel) totals.paidAfterCancel += 1;
+      totals.grossMinor += amountMinor;
+      addTo(totals.byMethod, method, amountMinor);
+      addTo(totals.byCashier, cashier || NO_CASHIER, amountMinor);
+      const bucket = totals.hourly[hour] as Bucket;
+      bucket.grossMinor += amountMinor;
+      bucket.count += 1;
+    } else if (status === 'failed') totals.failed += 1;
+    else if (status === 'cancelled' || status === 'expired') totals.cancelled += 1;
+    else {
+      // Any status that is not final.
       totals.pending += 1;
       unresolved += 1;
-      return;
     }
-    if (row.status === 'failed') {
-      totals.failed += 1;
-      return;
-    }
-    if (row.status !== 'succeeded') {
-      totals.cancelled += 1;
-      return;
-    }
-    totals.succeeded += 1;
-    if (row.flags?.includes('paid_after_cancel')) totals.paidAfterCancel += 1;
-    totals.grossMinor += row.amountMinor;
-    addTo(totals.byMethod, row.method, row.amountMinor);
-    addTo(totals.byCashier, row.cashier || NO_CASHIER, row.amountMinor);
-    const bucket = totals.hourly[hour] as Bucket;
-    bucket.grossMinor += row.amountMinor;
-    bucket.count += 1;
   }
 
   function finish(day: string): DaySummary {

@@ -50,7 +50,8 @@ export interface Runtime {
 export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Promise<Runtime> {
   const { clock, log, settings } = deps;
   const dir = deps.profiles.dirOf(profile);
-  const journal = createJournal({ dir: join(dir, 'journal'), clock, log });
+  // Days closed by a Z report are folded into the start-up snapshot, so start-up does not grow with the years.
+  const journal = createJournal({ dir: join(dir, 'journal'), clock, log, fold: true });
   // Read before anything is served, so lists and reports are complete from the first call; the
   // engine's resume below reads it again and then talks to KS Pay in the background.
   const replay = await journal.replay();
@@ -60,7 +61,12 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
       file: problem.file,
       message: problem.message,
     });
-  log.info('journal: read', { profile, files: replay.files, records: replay.records });
+  log.info('journal: read', {
+    profile,
+    files: replay.files,
+    records: replay.records,
+    foldedFiles: replay.foldedFiles,
+  });
 
   deps.tracker.reset(profile);
   let client = deps.tracker.observe(await clientForProfile(profile, deps));
@@ -83,7 +89,13 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
   });
   const stopUpdates = engine.onUpdate((sale) => deps.hub.emit('sale.updated', sale));
   const reports = createReports({
-    sales: engine,
+    // Reports read every sale: the folded days' settled sales first finish loading (journal.history()).
+    sales: {
+      all: async () => {
+        await journal.history();
+        return engine.all();
+      },
+    },
     kspay: () => client,
     journal,
     audit: deps.audit,

@@ -8,8 +8,23 @@ import type { JournalRecord, JournalRecordKind, JournalRecordOf } from './record
  * every snapshot of 100,000 sales would hold hundreds of megabytes for no reader. */
 export type ListedKind = Exclude<JournalRecordKind, 'sale'>;
 
+/**
+ * One sale as an index holds it, for a snapshot: its latest state, the journal order of its latest and
+ * first records, and its timeline entries with their order keys (`[at, status, note, key]`).
+ */
+export interface SaleState {
+  sale: Sale;
+  latestKey: number;
+  firstKey: number;
+  timeline: [string, Sale['status'], string, number][];
+}
+
 export interface JournalIndex {
   apply(record: JournalRecord): void;
+  /** Merges a sale's state from a snapshot, as applying its records would (order-independent). */
+  restore(state: SaleState): void;
+  /** Every sale's state (for a snapshot), in the order sales() lists them. */
+  states(): SaleState[];
   sales(): Sale[];
   sale(saleId: string): Sale | undefined;
   timeline(saleId: string): SaleTimelineEntry[];
@@ -67,34 +82,63 @@ export function createJournalIndex(): JournalIndex {
     salesSorted = true;
   }
 
+  /** A sale's latest state and first key, from a record (first = last = key) or a snapshot. */
+  function place(sale: Sale, key: number, first: number): void {
+    const known = latestKey.get(sale.id);
+    // The record latest in the journal's order wins, wherever it was read.
+    if (known === undefined || key >= known) {
+      latest.set(sale.id, sale);
+      latestKey.set(sale.id, key);
+    }
+    if (known === undefined) {
+      firstKey.set(sale.id, first);
+      if (first < lastFirstKey) salesSorted = false;
+      lastFirstKey = Math.max(lastFirstKey, first);
+    } else if (first < (firstKey.get(sale.id) ?? 0)) {
+      firstKey.set(sale.id, first);
+      salesSorted = false;
+    }
+  }
+
+  function timelineOf(saleId: string): Ordered<SaleTimelineEntry> {
+    let timeline = timelines.get(saleId);
+    if (!timeline) {
+      timeline = ordered();
+      timelines.set(saleId, timeline);
+    }
+    return timeline;
+  }
+
   return {
+    restore(state) {
+      maxSeq = Math.max(maxSeq, state.latestKey);
+      place(state.sale, state.latestKey, state.firstKey);
+      const timeline = timelineOf(state.sale.id);
+      for (const [at, status, note, key] of state.timeline) push(timeline, { at, status, note }, key);
+    },
+    states() {
+      sortSales();
+      const out: SaleState[] = [];
+      for (const [id, sale] of latest) {
+        const timeline = timelines.get(id);
+        const entries = timeline ? inOrder(timeline) : [];
+        out.push({
+          sale,
+          latestKey: latestKey.get(id) ?? 0,
+          firstKey: firstKey.get(id) ?? 0,
+          timeline: entries.map((e, i) => [e.at, e.status, e.note, timeline?.keys[i] ?? 0]),
+        });
+      }
+      return out;
+    },
     apply(record) {
       const key = orderOf(record);
       maxSeq = Math.max(maxSeq, key);
       switch (record.kind) {
         case 'sale': {
           const { sale } = record;
-          const known = latestKey.get(sale.id);
-          // The record latest in the journal's order wins, wherever it was read.
-          if (known === undefined || key >= known) {
-            latest.set(sale.id, sale);
-            latestKey.set(sale.id, key);
-          }
-          if (known === undefined) {
-            firstKey.set(sale.id, key);
-            if (key < lastFirstKey) salesSorted = false;
-            lastFirstKey = Math.max(lastFirstKey, key);
-          } else if (key < (firstKey.get(sale.id) ?? 0)) {
-            firstKey.set(sale.id, key);
-            salesSorted = false;
-          }
-          const entry: SaleTimelineEntry = { at: record.at, status: sale.status, note: record.note };
-          let timeline = timelines.get(sale.id);
-          if (!timeline) {
-            timeline = ordered();
-            timelines.set(sale.id, timeline);
-          }
-          push(timeline, entry, key);
+          place(sale, key, key);
+          push(timelineOf(sale.id), { at: record.at, status: sale.status, note: record.note }, key);
           return;
         }
         case 'review':

@@ -12,6 +12,15 @@ import { JournalError } from './journal-error.ts';
 import { JournalRecord } from './records.ts';
 import type { JournalRecordInput, JournalRecordOf } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
+import {
+  checkFoldedFiles,
+  readCold,
+  readSegments,
+  setAsideSegments,
+  writeSegment,
+  type SegmentHeader,
+} from './snapshot.ts';
+import { FINAL_SALE_STATUSES } from '../../shared/domain.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
 export interface JournalOptions {
@@ -21,11 +30,16 @@ export interface JournalOptions {
   log: Logger;
   /** The day file an instant is written to; the terminal's local calendar day unless a test sets a time zone. */
   dayKey?: (epochMs: number) => string;
+  /**
+   * Fold day files of days closed by a Z report (and older than today) into the start-up snapshot, in the
+   * background after each replay (see snapshot.ts). A snapshot already on disk is read either way.
+   */
+  fold?: boolean;
 }
 
 /** Something found while reading the journal. Never fatal: the rest is read. */
 export interface JournalProblem {
-  kind: 'torn_tail' | 'corrupt_line' | 'unreadable_file';
+  kind: 'torn_tail' | 'corrupt_line' | 'unreadable_file' | 'snapshot_invalid';
   file: string;
   /** 1-based line, for a corrupt line. */
   line?: number;
@@ -39,6 +53,8 @@ export interface ReplaySummary {
   records: number;
   sales: number;
   problems: JournalProblem[];
+  /** Day files the snapshot stood in for (not read at start-up); their settled sales load in the background. */
+  foldedFiles: number;
 }
 
 export interface Journal {
@@ -49,6 +65,13 @@ export interface Journal {
   replay(): Promise<ReplaySummary>;
   /** True once a replay finished: the in-memory state holds every day, not only this run's appends. */
   replayed(): boolean;
+  /**
+   * Resolves once the settled sales of folded days are in memory too (at once when nothing was folded).
+   * Until then sales() holds every sale that is not final or carries a flag, and every sale of open days.
+   */
+  history(): Promise<void>;
+  /** Resolves once the background work after a replay (history, then folding closed days) is done. */
+  idle(): Promise<void>;
   /** Every sale's latest snapshot, in the order the sales were started. */
   sales(): Sale[];
   sale(saleId: string): Sale | undefined;
@@ -75,7 +98,13 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-export function createJournal({ dir, clock, log, dayKey = localDayKey }: JournalOptions): Journal {
+export function createJournal({
+  dir,
+  clock,
+  log,
+  dayKey = localDayKey,
+  fold = false,
+}: JournalOptions): Journal {
   // Owner-only: the journal holds every sale of the terminal (folders 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const queue = createSerialQueue();
@@ -88,6 +117,9 @@ export function createJournal({ dir, clock, log, dayKey = localDayKey }: Journal
   let flushing = false;
   /** The next record's sequence number; learnt from the files before the first write. Never handed out twice. */
   let nextSeq: number | null = null;
+  /** The background work after a replay: loading the folded days' settled sales, then folding newly closed days. */
+  let background: Promise<void> = Promise.resolve();
+  let historyLoaded: Promise<void> = Promise.resolve();
 
   /** Copies the unfinished bytes after the last newline aside, then cuts them off, so later appends start clean. */
   async function setAsideTail(path: string, cleanLength: number, size: number): Promise<void> {
@@ -228,10 +260,12 @@ export function createJournal({ dir, clock, log, dayKey = localDayKey }: Journal
     }
   }
 
-  async function readAll(): Promise<ReplaySummary> {
-    const next = createJournalIndex();
-    problems = [];
-    const files = await listDayFiles(dir);
+  /** Reads the day files not in `skip` into `next`, recording problems; a torn tail is set aside. */
+  async function readFiles(
+    next: JournalIndex,
+    skip: ReadonlySet<string>,
+  ): Promise<{ files: number; records: number }> {
+    const files = (await listDayFiles(dir)).filter((name) => !skip.has(name));
     let records = 0;
     for (const name of files) {
       const path = join(dir, name);
@@ -257,10 +291,150 @@ export function createJournal({ dir, clock, log, dayKey = localDayKey }: Journal
         log.error('journal: day file unreadable', { file: name, code });
       }
     }
+    return { files: files.length, records };
+  }
+
+  /** A snapshot that does not verify: said in the log and in problems, set aside; every day file is read instead. */
+  async function snapshotInvalid(reason: string): Promise<void> {
+    problems.push({
+      kind: 'snapshot_invalid',
+      file: 'snapshot',
+      message: `The start-up snapshot could not be used (${reason}); every day file was read instead, so no sale is missing. The snapshot was set aside and will be rebuilt.`,
+    });
+    log.warn('journal: start-up snapshot not valid; replaying every day file instead', { reason });
+    await setAsideSegments(dir, fileStamp(clock.now())).catch(() => undefined);
+  }
+
+  /** Every day file, nothing taken from a snapshot. */
+  async function readEverything(): Promise<ReplaySummary> {
+    const next = createJournalIndex();
+    const { files, records } = await readFiles(next, new Set());
     index = next;
     hasReplayed = true;
     nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1);
-    return { files: files.length, records, sales: next.saleCount, problems: [...problems] };
+    return { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: 0 };
+  }
+
+  async function readAll(): Promise<ReplaySummary> {
+    problems = [];
+    let segments: SegmentHeader[] = [];
+    try {
+      segments = await readSegments(dir);
+    } catch (error) {
+      await snapshotInvalid(error instanceof Error ? error.message : String(error));
+    }
+    let summary: ReplaySummary;
+    if (segments.length === 0) {
+      summary = await readEverything();
+      historyLoaded = Promise.resolve();
+    } else {
+      // The segments' hot parts, then the day files they do not fold: the same state a full replay gives
+      // for every sale start-up needs (the index is order-independent: the latest sequence number wins).
+      const next = createJournalIndex();
+      for (const segment of segments) {
+        for (const state of segment.hot.sales) next.restore(state);
+        for (const record of segment.hot.records) next.apply(record);
+      }
+      const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
+      const { files, records } = await readFiles(next, folded);
+      index = next;
+      hasReplayed = true;
+      const snapshotSeq = Math.max(...segments.map((segment) => segment.maxSeq));
+      nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1, snapshotSeq + 1);
+      summary = { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: folded.size };
+      historyLoaded = loadHistory(next, segments);
+    }
+    const loaded = historyLoaded;
+    background = loaded.then(async () => {
+      if (fold && !closed)
+        await foldClosedDays().catch((error: unknown) => {
+          log.warn(
+            'journal: folding closed days into the start-up snapshot failed; start-up reads them instead',
+            {
+              error: error instanceof Error ? error.message : String(error),
+            },
+          );
+        });
+    });
+    return summary;
+  }
+
+  /**
+   * The folded days' settled sales, into `target` (the index this replay built). Checked first: a folded day
+   * file that changed, or a cold file that does not match its header, means every day file is read again.
+   */
+  async function loadHistory(target: JournalIndex, segments: SegmentHeader[]): Promise<void> {
+    try {
+      await checkFoldedFiles(dir, segments);
+      for (const segment of segments) {
+        const states = await readCold(dir, segment);
+        if (index !== target) return;
+        for (let i = 0; i < states.length; i++) {
+          target.restore(states[i] as (typeof states)[number]);
+          // Let the cashier's work through: restoring 250,000 sales takes a moment.
+          if (i % 20_000 === 19_999) await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } catch (error) {
+      if (closed) return;
+      await snapshotInvalid(error instanceof Error ? error.message : String(error));
+      if (index === target) await queue.run(readEverything);
+    }
+  }
+
+  /** Day files older than today whose day a Z report closed, not folded yet, become the next segment. */
+  async function foldClosedDays(): Promise<void> {
+    const segments = await readSegments(dir);
+    const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
+    const closedDays = new Set(index.records('zreport').map((record) => record.report.day));
+    const today = dayKey(clock.now());
+    const candidates = (await listDayFiles(dir)).filter((name) => {
+      const day = name.slice('journal-'.length, -'.jsonl'.length);
+      return !folded.has(name) && day < today && closedDays.has(day);
+    });
+    if (candidates.length === 0) return;
+    const part = createJournalIndex();
+    const records: JournalRecord[] = [];
+    const foldedNow: { file: string; size: number }[] = [];
+    for (const name of candidates) {
+      if (closed) return;
+      const seen: JournalRecord[] = [];
+      let numbered = true;
+      const scan = await scanDayFile(join(dir, name), (record) => {
+        if (record.seq === undefined) numbered = false;
+        seen.push(record);
+      }).catch(() => null);
+      // Only whole, clean files of numbered records: anything else stays for replay to read (and report).
+      if (!scan || !numbered || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
+      for (const record of seen) {
+        part.apply(record);
+        if (record.kind !== 'sale') records.push(record);
+      }
+      foldedNow.push({ file: name, size: scan.size });
+    }
+    if (foldedNow.length === 0 || closed) return;
+    const wasHot = new Set(segments.flatMap((segment) => segment.hot.sales.map((state) => state.sale.id)));
+    const hot = [];
+    const cold = [];
+    for (const state of part.states()) {
+      const { sale } = state;
+      if (!FINAL_SALE_STATUSES.includes(sale.status) || sale.flags.length > 0 || wasHot.has(sale.id))
+        hot.push(state);
+      else cold.push(state);
+    }
+    const header = await writeSegment(
+      dir,
+      segments.at(-1),
+      foldedNow,
+      part.maxSeq,
+      { sales: hot, records },
+      cold,
+    );
+    log.info('journal: closed days folded into the start-up snapshot', {
+      segment: header.number,
+      files: foldedNow.length,
+      sales: hot.length + cold.length,
+    });
   }
 
   return {
@@ -291,17 +465,22 @@ export function createJournal({ dir, clock, log, dayKey = localDayKey }: Journal
     },
     replay: () => queue.run(readAll),
     replayed: () => hasReplayed,
+    history: () => historyLoaded,
+    idle: () => background.catch(() => undefined),
     sales: () => index.sales(),
     sale: (saleId) => index.sale(saleId),
     timeline: (saleId) => index.timeline(saleId),
     records: (kind) => index.records(kind),
     problems: () => [...problems],
-    close: () =>
-      queue.run(async () => {
+    close: async () => {
+      await queue.run(async () => {
         closed = true;
         if (current) await current.handle.close();
         current = null;
-      }),
+      });
+      // Background loading and folding stop at their next step once closed.
+      await background.catch(() => undefined);
+    },
   };
 }
 

@@ -86,7 +86,7 @@ export interface SalesEngine {
   /** Sales not final, oldest first. */
   pending(): Sale[];
   get(saleId: string): { sale: Sale; timeline: SaleTimelineEntry[] };
-  /** Every sale, in the order they were started. */
+  /** Every sale, in the order they were started (folded history: see `Journal.history`). */
   all(): Sale[];
   reconcile(): Promise<ReconcileReport>;
   issues(): ReconcileIssue[];
@@ -147,7 +147,18 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
 
   const nowIso = (): string => new Date(clock.now()).toISOString();
 
+  /** A verification GET a redirect started early, taken by the verify step of the same sale and payment. */
+  interface Prefetch {
+    txnId: string;
+    reply: ReturnType<KsPayClient['transaction']>;
+  }
+  const prefetched = new Map<string, Prefetch>();
+
+  /** Sales this run changed: never taken for history settled before the start. */
+  const touched = new Set<string>();
+
   function emit(sale: Sale): void {
+    touched.add(sale.id);
     for (const listener of listeners) {
       try {
         listener(sale);
@@ -321,7 +332,10 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
     let event: SaleEvent;
     try {
-      const record: ServerRecord = toServerRecord(await client().transaction(txnId));
+      const early = prefetched.get(saleId);
+      if (early?.txnId === txnId) prefetched.delete(saleId);
+      const reply = early?.txnId === txnId ? await early.reply : await client().transaction(txnId);
+      const record: ServerRecord = toServerRecord(reply);
       const sale = journal.sale(saleId);
       if (fromRedirect && sale) {
         const mismatch = mismatches(sale, record);
@@ -476,7 +490,21 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       log.warn('sales: redirect names no sale of this terminal', { kspayId, withToken: returnToken !== undefined });
       return null;
     }
+    // The check's GET goes out now, beside the journal write of the redirect rather than after it. Safe, as
+    // the order that matters is kept: the GET is a read with no effect on KS Pay, and its answer is only
+    // applied (journalled, then shown) by the verify step, which runs after the redirect's record is on disk
+    // (dispatch journals under the sale's lock first). A crash before that record is written loses only a
+    // read; the customer's return is then picked up by the poll or the next reconcile, as before.
+    let early: Prefetch | undefined;
+    if (!isFinalSaleStatus(target.status) && (target.txnId === undefined || target.txnId === kspayId)) {
+      const reply = client().transaction(kspayId);
+      reply.catch(() => undefined);
+      early = { txnId: kspayId, reply };
+      prefetched.set(target.id, early);
+    }
     const after = await dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
+    // Not used (the redirect was refused, or a verification already ran): drop it.
+    if (early && prefetched.get(target.id) === early) prefetched.delete(target.id);
     // A duplicate arrives while the first is being checked: answer with that check's outcome.
     const running = verifications.get(target.id);
     if (after.status === 'verifying' && running) await running.catch(() => undefined);
@@ -637,6 +665,13 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       const sales = journal.sales();
       // Sales settled before this start are not shown again on the cashier screen.
       for (const sale of sales) if (isFinalSaleStatus(sale.status)) dismissed.add(sale.id);
+      // The folded days' settled sales arrive later (journal.history()); they were settled before this start too.
+      const known = new Set(sales.map((sale) => sale.id));
+      void journal.history().then(() => {
+        references = null;
+        for (const sale of journal.sales())
+          if (!known.has(sale.id) && isFinalSaleStatus(sale.status) && !touched.has(sale.id)) dismissed.add(sale.id);
+      });
       for (const sale of sales) {
         if (!awaitsServer(sale)) continue;
         try {
