@@ -201,6 +201,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.exportXlsx': async (filter, ctx) =>
       (await deps.runtime()).reports.exportXlsx(filter, actor(ctx)),
     'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
+    'reports.merchantDay': async ({ day, server }) =>
+      (await deps.runtime()).reports.merchantDay(day, server ? { server } : {}),
     'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {
       const reports = (await deps.runtime()).reports;
       if (!overridePin) return reports.closeDay({ day, actor: actor(ctx) });
