@@ -4,6 +4,7 @@
 import type { SaleStatus, TransactionRow } from '../../src/shared/domain.ts';
 import { summariseDay } from '../../src/shared/day-summary.ts';
 import { filterTransactions, sortTransactions } from '../../src/shared/transaction-filter.ts';
+import { terminalOf } from '../../src/shared/terminal-of.ts';
 import type {
   SortDirection,
   TransactionFilter,
@@ -117,7 +118,9 @@ function naiveSort(
           ? (r.txnId ?? '')
           : column === 'cashier'
             ? (r.cashier ?? '')
-            : r[column];
+            : column === 'terminal'
+              ? terminalOf(r.reference)
+              : r[column];
   return [...rows].sort((a, b) => {
     const x = key(a);
     const y = key(b);

@@ -347,5 +347,6 @@ function describeFilter(filter: TransactionFilter): string {
   if (filter.maxAmountMinor !== undefined) parts.push(`amount to ${filter.maxAmountMinor} minor units`);
   if (filter.search?.trim()) parts.push(`search "${filter.search.trim()}"`);
   if (filter.mismatchOnly) parts.push('only differences');
+  if (filter.terminal) parts.push(`terminal ${filter.terminal}`);
   return parts.length > 0 ? parts.join(', ') : 'none (every transaction)';
 }

@@ -31,6 +31,10 @@ export const deskMessages = {
     exported: (filename: string) => `Saved ${filename} to your downloads.`,
     pin: 'Manager PIN', // name
   },
+  terminals: {
+    elsewhere: 'Elsewhere', // name: records no terminal made (the web shop, a payment link)
+    own: (name: string, prefix: string) => `${name} (${prefix})`,
+  },
   transactions: {
     heading: 'Transactions',
     search: 'Search', // name
@@ -73,7 +77,10 @@ export const deskMessages = {
       status: 'Status',
       txnId: 'Transaction ID',
       cashier: 'Cashier',
+      terminal: 'Terminal',
     },
+    terminal: 'Terminal', // name
+    anyTerminal: 'Every terminal',
     sortBy: (column: string) => `Sort by ${column}`,
     differs: 'Differs',
     differsTitle: 'The terminal and KS Pay disagree about this sale.',

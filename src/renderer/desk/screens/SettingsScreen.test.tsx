@@ -71,7 +71,8 @@ describe('Settings', () => {
 
   it('says why updates cannot be turned on when this build cannot check them here', async () => {
     const { user } = renderDesk({ 'settings.get': () => saved });
-    const reason = 'Automatic updates are not available on Linux: this copy was built without the update signing key.';
+    const reason =
+      'Automatic updates are not available on Linux: this copy was built without the update signing key.';
     useAppStatus.getState().setStatus(makeStatus({ role: 'manager', updates: { available: false, reason } }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const toggle = await screen.findByRole('checkbox', { name: 'Install updates automatically' });
