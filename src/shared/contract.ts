@@ -136,7 +136,7 @@ export const calls = {
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
   'reports.exportXlsx': call('manager', TransactionFilter, ExportedFile),
   'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
-  /** Every terminal's day from the server's records; `cached` (if any were listed) or `fresh` (the default). */
+  /** Every terminal's day from the server's records: as last listed (`cached`) or listed again (`fresh`, the default). */
   'reports.merchantDay': call(
     'manager',
     z.object({ day: DayKey, server: z.enum(['cached', 'fresh']).optional() }),

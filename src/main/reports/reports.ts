@@ -88,7 +88,7 @@ export interface Reports {
   day(day: string): Promise<DaySummary>;
   /**
    * Every terminal's `day` from the server's records (listed once, grouped in one pass): see
-   * shared/merchant-day.ts. `cached` groups the records as last listed when there are any.
+   * shared/merchant-day.ts. `cached` groups the records as last listed (none before the first listing).
    */
   merchantDay(day: string, options?: { server?: 'cached' | 'fresh' }): Promise<MerchantDay>;
   closeDay(input: CloseDayInput): Promise<ZReport>;
@@ -284,7 +284,7 @@ export function createReports(deps: ReportsDeps): Reports {
     async merchantDay(day, options = {}) {
       requireDay(day);
       const listed =
-        options.server === 'cached' && lastServer ? { server: lastServer.records } : await fetchServer();
+        options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
       const ownDayClosed = (await loadZReports()).some((report) => report.day === day);
       const listedAt = lastServer?.at ?? new Date(deps.clock.now()).toISOString();
       const terminals = groupMerchantDay(listed.server, {

@@ -9,6 +9,7 @@ export const deskMessages = {
     transactions: 'Transactions', // name
     pending: 'Pending', // name
     day: 'Day summary', // name
+    merchant: 'Merchant day', // name
     reports: 'Reports', // name
     settings: 'Settings', // name
     audit: 'Audit log', // name
@@ -191,6 +192,33 @@ export const deskMessages = {
     showTable: 'Show as a table',
     hour: 'Hour',
     name: 'Name',
+    byTerminal: 'By terminal', // name
+    byTerminalLead: "Every terminal's sales on this day, from the KS Pay server's records.",
+  },
+  merchant: {
+    heading: 'Merchant day', // name
+    lead: "Every terminal's day from the KS Pay server's records. Terminals are told apart by the prefix of their sale references; Elsewhere is every record no terminal made (the web shop, payment links).",
+    refresh: 'Refresh', // name
+    refreshing: 'Refreshing…',
+    listedAt: (at: string) => `The KS Pay server's records as listed at ${at}.`,
+    tableLabel: 'Merchant day by terminal', // name
+    terminal: 'Terminal',
+    currency: 'Currency',
+    gross: 'Gross taken',
+    succeeded: 'Paid',
+    failed: 'Failed',
+    cancelled: 'Cancelled or expired',
+    pending: 'Pending',
+    dayClosed: 'Day closed',
+    noSales: 'No sales on this day.',
+    allTerminals: 'All terminals', // name
+    closed: {
+      closed: 'Closed (Z report)',
+      open: 'Not closed yet',
+      unknown: 'Unknown',
+    },
+    unknownWhy:
+      'The KS Pay server keeps no Z reports, so only this terminal knows whether it closed its day. Ask at that counter.',
   },
   reports: {
     heading: 'Reports',
