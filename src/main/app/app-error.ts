@@ -2,7 +2,7 @@
 // another cashier's sale):
 // a code programs switch on and a message the cashier can act on.
 
-export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale';
+export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale' | 'prefix_in_use';
 
 export class PosAppError extends Error {
   readonly code: PosAppErrorCode;
