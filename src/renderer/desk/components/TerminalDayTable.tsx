@@ -1,7 +1,7 @@
 // Every terminal's day as one table: a row per terminal and currency (gross, counts by outcome, pending,
 // whether the terminal closed its day) and, when asked, the merchant's total per currency at the foot.
 import { Fragment } from 'react';
-import { merchantTotals, type TerminalDay } from '../../../shared/merchant-day.ts';
+import { merchantTotals, type TerminalCurrencyDay, type TerminalDay } from '../../../shared/merchant-day.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { terminalLabel, type OwnTerminal } from '../lib/terminal-names.ts';
 import { deskMessages } from '../messages.ts';
@@ -74,14 +74,7 @@ export function TerminalDayTable({ terminals, own, format, label, full }: Termin
                         {name}
                       </th>
                     ) : null}
-                    <td>{totals.currency}</td>
-                    <td className="plain-table__number money">
-                      {format.amount(totals.grossMinor, totals.currency)}
-                    </td>
-                    <td className="plain-table__number">{format.count(totals.succeeded)}</td>
-                    <td className="plain-table__number">{format.count(totals.failed)}</td>
-                    <td className="plain-table__number">{format.count(totals.cancelled)}</td>
-                    <td className="plain-table__number">{format.count(totals.pending)}</td>
+                    <CurrencyCells totals={totals} format={format} />
                     {i === 0 ? closed : null}
                   </tr>
                 ))}
@@ -98,14 +91,7 @@ export function TerminalDayTable({ terminals, own, format, label, full }: Termin
                     {m.allTerminals}
                   </th>
                 ) : null}
-                <td>{totals.currency}</td>
-                <td className="plain-table__number money">
-                  {format.amount(totals.grossMinor, totals.currency)}
-                </td>
-                <td className="plain-table__number">{format.count(totals.succeeded)}</td>
-                <td className="plain-table__number">{format.count(totals.failed)}</td>
-                <td className="plain-table__number">{format.count(totals.cancelled)}</td>
-                <td className="plain-table__number">{format.count(totals.pending)}</td>
+                <CurrencyCells totals={totals} format={format} />
                 <td />
               </tr>
             ))}
@@ -113,5 +99,19 @@ export function TerminalDayTable({ terminals, own, format, label, full }: Termin
         ) : null}
       </table>
     </div>
+  );
+}
+
+/** One currency's figures: currency, gross taken, paid, failed, cancelled or expired, pending. */
+function CurrencyCells({ totals, format }: { totals: TerminalCurrencyDay; format: DeskFormatters }) {
+  return (
+    <>
+      <td>{totals.currency}</td>
+      <td className="plain-table__number money">{format.amount(totals.grossMinor, totals.currency)}</td>
+      <td className="plain-table__number">{format.count(totals.succeeded)}</td>
+      <td className="plain-table__number">{format.count(totals.failed)}</td>
+      <td className="plain-table__number">{format.count(totals.cancelled)}</td>
+      <td className="plain-table__number">{format.count(totals.pending)}</td>
+    </>
   );
 }
