@@ -6,6 +6,7 @@ import type { SandboxTransactionRecord } from '../src/sandbox/index.ts';
 import { terminalOf } from '../src/shared/terminal-of.ts';
 import { customerPresses, resultHeading, startSale } from './cashier-steps.ts';
 import { connect, expect, test } from './fixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { connectCustom, LIVE_PIN } from './support/live-terminal.ts';
 import { openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
 import {
@@ -130,6 +131,7 @@ test('three terminals, one merchant: every desk shows all their sales, and the M
       (allPaid / 100).toFixed(2),
     );
     await saveDeskScreenshot(page, 'merchant-day');
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page
       .getByRole('navigation', { name: 'Manager desk' })
@@ -141,6 +143,7 @@ test('three terminals, one merchant: every desk shows all their sales, and the M
       'FRONT',
     ]);
     await saveDeskScreenshot(page, 'day-summary-by-terminal');
+    expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await stopFleet(terminals);
   }
