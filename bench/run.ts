@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { chargeFigure } from './figures/charge.ts';
 import { deskFigure } from './figures/desk.ts';
 import { journalFigure } from './figures/journal.ts';
+import { merchantDayFigure } from './figures/merchant-day.ts';
 import { peerFigure } from './figures/peer.ts';
 import { rendererFigure } from './figures/renderer.ts';
 import { redirectFigure } from './figures/redirect.ts';
@@ -29,6 +30,7 @@ const FIGURES: Figure[] = [
   throughputFigure,
   peerFigure,
   unpagedListFigure,
+  merchantDayFigure,
 ];
 
 /** The whole run stays under 10 minutes on a 2-core machine; long figures shorten themselves to fit. */

@@ -59,7 +59,7 @@ export interface PosFixtures {
  * Opens a one-time address in the context, as a person opening it in their browser would: the page's
  * exchange of the code for a session cookie, sent from the context, so its pages carry the cookie.
  */
-async function connect(context: BrowserContext, oneTimeUrl: string): Promise<void> {
+export async function connect(context: BrowserContext, oneTimeUrl: string): Promise<void> {
   const { origin, hash } = new URL(oneTimeUrl);
   const res = await context.request.post(`${origin}${SESSION_PATH}`, {
     data: { code: hash.replace(`#${ONE_TIME_CODE_PARAM}=`, '') },

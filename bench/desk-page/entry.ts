@@ -3,6 +3,7 @@
 // Times are taken in the page with performance.now(); the bench reads the sample arrays back.
 import type { SaleStatus, TransactionRow } from '../../src/shared/domain.ts';
 import { filterTransactions, sortTransactions } from '../../src/shared/transaction-filter.ts';
+import { terminalOf } from '../../src/shared/terminal-of.ts';
 import type {
   SortDirection,
   TransactionFilter,
@@ -115,7 +116,9 @@ function naiveSort(
           ? (r.txnId ?? '')
           : column === 'cashier'
             ? (r.cashier ?? '')
-            : r[column];
+            : column === 'terminal'
+              ? terminalOf(r.reference)
+              : r[column];
   return [...rows].sort((a, b) => {
     const x = key(a);
     const y = key(b);

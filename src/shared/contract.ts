@@ -26,6 +26,7 @@ import {
   UserError,
   ZReport,
 } from './domain.ts';
+import { MerchantDay } from './merchant-day.ts';
 import { SettingsPatch } from './settings-patch.ts';
 import { TransactionFilter } from './transaction-filter.ts';
 
@@ -135,6 +136,12 @@ export const calls = {
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
   'reports.exportXlsx': call('manager', TransactionFilter, ExportedFile),
   'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
+  /** Every terminal's day from the server's records: as last listed (`cached`) or listed again (`fresh`, the default). */
+  'reports.merchantDay': call(
+    'manager',
+    z.object({ day: DayKey, server: z.enum(['cached', 'fresh']).optional() }),
+    MerchantDay,
+  ),
   'reports.closeDay': call(
     'manager',
     z.object({

@@ -143,7 +143,10 @@ export const Settings = z.object({
   terminalName: z.string().min(1).max(40).default('Counter 1'),
   referencePrefix: z
     .string()
-    .regex(/^[A-Z0-9]{1,6}$/, '1 to 6 capital letters or digits')
+    // Dashes only between letters or digits: the terminal adds the one before each sale's number, and a
+    // record's terminal is read as its reference up to the last dash (shared/terminal-of.ts). At most 12, so a
+    // reference (prefix, dash, 17-character number) stays within 30 characters (sales/sale-ids.ts).
+    .regex(/^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/, '1 to 12 capital letters or digits, dashes only between them')
     .default('POS'),
   defaultCurrency: IsoCurrencyCode.optional(),
   defaultMethodId: z.string().optional(),

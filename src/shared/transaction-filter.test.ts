@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SaleStatus, TransactionRow } from './domain.ts';
+import { ELSEWHERE, terminalOf } from './terminal-of.ts';
 import {
   filterTransactions,
   sortTransactions,
@@ -69,6 +70,20 @@ describe('filterTransactions', () => {
     expect(refs(filterTransactions(rows, { currency: 'INR' }))).toEqual(['POS-A1', 'POS-A3']);
     expect(refs(filterTransactions(rows, { method: 'CARD' }))).toEqual(['POS-A2']);
     expect(refs(filterTransactions(rows, { mismatchOnly: true }))).toEqual(['POS-A3']);
+  });
+
+  it('filters by the terminal read from the reference, Elsewhere for any other shape', () => {
+    const id = '0MJ3K2ZQ4ABCD1234';
+    const mixed = [
+      row({ reference: `C1-${id}` }),
+      row({ reference: `C2-${id}` }),
+      row({ reference: 'WEB-77' }),
+      row({ reference: `C1-${id.replace('1234', '5678')}` }),
+    ];
+    expect(refs(filterTransactions(mixed, { terminal: 'C1' }))).toEqual([`C1-${id}`, `C1-0MJ3K2ZQ4ABCD5678`]);
+    expect(refs(filterTransactions(mixed, { terminal: ELSEWHERE }))).toEqual(['WEB-77']);
+    expect(filterTransactions(mixed, { terminal: '' })).toBe(mixed);
+    expect(refs(sortTransactions(mixed, 'terminal', 'desc'))[0]).toBe(`C2-${id}`);
   });
 
   it('keeps amounts inside an inclusive minor-unit range', () => {
@@ -193,6 +208,8 @@ function plainSort(
         return r.txnId ?? '';
       case 'cashier':
         return r.cashier ?? '';
+      case 'terminal':
+        return terminalOf(r.reference);
       default:
         return r[column];
     }

@@ -3,6 +3,7 @@
 // happens once per rows array and is cached, so each filter pass is one loop with no per-row allocation.
 import { z } from 'zod';
 import { IsoCurrencyCode, IsoDateTime, SaleStatus, type TransactionRow } from './domain.ts';
+import { terminalOf } from './terminal-of.ts';
 
 export const TransactionFilter = z.object({
   from: IsoDateTime.optional(),
@@ -15,6 +16,8 @@ export const TransactionFilter = z.object({
   search: z.string().max(200).optional(),
   /** Only rows where the terminal and the server disagree. */
   mismatchOnly: z.boolean().optional(),
+  /** Only the sales of one terminal: its reference prefix, or ELSEWHERE (see terminal-of.ts). */
+  terminal: z.string().max(100).optional(),
 });
 export type TransactionFilter = z.infer<typeof TransactionFilter>;
 
@@ -27,6 +30,7 @@ export const TransactionSortColumn = z.enum([
   'status',
   'txnId',
   'cashier',
+  'terminal',
 ]);
 export type TransactionSortColumn = z.infer<typeof TransactionSortColumn>;
 export type SortDirection = 'asc' | 'desc';
@@ -67,7 +71,8 @@ export function isEmptyFilter(filter: TransactionFilter): boolean {
     filter.minAmountMinor === undefined &&
     filter.maxAmountMinor === undefined &&
     (filter.search === undefined || filter.search.trim() === '') &&
-    !filter.mismatchOnly
+    !filter.mismatchOnly &&
+    (filter.terminal === undefined || filter.terminal === '')
   );
 }
 
@@ -90,6 +95,7 @@ export function filterTransactions(
   const method = filter.method === '' ? undefined : filter.method;
   const needle = filter.search?.trim().toLowerCase() ?? '';
   const mismatchOnly = filter.mismatchOnly === true;
+  const terminal = filter.terminal === '' ? undefined : filter.terminal;
   const times = index.time;
   const search = index.search;
 
@@ -104,6 +110,7 @@ export function filterTransactions(
     if (row.amountMinor < min || row.amountMinor > max) continue;
     if (mismatchOnly && !row.mismatch) continue;
     if (needle !== '' && !(search[i] as string).includes(needle)) continue;
+    if (terminal !== undefined && terminalOf(row.reference) !== terminal) continue;
     kept.push(row);
   }
   return kept;
@@ -175,6 +182,8 @@ function columnRanks(rows: readonly TransactionRow[], column: TransactionSortCol
       return textRanks(rows, (r) => r.status);
     case 'cashier':
       return textRanks(rows, (r) => r.cashier ?? '');
+    case 'terminal':
+      return textRanks(rows, (r) => terminalOf(r.reference));
   }
 }
 

@@ -4,7 +4,7 @@
 
 import { CodedError } from '../../shared/coded-error.ts';
 
-export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale';
+export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale' | 'prefix_in_use';
 
 export class PosAppError extends CodedError<PosAppErrorCode> {
   override readonly name = 'PosAppError';

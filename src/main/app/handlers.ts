@@ -13,6 +13,7 @@ import { LIVE_KEYS, type Setup } from '../setup/index.ts';
 import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
+import type { PrefixGuard } from './prefix-guard.ts';
 import type { Profiles } from './profiles.ts';
 import type { Runtime } from './runtime.ts';
 import { checkSaleChoice } from './sale-choice.ts';
@@ -38,6 +39,8 @@ export interface HandlerDeps {
   shell: ShellActions;
   /** Tells the renderer the app status changed (role, mode, settings); never rejects. */
   statusChanged(): Promise<void>;
+  /** One reference prefix per terminal: refuses one another terminal used today, pauses sales on a clash. */
+  prefixGuard: Pick<PrefixGuard, 'requireFree' | 'requireNoConflict'>;
   /** Writes the diagnostics zip and returns its path. */
   saveDiagnostics(): string;
   timeZone: string;
@@ -83,6 +86,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sales.start': async (input, ctx) => {
       await staff.requireSomeoneAtCounter(ctx.role);
+      deps.prefixGuard.requireNoConflict();
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
       const methodName = await checkSaleChoice(catalog, input);
@@ -194,13 +198,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
 
     'settings.get': async () => settings.get(),
-    'settings.update': (patch, ctx) => changing(() => updateSettings({ settings, audit }, patch, actor(ctx))),
+    'settings.update': async (patch, ctx) => {
+      const prefix = patch.referencePrefix;
+      if (prefix !== undefined && prefix !== settings.get().referencePrefix)
+        await deps.prefixGuard.requireFree(prefix);
+      return changing(() => updateSettings({ settings, audit }, patch, actor(ctx)));
+    },
 
     'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),
     'reports.exportXlsx': async (filter, ctx) =>
       (await deps.runtime()).reports.exportXlsx(filter, actor(ctx)),
     'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
+    'reports.merchantDay': async ({ day, server }) =>
+      (await deps.runtime()).reports.merchantDay(day, server ? { server } : {}),
     'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {
       const reports = (await deps.runtime()).reports;
       if (!overridePin) return reports.closeDay({ day, actor: actor(ctx) });

@@ -1,6 +1,8 @@
 // The plain-Node composition of the whole terminal, shared by the Electron shell and browser mode:
 // every service built from its factory, the profile runtime (Demo or live), the contract handlers,
 // the dispatcher and the event hub. The shell only adds windows (or HTTP) and platform pieces.
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
   isFinalSaleStatus,
@@ -38,6 +40,7 @@ import { PosAppError } from './app-error.ts';
 import { createConnectionTracker } from './connection-tracker.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
 import { credentialsClient } from './kspay-clients.ts';
+import { createPrefixGuard, firstStartPrefix } from './prefix-guard.ts';
 import { createProfiles, type ProfileName } from './profiles.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 
@@ -113,8 +116,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
   const policy = options.policy
     ? createPolicySource({ path: options.policy.path, hostname: options.policy.hostname, log })
     : noPolicySource();
+  const store = createSettingsStore({ cwd: dataDir, log, clock });
+  // A new terminal (no settings file yet) gets a reference prefix of its own, not everyone's default
+  // (a policy that sets the prefix still wins: it is read over the stored settings).
+  if (!existsSync(store.filePath)) store.update({ referencePrefix: firstStartPrefix(hostname()) });
   // Every service reads the settings through the policy: what it sets wins and cannot be changed.
-  const settings = createPolicySettings(createSettingsStore({ cwd: dataDir, log, clock }), policy);
+  const settings = createPolicySettings(store, policy);
   for (const problem of settings.problems())
     log.warn('settings: problem found while reading', { code: problem.code, message: problem.message });
   const vault = createVault({
@@ -217,13 +224,16 @@ export function createPosApp(options: PosAppOptions): PosApp {
       runtimeProfile = null;
     });
     engineNow = (await runtime).engine;
+    void prefixGuard.checkCurrent();
   }
 
   /** The connection of `profile` changed (keys, server, App ID): a new client if it runs, else it starts. */
   async function reconnect(profile: ProfileName): Promise<void> {
     const running = runtime && runtimeProfile === profile ? await runtime.catch(() => null) : null;
-    if (running) await running.reconnect();
-    else await activate(profile);
+    if (running) {
+      await running.reconnect();
+      void prefixGuard.checkCurrent();
+    } else await activate(profile);
   }
 
   function currentRuntime(): Promise<Runtime> {
@@ -247,6 +257,20 @@ export function createPosApp(options: PosAppOptions): PosApp {
       });
     }
   }
+
+  const prefixGuard = createPrefixGuard({
+    async source() {
+      const running = await currentRuntime();
+      return {
+        transactions: (query) => running.client().transactions(query),
+        ownReferences: () => new Set(running.engine.all().map((sale) => sale.reference)),
+      };
+    },
+    prefix: () => settings.get().referencePrefix,
+    clock,
+    timeZone,
+    log,
+  });
 
   const setup = createSetup({
     shell: options.shell,
@@ -277,6 +301,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     printer: createEscposPrinter(),
     shell: platform,
     statusChanged,
+    prefixGuard,
     saveDiagnostics: () =>
       saveDiagnostics({
         logDir: options.logDir,

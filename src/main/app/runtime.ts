@@ -102,6 +102,7 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
     clock,
     timeZone: deps.timeZone,
     terminalName: () => settings.get().terminalName,
+    referencePrefix: () => settings.get().referencePrefix,
     hash: sha256Hex,
     log,
   });

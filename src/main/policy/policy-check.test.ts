@@ -67,6 +67,12 @@ describe('a valid policy', () => {
     expect(settings).toEqual({ terminalName: 'Till c-3', referencePrefix: 'PC3' });
   });
 
+  it('takes a prefix pattern such as POS-{hostname}-: the dash the terminal adds before each number is not doubled', () => {
+    expect(settingsOf(checkPolicy({ referencePrefix: 'POS-{hostname}-' }, { hostname: 'till-3.shop' }))).toEqual({
+      referencePrefix: 'POS-TILL3',
+    });
+  });
+
   it('keeps idle-lock bounds apart from the settings it locks', () => {
     const check = checkPolicy({ idleLockBounds: { min: 1, max: 15 }, $schema: './policy.schema.json' }, here);
     expect(check).toEqual({ ok: true, policy: { settings: {}, idleLockBounds: { min: 1, max: 15 } } });
@@ -152,23 +158,23 @@ describe('an invalid policy', () => {
         },
       ],
       [
-        'prefix with dashes',
-        { referencePrefix: 'POS-{hostname}-' },
+        'prefix with a space',
+        { referencePrefix: 'POS {hostname}' },
         {
           field: 'referencePrefix',
-          value: '"POS-{hostname}-"',
-          message: /1 to 6 capital letters or digits.*gives "POS-COUNTER3-"/,
+          value: '"POS {hostname}"',
+          message: /1 to 12 capital letters or digits, dashes only between them.*gives "POS COUNTER3"/,
         },
       ],
       [
         'prefix too long once filled in',
-        { referencePrefix: 'P{hostname}' },
-        { field: 'referencePrefix', message: /gives "PCOUNTER3"/ },
+        { referencePrefix: 'SHOP-NORTH-{hostname}-{hostname}' },
+        { field: 'referencePrefix', message: /gives "SHOP-NORTH-COUNTER3-COUNTER3"/ },
       ],
       [
         'lower-case prefix',
         { referencePrefix: 'pos' },
-        { field: 'referencePrefix', value: '"pos"', message: /1 to 6 capital letters or digits/ },
+        { field: 'referencePrefix', value: '"pos"', message: /1 to 12 capital letters or digits, dashes only between them/ },
       ],
       [
         'currency that is not a code',

@@ -89,7 +89,10 @@ function expandSetting(
   problems: PolicyProblem[],
 ): string | undefined {
   const host = name === 'referencePrefix' ? prefixHostname(hostname) : shortHostname(hostname);
-  const expanded = expandPlaceholders(pattern, { hostname: host });
+  const filled = expandPlaceholders(pattern, { hostname: host });
+  // `POS-{hostname}-` reads naturally as the start of a reference; the terminal adds that last dash itself.
+  const expanded =
+    filled.ok && name === 'referencePrefix' ? { ok: true as const, text: filled.text.replace(/-$/, '') } : filled;
   if (!expanded.ok) {
     problems.push(
       problem(

@@ -41,7 +41,7 @@ export const POLICY_SETTINGS = {
     'The terminal name (1 to 40 characters once placeholders are filled in). {hostname} is replaced with the computer name.',
   ),
   referencePrefix: pattern(60).describe(
-    'The reference prefix: 1 to 6 capital letters or digits once placeholders are filled in. {hostname} is replaced with the computer name in capitals, letters and digits only.',
+    'The reference prefix, such as POS-{hostname}-: once placeholders are filled in (and a last dash dropped, since the terminal adds it), 1 to 12 capital letters or digits, dashes only between them. {hostname} is replaced with the computer name in capitals, letters and digits only.',
   ),
   defaultCurrency: field.defaultCurrency
     .unwrap()

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
 import { GENESIS_HASH, zReportHashText } from '../../shared/z-report.ts';
+import { ELSEWHERE } from '../../shared/terminal-of.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
 import { silentLogger } from '../deps.ts';
 import { createJournal, type Journal } from '../journal/index.ts';
@@ -38,6 +39,7 @@ function reports(): Reports {
     clock,
     timeZone: ZONE,
     terminalName: () => 'Counter 1',
+    referencePrefix: () => 'POS',
     hash: sha256Hex,
     log: silentLogger,
   });
@@ -139,6 +141,7 @@ describe('transactions', () => {
       clock,
       timeZone: ZONE,
       terminalName: () => 'Counter 1',
+      referencePrefix: () => 'POS',
       hash: sha256Hex,
     });
     const both = Promise.all([service.transactions(), service.transactions()]);
@@ -347,5 +350,66 @@ describe('exportZReport', () => {
     expect((await audit.list()).at(-1)).toMatchObject({ action: 'export.zreport' });
     const error = await refusal(service.exportZReport(7));
     expect(error.code).toBe('not_found');
+  });
+});
+
+describe('merchantDay', () => {
+  const id = (n: number) => `0MJ3K2ZQ4${String(n).padStart(8, '0')}`;
+
+  it("groups the server's records of the day by terminal, and knows only this terminal's Z report", async () => {
+    server = [
+      txn({ txnId: 't1', referenceNumber: `POS-${id(1)}`, amountMinor: 500 }),
+      txn({ txnId: 't2', referenceNumber: `C2-${id(2)}`, amountMinor: 700, status: 'pending' }),
+      txn({ txnId: 't3', referenceNumber: 'WEB-1', amountMinor: 900 }),
+      txn({ txnId: 't4', referenceNumber: `C2-${id(4)}`, createdAt: '2026-10-31T04:30:05.000Z' }),
+    ];
+    const service = reports();
+    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    const day = await service.merchantDay('2026-11-01');
+    expect(day.listedAt).toBe(new Date(now).toISOString());
+    expect(
+      day.terminals.map((t) => [
+        t.terminal,
+        t.dayClosed,
+        t.currencies[0]?.grossMinor,
+        t.currencies[0]?.pending,
+      ]),
+    ).toEqual([
+      ['POS', 'closed', 500, 0],
+      ['C2', 'unknown', 0, 1],
+      [ELSEWHERE, 'unknown', 900, 0],
+    ]);
+  });
+
+  it('lists the server once per refresh, and not at all for a cached look', async () => {
+    let listings = 0;
+    const service = createReports({
+      sales: { all: () => [] },
+      kspay: () => ({
+        transactions: async () => {
+          listings += 1;
+          return [txn({ txnId: 't1', referenceNumber: `POS-${id(1)}` })];
+        },
+      }),
+      journal,
+      audit,
+      clock,
+      timeZone: ZONE,
+      terminalName: () => 'Counter 1',
+      referencePrefix: () => 'POS',
+      hash: sha256Hex,
+    });
+    await Promise.all([service.merchantDay('2026-11-01'), service.transactions()]);
+    expect(listings).toBe(1);
+    const cached = await service.merchantDay('2026-11-01', { server: 'cached' });
+    expect(listings).toBe(1);
+    expect(cached.terminals[0]?.currencies[0]?.succeeded).toBe(1);
+  });
+
+  it('says so when the server cannot be listed, and still lists this terminal', async () => {
+    server = new Error('connection refused');
+    const day = await reports().merchantDay('2026-11-01');
+    expect(day.serverError?.message).toMatch(/could not be loaded/);
+    expect(day.terminals).toEqual([{ terminal: 'POS', own: true, dayClosed: 'open', currencies: [] }]);
   });
 });

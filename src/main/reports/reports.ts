@@ -12,6 +12,7 @@ import {
 import type { CallOutput } from '../../shared/contract.ts';
 import { filterTransactions, type TransactionFilter } from '../../shared/transaction-filter.ts';
 import { summariseRows } from '../../shared/day-summary.ts';
+import { groupMerchantDay, type MerchantDay } from '../../shared/merchant-day.ts';
 import { CSV_MIME_TYPE, exportFileName, transactionsCsv, UTF8_BOM } from '../../shared/csv.ts';
 import { transactionsXlsx, XLSX_MIME_TYPE } from './transactions-xlsx.ts';
 import {
@@ -51,6 +52,8 @@ export interface ReportsDeps {
   /** IANA zone the terminal's days and hours are counted in, e.g. "Asia/Kolkata". */
   timeZone: string;
   terminalName: () => string;
+  /** This terminal's reference prefix: its sales are told from other terminals' by it. */
+  referencePrefix: () => string;
   /** sha-256 hex of UTF-8 text (main passes node:crypto's; see `sha256Hex`). */
   hash: (text: string) => string;
   log?: Logger;
@@ -83,6 +86,11 @@ export interface Reports {
   /** The same rows as an Excel workbook; `content` is base64. */
   exportXlsx(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
   day(day: string): Promise<DaySummary>;
+  /**
+   * Every terminal's `day` from the server's records (listed once, grouped in one pass): see
+   * shared/merchant-day.ts. `cached` groups the records as last listed (none before the first listing).
+   */
+  merchantDay(day: string, options?: { server?: 'cached' | 'fresh' }): Promise<MerchantDay>;
   closeDay(input: CloseDayInput): Promise<ZReport>;
   /** Every Z report, number 1 first. */
   zReports(): Promise<ZReport[]>;
@@ -273,6 +281,27 @@ export function createReports(deps: ReportsDeps): Reports {
       return summariseRows(await salesOfDay(day), day, zoned);
     },
 
+    async merchantDay(day, options = {}) {
+      requireDay(day);
+      const listed =
+        options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
+      const ownDayClosed = (await loadZReports()).some((report) => report.day === day);
+      const listedAt = lastServer?.at ?? new Date(deps.clock.now()).toISOString();
+      const terminals = groupMerchantDay(listed.server, {
+        day,
+        zoned,
+        ownPrefix: deps.referencePrefix(),
+        ownDayClosed,
+        listedAt,
+      });
+      return {
+        day,
+        terminals,
+        ...(lastServer ? { listedAt: lastServer.at } : {}),
+        ...('serverError' in listed && listed.serverError ? { serverError: listed.serverError } : {}),
+      };
+    },
+
     closeDay(input) {
       // One close at a time, so two clicks cannot make two reports with the same number.
       const result = closing.then(() => closeDayNow(input));
@@ -318,5 +347,6 @@ function describeFilter(filter: TransactionFilter): string {
   if (filter.maxAmountMinor !== undefined) parts.push(`amount to ${filter.maxAmountMinor} minor units`);
   if (filter.search?.trim()) parts.push(`search "${filter.search.trim()}"`);
   if (filter.mismatchOnly) parts.push('only differences');
+  if (filter.terminal) parts.push(`terminal ${filter.terminal}`);
   return parts.length > 0 ? parts.join(', ') : 'none (every transaction)';
 }

@@ -44,6 +44,8 @@ describe('reconcile', () => {
     const base = { currencyId: INR.currencyId, paymentMethodId: INR.methodId, currency: 'INR', amountMinor: 4200, redirectUrl: REDIRECT_URL };
     const orphan = await rig.client.initiate({ ...base, referenceNumber: 'POS-ORPHAN1' });
     await rig.client.initiate({ ...base, referenceNumber: 'OTHER-1' });
+    // Another terminal whose prefix starts with this one's (POS-TILL3 beside POS): its sales are not orphans here.
+    await rig.client.initiate({ ...base, referenceNumber: 'POS-TILL3-0MX5ZPC27WJBZM83Q' });
     const report = await rig.engine.reconcile();
     expect(report.issues).toMatchObject([{ id: `server_only:${orphan.txnId ?? ''}`, kind: 'server_only', reference: 'POS-ORPHAN1', reviewed: false }]);
     expect(report.issues[0]?.explanation).toMatch(/never recorded/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { terminalOf } from '../../shared/terminal-of.ts';
 import { createSaleIds, REFERENCE_PATTERN } from './index.ts';
 
 describe('createSaleIds', () => {
@@ -25,5 +26,10 @@ describe('createSaleIds', () => {
     const b = createSaleIds({ clock });
     expect(a.reference('POS')).not.toBe(b.reference('POS'));
     expect(a.saleId()).not.toBe(b.saleId());
+  });
+
+  it('makes references the desk reads the terminal back from (shared/terminal-of.ts)', () => {
+    const ids = createSaleIds({ clock: { now: () => Date.parse('2026-11-29T10:00:00.000Z') } });
+    for (const prefix of ['POS', 'A', 'KS9Z01']) expect(terminalOf(ids.reference(prefix))).toBe(prefix);
   });
 });

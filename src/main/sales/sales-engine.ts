@@ -3,6 +3,7 @@
 import type { ReconcileIssue, ReconcileReport, Sale, SaleTimelineEntry } from '../../shared/domain.ts';
 import { isFinalSaleStatus } from '../../shared/domain.ts';
 import { StartSaleInput } from '../../shared/contract.ts';
+import { isReferenceOf } from '../../shared/terminal-of.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { checkoutUrlFromOrder, parseRedirect, returnUrlFor } from '../checkout/index.ts';
 import type { RedirectPaymentStatus } from '../checkout/index.ts';
@@ -574,10 +575,11 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     }
 
     if (listed !== null) {
-      const prefix = `${terminal().referencePrefix}-`;
+      // A prefix may hold dashes, so `POS-` also starts `POS-TILL3-…`, another terminal's: `isReferenceOf` tells.
+      const ownPrefix = terminal().referencePrefix;
       const known = new Set(all.map((sale) => sale.reference));
       for (const record of listed) {
-        if (record.referenceNumber.startsWith(prefix) && !known.has(record.referenceNumber)) await recordIssue(serverOnlyIssue(record));
+        if (isReferenceOf(record.referenceNumber, ownPrefix) && !known.has(record.referenceNumber)) await recordIssue(serverOnlyIssue(record));
       }
       // Only sales well inside the listed window: near its edge a clock difference could hide a record.
       const safeFrom = from + 3600_000;

@@ -56,7 +56,7 @@ function describeProblem(issue: IssueLike): string {
       return isText ? `can be at most ${issue.maximum} characters` : `can be at most ${issue.maximum}`;
     case 'invalid_format':
       if (issue.format === 'url') return 'must be a full web address, such as https://pay.example.com';
-      // Our own patterns carry a message written for people (e.g. "1 to 6 capital letters or digits").
+      // Our own patterns carry a message written for people (e.g. "1 to 12 capital letters or digits, dashes only between them").
       return `must be ${issue.message}`;
     case 'invalid_value':
       return `must be one of: ${(issue.values ?? []).map(String).join(', ')}`;
@@ -71,7 +71,7 @@ function describeProblem(issue: IssueLike): string {
   }
 }
 
-/** One message per field ("Reference prefix must be 1 to 6 capital letters or digits."), first issue wins. */
+/** One message per field ("Reference prefix must be 1 to 12 capital letters or digits, dashes only between them."), first issue wins. */
 export function fieldMessages(issues: readonly IssueLike[]): Record<string, string> {
   const messages: Record<string, string> = {};
   for (const issue of issues) {

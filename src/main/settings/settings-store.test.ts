@@ -114,7 +114,7 @@ describe('settings store', () => {
     expect(refusal(() => settings.update({ referencePrefix: 'pos' }))).toMatchObject({
       code: 'invalid',
       field: 'referencePrefix',
-      message: 'Reference prefix must be 1 to 6 capital letters or digits.',
+      message: 'Reference prefix must be 1 to 12 capital letters or digits, dashes only between them.',
     });
     expect(refusal(() => settings.update({ terminalName: '' })).message).toBe('Terminal name is required.');
     expect(refusal(() => settings.update({ idleLockMinutes: 999 })).message).toBe(

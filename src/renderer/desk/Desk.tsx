@@ -1,4 +1,4 @@
-// The manager desk: navigation between Transactions, Pending, Day summary, Reports, Settings and
+// The manager desk: navigation between Transactions, Pending, Day summary, Merchant day, Reports, Settings and
 // Audit log, Save diagnostics, and Lock back to the cashier view (also when the idle lock fires).
 import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon.tsx';
@@ -8,13 +8,22 @@ import { usePending } from '../stores/index.ts';
 import { deskMessages } from './messages.ts';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
 import { DaySummaryScreen } from './screens/DaySummaryScreen.tsx';
+import { MerchantDayScreen } from './screens/MerchantDayScreen.tsx';
 import { PendingScreen } from './screens/PendingScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { TransactionsScreen } from './screens/TransactionsScreen.tsx';
 
-type DeskScreen = 'transactions' | 'pending' | 'day' | 'reports' | 'settings' | 'audit';
-const SCREENS: readonly DeskScreen[] = ['transactions', 'pending', 'day', 'reports', 'settings', 'audit'];
+type DeskScreen = 'transactions' | 'pending' | 'day' | 'merchant' | 'reports' | 'settings' | 'audit';
+const SCREENS: readonly DeskScreen[] = [
+  'transactions',
+  'pending',
+  'day',
+  'merchant',
+  'reports',
+  'settings',
+  'audit',
+];
 const n = deskMessages.nav;
 
 export function Desk({ onLock }: { onLock(): void }) {
@@ -111,6 +120,7 @@ export function Desk({ onLock }: { onLock(): void }) {
         {screen === 'transactions' ? <TransactionsScreen /> : null}
         {screen === 'pending' ? <PendingScreen /> : null}
         {screen === 'day' ? <DaySummaryScreen /> : null}
+        {screen === 'merchant' ? <MerchantDayScreen /> : null}
         {screen === 'reports' ? <ReportsScreen /> : null}
         {screen === 'settings' ? <SettingsScreen /> : null}
         {screen === 'audit' ? <AuditLogScreen /> : null}

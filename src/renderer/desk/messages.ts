@@ -10,6 +10,7 @@ export const deskMessages = {
     transactions: 'Transactions', // name
     pending: 'Pending', // name
     day: 'Day summary', // name
+    merchant: 'Merchant day', // name
     reports: 'Reports', // name
     settings: 'Settings', // name
     audit: 'Audit log', // name
@@ -31,6 +32,10 @@ export const deskMessages = {
     exporting: 'Exporting…',
     exported: (filename: string) => `Saved ${filename} to your downloads.`,
     pin: 'Manager PIN', // name
+  },
+  terminals: {
+    elsewhere: 'Elsewhere', // name: records no terminal made (the web shop, a payment link)
+    own: (name: string, prefix: string) => `${name} (${prefix})`,
   },
   transactions: {
     heading: 'Transactions',
@@ -74,7 +79,10 @@ export const deskMessages = {
       status: 'Status',
       txnId: 'Transaction ID',
       cashier: 'Cashier',
+      terminal: 'Terminal',
     },
+    terminal: 'Terminal', // name
+    anyTerminal: 'Every terminal',
     sortBy: (column: string) => `Sort by ${column}`,
     differs: 'Differs',
     differsTitle: 'The terminal and KS Pay disagree about this sale.',
@@ -175,6 +183,33 @@ export const deskMessages = {
     showTable: 'Show as a table',
     hour: 'Hour',
     name: 'Name',
+    byTerminal: 'By terminal', // name
+    byTerminalLead: "Every terminal's sales on this day, from the KS Pay server's records.",
+  },
+  merchant: {
+    heading: 'Merchant day', // name
+    lead: "Every terminal's day from the KS Pay server's records. Terminals are told apart by the prefix of their sale references; Elsewhere is every record no terminal made (the web shop, payment links).",
+    refresh: 'Refresh', // name
+    refreshing: 'Refreshing…',
+    listedAt: (at: string) => `The KS Pay server's records as listed at ${at}.`,
+    tableLabel: 'Merchant day by terminal', // name
+    terminal: 'Terminal',
+    currency: 'Currency',
+    gross: 'Gross taken',
+    succeeded: 'Paid',
+    failed: 'Failed',
+    cancelled: 'Cancelled or expired',
+    pending: 'Pending',
+    dayClosed: 'Day closed',
+    noSales: 'No sales on this day.',
+    allTerminals: 'All terminals', // name
+    closed: {
+      closed: 'Closed (Z report)',
+      open: 'Not closed yet',
+      unknown: 'Unknown',
+    },
+    unknownWhy:
+      'The KS Pay server keeps no Z reports, so only this terminal knows whether it closed its day. Ask at that counter.',
   },
   reports: {
     heading: 'Reports',
@@ -220,7 +255,7 @@ export const deskMessages = {
     terminal: 'Terminal',
     terminalName: 'Terminal name', // name
     referencePrefix: 'Reference prefix', // name
-    referencePrefixHint: '1 to 6 capital letters or digits, at the start of every sale reference.',
+    referencePrefixHint: '1 to 12 capital letters or digits, dashes only between them, at the start of every sale reference.',
     defaultCurrency: 'Default currency', // name
     defaultCurrencyHint: 'Three-letter code, e.g. INR. Leave empty to use the first one KS Pay offers.',
     defaultMethodId: 'Default payment method', // name

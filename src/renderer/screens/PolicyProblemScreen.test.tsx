@@ -16,7 +16,7 @@ describe('the policy problem screen', () => {
               {
                 field: 'referencePrefix',
                 value: '"pos"',
-                message: 'Reference prefix must be 1 to 6 capital letters or digits.',
+                message: 'Reference prefix must be 1 to 12 capital letters or digits, dashes only between them.',
               },
               { field: 'accessKey', message: 'Keys are never put in the policy file: remove this field.' },
             ],
@@ -35,7 +35,7 @@ describe('the policy problem screen', () => {
           .map((cell) => cell.textContent),
       ),
     ).toEqual([
-      ['"pos"', 'Reference prefix must be 1 to 6 capital letters or digits.'],
+      ['"pos"', 'Reference prefix must be 1 to 12 capital letters or digits, dashes only between them.'],
       ['(none)', 'Keys are never put in the policy file: remove this field.'],
     ]);
     expect(within(rows[0]!).getByRole('rowheader')).toHaveTextContent('referencePrefix');

@@ -13,6 +13,8 @@ interface TransactionFiltersProps {
   errors: FilterFormResult['errors'];
   currencies: readonly string[];
   methods: readonly string[];
+  /** Every terminal seen (value: prefix or ELSEWHERE) with the name the desk shows for it. */
+  terminals: readonly { value: string; label: string }[];
   onChange(patch: Partial<FilterForm>): void;
   zoned: ZonedTime;
   locale: string;
@@ -25,6 +27,7 @@ export function TransactionFilters({
   errors,
   currencies,
   methods,
+  terminals,
   onChange,
   zoned,
   locale,
@@ -89,6 +92,19 @@ export function TransactionFilters({
           {methods.map((m) => (
             <option key={m} value={m}>
               {m}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id="tx-terminal"
+          label={t.terminal}
+          value={form.terminal}
+          onChange={(terminal) => onChange({ terminal })}
+        >
+          <option value="">{t.anyTerminal}</option>
+          {terminals.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </Select>

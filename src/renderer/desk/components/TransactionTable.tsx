@@ -18,9 +18,18 @@ interface TransactionTableProps {
   onSort(column: TransactionSortColumn): void;
   onOpen(row: TransactionRow): void;
   format: DeskFormatters;
+  /** The name of the terminal that made a row's sale (see terminal-label.ts). */
+  terminalName(reference: string): string;
 }
 
-export function TransactionTable({ rows, sort, onSort, onOpen, format }: TransactionTableProps) {
+export function TransactionTable({
+  rows,
+  sort,
+  onSort,
+  onOpen,
+  format,
+  terminalName,
+}: TransactionTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useMemo(() => tokenPx('--touch-target', 44), []);
   // The build has no React Compiler, so nothing memoises around the virtualizer's changing functions.
@@ -79,7 +88,14 @@ export function TransactionTable({ rows, sort, onSort, onOpen, format }: Transac
           {items.map((item) => {
             const row = rows[item.index];
             return row ? (
-              <Row key={row.key} row={row} index={item.index} onOpen={onOpen} format={format} />
+              <Row
+                key={row.key}
+                row={row}
+                index={item.index}
+                onOpen={onOpen}
+                format={format}
+                terminalName={terminalName}
+              />
             ) : null;
           })}
           {padBottom > 0 ? (
@@ -98,9 +114,10 @@ interface RowProps {
   index: number;
   onOpen(row: TransactionRow): void;
   format: DeskFormatters;
+  terminalName(reference: string): string;
 }
 
-const Row = memo(function Row({ row, index, onOpen, format }: RowProps) {
+const Row = memo(function Row({ row, index, onOpen, format, terminalName }: RowProps) {
   return (
     <tr
       className={row.mismatch ? 'tx-table__row tx-table__row--mismatch' : 'tx-table__row'}
@@ -126,6 +143,7 @@ const Row = memo(function Row({ row, index, onOpen, format }: RowProps) {
       </td>
       <td className="tx-table__txn">{row.txnId ?? deskMessages.common.none}</td>
       <td>{row.cashier ?? deskMessages.common.none}</td>
+      <td className="tx-table__terminal">{terminalName(row.reference)}</td>
     </tr>
   );
 });

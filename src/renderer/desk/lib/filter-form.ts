@@ -18,6 +18,8 @@ export interface FilterForm {
   minAmount: string;
   maxAmount: string;
   mismatchOnly: boolean;
+  /** A terminal's reference prefix, ELSEWHERE, or '' for every terminal. */
+  terminal: string;
 }
 
 export const EMPTY_FILTER_FORM: FilterForm = {
@@ -30,6 +32,7 @@ export const EMPTY_FILTER_FORM: FilterForm = {
   minAmount: '',
   maxAmount: '',
   mismatchOnly: false,
+  terminal: '',
 };
 
 export interface FilterFormResult {
@@ -48,6 +51,7 @@ export function toTransactionFilter(form: FilterForm, zoned: ZonedTime): FilterF
   if (form.fromDay !== '') filter.from = new Date(zoned.startOfDay(form.fromDay)).toISOString();
   if (form.toDay !== '') filter.to = new Date(zoned.endOfDay(form.toDay)).toISOString();
   if (form.mismatchOnly) filter.mismatchOnly = true;
+  if (form.terminal !== '') filter.terminal = form.terminal;
 
   for (const field of ['minAmount', 'maxAmount'] as const) {
     const text = form[field].trim();

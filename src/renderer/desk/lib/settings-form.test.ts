@@ -31,7 +31,7 @@ describe('settings form', () => {
     const result = formToSettings(form, current);
     expect('errors' in result && result.errors).toEqual({
       terminalName: 'This cannot be empty.',
-      referencePrefix: 'Use 1 to 6 capital letters or digits.',
+      referencePrefix: 'Use 1 to 12 capital letters or digits, dashes only between them.',
       defaultCurrency: 'Use a three-letter ISO 4217 code.',
       receiptFooter: 'Use at most 200 characters.',
       idleLockMinutes: 'Use 240 or less.',

@@ -163,7 +163,7 @@ function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
   return typeof first === 'string' && known.includes(first) ? (first as SettingsField) : undefined;
 }
 
-/** The schema's own words where it has them ("1 to 6 capital letters or digits"), plain words otherwise. */
+/** The schema's own words where it has them ("1 to 12 capital letters or digits, dashes only between them"), plain words otherwise. */
 export function plainMessage(issue: z.core.$ZodIssue): string {
   const generic = /^(Too (small|big)|Invalid)/.test(issue.message);
   // A schema message that is already a sentence ("The checkout return address must be…") stands as it is.

@@ -1,10 +1,14 @@
-// Day summary: the chosen day's totals per currency, with unresolved sales called out.
+// Day summary: the chosen day's totals per currency, with unresolved sales called out, and the same day
+// by terminal from the KS Pay server's records (every terminal's sales, see shared/merchant-day.ts).
 import { useEffect, useState } from 'react';
 import type { DaySummary } from '../../../shared/domain.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
 import { CurrencyCard } from '../components/CurrencyCard.tsx';
+import { TerminalDayTable } from '../components/TerminalDayTable.tsx';
+import { useMerchantDay } from '../lib/use-merchant-day.ts';
+import { useOwnTerminal } from '../lib/terminal-names.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -19,6 +23,8 @@ export function DaySummaryScreen() {
   const [day, setDay] = useState(() => zoned.dayKey(Date.now()));
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const byTerminal = useMerchantDay(day);
+  const own = useOwnTerminal();
 
   useEffect(() => {
     if (day === '') return;
@@ -84,6 +90,38 @@ export function DaySummaryScreen() {
           )}
         </>
       )}
+
+      <section className="day-terminals" aria-labelledby="day-terminals-heading">
+        <h3 id="day-terminals-heading">{d.byTerminal}</h3>
+        <p className="muted">{d.byTerminalLead}</p>
+        {byTerminal.load.state === 'loading' ? (
+          <p className="muted" role="status">
+            {deskMessages.common.loading}
+          </p>
+        ) : byTerminal.load.state === 'error' ? (
+          <ErrorNotice message={byTerminal.load.message}>
+            <button type="button" className="button button--secondary" onClick={byTerminal.refresh}>
+              {deskMessages.common.retry}
+            </button>
+          </ErrorNotice>
+        ) : (
+          <>
+            {byTerminal.load.merchantDay.serverError ? (
+              <p className="notice notice--warning" role="status">
+                <Icon name="offline" className="notice__icon" />
+                <span>{byTerminal.load.merchantDay.serverError.message}</span>
+              </p>
+            ) : null}
+            <TerminalDayTable
+              terminals={byTerminal.load.merchantDay.terminals}
+              own={own}
+              format={format}
+              label={d.byTerminal}
+              full={false}
+            />
+          </>
+        )}
+      </section>
     </section>
   );
 }

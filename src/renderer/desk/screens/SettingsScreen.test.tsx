@@ -26,7 +26,7 @@ describe('Settings', () => {
       await screen.findByText('Some fields need fixing before the settings can be saved.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Reference prefix' })).toHaveAccessibleDescription(
-      expect.stringContaining('Use 1 to 6 capital letters or digits.'),
+      expect.stringContaining('Use 1 to 12 capital letters or digits, dashes only between them.'),
     );
     expect(screen.getByRole('textbox', { name: 'Terminal name' })).toHaveAccessibleDescription(
       'This cannot be empty.',
@@ -71,7 +71,8 @@ describe('Settings', () => {
 
   it('says why updates cannot be turned on when this build cannot check them here', async () => {
     const { user } = renderDesk({ 'settings.get': () => saved });
-    const reason = 'Automatic updates are not available on Linux: this copy was built without the update signing key.';
+    const reason =
+      'Automatic updates are not available on Linux: this copy was built without the update signing key.';
     useAppStatus.getState().setStatus(makeStatus({ role: 'manager', updates: { available: false, reason } }));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const toggle = await screen.findByRole('checkbox', { name: 'Install updates automatically' });

@@ -67,6 +67,7 @@ describe('Transactions', () => {
       'Status',
       'Transaction ID',
       'Cashier',
+      'Terminal',
     ]) {
       expect(screen.getByRole('columnheader', { name })).toBeInTheDocument();
     }
@@ -97,6 +98,34 @@ describe('Transactions', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Method' }), 'NET BANKING');
     await waitFor(() => expect(references()).toEqual(['WEB-9']));
     expect(screen.getByText('1 transaction')).toBeInTheDocument();
+  });
+
+  it('names the terminal of each sale from its reference prefix, and filters by terminal', async () => {
+    const id = '0MJ3K2ZQ4ABCD1234';
+    const { user } = renderDesk({
+      'reports.transactions': () => ({
+        rows: [
+          row({ reference: `POS-${id}`, time: '2026-11-01T09:00:00.000+05:30' }),
+          row({ reference: `C2-${id}`, time: '2026-11-01T10:00:00.000+05:30', source: 'server' }),
+          row({ reference: 'WEB-9', time: '2026-11-01T11:00:00.000+05:30', source: 'server' }),
+        ],
+      }),
+    });
+    await screen.findByText('3 transactions');
+    expect(screen.getByRole('columnheader', { name: /Terminal/ })).toBeInTheDocument();
+    const terminals = () => bodyRows().map((r) => within(r).getAllByRole('cell').at(-1)?.textContent);
+    // makeStatus's terminal is "Counter 1" with prefix POS.
+    expect(terminals()).toEqual(['Elsewhere', 'C2', 'Counter 1 (POS)']);
+    const filter = screen.getByRole('combobox', { name: 'Terminal' });
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Every terminal', 'Counter 1 (POS)', 'C2', 'Elsewhere']);
+    await user.selectOptions(filter, 'C2');
+    await waitFor(() => expect(references()).toEqual([`C2-${id}`]));
+    await user.selectOptions(filter, 'Elsewhere');
+    await waitFor(() => expect(references()).toEqual(['WEB-9']));
   });
 
   it('filters by an amount range in the chosen currency and by date', async () => {

@@ -2,6 +2,7 @@
 // with Export CSV and XLSX, Reconcile, a live count and a detail drawer per row.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { TransactionRow } from '../../../shared/domain.ts';
+import { terminalsSeen } from '../../../shared/terminal-of.ts';
 import { filterTransactions, sortTransactions } from '../../../shared/transaction-filter.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -13,6 +14,7 @@ import { TransactionFilters } from '../components/TransactionFilters.tsx';
 import { TransactionTable } from '../components/TransactionTable.tsx';
 import { downloadFile } from '../lib/download.ts';
 import { toTransactionFilter } from '../lib/filter-form.ts';
+import { terminalLabel, useOwnTerminal, useTerminalNameOfReference } from '../lib/terminal-names.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/reconcile.ts';
@@ -50,6 +52,16 @@ export function TransactionsScreen() {
   const visible = useMemo(() => filterTransactions(sorted, filter), [sorted, filter]);
   const currencies = useMemo(() => distinct(rows, (r) => r.currency), [rows]);
   const methods = useMemo(() => distinct(rows, (r) => r.method), [rows]);
+  const own = useOwnTerminal();
+  const terminalName = useTerminalNameOfReference();
+  const terminals = useMemo(
+    () =>
+      terminalsSeen(
+        rows.map((r) => r.reference),
+        own.prefix,
+      ).map((value) => ({ value, label: terminalLabel(value, own) })),
+    [rows, own],
+  );
 
   async function exportRows(format: 'csv' | 'xlsx') {
     setExporting(format);
@@ -105,6 +117,7 @@ export function TransactionsScreen() {
         errors={errors}
         currencies={currencies}
         methods={methods}
+        terminals={terminals}
         onChange={(patch) => useDeskTransactions.getState().setForm(patch)}
         zoned={zoned}
         locale={locale}
@@ -163,6 +176,7 @@ export function TransactionsScreen() {
         onSort={(column) => useDeskTransactions.getState().sortBy(column)}
         onOpen={setOpen}
         format={format}
+        terminalName={terminalName}
       />
       {loaded && visible.length === 0 ? <p className="tx-empty muted">{t.empty}</p> : null}
 
