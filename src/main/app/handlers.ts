@@ -5,6 +5,7 @@ import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { CustomerDisplay } from '../customer-display/index.ts';
 import type { Clock } from '../deps.ts';
 import type { CallContext, Handlers } from '../ipc/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
@@ -24,6 +25,8 @@ export interface ShellActions {
   openCheckout(saleId: string, url: string): void;
   /** Electron: prints the receipt the window shows with the system's printer. Absent in browser mode (the page prints). */
   printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
+  /** Browser mode: a new one-time address for a customer display page. Absent in Electron (its own window). */
+  customerDisplayAddress?(): string;
 }
 
 export interface HandlerDeps {
@@ -36,6 +39,7 @@ export interface HandlerDeps {
   profiles: Pick<Profiles, 'active'>;
   printer: EscposPrinter;
   shell: ShellActions;
+  customerDisplay: Pick<CustomerDisplay, 'state' | 'keyed'>;
   /** Tells the renderer the app status changed (role, mode, settings); never rejects. */
   statusChanged(): Promise<void>;
   /** Writes the diagnostics zip and returns its path. */
@@ -211,6 +215,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.zReports': async () => (await deps.runtime()).reports.zReports(),
     'reports.exportZReport': async ({ number }, ctx) =>
       (await deps.runtime()).reports.exportZReport(number, actor(ctx)),
+
+    'display.state': async () => deps.customerDisplay.state(),
+    'display.keying': async (amount) => {
+      deps.customerDisplay.keyed(amount);
+      return { ok: true };
+    },
+    'display.openAddress': async () => {
+      const address = deps.shell.customerDisplayAddress?.();
+      if (!address)
+        throw new PosAppError(
+          'not_available',
+          'The desktop app shows the customer display in its own window: choose its screen under Settings → Customer display.',
+        );
+      return { url: address };
+    },
 
     'audit.list': () => audit.list(),
     'audit.export': async (_input, ctx) => {

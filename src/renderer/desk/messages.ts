@@ -18,6 +18,11 @@ export const deskMessages = {
     diagnosticsSaving: 'Saving…',
     diagnosticsSaved: (path: string) =>
       `Diagnostics saved to ${path}. Send this file to support; it holds no keys.`,
+    openCustomerDisplay: 'Open customer display', // name
+    customerDisplayOpened:
+      'The customer display opened in a new window. Move it to the screen that faces the customer and make it full screen (F11).',
+    customerDisplayBlocked:
+      'The browser blocked the new window. Allow pop-ups for this address, then choose Open customer display again.',
   },
   common: {
     loading: 'Loading…',
