@@ -14,7 +14,7 @@ import {
   startSale,
 } from './cashier-steps.ts';
 import { expect, test } from './fixtures.ts';
-import { openManagerDesk } from './support/manager-desk.ts';
+import { openDeskSettings, openManagerDesk } from './support/manager-desk.ts';
 import { decodeQrOnScreen } from './support/qr-decode.ts';
 
 const WELCOME = 'Welcome';
@@ -46,6 +46,11 @@ test('opened from the manager desk, it mirrors each keystroke, shows the QR the 
   await page.getByRole('button', { name: 'Open customer display' }).click();
   const customer = await opening;
   await customer.setViewportSize({ width: 1920, height: 1080 });
+  await openDeskSettings(page);
+  const seconds = page.getByRole('textbox', { name: 'Show the result for (seconds)' });
+  await seconds.fill('3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('button', { name: /^Charge/ })).toBeVisible();
 
@@ -83,9 +88,10 @@ test('opened from the manager desk, it mirrors each keystroke, shows the QR the 
   await expect(resultHeading(page, 'Payment successful')).toBeVisible();
   await expect(customerSays(customer, 'Paid, thank you')).toBeVisible();
   await expect(customerAmount).toHaveText('₹345.67');
-  // The cashier moves on; the customer keeps the result until its time is up, then the welcome.
+  // The cashier moves on; the customer keeps the result for the 3 seconds set, then sees the welcome.
   await page.getByRole('button', { name: 'New sale' }).click();
-  await expect(customerSays(customer, WELCOME)).toBeVisible({ timeout: 15_000 });
+  await expect(customerSays(customer, 'Paid, thank you')).toBeVisible();
+  await expect(customerSays(customer, WELCOME)).toBeVisible({ timeout: 10_000 });
 });
 
 test('declined, cancelled and a lying redirect show only what KS Pay confirmed, never Paid', async ({

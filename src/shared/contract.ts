@@ -10,6 +10,7 @@ import {
   ConnectionTestResult,
   Currency,
   DayKey,
+  DisplayScreen,
   DaySummary,
   IsoCurrencyCode,
   IsoDateTime,
@@ -155,6 +156,8 @@ export const calls = {
   'display.state': call('display', None, CustomerDisplayState),
   /** The cashier screen reports the amount being keyed in (null when none), so the customer sees it as typed. */
   'display.keying': call('cashier', KeyedAmount, Done),
+  /** The displays connected now, for Settings → Customer display (none in browser mode). */
+  'display.screens': call('manager', None, z.array(DisplayScreen)),
   /** Browser mode: a new one-time address that connects one browser as the customer display. */
   'display.openAddress': call('manager', None, z.object({ url: z.string().url() })),
 

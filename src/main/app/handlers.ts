@@ -2,6 +2,7 @@
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
 import { timingSafeEqual } from 'node:crypto';
 import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
+import type { DisplayScreen } from '../../shared/domain.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
 import type { AuditLog } from '../audit/index.ts';
@@ -27,6 +28,8 @@ export interface ShellActions {
   printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
   /** Browser mode: a new one-time address for a customer display page. Absent in Electron (its own window). */
   customerDisplayAddress?(): string;
+  /** Electron: the displays connected now, for Settings → Customer display. Absent in browser mode. */
+  displayScreens?(): DisplayScreen[];
 }
 
 export interface HandlerDeps {
@@ -221,6 +224,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.customerDisplay.keyed(amount);
       return { ok: true };
     },
+    'display.screens': async () => deps.shell.displayScreens?.() ?? [],
     'display.openAddress': async () => {
       const address = deps.shell.customerDisplayAddress?.();
       if (!address)

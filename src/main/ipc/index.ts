@@ -19,6 +19,7 @@ export {
   type IpcMainLike,
   type SenderLike,
   type SenderCheck,
+  type SessionOfSender,
 } from './register.ts';
 export { createEventHub, type EventFilter, type EventHub, type EventSink } from './event-hub.ts';
 export { createSessionEvents, type SessionEvents } from './session-events.ts';

@@ -2,9 +2,11 @@
 // connection), the manager PIN, terminal, defaults, receipt, printer, idle lock, locale, theme and updates (on or
 // off only: the feed is fixed when the app is built). Every field is checked with the shared Settings schema
 // before anything is saved.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { Currency, PaymentMethod, Settings } from '../../../shared/domain.ts';
 import { CashiersPanel } from '../components/CashiersPanel.tsx';
+import { CustomerDisplayPanel } from '../components/CustomerDisplayPanel.tsx';
+import { SelectField, TextField } from '../components/SettingsFields.tsx';
 import { ChangePinPanel } from '../components/ChangePinPanel.tsx';
 import { ConnectionForm } from '../../components/ConnectionForm.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -24,7 +26,6 @@ import {
 } from '../lib/settings-form.ts';
 import { deskMessages } from '../messages.ts';
 import '../../screens/setup.css';
-import { describedBy, FieldShell } from '../../components/FieldShell.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
@@ -302,6 +303,8 @@ export function SettingsScreen() {
           </SelectField>
         </fieldset>
 
+        <CustomerDisplayPanel form={form} errors={errors} update={update} />
+
         <fieldset className="panel">
           <legend className="panel__title">{s.updates}</legend>
           <label className="check">
@@ -449,62 +452,4 @@ function useCatalogChoices(currencyCode: string): {
 /** The options, plus the saved value when the catalog does not offer it (offline, or since removed). */
 function withCurrent(options: string[], value: string): string[] {
   return value === '' || options.includes(value) ? options : [value, ...options];
-}
-
-interface FieldProps {
-  id: string;
-  label: string;
-  error: string | undefined;
-  hint?: string;
-}
-
-function TextField({
-  id,
-  label,
-  error,
-  hint,
-  value,
-  onChange,
-  maxLength,
-  inputMode,
-}: FieldProps & { value: string; onChange(value: string): void; maxLength?: number; inputMode?: 'numeric' }) {
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        className="input"
-        value={value}
-        maxLength={maxLength}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </FieldShell>
-  );
-}
-
-function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  value,
-  onChange,
-  children,
-}: FieldProps & { value: string; onChange(value: string): void; children: ReactNode }) {
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        className="select"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {children}
-      </select>
-    </FieldShell>
-  );
 }
