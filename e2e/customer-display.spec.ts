@@ -13,7 +13,7 @@ import {
   startDemo,
   startSale,
 } from './cashier-steps.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, saveScreenshot, test } from './fixtures.ts';
 import { openDeskSettings, openManagerDesk } from './support/manager-desk.ts';
 import { decodeQrOnScreen } from './support/qr-decode.ts';
 
@@ -41,7 +41,10 @@ test('opened from the manager desk, it mirrors each keystroke, shows the QR the 
   liveTerminal,
 }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 600 });
   await openManagerDesk(page, liveTerminal.pin);
+  await saveScreenshot(page, 'desk-open-customer-display-1024x600');
+  await page.setViewportSize({ width: 1280, height: 800 });
   const opening = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Open customer display' }).click();
   const customer = await opening;
