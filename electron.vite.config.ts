@@ -57,7 +57,13 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the cashier screen's JS is ~3× smaller to parse minified.
       minify: true,
-      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+      // The customer display is its own small page: it must not add to the cashier screen's first chunk.
+      rollupOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          customer: resolve('src/renderer/customer.html'),
+        },
+      },
     },
   },
 });

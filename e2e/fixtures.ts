@@ -131,7 +131,8 @@ export const test = base.extend<PosFixtures>({
     async ({ context, workDir }, use) => {
       const file = join(workDir, 'bridge-replies.jsonl');
       context.on('response', (response) => {
-        const path = new URL(response.url()).pathname;
+        // The cashier's calls and the customer display's (under /customer) alike.
+        const path = new URL(response.url()).pathname.replace(/^\/customer(?=\/pos\/)/, '');
         if (!path.startsWith('/pos/call/')) return;
         response.text().then(
           (body) =>

@@ -14,6 +14,8 @@ export interface BrowserMode {
    * it, once. A restart prints a new one (the fixtures open it in the test's context each time).
    */
   readonly oneTimeUrl: string;
+  /** What browser mode printed last for the customer display: `…/customer#pair=<code>` (its own codes). */
+  readonly customerOneTimeUrl: string;
   /** Runs after every restart with the new one-time address (the fixtures connect the test's context again). */
   afterRestart(listener: (oneTimeUrl: string) => Promise<void>): void;
   readonly dataDir: string;
@@ -38,6 +40,7 @@ export interface BrowserModeOptions {
 }
 
 const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)(#pair=[A-Za-z0-9_-]+)/;
+const CUSTOMER = /KS Pay POS customer display at (http:\/\/127\.0\.0\.1:\d+\/customer#pair=[A-Za-z0-9_-]+)/;
 const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
 
 export async function startBrowserMode({ workDir, args = [], policyFile }: BrowserModeOptions): Promise<BrowserMode> {
@@ -46,7 +49,13 @@ export async function startBrowserMode({ workDir, args = [], policyFile }: Brows
   mkdirSync(dataDir, { recursive: true });
   // Keys saved by one test must not make the next test's terminal start connected.
   const keyring = await startPrivateKeyring(join(workDir, 'keyring'));
-  let current: { process: StartedProcess; url: string; oneTimeUrl: string; admin: SandboxAdmin };
+  let current: {
+    process: StartedProcess;
+    url: string;
+    oneTimeUrl: string;
+    customerOneTimeUrl: string;
+    admin: SandboxAdmin;
+  };
   const restartListeners: Array<(oneTimeUrl: string) => Promise<void>> = [];
 
   /** Port 0 the first time; the same port after a restart, so open pages find the terminal again. */
@@ -54,7 +63,7 @@ export async function startBrowserMode({ workDir, args = [], policyFile }: Brows
     const started = await startProcess({
       script: 'src/browser/cli.ts',
       args: ['--port', String(port), '--data-dir', dataDir, '--sandbox-admin', ...policyArgs, ...args],
-      ready: READY,
+      ready: CUSTOMER,
       logFile: join(workDir, 'browser-mode.log'),
       env: keyring.env,
     });
@@ -64,6 +73,7 @@ export async function startBrowserMode({ workDir, args = [], policyFile }: Brows
       process: started,
       url: url!,
       oneTimeUrl: `${url}${code}`,
+      customerOneTimeUrl: CUSTOMER.exec(output)![1]!,
       admin: sandboxAdmin(ADMIN.exec(output)![1]!),
     };
   }
@@ -86,6 +96,9 @@ export async function startBrowserMode({ workDir, args = [], policyFile }: Brows
     },
     get oneTimeUrl() {
       return current.oneTimeUrl;
+    },
+    get customerOneTimeUrl() {
+      return current.customerOneTimeUrl;
     },
     afterRestart(listener) {
       restartListeners.push(listener);

@@ -2,6 +2,7 @@
 // the built renderer — for end-to-end tests and UI work where Electron cannot run. Once it serves it
 // prints `KS Pay POS browser mode at http://127.0.0.1:PORT/#pair=<code>`: a one-time address that
 // connects the one browser that opens it (scripts read the line up to the `/` for the plain address).
+// Then `KS Pay POS customer display at http://127.0.0.1:PORT/customer#pair=<code>`, the customer display's own.
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
         if (!server) throw new Error('browser mode is not listening yet');
         return server.checkoutReturnUrl;
       },
+      customerDisplayAddress: () => {
+        if (!server) throw new Error('browser mode is not listening yet');
+        return server.customerOneTimeUrl();
+      },
     },
     log,
     clock: systemClock,
@@ -71,7 +76,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `KS Pay POS browser mode at ${server.oneTimeUrl()}\n` +
       'Open that one-time address in the browser that will be the terminal: it connects that browser, then stops working.\n' +
-      'To connect another browser, stop browser mode (Ctrl+C) and start it again for a new address.\n',
+      'To connect another browser, stop browser mode (Ctrl+C) and start it again for a new address.\n' +
+      `KS Pay POS customer display at ${server.customerOneTimeUrl()}\n` +
+      'Open that one on the screen that faces the customer (the manager desk has Open customer display for a new one).\n',
   );
 
   const stop = (): void => {

@@ -1,9 +1,12 @@
 // The pages that opened the one-time address: each holds a session secret in an HttpOnly cookie, and
 // each is its own session for the terminal (its own manager role). Kept in memory: a restart of
 // browser mode ends them all, and the new one-time address it prints connects a page again.
+// Customer display pages are kept apart: their own cookie, sent only under their path, and display
+// session ids (main holds those to the display's calls).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { SessionId } from '../main/deps.ts';
+import { displaySessionId } from '../main/ipc/index.ts';
 
 export interface PageSessions {
   /** A new session: its id for the terminal, and the Set-Cookie header that hands the page its secret. */
@@ -17,12 +20,20 @@ export interface PageSessions {
  * overwrite each other's session in a browser.
  */
 export const sessionCookieName = (port: number): string => `kspos_session_${port}`;
+export const displayCookieName = (port: number): string => `kspos_display_${port}`;
+
+export interface PageSessionKind {
+  /** Customer display pages: display sessions, with a cookie sent only under `path`. */
+  display?: { path: string };
+}
 
 export function createPageSessions(
   port: number,
+  kind: PageSessionKind = {},
   random: (bytes: number) => Buffer = randomBytes,
 ): PageSessions {
-  const name = sessionCookieName(port);
+  const name = kind.display ? displayCookieName(port) : sessionCookieName(port);
+  const cookiePath = kind.display?.path ?? '/';
   const sessions: Array<{ id: SessionId; secret: Buffer }> = [];
 
   function cookieValue(req: IncomingMessage): string | null {
@@ -36,9 +47,9 @@ export function createPageSessions(
   return {
     start() {
       const secret = random(32).toString('base64url');
-      const id = `page-${sessions.length + 1}`;
+      const id = kind.display ? displaySessionId(String(sessions.length + 1)) : `page-${sessions.length + 1}`;
       sessions.push({ id, secret: Buffer.from(secret) });
-      return { id, setCookie: `${name}=${secret}; HttpOnly; SameSite=Strict; Path=/` };
+      return { id, setCookie: `${name}=${secret}; HttpOnly; SameSite=Strict; Path=${cookiePath}` };
     },
     of(req) {
       const given = cookieValue(req);

@@ -3,6 +3,7 @@
 // POST /pos/call/<name>, events as Server-Sent Events, and the checkout popup's return page.
 // Only 127.0.0.1, only with the right Host header (no DNS rebinding), and calls and events only from a
 // page that opened the one-time address (session-gate.ts): each such page is its own session.
+// The customer display (/customer) has its own one-time addresses, cookie and display sessions.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import {
   CALL_PATH_PREFIX,
   CHECKOUT_RETURN_PATH,
+  CUSTOMER_PATH,
   EVENTS_PATH,
   ONE_TIME_CODE_PARAM,
   SESSION_PATH,
@@ -20,7 +22,7 @@ import { COMMON_HEADERS, readJsonBody, send, sendResult } from './http-replies.t
 import { createOneTimeCodes } from './one-time-code.ts';
 import { createPageSessions } from './page-sessions.ts';
 import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage } from './pages.ts';
-import { createSessionGate, type SessionGate } from './session-gate.ts';
+import { createSessionGate, DISPLAY_NOT_CONNECTED_MESSAGE, type SessionGate } from './session-gate.ts';
 import { createStaticAssets } from './static-assets.ts';
 
 export const CHECKOUT_OPENING_PATH = '/checkout/opening';
@@ -51,6 +53,8 @@ export interface BrowserServer {
    * Each call makes a new code and the previous one stops working.
    */
   oneTimeUrl(): string;
+  /** The same for the customer display: `…/customer#pair=<code>`, with its own codes (a display session). */
+  customerOneTimeUrl(): string;
   /** The redirectUrl sales started in browser mode give KS Pay. */
   checkoutReturnUrl: string;
   close(): Promise<void>;
@@ -59,20 +63,21 @@ export interface BrowserServer {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { rendererDir, dispatch, events, onCheckoutReturn, isOwnCheckoutReturn, log } = options;
   const codes = createOneTimeCodes();
-  // Made once the port is known (the session cookie is named for it), before the first request.
-  let gate: SessionGate | null = null;
-  const sessionGate = (): SessionGate => {
-    if (!gate) throw new Error('browser mode is not listening yet');
-    return gate;
+  const displayCodes = createOneTimeCodes();
+  // Made once the port is known (the session cookies are named for it), before the first request.
+  let gates: { terminal: SessionGate; display: SessionGate } | null = null;
+  const sessionGate = (display: boolean): SessionGate => {
+    if (!gates) throw new Error('browser mode is not listening yet');
+    return display ? gates.display : gates.terminal;
   };
   const streams = new Set<ServerResponse>();
   const assets = createStaticAssets(rendererDir);
   let expectedHost = '';
 
-  async function serveApp(res: ServerResponse): Promise<void> {
+  async function serveApp(res: ServerResponse, page: 'index.html' | 'customer.html'): Promise<void> {
     let html: string;
     try {
-      html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+      html = await readFile(join(rendererDir, page), 'utf8');
     } catch {
       return send(res, 503, HTML_HEADERS, NOT_BUILT_PAGE);
     }
@@ -80,10 +85,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     send(res, 200, { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' }, html);
   }
 
-  async function serveCall(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  async function serveCall(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    gate: SessionGate,
+  ): Promise<void> {
     if (req.method !== 'POST')
       return sendResult(res, 405, { ok: false, error: userError('invalid', 'Calls are POST requests.') });
-    const session = sessionGate().require(req, res);
+    const session = gate.require(req, res);
     if (session === null) return;
     if (!isCallName(name)) return sendResult(res, 404, { ok: false, error: userError('unknown_call') });
     const body = await readJsonBody(req, res);
@@ -95,8 +105,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     sendResult(res, 200, await dispatch(name, input, { transport: 'http', session }));
   }
 
-  function serveEvents(req: IncomingMessage, res: ServerResponse): void {
-    const session = sessionGate().require(req, res);
+  function serveEvents(req: IncomingMessage, res: ServerResponse, gate: SessionGate): void {
+    const session = gate.require(req, res);
     if (session === null) return;
     res.writeHead(200, {
       ...COMMON_HEADERS,
@@ -161,13 +171,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       );
     }
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
-    const path = url.pathname;
-    if (path.startsWith(CALL_PATH_PREFIX)) return serveCall(req, res, path.slice(CALL_PATH_PREFIX.length));
-    if (path === SESSION_PATH) return sessionGate().claim(req, res);
+    // The customer display's bridge is the same one under its own prefix, behind its own gate.
+    const display = url.pathname.startsWith(`${CUSTOMER_PATH}/pos/`);
+    const path = display ? url.pathname.slice(CUSTOMER_PATH.length) : url.pathname;
+    const gate = sessionGate(display);
+    if (path.startsWith(CALL_PATH_PREFIX))
+      return serveCall(req, res, path.slice(CALL_PATH_PREFIX.length), gate);
+    if (path === SESSION_PATH) return gate.claim(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, { 'content-type': 'text/plain' }, 'Method not allowed');
-    if (path === EVENTS_PATH) return serveEvents(req, res);
-    if (path === '/' || path === '/index.html') return serveApp(res);
+    if (path === EVENTS_PATH) return serveEvents(req, res, gate);
+    if (display) return send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
+    if (path === '/' || path === '/index.html') return serveApp(res, 'index.html');
+    if (path === CUSTOMER_PATH || path === '/customer.html') return serveApp(res, 'customer.html');
     if (path === CHECKOUT_RETURN_PATH || path.startsWith(`${CHECKOUT_RETURN_PATH}/`))
       return serveCheckoutReturn(res, url);
     if (path === CHECKOUT_OPENING_PATH)
@@ -203,13 +219,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   void assets.warm();
   const { port } = server.address() as AddressInfo;
   expectedHost = `127.0.0.1:${port}`;
-  gate = createSessionGate(codes, createPageSessions(port));
+  gates = {
+    terminal: createSessionGate(codes, createPageSessions(port)),
+    display: createSessionGate(
+      displayCodes,
+      createPageSessions(port, { display: { path: CUSTOMER_PATH } }),
+      DISPLAY_NOT_CONNECTED_MESSAGE,
+    ),
+  };
   const url = `http://${expectedHost}/`;
 
   return {
     url,
     port,
     oneTimeUrl: () => `${url}#${ONE_TIME_CODE_PARAM}=${codes.issue()}`,
+    customerOneTimeUrl: () =>
+      `http://${expectedHost}${CUSTOMER_PATH}#${ONE_TIME_CODE_PARAM}=${displayCodes.issue()}`,
     checkoutReturnUrl: `http://${expectedHost}${CHECKOUT_RETURN_PATH}`,
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -13,6 +13,10 @@ import type { PageSessions } from './page-sessions.ts';
 export const NOT_CONNECTED_MESSAGE =
   'This browser is not connected to the terminal. Browser mode prints a one-time address when it starts, and each one connects one browser once. Stop browser mode and run npm start (or npm run browser) again, then open the new address it prints.';
 
+/** What a customer display page without a session is told. */
+export const DISPLAY_NOT_CONNECTED_MESSAGE =
+  'This screen is not connected as the customer display. Each customer display address connects one browser once: on the manager desk choose Open customer display, or open the customer display address browser mode printed when it started.';
+
 const CodeClaim = z.object({ code: z.string().min(1).max(200) });
 
 export interface SessionGate {
@@ -32,9 +36,13 @@ function fromAnotherPage(req: IncomingMessage): boolean {
   return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
-export function createSessionGate(codes: OneTimeCodes, sessions: PageSessions): SessionGate {
+export function createSessionGate(
+  codes: OneTimeCodes,
+  sessions: PageSessions,
+  notConnectedMessage: string = NOT_CONNECTED_MESSAGE,
+): SessionGate {
   const refuse = (res: ServerResponse): void =>
-    sendResult(res, 403, { ok: false, error: userError('forbidden_sender', NOT_CONNECTED_MESSAGE) });
+    sendResult(res, 403, { ok: false, error: userError('forbidden_sender', notConnectedMessage) });
 
   return {
     require(req, res) {

@@ -7,13 +7,15 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, session, type BaseWindow, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, type BaseWindow, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
 import { createCheckoutSlot } from './checkout/index.ts';
 import { systemClock } from './deps.ts';
 import {
+  displaySessionId,
+  ELECTRON_RENDERER_SESSION,
   isTrustedSender,
   preloadArguments,
   registerEventChannel,
@@ -32,6 +34,8 @@ import {
 import { loadKeytar } from './vault/index.ts';
 import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
 import { createMainWindow } from './windows/main-window.ts';
+import { createCustomerWindowController, type CustomerWindowController } from './windows/customer-window-controller.ts';
+import { openCustomerWindow } from './windows/customer-window.ts';
 import { checkWhenUpdatesTurnOn, createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
@@ -41,6 +45,9 @@ const preloadPath = join(here, '../preload/index.cjs');
 // electron-vite dev serves the renderer itself; a packaged app only ever loads app://.
 const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererUrl = devServer ?? `${APP_ORIGIN}/index.html`;
+const customerUrl = devServer ? new URL('customer.html', devServer).href : `${APP_ORIGIN}/customer.html`;
+/** The customer display window's session: main holds it to the display's own calls. */
+const CUSTOMER_WINDOW_SESSION = displaySessionId('electron-window');
 const rendererOrigin = devServer ?? APP_ORIGIN;
 /** How often a packaged app looks for an update (when a manager turned updates on) and installs one between sales. */
 const UPDATE_CHECK_MS = 4 * 60 * 60_000;
@@ -126,6 +133,8 @@ async function main(): Promise<void> {
     log,
   });
   let mainWindow: BrowserWindow | null = null;
+  // Made once the windows open; until then Settings lists no screens.
+  let customerWindow: CustomerWindowController | null = null;
   // One checkout at a time: a page opened again destroys the one before (close() could be refused by it).
   const checkout = createCheckoutSlot<BaseWindow>();
 
@@ -158,6 +167,7 @@ async function main(): Promise<void> {
           }),
         );
       },
+      displayScreens: () => customerWindow?.screens() ?? [],
       printSystem: (_saleId, { silent }) =>
         new Promise<void>((resolve, reject) => {
           if (!mainWindow)
@@ -192,8 +202,12 @@ async function main(): Promise<void> {
   });
 
   const trusted = (frame: FrameLike | null): boolean => isTrustedSender(frame, rendererOrigin);
-  registerIpc(ipcMain, pos.dispatch, trusted);
-  registerEventChannel(ipcMain, pos.events, trusted);
+  const sessionOf = (webContentsId: number | undefined): string =>
+    webContentsId !== undefined && webContentsId === customerWindow?.webContentsId()
+      ? CUSTOMER_WINDOW_SESSION
+      : ELECTRON_RENDERER_SESSION;
+  registerIpc(ipcMain, pos.dispatch, trusted, sessionOf);
+  registerEventChannel(ipcMain, pos.events, trusted, sessionOf);
   await pos.start();
 
   if (app.isPackaged) {
@@ -205,6 +219,18 @@ async function main(): Promise<void> {
 
   mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments(), devTools });
   mainWindow.on('closed', () => (mainWindow = null));
+  // On the display chosen under Settings → Customer display; it follows displays plugged in and out.
+  const customer = createCustomerWindowController({
+    screen,
+    chosen: () => pos.settings().customerDisplay.screen,
+    open: (bounds) =>
+      openCustomerWindow({ url: customerUrl, preloadPath, preloadArguments: preloadArguments(), devTools, bounds }),
+  });
+  customerWindow = customer;
+  customer.apply();
+  pos.onSettingsChange(() => customer.apply());
+  // The customer window alone does not keep the terminal open: closing the cashier's window closes it too.
+  mainWindow.on('closed', () => customer.close());
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();

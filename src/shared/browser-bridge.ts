@@ -14,3 +14,10 @@ export const callPath = (name: CallName): string => `${CALL_PATH_PREFIX}${name}`
 export const EVENTS_PATH = '/pos/events';
 /** Where the hosted checkout page sends the customer back (the sale's redirectUrl in browser mode). */
 export const CHECKOUT_RETURN_PATH = '/checkout/return';
+
+/**
+ * The customer display's page. Its one-time address is `…/customer#pair=<code>`, and its session claim,
+ * calls and events go under this prefix (`/customer/pos/…`), where its cookie (Path=/customer) is the
+ * one that counts: a display opened in the cashier's own browser stays a display session.
+ */
+export const CUSTOMER_PATH = '/customer';

@@ -10,6 +10,7 @@ import {
   ConnectionTestResult,
   Currency,
   DayKey,
+  DisplayScreen,
   DaySummary,
   IsoCurrencyCode,
   IsoDateTime,
@@ -27,11 +28,15 @@ import {
   ZReport,
 } from './domain.ts';
 import { MerchantDay } from './merchant-day.ts';
+import { CustomerDisplayState, KeyedAmount } from './customer-display.ts';
 import { SettingsPatch } from './settings-patch.ts';
 import { TransactionFilter } from './transaction-filter.ts';
 
-/** Who may make a call: `any` even before setup, `cashier` once running, `manager` after the PIN. */
-export type Access = 'any' | 'cashier' | 'manager';
+/**
+ * Who may make a call: `any` even before setup, `cashier` once running, `manager` after the PIN.
+ * `display`: every session, even before setup, and the only calls a customer display's session may make.
+ */
+export type Access = 'any' | 'cashier' | 'manager' | 'display';
 
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -154,6 +159,15 @@ export const calls = {
   'reports.zReports': call('manager', None, z.array(ZReport)),
   'reports.exportZReport': call('manager', z.object({ number: z.number().int().positive() }), ExportedFile),
 
+  /** What the customer display shows now; `display.changed` brings every change after. */
+  'display.state': call('display', None, CustomerDisplayState),
+  /** The cashier screen reports the amount being keyed in (null when none), so the customer sees it as typed. */
+  'display.keying': call('cashier', KeyedAmount, Done),
+  /** The displays connected now, for Settings → Customer display (none in browser mode). */
+  'display.screens': call('manager', None, z.array(DisplayScreen)),
+  /** Browser mode: a new one-time address that connects one browser as the customer display. */
+  'display.openAddress': call('manager', None, z.object({ url: z.string().url() })),
+
   'audit.list': call('manager', None, z.array(AuditEntry)),
   'audit.export': call('manager', None, ExportedFile),
   'diagnostics.save': call('manager', None, z.object({ path: z.string() })),
@@ -168,6 +182,8 @@ export const events = {
   'sale.updated': Sale,
   'connection.changed': ConnectionState,
   'status.changed': AppStatus,
+  /** Only customer display sessions hear it (src/main/ipc/session-events.ts). */
+  'display.changed': CustomerDisplayState,
 } as const;
 
 export type EventName = keyof typeof events;

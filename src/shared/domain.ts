@@ -75,7 +75,10 @@ export const Sale = z.object({
    * The unguessable token in this sale's return address (redirectUrl): only a return carrying it can move this
    * sale. Absent on sales started before the terminal made one.
    */
-  returnToken: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/).optional(),
+  returnToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22,64}$/)
+    .optional(),
   /**
    * The strongest proof yet that KS Pay created the payment: the signature initiate answered with, or the order's
    * checkout URL (an order's IDs, `providerOrderId` and `txnId`, prove it too). Such a sale is never concluded
@@ -135,6 +138,22 @@ export const CheckoutReturnUrl = z
     }
   }, 'The checkout return address must be a full https:// address without a user name or #fragment, such as https://ks-pay-pos.invalid/checkout/return.');
 
+/** A screen the customer display is shown on, as the operating system names it, with its size. */
+export const DisplayScreen = z.object({
+  name: z.string().min(1).max(120),
+  width: z.number().int().positive().max(100_000),
+  height: z.number().int().positive().max(100_000),
+});
+export type DisplayScreen = z.infer<typeof DisplayScreen>;
+
+export const CustomerDisplaySettings = z.object({
+  /** The desktop app's customer window goes on this screen; null = no customer display window. */
+  screen: DisplayScreen.nullable().default(null),
+  /** How long the result stays on the customer display before it shows the welcome again. */
+  resultSeconds: z.number().int().min(2).max(120).default(8),
+});
+export type CustomerDisplaySettings = z.infer<typeof CustomerDisplaySettings>;
+
 /** Settings a manager can change. Never holds keys or tokens. */
 export const Settings = z.object({
   environment: Environment.default('sandbox'),
@@ -168,6 +187,7 @@ export const Settings = z.object({
    * A setting in case a KS Pay environment refuses the reserved `.invalid` host (a file without it gets the default).
    */
   checkoutReturnUrl: CheckoutReturnUrl.default(DEFAULT_CHECKOUT_RETURN_URL),
+  customerDisplay: CustomerDisplaySettings.default({ screen: null, resultSeconds: 8 }),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -40,6 +40,7 @@ export const SettingsPatch = z.strictObject(
     theme: field.theme.unwrap().optional(),
     autoUpdate: field.autoUpdate.unwrap().optional(),
     checkoutReturnUrl: field.checkoutReturnUrl.unwrap().optional(),
+    customerDisplay: field.customerDisplay.unwrap().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? notASettingMessage(issue.keys) : undefined) },
 );

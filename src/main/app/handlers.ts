@@ -2,9 +2,11 @@
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
 import { timingSafeEqual } from 'node:crypto';
 import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
+import type { DisplayScreen } from '../../shared/domain.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { CustomerDisplay } from '../customer-display/index.ts';
 import type { Clock } from '../deps.ts';
 import type { CallContext, Handlers } from '../ipc/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
@@ -25,6 +27,10 @@ export interface ShellActions {
   openCheckout(saleId: string, url: string): void;
   /** Electron: prints the receipt the window shows with the system's printer. Absent in browser mode (the page prints). */
   printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
+  /** Browser mode: a new one-time address for a customer display page. Absent in Electron (its own window). */
+  customerDisplayAddress?(): string;
+  /** Electron: the displays connected now, for Settings → Customer display. Absent in browser mode. */
+  displayScreens?(): DisplayScreen[];
 }
 
 export interface HandlerDeps {
@@ -37,6 +43,7 @@ export interface HandlerDeps {
   profiles: Pick<Profiles, 'active'>;
   printer: EscposPrinter;
   shell: ShellActions;
+  customerDisplay: Pick<CustomerDisplay, 'state' | 'keyed'>;
   /** Tells the renderer the app status changed (role, mode, settings); never rejects. */
   statusChanged(): Promise<void>;
   /** One reference prefix per terminal: refuses one another terminal used today, pauses sales on a clash. */
@@ -222,6 +229,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.zReports': async () => (await deps.runtime()).reports.zReports(),
     'reports.exportZReport': async ({ number }, ctx) =>
       (await deps.runtime()).reports.exportZReport(number, actor(ctx)),
+
+    'display.state': async () => deps.customerDisplay.state(),
+    'display.keying': async (amount) => {
+      deps.customerDisplay.keyed(amount);
+      return { ok: true };
+    },
+    'display.screens': async () => deps.shell.displayScreens?.() ?? [],
+    'display.openAddress': async () => {
+      const address = deps.shell.customerDisplayAddress?.();
+      if (!address)
+        throw new PosAppError(
+          'not_available',
+          'The desktop app shows the customer display in its own window: choose its screen under Settings → Customer display.',
+        );
+      return { url: address };
+    },
 
     'audit.list': () => audit.list(),
     'audit.export': async (_input, ctx) => {

@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts';
 import { createAuditLog } from '../audit/index.ts';
+import { createCustomerDisplay } from '../customer-display/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { saveDiagnostics } from '../diagnostics/index.ts';
 import {
@@ -225,6 +226,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     });
     engineNow = (await runtime).engine;
     void prefixGuard.checkCurrent();
+    customerDisplay.refresh();
   }
 
   /** The connection of `profile` changed (keys, server, App ID): a new client if it runs, else it starts. */
@@ -300,6 +302,10 @@ export function createPosApp(options: PosAppOptions): PosApp {
     profiles,
     printer: createEscposPrinter(),
     shell: platform,
+    customerDisplay: {
+      state: () => customerDisplay.state(),
+      keyed: (amount) => customerDisplay.keyed(amount),
+    },
     statusChanged,
     prefixGuard,
     saveDiagnostics: () =>
@@ -346,6 +352,18 @@ export function createPosApp(options: PosAppOptions): PosApp {
         .catch(() => undefined);
     return tracker.get();
   }
+
+  const customerDisplay = createCustomerDisplay({
+    counterSale: () => engineNow?.current() ?? null,
+    settings: () => settings.get(),
+    clock,
+    publish: (state) => hub.emit('display.changed', state),
+  });
+  hub.observe((name) => {
+    if (name === 'sale.updated') customerDisplay.refresh();
+  });
+  // The merchant's name, the theme, the result's time: the display follows the settings at once.
+  settings.onChange(() => customerDisplay.refresh());
 
   const timers: NodeJS.Timeout[] = [];
 
@@ -413,6 +431,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       engineNow = null;
       stopPolicyWatch();
       policy.close();
+      customerDisplay.close();
       for (const timer of timers.splice(0)) clearInterval(timer);
       if (runtime) await (await runtime.catch(() => null))?.close();
       runtime = null;

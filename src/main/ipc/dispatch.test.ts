@@ -5,6 +5,7 @@ import type { Role, Sale } from '../../shared/domain.ts';
 import { silentLogger, type Logger } from '../deps.ts';
 import { KsPayError } from '../kspay/index.ts';
 import { StaffError } from '../staff/index.ts';
+import { displaySessionId } from './display-session.ts';
 import { createDispatch, type AccessGate } from './dispatch.ts';
 import type { Handler, Handlers } from './handlers.ts';
 
@@ -187,6 +188,29 @@ describe('dispatch', () => {
     const refused = await dispatch('catalog.currencies', undefined, ipc);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_set_up' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/Try Demo mode or Connect to KS Pay/);
+  });
+
+  it('lets a customer display session make the display calls and refuses it every other call, without running them', async () => {
+    const ran: string[] = [];
+    const idle = { view: 'idle', merchant: 'Corner Shop', theme: 'system' } as const;
+    const handlers: Partial<Handlers> = { 'display.state': async () => idle };
+    for (const name of callNames)
+      if (name !== 'display.state')
+        (handlers as Record<string, unknown>)[name] = async () => void ran.push(name);
+    const dispatch = createDispatch({
+      handlers: handlersWith(handlers),
+      gate: { isSetUp: () => false, role: () => 'manager' },
+      log: silentLogger,
+    });
+    const display = { transport: 'http', session: displaySessionId('1') } as const;
+    expect(await dispatch('display.state', undefined, display)).toEqual({ ok: true, value: idle });
+    for (const name of callNames.filter((n) => n !== 'display.state')) {
+      const refused = await dispatch(name, undefined, display);
+      expect(refused, name).toMatchObject({ ok: false, error: { code: 'display_only' } });
+    }
+    expect(ran).toEqual([]);
+    // Any other session may read the display's state too, even before set-up.
+    expect(await dispatch('display.state', undefined, otherPage)).toEqual({ ok: true, value: idle });
   });
 
   it("counts only the manager's own accepted calls as activity for the idle lock, never the cashier screen's polling", async () => {

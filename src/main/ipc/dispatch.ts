@@ -4,6 +4,7 @@ import { calls, type CallName, type CallResult } from '../../shared/contract.ts'
 import type { Role, UserError } from '../../shared/domain.ts';
 import type { Logger, SessionId } from '../deps.ts';
 import type { CallContext, Handlers, Transport } from './handlers.ts';
+import { DISPLAY_ONLY_MESSAGE, isDisplaySession } from './display-session.ts';
 import { describeInputError } from './input-errors.ts';
 import { toUserError, userError } from './user-error.ts';
 
@@ -51,10 +52,16 @@ export function createDispatch({ handlers, gate, log, scrub }: DispatchOptions):
       return { ok: false, error: userError('unknown_call') };
     }
     const spec = calls[name];
+    // A customer display's session makes its own calls and nothing else, whatever the terminal's state.
+    if (isDisplaySession(caller.session) && spec.access !== 'display') {
+      log.warn('ipc: a customer display call refused', { call: name, transport: caller.transport });
+      return { ok: false, error: userError('display_only', DISPLAY_ONLY_MESSAGE) };
+    }
     const stopped = name === 'setup.status' ? null : (gate.stopped?.() ?? null);
     if (stopped) return { ok: false, error: stopped };
     const role = gate.role(caller.session);
-    if (spec.access !== 'any' && !gate.isSetUp()) return { ok: false, error: userError('not_set_up') };
+    if (spec.access !== 'any' && spec.access !== 'display' && !gate.isSetUp())
+      return { ok: false, error: userError('not_set_up') };
     if (spec.access === 'manager' && role !== 'manager') return { ok: false, error: userError('locked') };
 
     const input = spec.input.safeParse(rawInput);

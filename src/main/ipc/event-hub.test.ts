@@ -84,4 +84,39 @@ describe('event hub', () => {
     hub.emit('connection.changed', { state: 'online', token: 'tok_SECRET' } as never);
     expect(r.seen).toEqual([['connection.changed', { state: 'online' }]]);
   });
+
+  it('keeps an event queued for the renderer while only a sink that does not take it listens', () => {
+    const hub = createEventHub({ log: silentLogger });
+    const display = recorder();
+    hub.connect(display.sink, (name) => name === 'connection.changed');
+    hub.emit('sale.updated', sale('a', 'awaiting_payment'));
+    hub.emit('connection.changed', { state: 'online' });
+    expect(display.seen.map(([name]) => name)).toEqual(['connection.changed']);
+    expect(hub.queued()).toBe(1);
+    const cashier = recorder();
+    hub.connect(cashier.sink);
+    expect(cashier.seen.map(([name]) => name)).toEqual(['sale.updated']);
+  });
+
+  it('hands a filtered sink only the queued events it takes, and leaves the rest queued', () => {
+    const hub = createEventHub({ log: silentLogger });
+    hub.emit('sale.updated', sale('a', 'awaiting_payment'));
+    hub.emit('connection.changed', { state: 'offline' });
+    const display = recorder();
+    hub.connect(display.sink, (name) => name === 'connection.changed');
+    expect(display.seen.map(([name]) => name)).toEqual(['connection.changed']);
+    expect(hub.queued()).toBe(1);
+  });
+
+  it('tells observers every event sent, without taking it from a renderer that is not there yet', () => {
+    const hub = createEventHub({ log: silentLogger });
+    const heard: string[] = [];
+    const stop = hub.observe((name) => heard.push(name));
+    hub.emit('sale.updated', sale('a', 'initiating'));
+    expect(heard).toEqual(['sale.updated']);
+    expect(hub.queued()).toBe(1);
+    stop();
+    hub.emit('sale.updated', sale('a', 'processing'));
+    expect(heard).toEqual(['sale.updated']);
+  });
 });

@@ -19,6 +19,13 @@ export {
   type IpcMainLike,
   type SenderLike,
   type SenderCheck,
+  type SessionOfSender,
 } from './register.ts';
-export { createEventHub, type EventHub, type EventSink } from './event-hub.ts';
+export { createEventHub, type EventFilter, type EventHub, type EventSink } from './event-hub.ts';
 export { createSessionEvents, type SessionEvents } from './session-events.ts';
+export {
+  displaySessionId,
+  isDisplaySession,
+  isDisplayEvent,
+  DISPLAY_ONLY_MESSAGE,
+} from './display-session.ts';

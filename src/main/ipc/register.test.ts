@@ -11,6 +11,7 @@ import {
   type IpcMainLike,
   type SenderLike,
 } from './register.ts';
+import { displaySessionId } from './display-session.ts';
 import { createSessionEvents } from './session-events.ts';
 import { isTrustedSender, type FrameLike } from './sender.ts';
 
@@ -65,6 +66,25 @@ describe('registerIpc', () => {
     expect(calls).toEqual([`sales.cancel:{"saleId":"s1"}:ipc:${ELECTRON_RENDERER_SESSION}`]);
   });
 
+  it("puts the customer display window's calls in its display session, by the window's webContents id", async () => {
+    const ipcMain = fakeIpcMain();
+    const sessions: string[] = [];
+    registerIpc(
+      ipcMain,
+      async (_name, _input, caller) => {
+        sessions.push(caller.session);
+        return { ok: true, value: null };
+      },
+      trusted,
+      (id) => (id === 7 ? displaySessionId('electron') : ELECTRON_RENDERER_SESSION),
+    );
+    const handler = ipcMain.handlers.get('pos:display.state')!;
+    await handler({ senderFrame: { url: 'app://pos/customer.html', parent: null }, sender: { id: 7 } });
+    // The cashier's window stays the renderer's session whatever its address says.
+    await handler({ senderFrame: { url: 'app://pos/customer.html', parent: null }, sender: { id: 1 } });
+    expect(sessions).toEqual([displaySessionId('electron'), ELECTRON_RENDERER_SESSION]);
+  });
+
   it('registers exactly one channel per call', () => {
     const ipcMain = fakeIpcMain();
     const channels = registerIpc(ipcMain, async () => ({ ok: true, value: null }), trusted);
@@ -116,5 +136,25 @@ describe('registerEventChannel', () => {
     ready({ senderFrame: appFrame, sender: window.contents });
     hub.emit('connection.changed', { state: 'demo' });
     expect(window.sent).toHaveLength(1);
+  });
+
+  it("gives the customer display window its display state alone, and the cashier's window the rest", () => {
+    const ipcMain = fakeIpcMain();
+    const hub = createEventHub({ log: silentLogger });
+    registerEventChannel(
+      ipcMain,
+      createSessionEvents(hub, () => 'cashier'),
+      trusted,
+      (id) => (id === 2 ? displaySessionId('electron') : ELECTRON_RENDERER_SESSION),
+    );
+    const ready = ipcMain.listeners.get(READY_CHANNEL)!;
+    const cashier = fakeContents(1);
+    const customer = fakeContents(2);
+    ready({ senderFrame: appFrame, sender: cashier.contents });
+    ready({ senderFrame: { url: 'app://pos/customer.html', parent: null }, sender: customer.contents });
+    hub.emit('connection.changed', { state: 'demo' });
+    hub.emit('display.changed', { view: 'idle', merchant: 'Corner Shop', theme: 'system' });
+    expect(cashier.sent.map((args) => args[1])).toEqual(['connection.changed']);
+    expect(customer.sent.map((args) => args[1])).toEqual(['display.changed']);
   });
 });

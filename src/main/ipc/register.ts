@@ -2,6 +2,7 @@
 // file needs no Electron): one `pos:<name>` handler per call, and the event channel's ready signal.
 import { callNames, eventNames, type CallResult } from '../../shared/contract.ts';
 import { callChannel, contractArgument, EVENT_CHANNEL, READY_CHANNEL } from '../../shared/ipc-channels.ts';
+import type { SessionId } from '../deps.ts';
 import type { Dispatch } from './dispatch.ts';
 import type { SessionEvents } from './session-events.ts';
 import type { FrameLike } from './sender.ts';
@@ -16,7 +17,10 @@ export interface SenderLike {
 export interface IpcMainLike {
   handle(
     channel: string,
-    listener: (event: { readonly senderFrame: FrameLike | null }, input?: unknown) => Promise<unknown>,
+    listener: (
+      event: { readonly senderFrame: FrameLike | null; readonly sender?: { readonly id: number } },
+      input?: unknown,
+    ) => Promise<unknown>,
   ): void;
   on(
     channel: string,
@@ -25,6 +29,13 @@ export interface IpcMainLike {
 }
 
 export type SenderCheck = (frame: FrameLike | null) => boolean;
+
+/**
+ * Which session a trusted window's calls belong to, by its webContents id: the customer display's window
+ * is a display session (main made that window and knows its id; a page cannot change it), every other
+ * trusted window the renderer's one session.
+ */
+export type SessionOfSender = (webContentsId: number | undefined) => SessionId;
 
 /**
  * In Electron the app's own renderer is the one session: the sender check admits only its main frame,
@@ -37,12 +48,13 @@ export function registerIpc(
   ipcMain: Pick<IpcMainLike, 'handle'>,
   dispatch: Dispatch,
   isTrusted: SenderCheck,
+  sessionOf: SessionOfSender = () => ELECTRON_RENDERER_SESSION,
 ): string[] {
   return callNames.map((name) => {
     const channel = callChannel(name);
     ipcMain.handle(channel, async (event, input): Promise<CallResult<unknown>> => {
       if (!isTrusted(event.senderFrame)) return { ok: false, error: userError('forbidden_sender') };
-      return dispatch(name, input, { transport: 'ipc', session: ELECTRON_RENDERER_SESSION });
+      return dispatch(name, input, { transport: 'ipc', session: sessionOf(event.sender?.id) });
     });
     return channel;
   });
@@ -56,13 +68,14 @@ export function registerEventChannel(
   ipcMain: Pick<IpcMainLike, 'on'>,
   events: SessionEvents,
   isTrusted: SenderCheck,
+  sessionOf: SessionOfSender = () => ELECTRON_RENDERER_SESSION,
 ): void {
   const connected = new Map<number, () => void>();
   ipcMain.on(READY_CHANNEL, (event) => {
     if (!isTrusted(event.senderFrame)) return;
     const contents = event.sender;
     connected.get(contents.id)?.();
-    const disconnectFromHub = events.connect(ELECTRON_RENDERER_SESSION, (name, payload) =>
+    const disconnectFromHub = events.connect(sessionOf(contents.id), (name, payload) =>
       contents.send(EVENT_CHANNEL, name, payload),
     );
     const disconnect = () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/domain.ts';
-import type { EventSink } from './event-hub.ts';
+import { displaySessionId } from './display-session.ts';
+import type { EventFilter, EventSink } from './event-hub.ts';
 import { createSessionEvents } from './session-events.ts';
 
 /** A hub that only hands out its sinks, so the test can send any payload through them. */
@@ -8,9 +9,12 @@ function fakeHub() {
   const sinks: EventSink[] = [];
   return {
     sinks,
-    connect(sink: EventSink) {
-      sinks.push(sink);
-      return () => void sinks.splice(sinks.indexOf(sink), 1);
+    connect(sink: EventSink, takes: EventFilter = () => true) {
+      const filtered: EventSink = (name, payload) => {
+        if (takes(name)) sink(name, payload);
+      };
+      sinks.push(filtered);
+      return () => void sinks.splice(sinks.indexOf(filtered), 1);
     },
     send: (name: Parameters<EventSink>[0], payload: unknown) => sinks.forEach((sink) => sink(name, payload)),
   };
@@ -41,5 +45,20 @@ describe('session events', () => {
     hub.send('status.changed', { mode: 'demo', role: 'cashier' });
     expect(heard['desk']!.at(-1)).toEqual(['status.changed', { mode: 'demo', role: 'cashier' }]);
     expect(heard['counter']).toHaveLength(2);
+  });
+
+  it("gives a customer display its own state and nothing else, and the terminal's pages everything but that", () => {
+    const hub = fakeHub();
+    const events = createSessionEvents(hub, () => 'cashier');
+    const display: unknown[] = [];
+    const counter: unknown[] = [];
+    events.connect(displaySessionId('1'), (name) => display.push(name));
+    events.connect('page-1', (name) => counter.push(name));
+    hub.send('status.changed', { mode: 'demo', role: 'cashier' });
+    hub.send('sale.updated', { id: 's' });
+    hub.send('connection.changed', { state: 'demo' });
+    hub.send('display.changed', { view: 'idle' });
+    expect(display).toEqual(['display.changed']);
+    expect(counter).toEqual(['status.changed', 'sale.updated', 'connection.changed']);
   });
 });

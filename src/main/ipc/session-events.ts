@@ -2,6 +2,7 @@
 // the manager's desk hears `manager`, any other page `cashier`, from the same event.
 import type { Role } from '../../shared/domain.ts';
 import type { SessionId } from '../deps.ts';
+import { isDisplayEvent, isDisplaySession } from './display-session.ts';
 import type { EventHub, EventSink } from './event-hub.ts';
 
 export interface SessionEvents {
@@ -19,11 +20,17 @@ export function createSessionEvents(
 ): SessionEvents {
   return {
     connect(session, sink) {
-      return hub.connect((name, payload) => {
-        if (name === 'status.changed' && typeof payload === 'object' && payload !== null)
-          sink(name, { ...payload, role: roleOf(session) });
-        else sink(name, payload);
-      });
+      // A customer display hears its own state and nothing else (no sale, no status); the terminal's pages
+      // never need the display's state.
+      const display = isDisplaySession(session);
+      return hub.connect(
+        (name, payload) => {
+          if (name === 'status.changed' && typeof payload === 'object' && payload !== null)
+            sink(name, { ...payload, role: roleOf(session) });
+          else sink(name, payload);
+        },
+        (name) => isDisplayEvent(name) === display,
+      );
     },
   };
 }

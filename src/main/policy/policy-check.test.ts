@@ -37,6 +37,12 @@ describe('a valid policy', () => {
       ['idleLockMinutes', 0, 0],
       ['idleLockMinutes', 240, 240],
       ['autoUpdate', { enabled: false }, { enabled: false }],
+      ['customerDisplay', { screen: null, resultSeconds: 5 }, { screen: null, resultSeconds: 5 }],
+      [
+        'customerDisplay',
+        { screen: { name: 'HDMI-1', width: 1024, height: 600 }, resultSeconds: 10 },
+        { screen: { name: 'HDMI-1', width: 1024, height: 600 }, resultSeconds: 10 },
+      ],
       ['checkoutReturnUrl', 'https://return.example.com/back', 'https://return.example.com/back'],
     ];
     for (const [name, value, expected] of cases)
@@ -96,6 +102,7 @@ describe('a valid policy', () => {
       'printer',
       'idleLockMinutes',
       'autoUpdate',
+      'customerDisplay',
       'checkoutReturnUrl',
     ]);
   });
@@ -170,6 +177,11 @@ describe('an invalid policy', () => {
         'prefix too long once filled in',
         { referencePrefix: 'SHOP-NORTH-{hostname}-{hostname}' },
         { field: 'referencePrefix', message: /gives "SHOP-NORTH-COUNTER3-COUNTER3"/ },
+      ],
+      [
+        'customer display held on for too long',
+        { customerDisplay: { screen: null, resultSeconds: 600 } },
+        { field: 'customerDisplay.resultSeconds', message: /120/ },
       ],
       [
         'lower-case prefix',

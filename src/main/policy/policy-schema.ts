@@ -3,7 +3,7 @@
 // its own message (keys are typed once on each computer, never written in a file). docs/policy.schema.json
 // is generated from this schema (npm run policy:schema).
 import { z } from 'zod';
-import { Environment, PrinterSettings, Settings } from '../../shared/domain.ts';
+import { CustomerDisplaySettings, DisplayScreen, Environment, PrinterSettings, Settings } from '../../shared/domain.ts';
 import { isAllowedBaseUrl } from '../settings/index.ts';
 
 const field = Settings.shape;
@@ -58,6 +58,14 @@ export const POLICY_SETTINGS = {
   autoUpdate: z
     .strictObject({ enabled: z.boolean() })
     .describe('Whether the terminal installs updates by itself (between sales).'),
+  customerDisplay: z
+    .strictObject({
+      screen: DisplayScreen.strict().nullable(),
+      resultSeconds: CustomerDisplaySettings.shape.resultSeconds.unwrap(),
+    })
+    .describe(
+      'The customer display: the screen the desktop app shows it on (its name, width and height as the computer reports them, or null for none) and how many seconds a result stays on it.',
+    ),
   checkoutReturnUrl: field.checkoutReturnUrl
     .unwrap()
     .describe(

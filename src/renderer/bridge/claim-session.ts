@@ -20,20 +20,21 @@ const CODE_IN_ADDRESS = new RegExp(`^#${ONE_TIME_CODE_PARAM}=([A-Za-z0-9_-]{1,20
  * Settles when the page may call: after the code was sent (whatever the answer: a spent code leaves a
  * page without a session, and its first call says how to get a new address), or at once without a code.
  */
-export async function claimSession(win: ClaimWindow): Promise<void> {
+export async function claimSession(win: ClaimWindow, sessionPath: string = SESSION_PATH): Promise<void> {
   // Pasting the address into a tab that already shows the terminal changes only the fragment, which
   // loads nothing: claim then, and start the page again with its session.
   win.addEventListener('hashchange', () => {
-    if (CODE_IN_ADDRESS.test(win.location.hash)) void sendCode(win).then(() => win.location.reload());
+    if (CODE_IN_ADDRESS.test(win.location.hash))
+      void sendCode(win, sessionPath).then(() => win.location.reload());
   });
-  await sendCode(win);
+  await sendCode(win, sessionPath);
 }
 
-async function sendCode(win: ClaimWindow): Promise<void> {
+async function sendCode(win: ClaimWindow, sessionPath: string): Promise<void> {
   const code = CODE_IN_ADDRESS.exec(win.location.hash)?.[1];
   if (!code) return;
   win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}`);
-  await win.fetch(SESSION_PATH, {
+  await win.fetch(sessionPath, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code }),

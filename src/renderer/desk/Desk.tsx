@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { pos } from '../lib/pos.ts';
-import { usePending } from '../stores/index.ts';
+import { useAppStatus, usePending } from '../stores/index.ts';
 import { deskMessages } from './messages.ts';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
 import { DaySummaryScreen } from './screens/DaySummaryScreen.tsx';
@@ -35,6 +35,8 @@ export function Desk({ onLock }: { onLock(): void }) {
     ok: true,
   });
   const pendingCount = usePending((s) => s.sales.length);
+  // Browser mode opens the customer display as a page; the desktop app has its own window (Settings).
+  const browserMode = useAppStatus((s) => s.status?.shell === 'browser');
 
   useEffect(() => {
     // The idle lock (or a lock from elsewhere) drops the role: leave the desk with it.
@@ -50,6 +52,24 @@ export function Desk({ onLock }: { onLock(): void }) {
     } finally {
       // Leave the desk even if main could not be told: its next call would be refused anyway.
       onLock();
+    }
+  }
+
+  async function openCustomerDisplay() {
+    // The window opens at once (while the click still counts), then goes to the one-time address.
+    const opened = window.open('about:blank', '_blank');
+    if (!opened) {
+      setDiagnostics({ busy: false, note: n.customerDisplayBlocked, ok: false });
+      return;
+    }
+    try {
+      const { url } = await pos().display.openAddress();
+      opened.opener = null;
+      opened.location.href = url;
+      setDiagnostics({ busy: false, note: n.customerDisplayOpened, ok: true });
+    } catch (error) {
+      opened.close();
+      setDiagnostics({ busy: false, note: errorMessage(error), ok: false });
     }
   }
 
@@ -89,6 +109,11 @@ export function Desk({ onLock }: { onLock(): void }) {
           </ul>
         </nav>
         <div className="desk__tools">
+          {browserMode ? (
+            <button type="button" className="button button--ghost" onClick={() => void openCustomerDisplay()}>
+              {n.openCustomerDisplay}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button--ghost"

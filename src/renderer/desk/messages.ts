@@ -20,6 +20,11 @@ export const deskMessages = {
     diagnosticsSaving: 'Saving…',
     diagnosticsSaved: (path: string) =>
       `Diagnostics saved to ${path}. Send this file to support; it holds no keys.`,
+    openCustomerDisplay: 'Open customer display', // name
+    customerDisplayOpened:
+      'The customer display opened in a new window. Move it to the screen that faces the customer and make it full screen (F11).',
+    customerDisplayBlocked:
+      'The browser blocked the new window. Allow pop-ups for this address, then choose Open customer display again.',
   },
   common: {
     loading: 'Loading…',
@@ -270,6 +275,16 @@ export const deskMessages = {
     printerPort: 'Printer port', // name
     paper: 'Paper', // name
     silent: 'Print without asking',
+    customerDisplay: 'Customer display',
+    customerScreen: 'Customer display screen', // name
+    customerScreenOff: 'Off',
+    customerScreenMissing: (name: string) => `${name} (not connected)`,
+    customerScreenHint:
+      'The customer sees the amount, the QR code and the result full screen on this display. It comes back on it after a restart and when it is plugged in again.',
+    customerScreenBrowser:
+      'In browser mode, choose Open customer display at the top of the desk and move that window to the screen facing the customer.',
+    customerResultSeconds: 'Show the result for (seconds)', // name
+    customerResultSecondsHint: 'Then the customer display shows the welcome again. 2 to 120.',
     behaviour: 'Screen and language',
     idleLock: 'Idle lock (minutes)', // name
     idleLockHint: '0 turns the idle lock off. At most 240.',

@@ -16,6 +16,7 @@ import { formatAmount, resolveLocale } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { outcomeOf } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
+import { reportKeyedAmount } from '../lib/report-keying.ts';
 import { useIdle } from '../lib/use-idle.ts';
 import { useCatalog } from '../stores/catalog.ts';
 import { usePending } from '../stores/pending.ts';
@@ -49,6 +50,8 @@ export function SaleScreen({ status }: { status: AppStatus }) {
     void useSale.getState().restore();
     void usePending.getState().refresh();
   }, []);
+  // The customer display mirrors every keystroke (main projects what the customer may see).
+  useEffect(() => reportKeyedAmount(), []);
 
   // The desk locks the manager role itself (its Lock button, or main's idle lock) and then calls onLock.
   const leaveDesk = useCallback(() => setManager('closed'), []);

@@ -101,6 +101,7 @@ function defaultHandlers(): Handlers {
       return makeSale({ ...input, methodName: method.name, status: 'awaiting_payment' });
     },
     'sales.dismiss': () => ({ ok: true }),
+    'display.keying': () => ({ ok: true }),
     'receipts.print': () => ({ via: 'renderer' }),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../shared/domain.ts';
 import { SettingsPatch } from '../../../shared/settings-patch.ts';
-import { formToSettings, settingsToForm } from './settings-form.ts';
+import { formToSettings, screenKey, settingsToForm } from './settings-form.ts';
 
 const current = Settings.parse({});
 
@@ -76,5 +76,36 @@ describe('settings form', () => {
       locale: 'en-IN',
       defaultCurrency: null,
     });
+  });
+
+  it('turns the customer display choice into its setting: a screen by name and size, or off, and the result time', () => {
+    const facing = { name: 'DELL P2422H', width: 1920, height: 1080 };
+    const form = {
+      ...settingsToForm(current),
+      customerScreen: screenKey(facing),
+      customerResultSeconds: '5',
+    };
+    expect(formToSettings(form, current)).toEqual({
+      update: { customerDisplay: { screen: facing, resultSeconds: 5 } },
+    });
+    const saved = Settings.parse({ customerDisplay: { screen: facing, resultSeconds: 5 } });
+    expect(settingsToForm(saved)).toMatchObject({
+      customerScreen: screenKey(facing),
+      customerResultSeconds: '5',
+    });
+    expect(formToSettings({ ...settingsToForm(saved), customerScreen: '' }, saved)).toEqual({
+      update: { customerDisplay: { screen: null, resultSeconds: 5 } },
+    });
+  });
+
+  it('explains a result time out of range or not a number', () => {
+    for (const [typed, message] of [
+      ['1', 'Use 2 or more.'],
+      ['500', 'Use 120 or less.'],
+      ['soon', 'Enter a whole number.'],
+    ] as const) {
+      const result = formToSettings({ ...settingsToForm(current), customerResultSeconds: typed }, current);
+      expect('errors' in result && result.errors.customerResultSeconds, typed).toBe(message);
+    }
   });
 });

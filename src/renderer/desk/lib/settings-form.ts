@@ -3,7 +3,7 @@
 // patch main accepts: only the fields that differ from the saved settings, `null` for one emptied.
 // Connection fields (environment, App ID, keys) go through the keys flow, never through this patch.
 import type { z } from 'zod';
-import { Settings } from '../../../shared/domain.ts';
+import { DisplayScreen, Settings } from '../../../shared/domain.ts';
 import { applySettingsPatch, type SettingsPatch } from '../../../shared/settings-patch.ts';
 import { deskMessages } from '../messages.ts';
 
@@ -25,6 +25,24 @@ export interface SettingsForm {
   locale: string;
   theme: Settings['theme'];
   autoUpdateEnabled: boolean;
+  /** The customer display's screen as a select value: '' for off, else screenKey(screen). */
+  customerScreen: string;
+  customerResultSeconds: string;
+}
+
+/** A screen as one select value (its name and size together name it). */
+export const screenKey = (screen: DisplayScreen): string =>
+  JSON.stringify([screen.name, screen.width, screen.height]);
+
+function screenOfKey(key: string): DisplayScreen | null {
+  if (key === '') return null;
+  try {
+    const [name, width, height] = JSON.parse(key) as [unknown, unknown, unknown];
+    const parsed = DisplayScreen.safeParse({ name, width, height });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export type SettingsField = keyof SettingsForm;
@@ -48,6 +66,8 @@ export const SETTING_OF_FIELD: Record<SettingsField, keyof Settings> = {
   locale: 'locale',
   theme: 'theme',
   autoUpdateEnabled: 'autoUpdate',
+  customerScreen: 'customerDisplay',
+  customerResultSeconds: 'customerDisplay',
 };
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
@@ -71,6 +91,8 @@ export function settingsToForm(settings: Settings): SettingsForm {
     locale: settings.locale ?? '',
     theme: settings.theme,
     autoUpdateEnabled: settings.autoUpdate.enabled,
+    customerScreen: settings.customerDisplay.screen ? screenKey(settings.customerDisplay.screen) : '',
+    customerResultSeconds: String(settings.customerDisplay.resultSeconds),
   };
 }
 
@@ -88,6 +110,8 @@ export function formToSettings(
   const port = form.printerPort.trim();
   if (!WHOLE_NUMBER.test(idle)) errors.idleLockMinutes = deskMessages.settings.numberRequired;
   if (!WHOLE_NUMBER.test(lookupHours)) errors.pendingLookupHours = deskMessages.settings.numberRequired;
+  const resultSeconds = form.customerResultSeconds.trim();
+  if (!WHOLE_NUMBER.test(resultSeconds)) errors.customerResultSeconds = deskMessages.settings.numberRequired;
   if (form.printerKind === 'escpos' && !WHOLE_NUMBER.test(port))
     errors.printerPort = deskMessages.settings.numberRequired;
   const locale = form.locale.trim();
@@ -116,6 +140,7 @@ export function formToSettings(
     locale: locale === '' ? null : locale,
     theme: form.theme,
     autoUpdate: { enabled: form.autoUpdateEnabled },
+    customerDisplay: { screen: screenOfKey(form.customerScreen), resultSeconds: Number(resultSeconds) },
   };
   const update = changedFields(fields, current);
 
@@ -142,6 +167,7 @@ function changedFields(fields: SettingsPatch, current: Settings): SettingsPatch 
 
 function fieldOf(path: readonly PropertyKey[]): SettingsField | undefined {
   const [first, second] = path;
+  if (first === 'customerDisplay') return second === 'screen' ? 'customerScreen' : 'customerResultSeconds';
   if (first === 'printer') {
     if (second === 'host') return 'printerHost';
     if (second === 'port') return 'printerPort';

@@ -126,4 +126,54 @@ describe('Settings', () => {
       secretKey: 'sk_new',
     });
   });
+
+  it('puts the customer display on a connected screen chosen by name and size, and sets how long the result stays', async () => {
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'settings.update': (update) => Settings.parse(applySettingsPatch(saved, SettingsPatch.parse(update))),
+      'display.screens': () => [
+        { name: 'Built-in', width: 1366, height: 768 },
+        { name: 'Customer 7in', width: 1024, height: 600 },
+      ],
+    });
+    // The desktop app's customer display is its own window: the desk opens no page for it.
+    expect(screen.queryByRole('button', { name: 'Open customer display' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const choice = await screen.findByRole('combobox', { name: 'Customer display screen' });
+    await waitFor(() => expect(within(choice).getAllByRole('option')).toHaveLength(3));
+    expect(
+      within(choice)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Off', 'Built-in 1366×768', 'Customer 7in 1024×600']);
+    await user.selectOptions(choice, 'Customer 7in 1024×600');
+    const seconds = screen.getByRole('textbox', { name: 'Show the result for (seconds)' });
+    await user.clear(seconds);
+    await user.type(seconds, '4');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.update')[0]).toEqual({
+      customerDisplay: { screen: { name: 'Customer 7in', width: 1024, height: 600 }, resultSeconds: 4 },
+    });
+  });
+
+  it('keeps a chosen screen that is not connected now, marked so', async () => {
+    const chosen = Settings.parse({
+      customerDisplay: { screen: { name: 'Old TV', width: 1920, height: 1080 } },
+    });
+    const { user } = renderDesk({ 'settings.get': () => chosen, 'display.screens': () => [] });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const choice = await screen.findByRole('combobox', { name: 'Customer display screen' });
+    expect(choice).toHaveDisplayValue('Old TV 1920×1080 (not connected)');
+  });
+
+  it('in browser mode sends the manager to Open customer display instead of listing screens', async () => {
+    const { user } = renderDesk({ 'settings.get': () => saved });
+    useAppStatus.getState().setStatus(makeStatus({ role: 'manager', shell: 'browser' }));
+    expect(await screen.findByRole('button', { name: 'Open customer display' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await screen.findByRole('textbox', { name: 'Show the result for (seconds)' });
+    expect(screen.queryByRole('combobox', { name: 'Customer display screen' })).toBeNull();
+    expect(screen.getByText(/choose Open customer display at the top of the desk/)).toBeInTheDocument();
+  });
 });

@@ -2,9 +2,11 @@
 // connection), the manager PIN, terminal, defaults, receipt, printer, idle lock, locale, theme and updates (on or
 // off only: the feed is fixed when the app is built). Every field is checked with the shared Settings schema
 // before anything is saved.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { Currency, PaymentMethod, Settings } from '../../../shared/domain.ts';
 import { CashiersPanel } from '../components/CashiersPanel.tsx';
+import { CustomerDisplayPanel } from '../components/CustomerDisplayPanel.tsx';
+import { SelectField, TextField } from '../components/SettingsFields.tsx';
 import { ChangePinPanel } from '../components/ChangePinPanel.tsx';
 import { ConnectionForm } from '../../components/ConnectionForm.tsx';
 import { Icon } from '../../components/Icon.tsx';
@@ -25,7 +27,6 @@ import {
 } from '../lib/settings-form.ts';
 import { deskMessages } from '../messages.ts';
 import '../../screens/setup.css';
-import { describedBy, FieldShell } from '../../components/FieldShell.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 
 const s = deskMessages.settings;
@@ -317,6 +318,8 @@ export function SettingsScreen() {
           </SelectField>
         </fieldset>
 
+        <CustomerDisplayPanel form={form} errors={errors} update={update} locked={isLocked('customerScreen')} />
+
         <fieldset className="panel">
           <legend className="panel__title">{s.payments}</legend>
           <TextField
@@ -489,78 +492,4 @@ function useCatalogChoices(currencyCode: string): {
 /** The options, plus the saved value when the catalog does not offer it (offline, or since removed). */
 function withCurrent(options: string[], value: string): string[] {
   return value === '' || options.includes(value) ? options : [value, ...options];
-}
-
-interface FieldProps {
-  id: string;
-  label: string;
-  error: string | undefined;
-  hint?: string;
-  /** Set by the machine policy: shown as such, not editable. */
-  locked?: boolean;
-}
-
-function TextField({
-  id,
-  label,
-  error,
-  hint,
-  value,
-  onChange,
-  maxLength,
-  inputMode,
-  wide,
-  locked = false,
-}: FieldProps & {
-  value: string;
-  onChange(value: string): void;
-  maxLength?: number;
-  inputMode?: 'numeric' | 'url';
-  /** Takes the panel's whole row (an address). */
-  wide?: boolean;
-}) {
-  if (locked) hint = messages.policy.setByOrganisation;
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint} {...(wide ? { className: 'field--wide' } : {})}>
-      <input
-        id={id}
-        className="input"
-        value={value}
-        disabled={locked}
-        maxLength={maxLength}
-        inputMode={inputMode}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </FieldShell>
-  );
-}
-
-function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  value,
-  onChange,
-  children,
-  locked = false,
-}: FieldProps & { value: string; onChange(value: string): void; children: ReactNode }) {
-  if (locked) hint = messages.policy.setByOrganisation;
-  return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select
-        id={id}
-        className="select"
-        value={value}
-        disabled={locked}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {children}
-      </select>
-    </FieldShell>
-  );
 }
