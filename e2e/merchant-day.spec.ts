@@ -1,4 +1,4 @@
-// The merchant's whole day: three terminals (three data folders, three ports, three prefixes) take paid,
+// The merchant's whole day: three terminals (three data folders, three ports, three machine policies with their own prefixes) take paid,
 // failed and pending sales against one KS Pay server; the desk of one of them shows all three terminals'
 // sales, and its Merchant day totals per terminal equal the server's own records summed by prefix.
 import type { Page } from '@playwright/test';

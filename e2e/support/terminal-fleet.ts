@@ -1,10 +1,9 @@
 // More than one terminal in a test: each its own browser mode (data folder, port) and browser context,
-// all connected to one KS Pay server. Each terminal's name and reference prefix are set in one place,
-// `writeTerminalIdentity`, before it starts (a policy file may take that job over).
+// all connected to one KS Pay server. Each terminal's name and reference prefix come from its own machine
+// policy file (`writeTerminalPolicy`), as IT deploys counters: locked, so no counter can take another's prefix.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { SETTINGS_MIGRATIONS, targetVersion } from '../../src/main/settings/migrations.ts';
 import { startBrowserMode, type BrowserMode } from './browser-mode.ts';
 
 export interface TerminalIdentity {
@@ -20,17 +19,12 @@ export interface FleetTerminal {
   page: Page;
 }
 
-/** The terminal's settings file before its first start, naming it and its prefix. */
-export function writeTerminalIdentity(dataDir: string, identity: TerminalIdentity): void {
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(
-    join(dataDir, 'settings.json'),
-    JSON.stringify({
-      schemaVersion: targetVersion(SETTINGS_MIGRATIONS),
-      terminalName: identity.name,
-      referencePrefix: identity.prefix,
-    }),
-  );
+/** The terminal's machine policy, naming it and locking its prefix; returns the file's path. */
+export function writeTerminalPolicy(dir: string, identity: TerminalIdentity): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'policy.json');
+  writeFileSync(file, JSON.stringify({ terminalName: identity.name, referencePrefix: identity.prefix }));
+  return file;
 }
 
 /** Starts a terminal in `<workDir>/<prefix>` and a browser context connected to it (its page not opened yet). */
@@ -41,8 +35,7 @@ export async function startFleetTerminal(
   connect: (context: BrowserContext, oneTimeUrl: string) => Promise<void>,
 ): Promise<FleetTerminal> {
   const dir = join(workDir, identity.prefix);
-  writeTerminalIdentity(join(dir, 'data'), identity);
-  const mode = await startBrowserMode({ workDir: dir });
+  const mode = await startBrowserMode({ workDir: dir, policyFile: writeTerminalPolicy(dir, identity) });
   const context = await browser.newContext({ baseURL: mode.url });
   await connect(context, mode.oneTimeUrl);
   return { identity, mode, context, page: await context.newPage() };
