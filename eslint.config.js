@@ -32,6 +32,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node-shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, { group: ['react', 'react-dom', '**/main/**', '**/renderer/**', '**/sandbox/**', '**/browser/**', '**/preload/**'], message: 'src/node-shared is Node code main and the sandbox share: it imports only Node, src/shared and libraries.' }] }],
+    },
+  },
+  {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,7 +1,8 @@
-// Persists the sandbox's state (transactions, token hashes) to one JSON file: temp file + fsync + rename.
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// Persists the sandbox's state (transactions, token hashes) to one JSON file, written durably
+// (node-shared/durable-file.ts: temp file, fsync, rename, folder fsync).
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileDurably } from '../node-shared/index.ts';
 import { AuthSnapshot } from './auth.ts';
 import { TxnRecord } from './transactions.ts';
 
@@ -39,24 +40,9 @@ export async function readState(path: string): Promise<SandboxState | undefined>
   return parsed.data;
 }
 
-let tempCounter = 0;
-
 export async function writeStateAtomically(path: string, state: SandboxState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${++tempCounter}.tmp`;
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(state));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  // The folder is whatever --state names: its mode is left to the umask, as the sandbox always did.
+  await writeFileDurably(path, JSON.stringify(state), { privateFolder: false });
 }
 
 export interface StateWriter {

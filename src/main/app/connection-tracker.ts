@@ -3,7 +3,7 @@
 import type { ConnectionState } from '../../shared/domain.ts';
 import type { Clock } from '../deps.ts';
 import type { KsPayClient } from '../kspay/index.ts';
-import type { ProfileName } from './profiles.ts';
+import type { ProfileName } from '../profiles/index.ts';
 
 /** Errors that mean the terminal cannot take payments right now; any other answer means KS Pay is there. */
 const UNREACHABLE_CODES = new Set(['network', 'timeout', 'server', 'auth', 'rate_limited', 'not_configured']);

@@ -16,7 +16,7 @@ import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
 import type { PrefixGuard } from './prefix-guard.ts';
-import type { Profiles } from './profiles.ts';
+import type { Profiles } from '../profiles/index.ts';
 import type { Runtime } from './runtime.ts';
 import { checkSaleChoice } from './sale-choice.ts';
 import { requireOwnSale } from './sale-owner.ts';

@@ -8,7 +8,7 @@ import { createKsPayClient, type KsPayClient } from '../kspay/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import { boundKeys, resolveBaseUrl, SetupError } from '../setup/index.ts';
 import type { Vault } from '../vault/index.ts';
-import type { ProfileName } from './profiles.ts';
+import type { ProfileName } from '../profiles/index.ts';
 
 export interface ClientSources {
   settings: Pick<SettingsStore, 'get'>;

@@ -42,7 +42,7 @@ import { createConnectionTracker } from './connection-tracker.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
 import { credentialsClient } from './kspay-clients.ts';
 import { createPrefixGuard, firstStartPrefix } from './prefix-guard.ts';
-import { createProfiles, type ProfileName } from './profiles.ts';
+import { createProfiles, type ProfileName } from '../profiles/index.ts';
 import { startRuntime, type Runtime } from './runtime.ts';
 
 export interface PosPlatform extends ShellActions {

@@ -16,7 +16,7 @@ import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { ConnectionTracker } from './connection-tracker.ts';
 import { clientForProfile } from './kspay-clients.ts';
-import type { ProfileName, Profiles } from './profiles.ts';
+import type { ProfileName, Profiles } from '../profiles/index.ts';
 
 export interface RuntimeDeps {
   profiles: Pick<Profiles, 'dirOf'>;

@@ -2,10 +2,10 @@
 // waits for them twice; the last currency and method used come first in the lists.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileDurably } from '../../node-shared/index.ts';
 import type { Currency, PaymentMethod } from '../../shared/domain.ts';
 import type { Logger } from '../deps.ts';
 import type { KsPayClient } from '../kspay/index.ts';
-import { writeFileAtomic } from '../app/atomic-file.ts';
 
 const LastUsed = z.object({ currencyId: z.string().min(1).max(100), methodId: z.string().min(1).max(100) });
 export type LastUsed = z.infer<typeof LastUsed>;
@@ -94,7 +94,7 @@ export function createCatalog({ client, lastUsedPath, log }: CatalogOptions): Ca
     async remember(choice) {
       lastUsed = Promise.resolve(choice);
       try {
-        await writeFileAtomic(lastUsedPath, `${JSON.stringify(choice)}\n`);
+        await writeFileDurably(lastUsedPath, `${JSON.stringify(choice)}\n`);
       } catch (error) {
         // Only a convenience: a sale never fails because its choice could not be remembered.
         log.warn('catalog: could not remember the last currency and method', {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInput } from '../../shared/domain.ts';
 import { NO_POLICY } from '../../shared/policy-status.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { createProfiles, type ProfileName } from '../app/profiles.ts';
+import { createProfiles, type ProfileName } from '../profiles/index.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
 import { silentLogger, systemClock } from '../deps.ts';
 import { createKsPayClient } from '../kspay/index.ts';

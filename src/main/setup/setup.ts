@@ -11,7 +11,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { PolicyStatus } from '../../shared/policy-status.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { ProfileName, Profiles } from '../app/profiles.ts';
+import type { ProfileName, Profiles } from '../profiles/index.ts';
 import type { Logger } from '../deps.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import type { SettingsStore } from '../settings/index.ts';

@@ -2,9 +2,9 @@
 // replaced atomically and validated with zod on every read.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileDurably } from '../../node-shared/index.ts';
 import { AttemptState } from './lockout.ts';
 import { PinHash } from './pin-hash.ts';
-import { writePrivateFileAtomic } from './private-file.ts';
 
 export const StaffState = z.object({
   version: z.literal(1),
@@ -52,7 +52,7 @@ export function createStaffFileStore({ filePath }: { filePath: string }): StaffS
     },
 
     async write(state) {
-      await writePrivateFileAtomic(filePath, JSON.stringify(StaffState.parse(state), null, 2) + '\n');
+      await writeFileDurably(filePath, JSON.stringify(StaffState.parse(state), null, 2) + '\n');
     },
   };
 }

@@ -1,9 +1,9 @@
 // Secrets encrypted by Electron's safeStorage (the OS key store holds the key), kept as ciphertext
 // in a private file that is replaced atomically and read back before the old one is replaced.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
+import { removeFileDurably, writeFileDurably } from '../../node-shared/index.ts';
 import type { Logger } from '../deps.ts';
 import type { SafeStorageLike, SecretBackend } from './vault-types.ts';
 import { VaultError } from './vault-types.ts';
@@ -104,19 +104,9 @@ export function createSafeStorageBackend({
     return { version: 1, entries: {} };
   }
 
-  /** Writes `next` via a temp file, reads it back and decrypts `account` before replacing the old file. */
+  /** Writes `next` durably, reading the temp file back and decrypting `account` before it replaces the old file. */
   async function replace(next: CipherFile, account: string, expected: string | null): Promise<void> {
-    const dir = dirname(filePath);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const temp = join(dir, `.${basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(JSON.stringify(next), 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+    async function readsBackAsWritten(temp: string): Promise<void> {
       const written = await readCipherFile(temp);
       const cipher = written?.entries[account];
       const readBack = cipher === undefined ? null : (await decrypt(cipher)).result;
@@ -130,9 +120,10 @@ export function createSafeStorageBackend({
           'The encrypted keys did not read back as written, so the saved keys were left as they were. Try again; if it keeps failing, restart KS Pay POS.',
         );
       }
-      await rename(temp, filePath);
+    }
+    try {
+      await writeFileDurably(filePath, JSON.stringify(next), { verify: readsBackAsWritten });
     } catch (error) {
-      await rm(temp, { force: true });
       if (error instanceof VaultError) throw error;
       throw new VaultError(
         'write_failed',
@@ -140,7 +131,6 @@ export function createSafeStorageBackend({
         { cause: error },
       );
     }
-    await syncDir(dir);
   }
 
   async function setEntry(account: string, value: string): Promise<void> {
@@ -179,19 +169,7 @@ export function createSafeStorageBackend({
     },
 
     async removeFile() {
-      await rm(filePath, { force: true });
-      await syncDir(dirname(filePath));
+      await removeFileDurably(filePath);
     },
   };
-}
-
-/** Makes a rename durable; Windows cannot open a folder, and does not need to. */
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../deps.ts';
-import { writeFileAtomic } from './atomic-file.ts';
+import { writeFileDurably } from '../../node-shared/index.ts';
 
 export const ProfileName = z.enum(['demo', 'live']);
 export type ProfileName = z.infer<typeof ProfileName>;
@@ -36,7 +36,7 @@ export function createProfiles({ dataDir, log }: { dataDir: string; log: Logger 
   return {
     active: () => active,
     async setActive(profile) {
-      await writeFileAtomic(filePath, `${JSON.stringify({ active: profile })}\n`);
+      await writeFileDurably(filePath, `${JSON.stringify({ active: profile })}\n`);
       active = profile;
     },
     dirOf: (profile) => join(dataDir, 'profiles', profile),

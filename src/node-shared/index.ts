@@ -1,0 +1,2 @@
+// Node code shared by main, the sandbox and browser mode (never the renderer): durable file writes.
+export { removeFileDurably, removeStaleTemps, writeFileDurably, type DurableWriteOptions } from './durable-file.ts';
