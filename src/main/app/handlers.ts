@@ -1,22 +1,19 @@
 // Every contract call, implemented by handing it to the service that owns it. Decisions live in the
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
-import { timingSafeEqual } from 'node:crypto';
 import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
 import type { DisplayScreen } from '../../shared/domain.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
-import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { CredentialsService } from '../credentials/index.ts';
 import type { CustomerDisplay } from '../customer-display/index.ts';
 import type { Clock } from '../deps.ts';
 import type { CallContext, Handlers } from '../ipc/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
-import { LIVE_KEYS, type Setup } from '../setup/index.ts';
+import type { Setup } from '../setup/index.ts';
 import type { Staff } from '../staff/index.ts';
-import type { Vault } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
 import type { PrefixGuard } from './prefix-guard.ts';
-import type { Profiles } from '../profiles/index.ts';
 import type { Runtime } from './runtime.ts';
 import { checkSaleChoice } from './sale-choice.ts';
 import { requireOwnSale } from './sale-owner.ts';
@@ -39,8 +36,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   staff: Staff;
   audit: AuditLog;
-  vault: Pick<Vault, 'get'>;
-  profiles: Pick<Profiles, 'active'>;
+  credentials: Pick<CredentialsService, 'ownsTheKeys'>;
   printer: EscposPrinter;
   shell: ShellActions;
   customerDisplay: Pick<CustomerDisplay, 'state' | 'keyed'>;
@@ -54,12 +50,6 @@ export interface HandlerDeps {
   clock: Clock;
 }
 
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { setup, settings, staff, audit } = deps;
   const actor = (ctx: CallContext): string =>
@@ -71,14 +61,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const result = await run();
     await deps.statusChanged();
     return result;
-  }
-
-  async function ownsTheKeys(accessKey: string, secretKey: string): Promise<boolean> {
-    const saved = await deps.vault.get(LIVE_KEYS);
-    // A Demo terminal has no keys of its own: its PIN is recovered with the Demo keys shown on the sandbox.
-    const expected = saved ?? (deps.profiles.active() === 'demo' ? DEMO_CREDENTIALS : null);
-    if (!expected) return false;
-    return sameText(accessKey, expected.accessKey) && sameText(secretKey, expected.secretKey);
   }
 
   return {
@@ -200,7 +182,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
     'staff.recoverPin': ({ accessKey, secretKey, newPin }, ctx) =>
       changing(async () => {
-        await staff.recoverPin(ctx.session, newPin, () => ownsTheKeys(accessKey, secretKey));
+        await staff.recoverPin(ctx.session, newPin, () => deps.credentials.ownsTheKeys(accessKey, secretKey));
         return { ok: true as const };
       }),
 

@@ -1,22 +1,19 @@
 // The KS Pay client each profile talks to: Demo → the built-in sandbox with its Demo keys; live →
-// the environment in settings with the keys from the vault, read when a token is needed and only
-// when they were tested for that server and App ID (setup/key-binding.ts).
+// the environment in settings with the saved keys, read when a token is needed and only when they
+// were tested for that server and App ID (credentials/key-binding.ts).
 import type { Credentials } from '../../shared/domain.ts';
-import { DEMO_CREDENTIALS, type Sandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { CredentialsError, type CredentialsService } from '../credentials/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { createKsPayClient, type KsPayClient } from '../kspay/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
-import { boundKeys, resolveBaseUrl, SetupError } from '../setup/index.ts';
-import type { Vault } from '../vault/index.ts';
+import { resolveBaseUrl, SetupError } from '../setup/index.ts';
 import type { ProfileName } from '../profiles/index.ts';
 
 export interface ClientSources {
   settings: Pick<SettingsStore, 'get'>;
-  /** `set` binds an entry saved before origins were recorded to the connection it is first read for. */
-  vault: Pick<Vault, 'get' | 'set'>;
+  credentials: Pick<CredentialsService, 'liveKeysFor' | 'demoKeys'>;
   builtInSandbox(): Promise<Sandbox>;
-  /** Told every key the client reads, so error messages can be scrubbed of them. */
-  rememberSecrets(credentials: Credentials): void;
   clock: Clock;
   log: Logger;
 }
@@ -58,7 +55,7 @@ export function credentialsClient(
 export async function clientForProfile(profile: ProfileName, sources: ClientSources): Promise<KsPayClient> {
   if (profile === 'demo') {
     const sandbox = await sources.builtInSandbox();
-    return credentialsClient(sandbox.url, DEMO_CREDENTIALS, sources);
+    return credentialsClient(sandbox.url, sources.credentials.demoKeys(), sources);
   }
   const settings = sources.settings.get();
   if (settings.environment === 'sandbox')
@@ -78,21 +75,17 @@ export async function clientForProfile(profile: ProfileName, sources: ClientSour
   const target = { baseUrl, appId: settings.appId };
   try {
     // Before any request: keys tested for another server make a client that refuses, saying why.
-    await boundKeys(target, sources);
+    await sources.credentials.liveKeysFor(target);
   } catch (error) {
-    if (error instanceof SetupError && error.code === 'keys_elsewhere')
+    if (error instanceof CredentialsError && error.code === 'keys_elsewhere')
       return refusingClient(new SetupError('not_configured', error.message));
     // No keys or a locked keychain: met again, and reported, when a token is needed.
   }
   return createKsPayClient({
     baseUrl,
     appId: settings.appId,
-    credentials: async () => {
-      // Read at each token: keys saved since this client was made are checked against its server too.
-      const keys = await boundKeys(target, sources);
-      sources.rememberSecrets(keys);
-      return keys;
-    },
+    // Read at each token: keys saved since this client was made are checked against its server too.
+    credentials: () => sources.credentials.liveKeysFor(target),
     clock: sources.clock,
     log: sources.log,
   });

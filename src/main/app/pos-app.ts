@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import {
   isFinalSaleStatus,
   type ConnectionState,
-  type Credentials,
   type Settings,
   type UpdateAvailability,
 } from '../../shared/domain.ts';
-import { DEMO_CREDENTIALS, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 import { createAuditLog } from '../audit/index.ts';
+import { createCredentialsService } from '../credentials/index.ts';
 import { createCustomerDisplay } from '../customer-display/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { saveDiagnostics } from '../diagnostics/index.ts';
@@ -34,7 +34,7 @@ import {
 } from '../policy/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
 import { toUserError } from '../ipc/index.ts';
-import { createSetup, LIVE_KEYS, resolveBaseUrl } from '../setup/index.ts';
+import { createSetup, resolveBaseUrl } from '../setup/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
 import { PosAppError } from './app-error.ts';
@@ -139,22 +139,14 @@ export function createPosApp(options: PosAppOptions): PosApp {
     idleLockMinutes: () => settings.get().idleLockMinutes,
   });
   const profiles = createProfiles({ dataDir, log });
-
-  // Keys the app has seen, so no error message can carry one to the screen.
-  const secrets = new Set<string>([DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey]);
-  const rememberSecrets = (credentials: Credentials): void => {
-    secrets.add(credentials.accessKey);
-    secrets.add(credentials.secretKey);
-  };
-  const scrub = (text: string): string =>
-    [...secrets].reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
+  const credentials = createCredentialsService({ vault, profiles, log });
 
   let sandbox: Promise<Sandbox> | null = null;
   function builtInSandbox(): Promise<Sandbox> {
     sandbox ??= options
       .sandboxFactory({
         port: 0,
-        credentials: { ...DEMO_CREDENTIALS },
+        credentials: credentials.demoKeys(),
         // Demo sales survive a restart on the sandbox's side too, so reconcile still finds them.
         statePath: join(profiles.dirOf('demo'), 'sandbox-state.json'),
         ...(options.sandbox?.admin ? { admin: true } : {}),
@@ -206,13 +198,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
       return startRuntime(profile, {
         profiles,
         settings,
-        vault,
+        credentials,
         audit,
         staff,
         tracker,
         hub,
         builtInSandbox,
-        rememberSecrets,
         redirectUrl: () => platform.checkoutReturnUrl(),
         timeZone,
         clock,
@@ -279,6 +270,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     version: options.version,
     updates: options.updates ?? BROWSER_UPDATES,
     vault,
+    credentials,
     settings,
     policy: { status: () => settings.policyStatus(), checkConnection: (input) => settings.checkConnection(input) },
     staff,
@@ -298,8 +290,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     settings,
     staff,
     audit,
-    vault,
-    profiles,
+    credentials,
     printer: createEscposPrinter(),
     shell: platform,
     customerDisplay: {
@@ -339,7 +330,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       touch: (session) => staff.touch(session),
     },
     log,
-    scrub,
+    scrub: credentials.scrub,
   });
 
   async function checkConnection(): Promise<ConnectionState> {
@@ -390,7 +381,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     events: createSessionEvents(hub, (session) => staff.role(session)),
     async start() {
       let profile = profiles.active();
-      if (profile === null && (await vault.has(LIVE_KEYS).catch(() => false))) {
+      if (profile === null && (await credentials.hasLiveKeys().catch(() => false))) {
         // Keys without a profile file (an older install, a hand-deleted file): the terminal is live.
         profile = 'live';
         await profiles.setActive(profile);

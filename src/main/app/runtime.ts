@@ -1,9 +1,9 @@
 // The services of one profile (Demo or live), built together and torn down together: its journal,
 // sale engine, reports, and the KS Pay client and catalog of its current connection.
 import { join } from 'node:path';
-import type { Credentials } from '../../shared/domain.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { CredentialsService } from '../credentials/index.ts';
 import { createCatalog, type Catalog } from '../catalog/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { EventHub } from '../ipc/index.ts';
@@ -13,7 +13,6 @@ import { createReports, sha256Hex, type Reports } from '../reports/index.ts';
 import { createSaleIds, createSalesEngine, type SalesEngine } from '../sales/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import type { Staff } from '../staff/index.ts';
-import type { Vault } from '../vault/index.ts';
 import type { ConnectionTracker } from './connection-tracker.ts';
 import { clientForProfile } from './kspay-clients.ts';
 import type { ProfileName, Profiles } from '../profiles/index.ts';
@@ -21,13 +20,12 @@ import type { ProfileName, Profiles } from '../profiles/index.ts';
 export interface RuntimeDeps {
   profiles: Pick<Profiles, 'dirOf'>;
   settings: Pick<SettingsStore, 'get'>;
-  vault: Pick<Vault, 'get' | 'set'>;
+  credentials: Pick<CredentialsService, 'liveKeysFor' | 'demoKeys'>;
   audit: AuditLog;
   staff: Pick<Staff, 'currentCashier'>;
   tracker: ConnectionTracker;
   hub: EventHub;
   builtInSandbox(): Promise<Sandbox>;
-  rememberSecrets(credentials: Credentials): void;
   /** Where the hosted checkout sends the customer back (known once the shell is listening). */
   redirectUrl(): string;
   timeZone: string;

@@ -7,13 +7,13 @@ import { NO_POLICY } from '../../shared/policy-status.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { createProfiles, type ProfileName } from '../profiles/index.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
+import { createCredentialsService, LIVE_KEYS } from '../credentials/index.ts';
 import { silentLogger, systemClock } from '../deps.ts';
 import { createKsPayClient } from '../kspay/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type Vault } from '../vault/index.ts';
 import { resolveBaseUrl } from './base-url.ts';
-import { LIVE_KEYS } from './key-binding.ts';
 import { SetupError } from './setup-error.ts';
 import { createSetup, type Setup } from './setup.ts';
 
@@ -55,6 +55,7 @@ beforeEach(async () => {
     version: '1.2.3',
     updates: { available: false, reason: 'No updates in tests.' },
     vault,
+    credentials: createCredentialsService({ vault, profiles, log: silentLogger }),
     settings,
     policy: {
       status: () => ({ ...NO_POLICY, locked: policy.locked }),

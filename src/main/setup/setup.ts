@@ -1,5 +1,5 @@
 // First start and connection setup: the app's status, Demo mode, testing and saving KS Pay keys, and
-// the first manager PIN. Keys go to the vault only; settings keep the environment and App ID.
+// the first manager PIN. Keys go to the credentials service only; settings keep the environment and App ID.
 import type {
   AppStatus,
   ConnectionInput,
@@ -11,6 +11,7 @@ import type {
 } from '../../shared/domain.ts';
 import type { PolicyStatus } from '../../shared/policy-status.ts';
 import type { AuditLog } from '../audit/index.ts';
+import type { CredentialsService } from '../credentials/index.ts';
 import type { ProfileName, Profiles } from '../profiles/index.ts';
 import type { Logger } from '../deps.ts';
 import type { KsPayClient } from '../kspay/index.ts';
@@ -19,7 +20,6 @@ import type { Staff } from '../staff/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { describeTarget, type ConnectionTarget } from './base-url.ts';
 import { testConnection } from './connection-test.ts';
-import { LIVE_KEYS, originOf } from './key-binding.ts';
 import { SetupError } from './setup-error.ts';
 
 export interface SetupDeps {
@@ -27,7 +27,8 @@ export interface SetupDeps {
   version: string;
   /** Whether this build can install checked updates here (Settings shows the reason when not). */
   updates: UpdateAvailability;
-  vault: Pick<Vault, 'has' | 'set' | 'status'>;
+  vault: Pick<Vault, 'status'>;
+  credentials: Pick<CredentialsService, 'hasLiveKeys' | 'saveLiveKeys'>;
   settings: Pick<SettingsStore, 'get' | 'setConnection'>;
   /** The machine policy: what it locks, and a check that throws when a connection differs from what it sets. */
   policy: {
@@ -59,11 +60,11 @@ export interface Setup {
 }
 
 export function createSetup(deps: SetupDeps): Setup {
-  const { vault, settings, staff, audit, profiles } = deps;
+  const { vault, credentials, settings, staff, audit, profiles } = deps;
 
   async function status(role: Role): Promise<AppStatus> {
     const [hasKeys, hasPin, vaultStatus, cashiers] = await Promise.all([
-      vault.has(LIVE_KEYS),
+      credentials.hasLiveKeys(),
       staff.hasPin(),
       vault.status(),
       staff.cashiers(),
@@ -142,12 +143,7 @@ export function createSetup(deps: SetupDeps): Setup {
           `Nothing was saved: the connection test failed at "${failed?.name ?? 'Currencies'}". ${failed?.message ?? 'Test the connection to see what to fix.'}`,
         );
       }
-      await vault.set(LIVE_KEYS, {
-        appId: input.appId,
-        accessKey: input.accessKey,
-        secretKey: input.secretKey,
-        origin: originOf(baseUrl),
-      });
+      await credentials.saveLiveKeys(input, baseUrl);
       settings.setConnection({
         environment: input.environment,
         appId: input.appId,

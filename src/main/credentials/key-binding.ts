@@ -4,7 +4,7 @@
 import type { Credentials } from '../../shared/domain.ts';
 import type { Logger } from '../deps.ts';
 import type { StoredKeys, Vault } from '../vault/index.ts';
-import { SetupError } from './setup-error.ts';
+import { CredentialsError } from './credentials-error.ts';
 
 /** The vault profile that holds the real KS Pay keys (Demo mode uses the sandbox's own). */
 export const LIVE_KEYS = 'live';
@@ -38,13 +38,13 @@ export function keysElsewhereMessage(saved: { origin: string; appId: string }, t
 }
 
 /**
- * The saved keys for a connection to `target`, or a SetupError('keys_elsewhere') when they were
+ * The saved keys for a connection to `target`, or a CredentialsError('keys_elsewhere') when they were
  * tested for another server or App ID. An entry saved before origins were recorded is bound, once,
  * to the target it is first read for: the connection the terminal already used with those keys.
  */
 export async function boundKeys(target: KeyTarget, { vault, log }: KeyBindingDeps): Promise<Credentials> {
   const saved: StoredKeys | null = await vault.get(LIVE_KEYS);
-  if (!saved) throw new SetupError('not_configured', NO_SAVED_KEYS);
+  if (!saved) throw new CredentialsError('not_configured', NO_SAVED_KEYS);
   const origin = originOf(target.baseUrl);
   if (saved.origin === undefined) {
     const { accessKey, secretKey } = saved;
@@ -56,7 +56,7 @@ export async function boundKeys(target: KeyTarget, { vault, log }: KeyBindingDep
     return { appId: target.appId, accessKey, secretKey };
   }
   if (saved.origin !== origin || saved.appId !== target.appId) {
-    throw new SetupError(
+    throw new CredentialsError(
       'keys_elsewhere',
       keysElsewhereMessage({ origin: saved.origin, appId: saved.appId }, target),
     );
