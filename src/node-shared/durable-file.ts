@@ -58,7 +58,10 @@ export async function removeStaleTemps(path: string): Promise<void> {
   const dir = dirname(path);
   const name = escapeRegExp(basename(path));
   const ours = new RegExp(`^\\.${name}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
-  const older = [new RegExp(`^${name}\\.(\\d+)(?:\\.\\d+)?\\.tmp$`), new RegExp(`^\\.${name}\\.[0-9a-f]+\\.tmp$`)];
+  const older = [
+    new RegExp(`^${name}\\.(\\d+)(?:\\.\\d+)?\\.tmp$`),
+    new RegExp(`^\\.${name}\\.[0-9a-f]+\\.tmp$`),
+  ];
   let entries: string[];
   try {
     entries = await readdir(dir);

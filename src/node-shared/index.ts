@@ -1,2 +1,7 @@
 // Node code shared by main, the sandbox and browser mode (never the renderer): durable file writes.
-export { removeFileDurably, removeStaleTemps, writeFileDurably, type DurableWriteOptions } from './durable-file.ts';
+export {
+  removeFileDurably,
+  removeStaleTemps,
+  writeFileDurably,
+  type DurableWriteOptions,
+} from './durable-file.ts';

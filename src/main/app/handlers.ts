@@ -1,23 +1,23 @@
 // Every contract call, implemented by handing it to the service that owns it. Decisions live in the
 // services; what is here is who-calls-what, the audit entries of manager actions, and status events.
-import { CSV_MIME_TYPE, UTF8_BOM } from '../../shared/csv.ts';
 import type { DisplayScreen } from '../../shared/domain.ts';
-import { buildReceipt } from '../../shared/receipt.ts';
-import type { AuditLog } from '../audit/index.ts';
+import type { AuditExport, AuditLog } from '../audit/index.ts';
 import type { CredentialsService } from '../credentials/index.ts';
 import type { CustomerDisplay } from '../customer-display/index.ts';
-import type { Clock } from '../deps.ts';
 import type { CallContext, Handlers } from '../ipc/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import type { Setup } from '../setup/index.ts';
 import type { Staff } from '../staff/index.ts';
 import { PosAppError } from './app-error.ts';
+import { checkoutPageOf, requireCheckoutPage } from './checkout-page.ts';
+import { closeDay } from './day-close.ts';
 import type { PrefixGuard } from './prefix-guard.ts';
 import type { Runtime } from './runtime.ts';
 import { checkSaleChoice } from './sale-choice.ts';
-import { requireOwnSale } from './sale-owner.ts';
-import { updateSettings } from './settings-update.ts';
+import { printReceipt } from './receipt-printing.ts';
+import { requireOwnSale, visibleSales } from './sale-owner.ts';
+import { requireNewPrefixFree, updateSettings } from './settings-update.ts';
 
 export interface ShellActions {
   /** Electron: the checkout window; browser mode: nothing (the page opens the hosted page itself). */
@@ -36,6 +36,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   staff: Staff;
   audit: AuditLog;
+  auditExport: AuditExport;
   credentials: Pick<CredentialsService, 'ownsTheKeys'>;
   printer: EscposPrinter;
   shell: ShellActions;
@@ -47,14 +48,12 @@ export interface HandlerDeps {
   /** Writes the diagnostics zip and returns its path. */
   saveDiagnostics(): string;
   timeZone: string;
-  clock: Clock;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { setup, settings, staff, audit } = deps;
   const actor = (ctx: CallContext): string =>
     ctx.role === 'manager' ? 'manager' : (staff.currentCashier() ?? 'cashier');
-  const today = (): string => new Date(deps.clock.now()).toISOString().slice(0, 10);
 
   /** Runs a call that changes the status the renderer shows, then tells it. */
   async function changing<T>(run: () => Promise<T> | T): Promise<T> {
@@ -81,8 +80,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const methodName = await checkSaleChoice(catalog, input);
       const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
-      if (sale.status === 'awaiting_payment' && sale.checkoutUrl)
-        deps.shell.openCheckout(sale.id, sale.checkoutUrl);
+      const page = checkoutPageOf(sale);
+      if (page) deps.shell.openCheckout(sale.id, page);
       return sale;
     },
     'sales.cancel': async ({ saleId }, ctx) => {
@@ -93,13 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sales.retryVerify': async ({ saleId }) => (await deps.runtime()).engine.retryVerify(saleId),
     'sales.openCheckout': async ({ saleId }) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
-      if (sale.status !== 'awaiting_payment' || !sale.checkoutUrl) {
-        throw new PosAppError(
-          'not_available',
-          'This sale is not waiting for the customer any more, so there is no payment page to open.',
-        );
-      }
-      deps.shell.openCheckout(sale.id, sale.checkoutUrl);
+      deps.shell.openCheckout(sale.id, requireCheckoutPage(sale));
       return { ok: true };
     },
     'sales.current': async () => (await deps.runtime()).engine.current(),
@@ -107,12 +100,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       (await deps.runtime()).engine.dismiss(saleId);
       return { ok: true };
     },
-    'sales.list': async ({ limit }, ctx) => {
-      const sales = (await deps.runtime()).engine.list(limit);
-      // A signed-in cashier sees their own recent sales; the manager and an unnamed counter see all.
-      const cashier = ctx.role === 'manager' ? null : staff.currentCashier();
-      return cashier ? sales.filter((sale) => sale.cashier === cashier) : sales;
-    },
+    'sales.list': async ({ limit }, ctx) =>
+      visibleSales(staff, ctx.role, (await deps.runtime()).engine.list(limit)),
     'sales.pending': async () => (await deps.runtime()).engine.pending(),
     'sales.get': async ({ saleId }, ctx) => {
       const found = (await deps.runtime()).engine.get(saleId);
@@ -140,21 +129,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'receipts.print': async ({ saleId }) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
-      const current = settings.get();
-      if (current.printer.kind === 'escpos') {
-        const { host, port, paper } = current.printer;
-        await deps.printer.print(buildReceipt(sale, current, current.locale, deps.timeZone), {
-          host,
-          port,
-          paper,
-        });
-        return { via: 'escpos' };
-      }
-      if (deps.shell.printSystem) {
-        await deps.shell.printSystem(saleId, { silent: current.printer.silent });
-        return { via: 'system' };
-      }
-      return { via: 'renderer' };
+      const { printer, timeZone, shell } = deps;
+      const printSystem = shell.printSystem?.bind(shell);
+      return printReceipt({ settings, printer, timeZone, ...(printSystem ? { printSystem } : {}) }, sale);
     },
 
     'staff.unlock': ({ pin }, ctx) => changing(async () => ({ role: await staff.unlock(ctx.session, pin) })),
@@ -188,9 +165,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'settings.get': async () => settings.get(),
     'settings.update': async (patch, ctx) => {
-      const prefix = patch.referencePrefix;
-      if (prefix !== undefined && prefix !== settings.get().referencePrefix)
-        await deps.prefixGuard.requireFree(prefix);
+      await requireNewPrefixFree({ settings, prefixGuard: deps.prefixGuard }, patch);
       return changing(() => updateSettings({ settings, audit }, patch, actor(ctx)));
     },
 
@@ -201,13 +176,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.day': async ({ day }) => (await deps.runtime()).reports.day(day),
     'reports.merchantDay': async ({ day, server }) =>
       (await deps.runtime()).reports.merchantDay(day, server ? { server } : {}),
-    'reports.closeDay': async ({ day, overridePin, reason }, ctx) => {
-      const reports = (await deps.runtime()).reports;
-      if (!overridePin) return reports.closeDay({ day, actor: actor(ctx) });
-      // Closing over unresolved sales takes the PIN again (with its lockout), not just the open manager desk.
-      await staff.verifyPin(ctx.session, overridePin);
-      return reports.closeDay({ day, actor: actor(ctx), overrideReason: reason ?? '' });
-    },
+    'reports.closeDay': async (input, ctx) =>
+      closeDay({ reports: (await deps.runtime()).reports, staff }, ctx.session, input, actor(ctx)),
     'reports.zReports': async () => (await deps.runtime()).reports.zReports(),
     'reports.exportZReport': async ({ number }, ctx) =>
       (await deps.runtime()).reports.exportZReport(number, actor(ctx)),
@@ -229,16 +199,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'audit.list': () => audit.list(),
-    'audit.export': async (_input, ctx) => {
-      const content = UTF8_BOM + (await audit.exportCsv());
-      const filename = `audit-log-${today()}.csv`;
-      await audit.record({
-        action: 'export.audit',
-        actor: actor(ctx),
-        detail: `Exported the audit log to ${filename}`,
-      });
-      return { filename, mimeType: CSV_MIME_TYPE, content };
-    },
+    'audit.export': (_input, ctx) => deps.auditExport.export(actor(ctx)),
     'diagnostics.save': async (_input, ctx) => {
       const path = deps.saveDiagnostics();
       await audit.record({

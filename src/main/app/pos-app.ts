@@ -11,7 +11,7 @@ import {
   type UpdateAvailability,
 } from '../../shared/domain.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
-import { createAuditLog } from '../audit/index.ts';
+import { createAuditExport, createAuditLog } from '../audit/index.ts';
 import { createCredentialsService } from '../credentials/index.ts';
 import { createCustomerDisplay } from '../customer-display/index.ts';
 import type { Clock, Logger } from '../deps.ts';
@@ -23,6 +23,7 @@ import {
   type Dispatch,
   type EventHub,
   type SessionEvents,
+  toUserError,
 } from '../ipc/index.ts';
 import { createEscposPrinter } from '../printing/index.ts';
 import {
@@ -33,17 +34,17 @@ import {
   policyInvalidError,
 } from '../policy/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
-import { toUserError } from '../ipc/index.ts';
 import { createSetup, resolveBaseUrl } from '../setup/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
-import { PosAppError } from './app-error.ts';
+import { createBuiltInSandbox } from './built-in-sandbox.ts';
 import { createConnectionTracker } from './connection-tracker.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
 import { credentialsClient } from './kspay-clients.ts';
 import { createPrefixGuard, firstStartPrefix } from './prefix-guard.ts';
-import { createProfiles, type ProfileName } from '../profiles/index.ts';
-import { startRuntime, type Runtime } from './runtime.ts';
+import { createProfiles } from '../profiles/index.ts';
+import { createProfileRunner } from './profile-runner.ts';
+import type { Runtime } from './runtime.ts';
 
 export interface PosPlatform extends ShellActions {
   /** keytar as the shell loaded it; null when the native module could not load. */
@@ -141,23 +142,13 @@ export function createPosApp(options: PosAppOptions): PosApp {
   const profiles = createProfiles({ dataDir, log });
   const credentials = createCredentialsService({ vault, profiles, log });
 
-  let sandbox: Promise<Sandbox> | null = null;
-  function builtInSandbox(): Promise<Sandbox> {
-    sandbox ??= options
-      .sandboxFactory({
-        port: 0,
-        credentials: credentials.demoKeys(),
-        // Demo sales survive a restart on the sandbox's side too, so reconcile still finds them.
-        statePath: join(profiles.dirOf('demo'), 'sandbox-state.json'),
-        ...(options.sandbox?.admin ? { admin: true } : {}),
-        ...(options.sandbox?.latencyMs ? { latencyMs: options.sandbox.latencyMs } : {}),
-      })
-      .catch((error: unknown) => {
-        sandbox = null;
-        throw error;
-      });
-    return sandbox;
-  }
+  const demoSandbox = createBuiltInSandbox({
+    factory: options.sandboxFactory,
+    credentials: credentials.demoKeys(),
+    statePath: join(profiles.dirOf('demo'), 'sandbox-state.json'),
+    ...options.sandbox,
+  });
+  const builtInSandbox = (): Promise<Sandbox> => demoSandbox.get();
 
   /** The status event leaves with the cashier role; each session's connection writes in its own (session-events.ts). */
   function statusChanged(): Promise<void> {
@@ -170,11 +161,6 @@ export function createPosApp(options: PosAppOptions): PosApp {
     );
   }
 
-  let runtime: Promise<Runtime> | null = null;
-  let runtimeProfile: ProfileName | null = null;
-  /** The running profile's engine once it has started, for questions that cannot wait. */
-  let engineNow: Runtime['engine'] | null = null;
-
   let wasOffline = false;
   const tracker = createConnectionTracker({
     clock,
@@ -186,70 +172,29 @@ export function createPosApp(options: PosAppOptions): PosApp {
     },
   });
 
-  async function activate(profile: ProfileName): Promise<void> {
-    if (runtime && runtimeProfile === profile) {
-      await runtime;
-      return;
-    }
-    const previous = runtime;
-    runtimeProfile = profile;
-    runtime = (async () => {
-      if (previous) await (await previous.catch(() => null))?.close();
-      return startRuntime(profile, {
-        profiles,
-        settings,
-        credentials,
-        audit,
-        staff,
-        tracker,
-        hub,
-        builtInSandbox,
-        redirectUrl: () => platform.checkoutReturnUrl(),
-        timeZone,
-        clock,
-        log,
-      });
-    })();
-    engineNow = null;
-    runtime.catch(() => {
-      runtime = null;
-      runtimeProfile = null;
-    });
-    engineNow = (await runtime).engine;
-    void prefixGuard.checkCurrent();
-    customerDisplay.refresh();
-  }
-
-  /** The connection of `profile` changed (keys, server, App ID): a new client if it runs, else it starts. */
-  async function reconnect(profile: ProfileName): Promise<void> {
-    const running = runtime && runtimeProfile === profile ? await runtime.catch(() => null) : null;
-    if (running) {
-      await running.reconnect();
+  const runner = createProfileRunner({
+    runtime: {
+      profiles,
+      settings,
+      credentials,
+      audit,
+      staff,
+      tracker,
+      hub,
+      builtInSandbox,
+      redirectUrl: () => platform.checkoutReturnUrl(),
+      timeZone,
+      clock,
+      log,
+    },
+    onConnected(event) {
       void prefixGuard.checkCurrent();
-    } else await activate(profile);
-  }
-
-  function currentRuntime(): Promise<Runtime> {
-    if (!runtime)
-      return Promise.reject(
-        new PosAppError(
-          'not_available',
-          'The terminal is not set up yet: choose Try Demo mode or Connect to KS Pay.',
-        ),
-      );
-    return runtime;
-  }
-
-  async function reconcileNow(): Promise<void> {
-    if (!runtime) return;
-    try {
-      await (await runtime).engine.reconcile();
-    } catch (error) {
-      log.warn('sales: background reconcile failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
+      if (event === 'started') customerDisplay.refresh();
+    },
+    log,
+  });
+  const currentRuntime = (): Promise<Runtime> => runner.current();
+  const reconcileNow = (): Promise<void> => runner.reconcileNow();
 
   const prefixGuard = createPrefixGuard({
     async source() {
@@ -277,8 +222,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
     audit,
     profiles,
     connection: () => tracker.get(),
-    activate,
-    reconnect,
+    activate: (profile) => runner.activate(profile),
+    reconnect: (profile) => runner.reconnect(profile),
     baseUrlOf: (target) => resolveBaseUrl(target, async () => (await builtInSandbox()).url),
     clientFor: (baseUrl, credentials) => credentialsClient(baseUrl, credentials, { clock, log }, 10_000),
     log,
@@ -290,6 +235,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     settings,
     staff,
     audit,
+    auditExport: createAuditExport({ audit, timeZone, clock }),
     credentials,
     printer: createEscposPrinter(),
     shell: platform,
@@ -315,7 +261,6 @@ export function createPosApp(options: PosAppOptions): PosApp {
         },
       }),
     timeZone,
-    clock,
   });
 
   const dispatch = createDispatch({
@@ -334,10 +279,9 @@ export function createPosApp(options: PosAppOptions): PosApp {
   });
 
   async function checkConnection(): Promise<ConnectionState> {
-    if (runtime)
-      await (
-        await runtime
-      )
+    const running = runner.running();
+    if (running)
+      await (await running)
         .client()
         .currencies()
         .catch(() => undefined);
@@ -345,7 +289,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
   }
 
   const customerDisplay = createCustomerDisplay({
-    counterSale: () => engineNow?.current() ?? null,
+    counterSale: () => runner.engineNow()?.current() ?? null,
     settings: () => settings.get(),
     clock,
     publish: (state) => hub.emit('display.changed', state),
@@ -367,8 +311,9 @@ export function createPosApp(options: PosAppOptions): PosApp {
       const { environment, customBaseUrl, appId } = effectiveSettings(stored, state);
       return JSON.stringify([environment, customBaseUrl, appId]);
     };
-    if (runtimeProfile === 'live' && connection(next) !== connection(previous))
-      reconnect('live').catch((error: unknown) =>
+    if (runner.profile() === 'live' && connection(next) !== connection(previous))
+      runner
+        .reconnect('live').catch((error: unknown) =>
         log.warn('policy: reconnecting after a policy change failed', {
           error: error instanceof Error ? error.message : String(error),
         }),
@@ -386,7 +331,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
         profile = 'live';
         await profiles.setActive(profile);
       }
-      if (profile) await activate(profile);
+      if (profile) await runner.activate(profile);
       const every = (ms: number, task: () => void): void => {
         const timer = setInterval(task, ms);
         timer.unref();
@@ -405,10 +350,11 @@ export function createPosApp(options: PosAppOptions): PosApp {
     async handleRedirect(url) {
       await (await currentRuntime()).engine.handleRedirect(url);
     },
-    ownsCheckoutReturn: (url) => engineNow?.ownsRedirect(url) ?? false,
+    ownsCheckoutReturn: (url) => runner.engineNow()?.ownsRedirect(url) ?? false,
     builtInSandbox,
     checkConnection,
     saleActivity() {
+      const engineNow = runner.engineNow();
       if (!engineNow) return { inProgress: false, pending: 0 };
       const current = engineNow.current();
       return {
@@ -419,15 +365,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
     settings: () => settings.get(),
     onSettingsChange: (listener) => settings.onChange(listener),
     async close() {
-      engineNow = null;
       stopPolicyWatch();
       policy.close();
       customerDisplay.close();
       for (const timer of timers.splice(0)) clearInterval(timer);
-      if (runtime) await (await runtime.catch(() => null))?.close();
-      runtime = null;
-      if (sandbox) await (await sandbox.catch(() => null))?.close();
-      sandbox = null;
+      await runner.close();
+      await demoSandbox.close();
     },
   };
 }

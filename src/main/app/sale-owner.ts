@@ -1,5 +1,6 @@
 // With named cashiers, a cashier opens and cancels only the sales taken under their own name;
 // the manager may open and cancel any. A counter without named cashiers is shared, as before.
+// In the recent sales list a signed-in cashier sees their own; the manager and an unnamed counter see all.
 import type { Role, Sale } from '../../shared/domain.ts';
 import type { Staff } from '../staff/index.ts';
 import { PosAppError } from './app-error.ts';
@@ -20,4 +21,9 @@ export async function requireOwnSale(
       ? `This sale was taken by ${sale.cashier}: only ${sale.cashier} or a manager can open or cancel it.`
       : 'This sale was not taken under a cashier’s name: only a manager can open or cancel it.',
   );
+}
+
+export function visibleSales(staff: Pick<Staff, 'currentCashier'>, role: Role, sales: Sale[]): Sale[] {
+  const cashier = role === 'manager' ? null : staff.currentCashier();
+  return cashier ? sales.filter((sale) => sale.cashier === cashier) : sales;
 }

@@ -19,7 +19,11 @@ function service(profile: ProfileName | null = 'live') {
     filePath: join(tmpdir(), 'unused-keys.bin'),
     log: silentLogger,
   });
-  const credentials = createCredentialsService({ vault, profiles: { active: () => profile }, log: silentLogger });
+  const credentials = createCredentialsService({
+    vault,
+    profiles: { active: () => profile },
+    log: silentLogger,
+  });
   return { vault, credentials };
 }
 
@@ -44,19 +48,24 @@ describe('credentials service', () => {
     expect(await live.credentials.ownsTheKeys(KEYS.accessKey, KEYS.secretKey)).toBe(true);
     expect(await live.credentials.ownsTheKeys(KEYS.accessKey, 'SK_service_2')).toBe(false);
     expect(await live.credentials.ownsTheKeys(KEYS.accessKey, `${KEYS.secretKey}x`)).toBe(false);
-    expect(await live.credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey)).toBe(false);
-
-    const demo = service('demo');
-    expect(await demo.credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey)).toBe(true);
-    expect(await service(null).credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey)).toBe(
+    expect(await live.credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey)).toBe(
       false,
     );
+
+    const demo = service('demo');
+    expect(await demo.credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey)).toBe(
+      true,
+    );
+    expect(
+      await service(null).credentials.ownsTheKeys(DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey),
+    ).toBe(false);
   });
 
   it('scrubs the Demo keys and every live key it has read out, and gives copies of the Demo keys', async () => {
     const { credentials } = service();
     await credentials.saveLiveKeys(KEYS, HOME);
-    const text = (keys: { accessKey: string; secretKey: string }) => `bad keys ${keys.accessKey}/${keys.secretKey}`;
+    const text = (keys: { accessKey: string; secretKey: string }) =>
+      `bad keys ${keys.accessKey}/${keys.secretKey}`;
     expect(credentials.scrub(text(DEMO_CREDENTIALS))).toBe('bad keys [redacted]/[redacted]');
     expect(credentials.scrub(text(KEYS))).toBe(text(KEYS));
     await credentials.liveKeysFor({ baseUrl: HOME, appId: 'app_live' });
