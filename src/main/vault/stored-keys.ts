@@ -1,6 +1,6 @@
 // What one vault entry holds: the KS Pay keys and where they were tested, the server origin and the
 // App ID, so they are never sent to another server. Entries saved before the origin was recorded
-// have none; the caller binds them once (see setup/key-binding.ts).
+// have none; the caller binds them once (see credentials/key-binding.ts).
 import { z } from 'zod';
 import { Credentials } from '../../shared/domain.ts';
 
