@@ -11,7 +11,7 @@ import { silentLogger } from '../deps.ts';
 import { createJournal, type Journal } from '../journal/index.ts';
 import type { Transaction } from '../kspay/index.ts';
 import { createReports, ReportsError, sha256Hex, type Reports } from './index.ts';
-import { sale, txn } from './test-data.ts';
+import { sale, txn } from './testing/test-data.ts';
 
 const ZONE = 'Asia/Kolkata';
 let dir: string;
