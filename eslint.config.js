@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import rooms from './eslint/rooms-plugin.ts';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'stream', 'events', 'util', 'zlib', 'tls', 'dns', 'worker_threads'];
 const electronOnly = { group: ['electron', 'electron/*', '@electron-toolkit/*'], message: 'Only src/main/index.ts, src/main/windows/* and src/preload import electron (DESIGN.md "Rooms").' };
@@ -13,7 +14,9 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { rooms },
     rules: {
+      'rooms/index-only': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -4,7 +4,7 @@
 //   node scripts/update-signing.ts sign <dir>     writes <file>.sig next to every latest*.yml in <dir>
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publicKeyForBuild, signUpdateMetadata, SIGNATURE_SUFFIX } from '../src/main/updates/metadata-signature.ts';
+import { publicKeyForBuild, signUpdateMetadata, SIGNATURE_SUFFIX } from '../src/main/updates/index.ts';
 
 function signingKey(): string {
   const inline = process.env['KSPAY_UPDATE_SIGNING_KEY'];

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isMetadataSignedBy } from '../src/main/updates/metadata-signature.ts';
-import { metadataYaml, testKeys } from '../src/main/updates/test-feed.ts';
+import { isMetadataSignedBy } from '../src/main/updates/index.ts';
+import { metadataYaml, testKeys } from '../src/main/updates/testing/test-feed.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const script = join(root, 'scripts/update-signing.ts');

@@ -1,7 +1,7 @@
 // Runs inside headless Chromium (bundled by bench/lib/bundle.ts): the manager desk's pure shared functions
 // over 100,000 transactions, each next to the naive hand-written code a user would compare it with.
 // Times are taken in the page with performance.now(); the bench reads the sample arrays back.
-import type { SaleStatus, TransactionRow } from '../../src/shared/domain.ts';
+import type { TransactionRow } from '../../src/shared/domain.ts';
 import { filterTransactions, sortTransactions } from '../../src/shared/transaction-filter.ts';
 import { terminalOf } from '../../src/shared/terminal-of.ts';
 import type {
@@ -10,6 +10,7 @@ import type {
   TransactionSortColumn,
 } from '../../src/shared/transaction-filter.ts';
 import { prng } from '../../src/shared/prng.ts';
+import { pick, SAMPLE_CASHIERS, SAMPLE_CURRENCIES, SAMPLE_METHODS, SAMPLE_STATUSES } from '../lib/sample-mix.ts';
 
 export interface Pair {
   ours: number[];
@@ -24,26 +25,7 @@ export interface DeskPageResult {
 }
 
 const DAY_MS = 86_400_000;
-const CURRENCIES = ['INR', 'INR', 'INR', 'USD', 'EUR', 'GBP', 'JPY', 'KWD'];
-const METHODS = ['UPI', 'CREDIT CARD', 'DEBIT CARD', 'NET BANKING'];
-const STATUSES: SaleStatus[] = [
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'expired',
-  'awaiting_payment',
-  'unknown',
-];
-const CASHIERS = ['Asha', 'Ravi', 'Meera', ''];
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 function text(random: () => number, length: number): string {
   let out = '';
@@ -57,17 +39,17 @@ export function makeRows(count: number, end: number, days: number, seed = 7): Tr
   const rows: TransactionRow[] = [];
   for (let i = 0; i < count; i++) {
     const time = new Date(end - Math.floor(random() * days * DAY_MS)).toISOString();
-    const status = pick(random, STATUSES);
+    const status = pick(random, SAMPLE_STATUSES);
     const source = random() < 0.9 ? 'both' : random() < 0.5 ? 'terminal' : 'server';
-    const cashier = pick(random, CASHIERS);
+    const cashier = pick(random, SAMPLE_CASHIERS);
     const mismatch = random() < 0.01;
     rows.push({
       key: `k${i}`,
       time,
       reference: `POS-${time.slice(0, 10).replaceAll('-', '')}${text(random, 8).toUpperCase()}`,
       amountMinor: 100 + Math.floor(random() * 5_000_000),
-      currency: pick(random, CURRENCIES),
-      method: pick(random, METHODS),
+      currency: pick(random, SAMPLE_CURRENCIES),
+      method: pick(random, SAMPLE_METHODS),
       status,
       ...(source !== 'server' ? { terminalStatus: status } : {}),
       ...(source !== 'terminal' ? { serverStatus: status, txnId: `tx_${text(random, 9)}` } : {}),

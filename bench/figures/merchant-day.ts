@@ -13,9 +13,7 @@ import {
 import { terminalOf } from '../../src/shared/terminal-of.ts';
 import { createZonedTime } from '../../src/shared/zoned-time.ts';
 import { createKsPayClient } from '../../src/main/kspay/index.ts';
-import { DEMO_CREDENTIALS } from '../../src/sandbox/index.ts';
-import { seedTransactions } from '../../src/sandbox/seed.ts';
-import { writeStateAtomically } from '../../src/sandbox/state-file.ts';
+import { DEMO_CREDENTIALS, seedTransactions, writeStateAtomically } from '../../src/sandbox/index.ts';
 import { startChildSandbox } from '../lib/child-sandbox.ts';
 import type { BenchContext, Figure, FigureRow } from '../lib/figure.ts';
 import { reps, withRatio } from '../lib/figure.ts';

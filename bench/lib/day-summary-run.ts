@@ -4,30 +4,12 @@
 // ZonedTime created once as `createReports` does.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Sale, SaleStatus } from '../../src/shared/domain.ts';
+import type { Sale } from '../../src/shared/domain.ts';
 import { summariseRows } from '../../src/shared/day-summary.ts';
 import { prng } from '../../src/shared/prng.ts';
+import { pick, SAMPLE_CASHIERS, SAMPLE_CURRENCIES, SAMPLE_METHODS, SAMPLE_STATUSES } from './sample-mix.ts';
 import { createZonedTime } from '../../src/shared/zoned-time.ts';
 
-const CURRENCIES = ['INR', 'INR', 'INR', 'USD', 'EUR', 'GBP', 'JPY', 'KWD'];
-const METHODS = ['UPI', 'CREDIT CARD', 'DEBIT CARD', 'NET BANKING'];
-const STATUSES: SaleStatus[] = [
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'expired',
-  'awaiting_payment',
-  'unknown',
-];
-const CASHIERS = ['Asha', 'Ravi', 'Meera', undefined];
-
-function pick<T>(random: () => number, list: readonly T[]): T {
-  return list[Math.floor(random() * list.length)] as T;
-}
 
 /** `count` sales made on `day` (UTC), shaped as the sale engine journals them. */
 export function makeDaySales(count: number, day: string, seed = 13): Sale[] {
@@ -36,16 +18,16 @@ export function makeDaySales(count: number, day: string, seed = 13): Sale[] {
   const sales: Sale[] = [];
   for (let i = 0; i < count; i++) {
     const at = new Date(start + Math.floor(random() * 86_399_000)).toISOString();
-    const status = pick(random, STATUSES);
-    const cashier = pick(random, CASHIERS);
+    const status = pick(random, SAMPLE_STATUSES);
+    const cashier = pick(random, SAMPLE_CASHIERS);
     sales.push({
       id: `S${i}`,
       reference: `POS-${day.replaceAll('-', '')}-${i}`,
       amountMinor: 100 + Math.floor(random() * 5_000_000),
-      currency: pick(random, CURRENCIES),
+      currency: pick(random, SAMPLE_CURRENCIES),
       currencyId: 'c1',
       methodId: 'm1',
-      methodName: pick(random, METHODS),
+      methodName: pick(random, SAMPLE_METHODS),
       status,
       createdAt: at,
       updatedAt: at,

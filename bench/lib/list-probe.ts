@@ -5,8 +5,7 @@
 // floor = the same reply read by plain fetch, its bytes discarded (moving the bytes, nothing else);
 // peer  = the same reply read whole as text, JSON.parse, then every record normalised: the old way, with no cap.
 import { createKsPayClient } from '../../src/main/kspay/index.ts';
-import { normaliseTransaction } from '../../src/main/kspay/normalise.ts';
-import { listOf, rawRecordOf } from '../../src/main/kspay/schemas.ts';
+import { listOf, normaliseTransaction, rawRecordOf } from '../../src/main/kspay/index.ts';
 
 export interface ProbeResult {
   ms: number;

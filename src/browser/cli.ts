@@ -7,13 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPosApp } from '../main/app/index.ts';
 import { systemClock } from '../main/deps.ts';
 import { createLogger } from '../main/logging/index.ts';
 import { loadKeytar } from '../main/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { BROWSER_USAGE, BrowserArgsError, parseBrowserArgs } from './cli-args.ts';
-import { startBrowserServer, type BrowserServer } from './server.ts';
+import { startBrowserTerminal } from './terminal.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,43 +31,20 @@ async function main(): Promise<void> {
   const keytar = await loadKeytar();
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
-  let server: BrowserServer | null = null;
-  const app = createPosApp({
-    dataDir: options.dataDir,
-    logDir,
-    shell: 'browser',
-    platform: {
-      keytar: keytar.keytar,
-      ...(keytar.error ? { keytarError: keytar.error } : {}),
-      safeStorage: null,
-      // The page opens the hosted checkout itself (a browser may only open a window for the page).
-      openCheckout: () => undefined,
-      checkoutReturnUrl: () => {
-        if (!server) throw new Error('browser mode is not listening yet');
-        return server.checkoutReturnUrl;
-      },
-      customerDisplayAddress: () => {
-        if (!server) throw new Error('browser mode is not listening yet');
-        return server.customerOneTimeUrl();
-      },
+  const { app, server, close } = await startBrowserTerminal({
+    app: {
+      dataDir: options.dataDir,
+      logDir,
+      platform: { keytar: keytar.keytar, ...(keytar.error ? { keytarError: keytar.error } : {}), safeStorage: null },
+      log,
+      clock: systemClock,
+      sandboxFactory: startSandbox,
+      sandbox: { admin: options.sandboxAdmin, latencyMs: options.sandboxLatencyMs },
+      version,
+      ...(options.policyPath ? { policy: { path: options.policyPath, hostname: hostname() } } : {}),
     },
-    log,
-    clock: systemClock,
-    sandboxFactory: startSandbox,
-    sandbox: { admin: options.sandboxAdmin, latencyMs: options.sandboxLatencyMs },
-    version,
-    ...(options.policyPath ? { policy: { path: options.policyPath, hostname: hostname() } } : {}),
+    server: { rendererDir: options.rendererDir, port: options.port },
   });
-  server = await startBrowserServer({
-    rendererDir: options.rendererDir,
-    port: options.port,
-    dispatch: app.dispatch,
-    events: app.events,
-    onCheckoutReturn: (url) => app.handleRedirect(url),
-    isOwnCheckoutReturn: (url) => app.ownsCheckoutReturn(url),
-    log,
-  });
-  await app.start();
   if (options.sandboxAdmin) {
     const sandbox = await app.builtInSandbox();
     process.stdout.write(`KS Pay sandbox admin at ${sandbox.url}/__admin/\n`);
@@ -82,13 +58,10 @@ async function main(): Promise<void> {
   );
 
   const stop = (): void => {
-    const closing = server ? server.close() : Promise.resolve();
-    closing
-      .then(() => app.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

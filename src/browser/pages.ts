@@ -1,6 +1,6 @@
 // The few pages browser mode serves itself: the small pages of the checkout popup, and the one that
 // says the app is not built yet. Every HTML response carries the renderer's CSP.
-import { RENDERER_CSP_HEADER } from '../main/app/renderer-csp.ts';
+import { RENDERER_CSP_HEADER } from '../main/renderer-assets/index.ts';
 
 export const HTML_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',

@@ -1,66 +1,22 @@
 // The bridge belongs to the page that opened the one-time address: plain HTTP clients against the
 // real terminal (Demo mode) behind browser mode's server.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNames } from '../shared/contract.ts';
-import { createPosApp, type PosApp } from '../main/app/index.ts';
-import { silentLogger, systemClock } from '../main/deps.ts';
-import { startSandbox, type Sandbox } from '../sandbox/index.ts';
-import { startBrowserServer, type BrowserServer } from './server.ts';
+import type { BrowserServer } from './server.ts';
+import type { BrowserTerminal } from './terminal.ts';
 import { NOT_CONNECTED_MESSAGE } from './session-gate.ts';
 import { callAs, claimSession, codeOf } from './testing/page-client.ts';
+import { startTestTerminal } from './testing/test-terminal.ts';
 
-let root: string;
-let app: PosApp;
 let server: BrowserServer;
-const sandboxes: Sandbox[] = [];
+let terminal: BrowserTerminal;
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'pos-sessions-'));
-  await mkdir(join(root, 'renderer'));
-  await writeFile(
-    join(root, 'renderer', 'index.html'),
-    '<!doctype html><html><head></head><body></body></html>',
-  );
-  app = createPosApp({
-    dataDir: join(root, 'data'),
-    logDir: join(root, 'data', 'logs'),
-    shell: 'browser',
-    platform: {
-      keytar: null,
-      safeStorage: null,
-      openCheckout: () => undefined,
-      checkoutReturnUrl: () => server.checkoutReturnUrl,
-    },
-    log: silentLogger,
-    clock: systemClock,
-    sandboxFactory: async (options) => {
-      const sandbox = await startSandbox(options);
-      sandboxes.push(sandbox);
-      return sandbox;
-    },
-    version: '9.9.9',
-  });
-  server = await startBrowserServer({
-    rendererDir: join(root, 'renderer'),
-    port: 0,
-    dispatch: app.dispatch,
-    events: app.events,
-    onCheckoutReturn: (url) => app.handleRedirect(url),
-    isOwnCheckoutReturn: (url) => app.ownsCheckoutReturn(url),
-    log: silentLogger,
-  });
-  await app.start();
+  terminal = await startTestTerminal('sessions');
+  ({ server } = terminal);
 });
 
-afterEach(async () => {
-  await server.close();
-  await app.close();
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close().catch(() => undefined)));
-  await rm(root, { recursive: true, force: true });
-});
+afterEach(() => terminal.close());
 
 /** A page that opened a fresh one-time address: its cookie. */
 async function connectedPage(): Promise<string> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../main/deps.ts';
 import { createEventHub, createSessionEvents, type Dispatch, type EventHub } from '../main/ipc/index.ts';
-import { RENDERER_CSP } from '../main/app/renderer-csp.ts';
+import { RENDERER_CSP } from '../main/renderer-assets/index.ts';
 import { startBrowserServer, type BrowserServer } from './server.ts';
 import { callAs, claimSession, codeOf } from './testing/page-client.ts';
 

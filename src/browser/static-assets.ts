@@ -5,7 +5,7 @@
 // with gzip (the browser inflating ~280 KB of script on the page's critical path) than without.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readStaticFile, type StaticFile } from '../main/app/renderer-files.ts';
+import { readStaticFile, type StaticFile } from '../main/renderer-assets/index.ts';
 
 /** Vite's `[name]-[hash].[ext]` under assets/: the name changes whenever the content does. */
 const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, type BaseWindow, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
-import { createPosApp, PosAppError, readStaticFile, RENDERER_CSP_HEADER } from './app/index.ts';
+import { createPosApp, PosAppError } from './app/index.ts';
+import { readStaticFile, RENDERER_CSP_HEADER } from './renderer-assets/index.ts';
 import { createCheckoutSlot } from './checkout/index.ts';
 import { systemClock } from './deps.ts';
 import {
@@ -32,10 +33,14 @@ import {
   startupFailure,
 } from './shell/index.ts';
 import { loadKeytar } from './vault/index.ts';
-import { isCheckoutContents, openCheckoutWindow } from './windows/checkout-window.ts';
-import { createMainWindow } from './windows/main-window.ts';
-import { createCustomerWindowController, type CustomerWindowController } from './windows/customer-window-controller.ts';
-import { openCustomerWindow } from './windows/customer-window.ts';
+import {
+  createCustomerWindowController,
+  createMainWindow,
+  isCheckoutContents,
+  openCheckoutWindow,
+  openCustomerWindow,
+  type CustomerWindowController,
+} from './windows/index.ts';
 import { checkWhenUpdatesTurnOn, createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';

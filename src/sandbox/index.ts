@@ -14,3 +14,6 @@ export type {
   SandboxTransactionRecord,
   ShapeVariant,
 } from './types.ts';
+// A saved sandbox seeded with many transactions, for the bench's large days.
+export { seedTransactions } from './seed.ts';
+export { writeStateAtomically } from './state-file.ts';

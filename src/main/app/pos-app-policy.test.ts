@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/domain.ts';
-import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { silentLogger, systemClock } from '../deps.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
+import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
 
 let dir: string;
 let policyPath: string;
@@ -24,30 +24,14 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await app.close();
-  for (const sandbox of sandboxes.splice(0)) await sandbox.close();
+  await closeSandboxes(sandboxes);
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function start(policy: unknown): Promise<void> {
   writeFileSync(policyPath, typeof policy === 'string' ? policy : JSON.stringify(policy));
   app = createPosApp({
-    dataDir: join(dir, 'data'),
-    logDir: join(dir, 'logs'),
-    shell: 'browser',
-    platform: {
-      keytar: null,
-      safeStorage: null,
-      openCheckout: () => undefined,
-      checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
-    },
-    log: silentLogger,
-    clock: systemClock,
-    sandboxFactory: async (options) => {
-      const sandbox = await startSandbox(options);
-      sandboxes.push(sandbox);
-      return sandbox;
-    },
-    version: '9.9.9',
+    ...testAppOptions(join(dir, 'data'), sandboxes),
     policy: { path: policyPath, hostname: 'till-2' },
   });
   app.hub.connect((name, payload) => {

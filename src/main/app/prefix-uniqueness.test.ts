@@ -5,35 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallName } from '../../shared/contract.ts';
-import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { silentLogger, systemClock } from '../deps.ts';
+import { DEMO_CREDENTIALS, type Sandbox } from '../../sandbox/index.ts';
 import { createKsPayClient } from '../kspay/index.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
+import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
 
 let dataDir: string;
 const apps: PosApp[] = [];
 const sandboxes: Sandbox[] = [];
 
 function makeApp(): PosApp {
-  const app = createPosApp({
-    dataDir,
-    logDir: join(dataDir, 'logs'),
-    shell: 'browser',
-    platform: {
-      keytar: null,
-      safeStorage: null,
-      openCheckout: () => undefined,
-      checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
-    },
-    log: silentLogger,
-    clock: systemClock,
-    sandboxFactory: async (options) => {
-      const sandbox = await startSandbox(options);
-      sandboxes.push(sandbox);
-      return sandbox;
-    },
-    version: '9.9.9',
-  });
+  const app = createPosApp(testAppOptions(dataDir, sandboxes));
   apps.push(app);
   return app;
 }
@@ -87,7 +69,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
-  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close().catch(() => undefined)));
+  await closeSandboxes(sandboxes);
   await rm(dataDir, { recursive: true, force: true });
 });
 

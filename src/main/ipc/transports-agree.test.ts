@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBrowserServer } from '../../browser/server.ts';
+import { startBrowserServer } from '../../browser/index.ts';
 import { claimSession, codeOf } from '../../browser/testing/page-client.ts';
 import { buildIpcBridge } from '../../preload/ipc-bridge.ts';
 import { createHttpTransport } from '../../renderer/bridge/http-transport.ts';

@@ -15,3 +15,6 @@ export type {
   Transaction,
   TransactionsQuery,
 } from './types.ts';
+// A list reply read whole (the way before streaming): the bench's peer for the streamed list (figure 9).
+export { normaliseTransaction } from './normalise.ts';
+export { listOf, rawRecordOf } from './schemas.ts';

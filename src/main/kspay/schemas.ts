@@ -139,33 +139,37 @@ export const ProcessReply = z.preprocess(
   }),
 );
 
-/** One transaction record (GET /transaction/txnId/{id} and the items of GET /transaction). */
+/**
+ * One transaction record (GET /transaction/txnId/{id} and the items of GET /transaction). Checked once per
+ * record of a whole history (100,000 and more), so its optional fields are plain `.nullish()` and the one
+ * transform at the end turns null into undefined: a transform per field (`Optional`) made it three times slower.
+ */
 export const TransactionRecord = z
   .object({
-    txnId: Optional(Id),
-    pe_txnId: Optional(Id),
+    txnId: Id.nullish(),
+    pe_txnId: Id.nullish(),
     referenceNumber: Short,
     amount: Amount,
     currency: z.string().trim().min(1).max(16),
     status: z.string().max(64),
-    paymentMethodName: Optional(Short),
-    paymentMethod: Optional(Short),
-    paymentMethodId: Optional(Short),
-    providerOrderId: Optional(Short),
-    providerPaymentId: Optional(Short),
-    createdAt: Optional(z.string().max(64)),
+    paymentMethodName: Short.nullish(),
+    paymentMethod: Short.nullish(),
+    paymentMethodId: Short.nullish(),
+    providerOrderId: Short.nullish(),
+    providerPaymentId: Short.nullish(),
+    createdAt: z.string().max(64).nullish(),
   })
-  .refine((r) => r.txnId !== undefined || r.pe_txnId !== undefined, { message: 'txnId is missing' })
+  .refine((r) => (r.txnId ?? r.pe_txnId) != null, { message: 'txnId is missing' })
   .transform((r) => ({
     txnId: (r.txnId ?? r.pe_txnId) as string,
     referenceNumber: r.referenceNumber,
     amount: r.amount,
     currency: r.currency.toUpperCase(),
     status: r.status,
-    method: r.paymentMethodName ?? r.paymentMethod ?? r.paymentMethodId,
-    providerOrderId: r.providerOrderId,
-    providerPaymentId: r.providerPaymentId,
-    createdAt: r.createdAt,
+    method: r.paymentMethodName ?? r.paymentMethod ?? r.paymentMethodId ?? undefined,
+    providerOrderId: r.providerOrderId ?? undefined,
+    providerPaymentId: r.providerPaymentId ?? undefined,
+    createdAt: r.createdAt ?? undefined,
   }));
 export type TransactionRecord = z.infer<typeof TransactionRecord>;
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/domain.ts';
 import { createAuditLog } from '../audit/index.ts';
 import { silentLogger, systemClock } from '../deps.ts';
-import { updateSettings } from '../app/settings-update.ts';
+import { updateSettings } from '../app/index.ts';
 import { createSettingsStore } from '../settings/index.ts';
 import { createPolicySettings, PolicyError, type PolicySettings } from './policy-settings.ts';
 import { createPolicySource, type PolicySource } from './policy-source.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeTransactions } from './merge.ts';
-import { sale, txn } from './test-data.ts';
+import { sale, txn } from './testing/test-data.ts';
 
 const listedAt = '2026-11-01T12:00:00.000Z';
 

@@ -8,7 +8,7 @@ import {
   type SaleStatus,
   type TransactionRow,
 } from '../../shared/domain.ts';
-import type { Transaction, TransactionStatus } from '../kspay/types.ts';
+import type { Transaction, TransactionStatus } from '../kspay/index.ts';
 
 const SERVER_STATUS: Record<TransactionStatus, SaleStatus> = {
   succeeded: 'succeeded',

@@ -9,9 +9,9 @@ import { ELSEWHERE } from '../../shared/terminal-of.ts';
 import { createAuditLog, type AuditLog } from '../audit/index.ts';
 import { silentLogger } from '../deps.ts';
 import { createJournal, type Journal } from '../journal/index.ts';
-import type { Transaction } from '../kspay/types.ts';
+import type { Transaction } from '../kspay/index.ts';
 import { createReports, ReportsError, sha256Hex, type Reports } from './index.ts';
-import { sale, txn } from './test-data.ts';
+import { sale, txn } from './testing/test-data.ts';
 
 const ZONE = 'Asia/Kolkata';
 let dir: string;

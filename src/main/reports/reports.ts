@@ -25,7 +25,7 @@ import {
 } from '../../shared/z-report.ts';
 import { createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
 import type { Clock, Logger } from '../deps.ts';
-import type { KsPayClient, Transaction } from '../kspay/types.ts';
+import type { KsPayClient, Transaction } from '../kspay/index.ts';
 import { businessDay, closedDays } from './business-day.ts';
 import { ReportsError } from './errors.ts';
 import { mergeTransactions } from './merge.ts';

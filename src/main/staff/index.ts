@@ -6,7 +6,7 @@ export { StaffError } from './staff-error.ts';
 export type { StaffErrorCode } from './staff-error.ts';
 export { createStaffFileStore, StaffState } from './staff-store.ts';
 export type { StaffStore, StaffStoreRead } from './staff-store.ts';
-export { DEFAULT_SCRYPT_PARAMS } from './pin-hash.ts';
+export { DEFAULT_SCRYPT_PARAMS, hashPin } from './pin-hash.ts';
 export type { ScryptParams } from './pin-hash.ts';
 export { MAX_ATTEMPTS, FIRST_LOCK_MS, MAX_LOCK_MS } from './lockout.ts';
 export { createManagerSessions } from './manager-sessions.ts';

@@ -4,7 +4,7 @@ import type { RequestOptions } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { ProviderRuntimeOptions } from 'electron-updater/out/providers/Provider.js';
 import { SignedFeedProvider } from './signed-feed-provider.ts';
-import { FEED, metadataYaml, signed, testKeys } from './test-feed.ts';
+import { FEED, metadataYaml, signed, testKeys } from './testing/test-feed.ts';
 
 const keys = testKeys();
 

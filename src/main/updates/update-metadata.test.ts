@@ -2,7 +2,7 @@
 // the build's own feed host: a wrong signature, no signature and another host are refused.
 import { describe, expect, it } from 'vitest';
 import { isMetadataSignedBy } from './metadata-signature.ts';
-import { FEED, metadataYaml, signed, testKeys } from './test-feed.ts';
+import { FEED, metadataYaml, signed, testKeys } from './testing/test-feed.ts';
 import { UpdateError } from './update-error.ts';
 import { acceptSignedMetadata, fileUrlOnFeed } from './update-metadata.ts';
 

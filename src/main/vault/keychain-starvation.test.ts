@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
 import { createJournal } from '../journal/index.ts';
-import { hashPin } from '../staff/pin-hash.ts';
+import { hashPin } from '../staff/index.ts';
 import { createVault } from './index.ts';
 import type { KeytarLike } from './index.ts';
 

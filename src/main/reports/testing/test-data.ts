@@ -1,6 +1,6 @@
 // Builders of sales and server records for the reports tests: complete, valid values with readable overrides.
-import { Sale } from '../../shared/domain.ts';
-import type { Transaction } from '../kspay/types.ts';
+import { Sale } from '../../../shared/domain.ts';
+import type { Transaction } from '../../kspay/index.ts';
 
 export function sale(overrides: Partial<Sale> & { id: string }): Sale {
   return Sale.parse({

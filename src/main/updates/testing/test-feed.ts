@@ -1,7 +1,7 @@
 // Test helpers for the update tests: a fresh Ed25519 key pair (generated here, never stored) and signed
 // latest-linux.yml metadata as npm run dist would publish it.
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { publicKeyForBuild, signUpdateMetadata } from './metadata-signature.ts';
+import { publicKeyForBuild, signUpdateMetadata } from '../metadata-signature.ts';
 
 export const FEED = 'https://updates.kspay.example/pos/';
 
