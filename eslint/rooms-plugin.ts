@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ESLint, Rule } from 'eslint';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const ROOMS_OUTSIDE_MAIN = ['src/sandbox', 'src/browser', 'src/renderer/stores'];
+const ROOMS_OUTSIDE_MAIN = ['src/sandbox', 'src/browser', 'src/node-shared', 'src/renderer/stores'];
 
 function relative(file: string): string {
   return path.relative(ROOT, file).split(path.sep).join('/');

@@ -11,7 +11,7 @@ import type { Sale } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { silentLogger, systemClock, type Clock } from '../deps.ts';
 import { KEYTAR_SERVICE } from '../vault/index.ts';
-import { createFakeKeytar, type FakeKeytar } from '../vault/test-doubles.ts';
+import { createFakeKeytar, type FakeKeytar } from '../vault/testing/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
 
 let dataDir: string;

@@ -7,7 +7,7 @@ import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
 import { silentLogger } from '../deps.ts';
 import type { ProfileName } from '../profiles/index.ts';
 import { createVault } from '../vault/index.ts';
-import { createFakeKeytar } from '../vault/test-doubles.ts';
+import { createFakeKeytar } from '../vault/testing/test-doubles.ts';
 import { createCredentialsService, LIVE_KEYS } from './index.ts';
 
 const KEYS = { appId: 'app_live', accessKey: 'AK_service_1', secretKey: 'SK_service_1' };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
 import { createVault, KEYTAR_SERVICE } from '../vault/index.ts';
-import { createFakeKeytar } from '../vault/test-doubles.ts';
+import { createFakeKeytar } from '../vault/testing/test-doubles.ts';
 import { boundKeys, LIVE_KEYS, originOf } from './key-binding.ts';
 
 const KEYS = { appId: 'app_live', accessKey: 'AK_bound_1', secretKey: 'SK_bound_1' };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
 import { createVault, KEYTAR_SERVICE, loadKeytar } from './index.ts';
 import type { KeytarLike } from './index.ts';
-import { createFakeSafeStorage } from './test-doubles.ts';
+import { createFakeSafeStorage } from './testing/test-doubles.ts';
 
 const hasDbusSession = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
 if (!hasDbusSession) {

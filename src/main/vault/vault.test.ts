@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
 import { createVault, KEYTAR_SERVICE, loadKeytar, VaultError } from './index.ts';
 import type { VaultOptions } from './index.ts';
-import { createFakeKeytar, createFakeSafeStorage } from './test-doubles.ts';
+import { createFakeKeytar, createFakeSafeStorage } from './testing/test-doubles.ts';
 
 const KEYS = {
   appId: 'app_123',

@@ -1,7 +1,7 @@
 // Stand-ins for the OS pieces the vault talks to (keytar, Electron safeStorage), for tests only:
 // they behave like the real ones, with switches for hanging, failing and lying.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { KeytarLike, SafeStorageLike } from './vault-types.ts';
+import type { KeytarLike, SafeStorageLike } from '../vault-types.ts';
 
 export interface FakeKeytar extends KeytarLike {
   items: Map<string, string>;
