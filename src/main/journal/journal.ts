@@ -1,87 +1,21 @@
 // The durable sale journal: append-only JSON lines, one file per day, each append on disk (fsync) before it resolves.
-import { open, stat, truncate, writeFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { Sale, SaleTimelineEntry } from '../../shared/domain.ts';
-import type { Clock, Logger } from '../deps.ts';
+import { join } from 'node:path';
 import { dayFileName, fileStamp, listDayFiles, localDayKey } from './day-files.ts';
+import { measureTail, setTailAside, syncPath } from './day-file-io.ts';
+import { foldClosedDays } from './fold-closed-days.ts';
 import { createJournalIndex } from './journal-index.ts';
-import type { JournalIndex, ListedKind } from './journal-index.ts';
+import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
+import type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 import { JournalRecord } from './records.ts';
-import type { JournalRecordInput, JournalRecordOf } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
-import {
-  checkFoldedFiles,
-  readCold,
-  readSegments,
-  setAsideSegments,
-  writeSegment,
-  type SegmentHeader,
-} from './snapshot.ts';
-import { FINAL_SALE_STATUSES } from '../../shared/domain.ts';
+import { checkFoldedFiles, readCold, readSegments, setAsideSegments, type SegmentHeader } from './snapshot.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
-export interface JournalOptions {
-  /** The folder holding the day files; created when missing. */
-  dir: string;
-  clock: Clock;
-  log: Logger;
-  /** The day file an instant is written to; the terminal's local calendar day unless a test sets a time zone. */
-  dayKey?: (epochMs: number) => string;
-  /**
-   * Fold day files of days closed by a Z report (and older than today) into the start-up snapshot, in the
-   * background after each replay (see snapshot.ts). A snapshot already on disk is read either way.
-   */
-  fold?: boolean;
-}
-
-/** Something found while reading the journal. Never fatal: the rest is read. */
-export interface JournalProblem {
-  kind: 'torn_tail' | 'corrupt_line' | 'unreadable_file' | 'snapshot_invalid';
-  file: string;
-  /** 1-based line, for a corrupt line. */
-  line?: number;
-  /** Where the unfinished bytes were copied before they were cut off, for a torn tail. */
-  setAsideTo?: string;
-  message: string;
-}
-
-export interface ReplaySummary {
-  files: number;
-  records: number;
-  sales: number;
-  problems: JournalProblem[];
-  /** Day files the snapshot stood in for (not read at start-up); their settled sales load in the background. */
-  foldedFiles: number;
-}
-
-export interface Journal {
-  readonly dir: string;
-  /** Validates, writes and fsyncs one record; resolves only once it is on disk. */
-  append(record: JournalRecordInput): Promise<JournalRecord>;
-  /** Reads every day file again and rebuilds every sale's latest state and timeline. */
-  replay(): Promise<ReplaySummary>;
-  /** True once a replay finished: the in-memory state holds every day, not only this run's appends. */
-  replayed(): boolean;
-  /**
-   * Resolves once the settled sales of folded days are in memory too (at once when nothing was folded).
-   * Until then sales() holds every sale that is not final or carries a flag, and every sale of open days.
-   */
-  history(): Promise<void>;
-  /** Resolves once the background work after a replay (history, then folding closed days) is done. */
-  idle(): Promise<void>;
-  /** Every sale's latest snapshot, in the order the sales were started. */
-  sales(): Sale[];
-  sale(saleId: string): Sale | undefined;
-  timeline(saleId: string): SaleTimelineEntry[];
-  /** Every record of a kind other than `sale`, in journal order (sales: use `sales()` and `timeline()`). */
-  records<K extends ListedKind>(kind: K): JournalRecordOf<K>[];
-  /** What the last replay (and any later tail repair) found. */
-  problems(): JournalProblem[];
-  close(): Promise<void>;
-}
+export type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 
 interface OpenDay {
   day: string;
@@ -123,26 +57,7 @@ export function createJournal({
 
   /** Copies the unfinished bytes after the last newline aside, then cuts them off, so later appends start clean. */
   async function setAsideTail(path: string, cleanLength: number, size: number): Promise<void> {
-    const aside = `${path}.torn-${fileStamp(clock.now())}`;
-    const tail = Buffer.alloc(size - cleanLength);
-    const source = await open(path, 'r');
-    try {
-      await source.read(tail, 0, tail.length, cleanLength);
-    } finally {
-      await source.close();
-    }
-    await writeFile(aside, tail, { mode: 0o600 });
-    await syncPath(aside);
-    await truncate(path, cleanLength);
-    await syncPath(path);
-    const problem: JournalProblem = {
-      kind: 'torn_tail',
-      file: basename(path),
-      setAsideTo: basename(aside),
-      message:
-        `The last record in ${basename(path)} was cut short (the app or the computer stopped while writing it). ` +
-        `It was set aside in ${basename(aside)}; what it described had not happened yet, so nothing is lost.`,
-    };
+    const problem = await setTailAside(path, cleanLength, size, fileStamp(clock.now()));
     problems.push(problem);
     log.warn('journal: torn last line set aside', {
       file: problem.file,
@@ -150,6 +65,7 @@ export function createJournal({
       bytes: size - cleanLength,
     });
   }
+
 
   async function openDay(day: string): Promise<OpenDay> {
     const path = join(dir, dayFileName(day));
@@ -347,7 +263,13 @@ export function createJournal({
     const loaded = historyLoaded;
     background = loaded.then(async () => {
       if (fold && !closed)
-        await foldClosedDays().catch((error: unknown) => {
+        await foldClosedDays({
+          dir,
+          closedDays: () => new Set(index.records('zreport').map((record) => record.report.day)),
+          today: () => dayKey(clock.now()),
+          closed: () => closed,
+          log,
+        }).catch((error: unknown) => {
           log.warn(
             'journal: folding closed days into the start-up snapshot failed; start-up reads them instead',
             {
@@ -380,61 +302,6 @@ export function createJournal({
       await snapshotInvalid(error instanceof Error ? error.message : String(error));
       if (index === target) await queue.run(readEverything);
     }
-  }
-
-  /** Day files older than today whose day a Z report closed, not folded yet, become the next segment. */
-  async function foldClosedDays(): Promise<void> {
-    const segments = await readSegments(dir);
-    const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
-    const closedDays = new Set(index.records('zreport').map((record) => record.report.day));
-    const today = dayKey(clock.now());
-    const candidates = (await listDayFiles(dir)).filter((name) => {
-      const day = name.slice('journal-'.length, -'.jsonl'.length);
-      return !folded.has(name) && day < today && closedDays.has(day);
-    });
-    if (candidates.length === 0) return;
-    const part = createJournalIndex();
-    const records: JournalRecord[] = [];
-    const foldedNow: { file: string; size: number }[] = [];
-    for (const name of candidates) {
-      if (closed) return;
-      const seen: JournalRecord[] = [];
-      let numbered = true;
-      const scan = await scanDayFile(join(dir, name), (record) => {
-        if (record.seq === undefined) numbered = false;
-        seen.push(record);
-      }).catch(() => null);
-      // Only whole, clean files of numbered records: anything else stays for replay to read (and report).
-      if (!scan || !numbered || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
-      for (const record of seen) {
-        part.apply(record);
-        if (record.kind !== 'sale') records.push(record);
-      }
-      foldedNow.push({ file: name, size: scan.size });
-    }
-    if (foldedNow.length === 0 || closed) return;
-    const wasHot = new Set(segments.flatMap((segment) => segment.hot.sales.map((state) => state.sale.id)));
-    const hot = [];
-    const cold = [];
-    for (const state of part.states()) {
-      const { sale } = state;
-      if (!FINAL_SALE_STATUSES.includes(sale.status) || sale.flags.length > 0 || wasHot.has(sale.id))
-        hot.push(state);
-      else cold.push(state);
-    }
-    const header = await writeSegment(
-      dir,
-      segments.at(-1),
-      foldedNow,
-      part.maxSeq,
-      { sales: hot, records },
-      cold,
-    );
-    log.info('journal: closed days folded into the start-up snapshot', {
-      segment: header.number,
-      files: foldedNow.length,
-      sales: hot.length + cold.length,
-    });
   }
 
   return {
@@ -482,33 +349,4 @@ export function createJournal({
       await background.catch(() => undefined);
     },
   };
-}
-
-/** Size of a file and the length up to its last newline, reading backwards from the end. */
-async function measureTail(path: string): Promise<{ size: number; cleanLength: number }> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const block = Buffer.allocUnsafe(64 * 1024);
-    let end = size;
-    while (end > 0) {
-      const start = Math.max(0, end - block.length);
-      const { bytesRead } = await handle.read(block, 0, end - start, start);
-      const at = block.subarray(0, bytesRead).lastIndexOf(0x0a);
-      if (at !== -1) return { size, cleanLength: start + at + 1 };
-      end = start;
-    }
-    return { size, cleanLength: 0 };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
