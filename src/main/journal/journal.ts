@@ -1,36 +1,28 @@
 // The durable sale journal: append-only JSON lines, one file per day, each append on disk (fsync) before it resolves.
-import { open, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+// Here: reading it back (replay, start-up snapshot, folded history); appends go through journal-writer.ts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dayFileName, fileStamp, listDayFiles, localDayKey } from './day-files.ts';
-import { measureTail, setTailAside, syncPath } from './day-file-io.ts';
+import { fileStamp, listDayFiles, localDayKey } from './day-files.ts';
+import { setTailAside } from './day-file-io.ts';
 import { foldClosedDays } from './fold-closed-days.ts';
 import { createJournalIndex } from './journal-index.ts';
 import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
 import type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
+import { createJournalWriter } from './journal-writer.ts';
+import type { JournalState } from './journal-writer.ts';
 import { JournalRecord } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
-import { checkFoldedFiles, readCold, readSegments, setAsideSegments, type SegmentHeader } from './snapshot.ts';
+import {
+  checkFoldedFiles,
+  readCold,
+  readSegments,
+  setAsideSegments,
+  type SegmentHeader,
+} from './snapshot.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
 export type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
-
-interface OpenDay {
-  day: string;
-  path: string;
-  handle: FileHandle;
-  /** Bytes known to be whole records; a failed write is cut back to here. */
-  size: number;
-}
-
-interface Waiting {
-  /** Checked, without its sequence number: that is given when the batch is written, in write order. */
-  record: JournalRecord;
-  resolve: (record: JournalRecord) => void;
-  reject: (error: unknown) => void;
-}
 
 export function createJournal({
   dir,
@@ -42,15 +34,13 @@ export function createJournal({
   // Owner-only: the journal holds every sale of the terminal (folders 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const queue = createSerialQueue();
-  let index: JournalIndex = createJournalIndex();
+  const state: JournalState = {
+    index: createJournalIndex(),
+    closed: false,
+    hasReplayed: false,
+    nextSeq: null,
+  };
   let problems: JournalProblem[] = [];
-  let current: OpenDay | null = null;
-  let closed = false;
-  let hasReplayed = false;
-  const waiting: Waiting[] = [];
-  let flushing = false;
-  /** The next record's sequence number; learnt from the files before the first write. Never handed out twice. */
-  let nextSeq: number | null = null;
   /** The background work after a replay: loading the folded days' settled sales, then folding newly closed days. */
   let background: Promise<void> = Promise.resolve();
   let historyLoaded: Promise<void> = Promise.resolve();
@@ -66,115 +56,7 @@ export function createJournal({
     });
   }
 
-
-  async function openDay(day: string): Promise<OpenDay> {
-    const path = join(dir, dayFileName(day));
-    const existed = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (existed) {
-      const { size, cleanLength } = await measureTail(path);
-      if (cleanLength < size) await setAsideTail(path, cleanLength, size);
-    }
-    const handle = await open(path, 'a', 0o600);
-    const { size } = await handle.stat();
-    // A new file only survives a power cut once its directory entry is on disk too.
-    if (!existed) await syncPath(dir).catch(() => undefined);
-    return { day, path, handle, size };
-  }
-
-  async function dayFor(epochMs: number): Promise<OpenDay> {
-    const day = dayKey(epochMs);
-    if (current?.day === day) return current;
-    if (current) await current.handle.close();
-    current = null;
-    current = await openDay(day);
-    return current;
-  }
-
-  async function writeBatch(batch: Waiting[]): Promise<void> {
-    if (closed) {
-      for (const item of batch)
-        item.reject(new JournalError('closed', 'The journal is closed. Restart the app, then try again.'));
-      return;
-    }
-    let target: OpenDay | null = null;
-    const numbered: JournalRecord[] = [];
-    try {
-      nextSeq ??= (await highestSeqOnDisk()) + 1;
-      for (const item of batch) {
-        numbered.push({ seq: nextSeq, ...item.record });
-        nextSeq += 1;
-      }
-      target = await dayFor(clock.now());
-      const bytes = Buffer.from(numbered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
-      let written = 0;
-      while (written < bytes.length) {
-        const { bytesWritten } = await target.handle.write(bytes, written, bytes.length - written, null);
-        written += bytesWritten;
-      }
-      await target.handle.datasync();
-      target.size += bytes.length;
-    } catch (error) {
-      await undoPartialWrite(target);
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      const failure = new JournalError(
-        'write_failed',
-        `The sale could not be saved to the journal in ${dir} (${code}). Check that the disk is not full and the folder can be written, then try again.`,
-        { cause: error },
-      );
-      log.error('journal: append failed', { code });
-      for (const item of batch) item.reject(failure);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const record = numbered[i] ?? item.record;
-      index.apply(record);
-      item.resolve(record);
-    });
-  }
-
-  /** The highest sequence number in the day files (0 when none has one): each file is read whole, once. */
-  async function highestSeqOnDisk(): Promise<number> {
-    if (hasReplayed) return index.maxSeq;
-    let highest = 0;
-    for (const name of await listDayFiles(dir)) {
-      try {
-        await scanDayFile(join(dir, name), (record) => {
-          highest = Math.max(highest, record.seq ?? 0);
-        });
-      } catch {
-        // An unreadable day is reported by replay; its numbers cannot be read, so none can be reused from it.
-      }
-    }
-    return highest;
-  }
-
-  /** After a failed write, cut the file back to its last whole record; if even that fails, reopen later and repair then. */
-  async function undoPartialWrite(target: OpenDay | null): Promise<void> {
-    if (!target) return;
-    try {
-      await target.handle.truncate(target.size);
-      await target.handle.datasync();
-    } catch {
-      await target.handle.close().catch(() => undefined);
-      if (current === target) current = null;
-    }
-  }
-
-  async function flush(): Promise<void> {
-    flushing = true;
-    try {
-      while (waiting.length > 0) {
-        // Everything queued while the previous write was syncing goes out in one write and one fsync.
-        const batch = waiting.splice(0);
-        await queue.run(() => writeBatch(batch));
-      }
-    } finally {
-      flushing = false;
-    }
-  }
+  const writer = createJournalWriter({ dir, clock, log, dayKey, queue, state, setAsideTail });
 
   /** Reads the day files not in `skip` into `next`, recording problems; a torn tail is set aside. */
   async function readFiles(
@@ -225,9 +107,9 @@ export function createJournal({
   async function readEverything(): Promise<ReplaySummary> {
     const next = createJournalIndex();
     const { files, records } = await readFiles(next, new Set());
-    index = next;
-    hasReplayed = true;
-    nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1);
+    state.index = next;
+    state.hasReplayed = true;
+    state.nextSeq = Math.max(state.nextSeq ?? 1, next.maxSeq + 1);
     return { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: 0 };
   }
 
@@ -253,21 +135,21 @@ export function createJournal({
       }
       const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
       const { files, records } = await readFiles(next, folded);
-      index = next;
-      hasReplayed = true;
+      state.index = next;
+      state.hasReplayed = true;
       const snapshotSeq = Math.max(...segments.map((segment) => segment.maxSeq));
-      nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1, snapshotSeq + 1);
+      state.nextSeq = Math.max(state.nextSeq ?? 1, next.maxSeq + 1, snapshotSeq + 1);
       summary = { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: folded.size };
       historyLoaded = loadHistory(next, segments);
     }
     const loaded = historyLoaded;
     background = loaded.then(async () => {
-      if (fold && !closed)
+      if (fold && !state.closed)
         await foldClosedDays({
           dir,
-          closedDays: () => new Set(index.records('zreport').map((record) => record.report.day)),
+          closedDays: () => new Set(state.index.records('zreport').map((record) => record.report.day)),
           today: () => dayKey(clock.now()),
-          closed: () => closed,
+          closed: () => state.closed,
           log,
         }).catch((error: unknown) => {
           log.warn(
@@ -290,7 +172,7 @@ export function createJournal({
       await checkFoldedFiles(dir, segments);
       for (const segment of segments) {
         const states = await readCold(dir, segment);
-        if (index !== target) return;
+        if (state.index !== target) return;
         for (let i = 0; i < states.length; i++) {
           target.restore(states[i] as (typeof states)[number]);
           // Let the cashier's work through: restoring 250,000 sales takes a moment.
@@ -298,16 +180,16 @@ export function createJournal({
         }
       }
     } catch (error) {
-      if (closed) return;
+      if (state.closed) return;
       await snapshotInvalid(error instanceof Error ? error.message : String(error));
-      if (index === target) await queue.run(readEverything);
+      if (state.index === target) await queue.run(readEverything);
     }
   }
 
   return {
     dir,
     append(input) {
-      if (closed)
+      if (state.closed)
         return Promise.reject(
           new JournalError('closed', 'The journal is closed. Restart the app, then try again.'),
         );
@@ -325,25 +207,21 @@ export function createJournal({
         );
       }
       const { seq: _given, ...record } = parsed.data;
-      return new Promise<JournalRecord>((resolve, reject) => {
-        waiting.push({ record, resolve, reject });
-        if (!flushing) void flush();
-      });
+      return writer.write(record);
     },
     replay: () => queue.run(readAll),
-    replayed: () => hasReplayed,
+    replayed: () => state.hasReplayed,
     history: () => historyLoaded,
     idle: () => background.catch(() => undefined),
-    sales: () => index.sales(),
-    sale: (saleId) => index.sale(saleId),
-    timeline: (saleId) => index.timeline(saleId),
-    records: (kind) => index.records(kind),
+    sales: () => state.index.sales(),
+    sale: (saleId) => state.index.sale(saleId),
+    timeline: (saleId) => state.index.timeline(saleId),
+    records: (kind) => state.index.records(kind),
     problems: () => [...problems],
     close: async () => {
       await queue.run(async () => {
-        closed = true;
-        if (current) await current.handle.close();
-        current = null;
+        state.closed = true;
+        await writer.closeFile();
       });
       // Background loading and folding stop at their next step once closed.
       await background.catch(() => undefined);
