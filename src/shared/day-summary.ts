@@ -71,7 +71,15 @@ export function summariseDay(
     const row = summaryRowOf(input);
     const hour = clock.hourOnDay(parseIsoTime(row.time));
     if (hour >= 0)
-      summary.add(row.currency, row.status, row.amountMinor, row.method, row.cashier, hour, paidAfterCancel(row.flags));
+      summary.add({
+        currency: row.currency,
+        status: row.status,
+        amountMinor: row.amountMinor,
+        method: row.method,
+        cashier: row.cashier,
+        hour,
+        afterCancel: paidAfterCancel(row.flags),
+      });
   }
   return summary.finish(day);
 }
@@ -114,39 +122,45 @@ export function summariseRows(
     }
     // Only succeeded rows are split by hour, so only their times are read.
     const hour = status === 'succeeded' ? clock.hour(parseIsoTime(time)) : 0;
-    summary.add(input.currency, status, input.amountMinor, method, input.cashier, hour, afterCancel);
+    summary.add({
+      currency: input.currency,
+      status,
+      amountMinor: input.amountMinor,
+      method,
+      cashier: input.cashier,
+      hour,
+      afterCancel,
+    });
   }
   return summary.finish(day);
 }
 
-/** Adds rows one by one; `hour` (local, 0–23) counts only for a succeeded row. */
-function createSummary(): {
-  add(
-    currency: string,
-    status: SummaryRow['status'],
-    amountMinor: number,
-    method: string,
-    cashier: string | undefined,
-    hour: number,
-    afterCancel: boolean,
-  ): void;
+/** One row as the totals count it; `hour` (local, 0–23) counts only for a succeeded row. */
+interface CountedRow {
+  currency: string;
+  status: SummaryRow['status'];
+  amountMinor: number;
+  method: string;
+  cashier: string | undefined;
+  hour: number;
+  /** Succeeded, though the counter cancelled it first (flag `paid_after_cancel`). */
+  afterCancel: boolean;
+}
+
+interface SummaryBuilder {
+  add(row: CountedRow): void;
   finish(day: string): DaySummary;
-} {
+}
+
+/** Adds rows one by one, then gives the day's totals. */
+function createSummary(): SummaryBuilder {
   const byCurrency = new Map<string, Totals>();
   let unresolved = 0;
   // Rows of one currency often come in runs: the last one's totals are kept at hand.
   let lastCurrency: string | undefined;
   let last: Totals | undefined;
 
-  function add(
-    currency: string,
-    status: SummaryRow['status'],
-    amountMinor: number,
-    method: string,
-    cashier: string | undefined,
-    hour: number,
-    afterCancel: boolean,
-  ): void {
+  function add({ currency, status, amountMinor, method, cashier, hour, afterCancel }: CountedRow): void {
     let totals = last;
     if (currency !== lastCurrency || !totals) {
       totals = byCurrency.get(currency);

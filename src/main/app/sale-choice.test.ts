@@ -52,6 +52,14 @@ describe('checkSaleChoice', () => {
     });
   });
 
+  it('holds the catalogue’s method name to the contract’s rule: trimmed, and refused when too long', async () => {
+    await expect(checkSaleChoice(catalog(async () => [INR], '  UPI  '), input)).resolves.toBe('UPI');
+    await expect(checkSaleChoice(catalog(async () => [INR], 'U'.repeat(101)), input)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/^The sale was not started: .+\. Check the amount, currency and payment method\.$/),
+    });
+  });
+
   it('refuses with KS Pay’s own reason when the currency list cannot be loaded', async () => {
     const offline = new KsPayError('network', 'The terminal cannot reach KS Pay. Check the network.');
     await expect(

@@ -1,6 +1,6 @@
 // What a cashier chose for a new sale, checked against KS Pay's catalogue before anything is sent:
 // the currency code must be the one KS Pay lists for the currency ID, and the method offered for it.
-import type { StartSaleInput } from '../../shared/contract.ts';
+import { StartSaleInput } from '../../shared/contract.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { PosAppError } from './app-error.ts';
 
@@ -31,5 +31,12 @@ export async function checkSaleChoice(
       'invalid',
       `That payment method is not offered for ${input.currency}. Pick another one.`,
     );
-  return methodName;
+  // KS Pay's name joins an input the contract parsed already, so it is held to the contract's rule here.
+  const named = StartSaleInput.shape.methodName.safeParse(methodName);
+  if (!named.success)
+    throw new PosAppError(
+      'invalid',
+      `The sale was not started: ${named.error.issues[0]?.message ?? 'its details are not valid'}. Check the amount, currency and payment method.`,
+    );
+  return named.data;
 }

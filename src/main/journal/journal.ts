@@ -1,102 +1,28 @@
 // The durable sale journal: append-only JSON lines, one file per day, each append on disk (fsync) before it resolves.
-import { open, stat, truncate, writeFile } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+// Here: reading it back (replay, start-up snapshot, folded history); appends go through journal-writer.ts.
 import { mkdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { Sale, SaleTimelineEntry } from '../../shared/domain.ts';
-import type { Clock, Logger } from '../deps.ts';
-import { dayFileName, fileStamp, listDayFiles, localDayKey } from './day-files.ts';
+import { join } from 'node:path';
+import { fileStamp, listDayFiles, localDayKey } from './day-files.ts';
+import { setTailAside } from './day-file-io.ts';
+import { foldClosedDays } from './fold-closed-days.ts';
 import { createJournalIndex } from './journal-index.ts';
-import type { JournalIndex, ListedKind } from './journal-index.ts';
+import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
+import type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
+import { createJournalWriter } from './journal-writer.ts';
+import type { JournalState } from './journal-writer.ts';
 import { JournalRecord } from './records.ts';
-import type { JournalRecordInput, JournalRecordOf } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
 import {
   checkFoldedFiles,
   readCold,
   readSegments,
   setAsideSegments,
-  writeSegment,
   type SegmentHeader,
 } from './snapshot.ts';
-import { FINAL_SALE_STATUSES } from '../../shared/domain.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
-export interface JournalOptions {
-  /** The folder holding the day files; created when missing. */
-  dir: string;
-  clock: Clock;
-  log: Logger;
-  /** The day file an instant is written to; the terminal's local calendar day unless a test sets a time zone. */
-  dayKey?: (epochMs: number) => string;
-  /**
-   * Fold day files of days closed by a Z report (and older than today) into the start-up snapshot, in the
-   * background after each replay (see snapshot.ts). A snapshot already on disk is read either way.
-   */
-  fold?: boolean;
-}
-
-/** Something found while reading the journal. Never fatal: the rest is read. */
-export interface JournalProblem {
-  kind: 'torn_tail' | 'corrupt_line' | 'unreadable_file' | 'snapshot_invalid';
-  file: string;
-  /** 1-based line, for a corrupt line. */
-  line?: number;
-  /** Where the unfinished bytes were copied before they were cut off, for a torn tail. */
-  setAsideTo?: string;
-  message: string;
-}
-
-export interface ReplaySummary {
-  files: number;
-  records: number;
-  sales: number;
-  problems: JournalProblem[];
-  /** Day files the snapshot stood in for (not read at start-up); their settled sales load in the background. */
-  foldedFiles: number;
-}
-
-export interface Journal {
-  readonly dir: string;
-  /** Validates, writes and fsyncs one record; resolves only once it is on disk. */
-  append(record: JournalRecordInput): Promise<JournalRecord>;
-  /** Reads every day file again and rebuilds every sale's latest state and timeline. */
-  replay(): Promise<ReplaySummary>;
-  /** True once a replay finished: the in-memory state holds every day, not only this run's appends. */
-  replayed(): boolean;
-  /**
-   * Resolves once the settled sales of folded days are in memory too (at once when nothing was folded).
-   * Until then sales() holds every sale that is not final or carries a flag, and every sale of open days.
-   */
-  history(): Promise<void>;
-  /** Resolves once the background work after a replay (history, then folding closed days) is done. */
-  idle(): Promise<void>;
-  /** Every sale's latest snapshot, in the order the sales were started. */
-  sales(): Sale[];
-  sale(saleId: string): Sale | undefined;
-  timeline(saleId: string): SaleTimelineEntry[];
-  /** Every record of a kind other than `sale`, in journal order (sales: use `sales()` and `timeline()`). */
-  records<K extends ListedKind>(kind: K): JournalRecordOf<K>[];
-  /** What the last replay (and any later tail repair) found. */
-  problems(): JournalProblem[];
-  close(): Promise<void>;
-}
-
-interface OpenDay {
-  day: string;
-  path: string;
-  handle: FileHandle;
-  /** Bytes known to be whole records; a failed write is cut back to here. */
-  size: number;
-}
-
-interface Waiting {
-  /** Checked, without its sequence number: that is given when the batch is written, in write order. */
-  record: JournalRecord;
-  resolve: (record: JournalRecord) => void;
-  reject: (error: unknown) => void;
-}
+export type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 
 export function createJournal({
   dir,
@@ -108,41 +34,20 @@ export function createJournal({
   // Owner-only: the journal holds every sale of the terminal (folders 0700, files 0600).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const queue = createSerialQueue();
-  let index: JournalIndex = createJournalIndex();
+  const state: JournalState = {
+    index: createJournalIndex(),
+    closed: false,
+    hasReplayed: false,
+    nextSeq: null,
+  };
   let problems: JournalProblem[] = [];
-  let current: OpenDay | null = null;
-  let closed = false;
-  let hasReplayed = false;
-  const waiting: Waiting[] = [];
-  let flushing = false;
-  /** The next record's sequence number; learnt from the files before the first write. Never handed out twice. */
-  let nextSeq: number | null = null;
   /** The background work after a replay: loading the folded days' settled sales, then folding newly closed days. */
   let background: Promise<void> = Promise.resolve();
   let historyLoaded: Promise<void> = Promise.resolve();
 
   /** Copies the unfinished bytes after the last newline aside, then cuts them off, so later appends start clean. */
   async function setAsideTail(path: string, cleanLength: number, size: number): Promise<void> {
-    const aside = `${path}.torn-${fileStamp(clock.now())}`;
-    const tail = Buffer.alloc(size - cleanLength);
-    const source = await open(path, 'r');
-    try {
-      await source.read(tail, 0, tail.length, cleanLength);
-    } finally {
-      await source.close();
-    }
-    await writeFile(aside, tail, { mode: 0o600 });
-    await syncPath(aside);
-    await truncate(path, cleanLength);
-    await syncPath(path);
-    const problem: JournalProblem = {
-      kind: 'torn_tail',
-      file: basename(path),
-      setAsideTo: basename(aside),
-      message:
-        `The last record in ${basename(path)} was cut short (the app or the computer stopped while writing it). ` +
-        `It was set aside in ${basename(aside)}; what it described had not happened yet, so nothing is lost.`,
-    };
+    const problem = await setTailAside(path, cleanLength, size, fileStamp(clock.now()));
     problems.push(problem);
     log.warn('journal: torn last line set aside', {
       file: problem.file,
@@ -151,114 +56,7 @@ export function createJournal({
     });
   }
 
-  async function openDay(day: string): Promise<OpenDay> {
-    const path = join(dir, dayFileName(day));
-    const existed = await stat(path).then(
-      () => true,
-      () => false,
-    );
-    if (existed) {
-      const { size, cleanLength } = await measureTail(path);
-      if (cleanLength < size) await setAsideTail(path, cleanLength, size);
-    }
-    const handle = await open(path, 'a', 0o600);
-    const { size } = await handle.stat();
-    // A new file only survives a power cut once its directory entry is on disk too.
-    if (!existed) await syncPath(dir).catch(() => undefined);
-    return { day, path, handle, size };
-  }
-
-  async function dayFor(epochMs: number): Promise<OpenDay> {
-    const day = dayKey(epochMs);
-    if (current?.day === day) return current;
-    if (current) await current.handle.close();
-    current = null;
-    current = await openDay(day);
-    return current;
-  }
-
-  async function writeBatch(batch: Waiting[]): Promise<void> {
-    if (closed) {
-      for (const item of batch)
-        item.reject(new JournalError('closed', 'The journal is closed. Restart the app, then try again.'));
-      return;
-    }
-    let target: OpenDay | null = null;
-    const numbered: JournalRecord[] = [];
-    try {
-      nextSeq ??= (await highestSeqOnDisk()) + 1;
-      for (const item of batch) {
-        numbered.push({ seq: nextSeq, ...item.record });
-        nextSeq += 1;
-      }
-      target = await dayFor(clock.now());
-      const bytes = Buffer.from(numbered.map((record) => `${JSON.stringify(record)}\n`).join(''), 'utf8');
-      let written = 0;
-      while (written < bytes.length) {
-        const { bytesWritten } = await target.handle.write(bytes, written, bytes.length - written, null);
-        written += bytesWritten;
-      }
-      await target.handle.datasync();
-      target.size += bytes.length;
-    } catch (error) {
-      await undoPartialWrite(target);
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      const failure = new JournalError(
-        'write_failed',
-        `The sale could not be saved to the journal in ${dir} (${code}). Check that the disk is not full and the folder can be written, then try again.`,
-        { cause: error },
-      );
-      log.error('journal: append failed', { code });
-      for (const item of batch) item.reject(failure);
-      return;
-    }
-    batch.forEach((item, i) => {
-      const record = numbered[i] ?? item.record;
-      index.apply(record);
-      item.resolve(record);
-    });
-  }
-
-  /** The highest sequence number in the day files (0 when none has one): each file is read whole, once. */
-  async function highestSeqOnDisk(): Promise<number> {
-    if (hasReplayed) return index.maxSeq;
-    let highest = 0;
-    for (const name of await listDayFiles(dir)) {
-      try {
-        await scanDayFile(join(dir, name), (record) => {
-          highest = Math.max(highest, record.seq ?? 0);
-        });
-      } catch {
-        // An unreadable day is reported by replay; its numbers cannot be read, so none can be reused from it.
-      }
-    }
-    return highest;
-  }
-
-  /** After a failed write, cut the file back to its last whole record; if even that fails, reopen later and repair then. */
-  async function undoPartialWrite(target: OpenDay | null): Promise<void> {
-    if (!target) return;
-    try {
-      await target.handle.truncate(target.size);
-      await target.handle.datasync();
-    } catch {
-      await target.handle.close().catch(() => undefined);
-      if (current === target) current = null;
-    }
-  }
-
-  async function flush(): Promise<void> {
-    flushing = true;
-    try {
-      while (waiting.length > 0) {
-        // Everything queued while the previous write was syncing goes out in one write and one fsync.
-        const batch = waiting.splice(0);
-        await queue.run(() => writeBatch(batch));
-      }
-    } finally {
-      flushing = false;
-    }
-  }
+  const writer = createJournalWriter({ dir, clock, log, dayKey, queue, state, setAsideTail });
 
   /** Reads the day files not in `skip` into `next`, recording problems; a torn tail is set aside. */
   async function readFiles(
@@ -309,9 +107,9 @@ export function createJournal({
   async function readEverything(): Promise<ReplaySummary> {
     const next = createJournalIndex();
     const { files, records } = await readFiles(next, new Set());
-    index = next;
-    hasReplayed = true;
-    nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1);
+    state.index = next;
+    state.hasReplayed = true;
+    state.nextSeq = Math.max(state.nextSeq ?? 1, next.maxSeq + 1);
     return { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: 0 };
   }
 
@@ -337,17 +135,23 @@ export function createJournal({
       }
       const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
       const { files, records } = await readFiles(next, folded);
-      index = next;
-      hasReplayed = true;
+      state.index = next;
+      state.hasReplayed = true;
       const snapshotSeq = Math.max(...segments.map((segment) => segment.maxSeq));
-      nextSeq = Math.max(nextSeq ?? 1, next.maxSeq + 1, snapshotSeq + 1);
+      state.nextSeq = Math.max(state.nextSeq ?? 1, next.maxSeq + 1, snapshotSeq + 1);
       summary = { files, records, sales: next.saleCount, problems: [...problems], foldedFiles: folded.size };
       historyLoaded = loadHistory(next, segments);
     }
     const loaded = historyLoaded;
     background = loaded.then(async () => {
-      if (fold && !closed)
-        await foldClosedDays().catch((error: unknown) => {
+      if (fold && !state.closed)
+        await foldClosedDays({
+          dir,
+          closedDays: () => new Set(state.index.records('zreport').map((record) => record.report.day)),
+          today: () => dayKey(clock.now()),
+          closed: () => state.closed,
+          log,
+        }).catch((error: unknown) => {
           log.warn(
             'journal: folding closed days into the start-up snapshot failed; start-up reads them instead',
             {
@@ -368,7 +172,7 @@ export function createJournal({
       await checkFoldedFiles(dir, segments);
       for (const segment of segments) {
         const states = await readCold(dir, segment);
-        if (index !== target) return;
+        if (state.index !== target) return;
         for (let i = 0; i < states.length; i++) {
           target.restore(states[i] as (typeof states)[number]);
           // Let the cashier's work through: restoring 250,000 sales takes a moment.
@@ -376,71 +180,16 @@ export function createJournal({
         }
       }
     } catch (error) {
-      if (closed) return;
+      if (state.closed) return;
       await snapshotInvalid(error instanceof Error ? error.message : String(error));
-      if (index === target) await queue.run(readEverything);
+      if (state.index === target) await queue.run(readEverything);
     }
-  }
-
-  /** Day files older than today whose day a Z report closed, not folded yet, become the next segment. */
-  async function foldClosedDays(): Promise<void> {
-    const segments = await readSegments(dir);
-    const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
-    const closedDays = new Set(index.records('zreport').map((record) => record.report.day));
-    const today = dayKey(clock.now());
-    const candidates = (await listDayFiles(dir)).filter((name) => {
-      const day = name.slice('journal-'.length, -'.jsonl'.length);
-      return !folded.has(name) && day < today && closedDays.has(day);
-    });
-    if (candidates.length === 0) return;
-    const part = createJournalIndex();
-    const records: JournalRecord[] = [];
-    const foldedNow: { file: string; size: number }[] = [];
-    for (const name of candidates) {
-      if (closed) return;
-      const seen: JournalRecord[] = [];
-      let numbered = true;
-      const scan = await scanDayFile(join(dir, name), (record) => {
-        if (record.seq === undefined) numbered = false;
-        seen.push(record);
-      }).catch(() => null);
-      // Only whole, clean files of numbered records: anything else stays for replay to read (and report).
-      if (!scan || !numbered || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
-      for (const record of seen) {
-        part.apply(record);
-        if (record.kind !== 'sale') records.push(record);
-      }
-      foldedNow.push({ file: name, size: scan.size });
-    }
-    if (foldedNow.length === 0 || closed) return;
-    const wasHot = new Set(segments.flatMap((segment) => segment.hot.sales.map((state) => state.sale.id)));
-    const hot = [];
-    const cold = [];
-    for (const state of part.states()) {
-      const { sale } = state;
-      if (!FINAL_SALE_STATUSES.includes(sale.status) || sale.flags.length > 0 || wasHot.has(sale.id))
-        hot.push(state);
-      else cold.push(state);
-    }
-    const header = await writeSegment(
-      dir,
-      segments.at(-1),
-      foldedNow,
-      part.maxSeq,
-      { sales: hot, records },
-      cold,
-    );
-    log.info('journal: closed days folded into the start-up snapshot', {
-      segment: header.number,
-      files: foldedNow.length,
-      sales: hot.length + cold.length,
-    });
   }
 
   return {
     dir,
     append(input) {
-      if (closed)
+      if (state.closed)
         return Promise.reject(
           new JournalError('closed', 'The journal is closed. Restart the app, then try again.'),
         );
@@ -458,57 +207,24 @@ export function createJournal({
         );
       }
       const { seq: _given, ...record } = parsed.data;
-      return new Promise<JournalRecord>((resolve, reject) => {
-        waiting.push({ record, resolve, reject });
-        if (!flushing) void flush();
-      });
+      return writer.write(record);
     },
     replay: () => queue.run(readAll),
-    replayed: () => hasReplayed,
+    replayed: () => state.hasReplayed,
     history: () => historyLoaded,
     idle: () => background.catch(() => undefined),
-    sales: () => index.sales(),
-    sale: (saleId) => index.sale(saleId),
-    timeline: (saleId) => index.timeline(saleId),
-    records: (kind) => index.records(kind),
+    sales: () => state.index.sales(),
+    sale: (saleId) => state.index.sale(saleId),
+    timeline: (saleId) => state.index.timeline(saleId),
+    records: (kind) => state.index.records(kind),
     problems: () => [...problems],
     close: async () => {
       await queue.run(async () => {
-        closed = true;
-        if (current) await current.handle.close();
-        current = null;
+        state.closed = true;
+        await writer.closeFile();
       });
       // Background loading and folding stop at their next step once closed.
       await background.catch(() => undefined);
     },
   };
-}
-
-/** Size of a file and the length up to its last newline, reading backwards from the end. */
-async function measureTail(path: string): Promise<{ size: number; cleanLength: number }> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const block = Buffer.allocUnsafe(64 * 1024);
-    let end = size;
-    while (end > 0) {
-      const start = Math.max(0, end - block.length);
-      const { bytesRead } = await handle.read(block, 0, end - start, start);
-      const at = block.subarray(0, bytesRead).lastIndexOf(0x0a);
-      if (at !== -1) return { size, cleanLength: start + at + 1 };
-      end = start;
-    }
-    return { size, cleanLength: 0 };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncPath(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

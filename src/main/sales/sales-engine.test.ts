@@ -1,8 +1,12 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { callNames } from '../../shared/contract.ts';
 import type { Sale } from '../../shared/domain.ts';
 import { returnUrlFor } from '../checkout/index.ts';
+import { silentLogger } from '../deps.ts';
+import { createDispatch } from '../ipc/index.ts';
+import type { Handlers } from '../ipc/index.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import { SalesError } from './index.ts';
 import { INR, REDIRECT_URL, startRig, waitFor } from './test-fixtures/rig.ts';
@@ -84,10 +88,14 @@ describe('a sale, end to end against the sandbox', () => {
 
   it('refuses invalid input in plain words without saving or sending anything', async () => {
     await open();
-    const error = await rig.engine.start({ ...INR, amountMinor: 0 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SalesError);
-    expect(error).toMatchObject({ code: 'invalid' });
-    expect((error as Error).message).toMatch(/more than zero/);
+    // The input is parsed once, at the door every transport goes through; the engine takes it typed.
+    const handlers = Object.fromEntries(
+      callNames.map((name) => [name, async () => Promise.reject(new Error(`${name} is not part of this test`))]),
+    ) as unknown as Handlers;
+    handlers['sales.start'] = (input) => rig.engine.start(input);
+    const dispatch = createDispatch({ handlers, gate: { isSetUp: () => true, role: () => 'cashier' }, log: silentLogger });
+    const result = await dispatch('sales.start', { ...INR, amountMinor: 0 }, { transport: 'ipc', session: 'desk' });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid', message: 'The amount must be more than zero.' } });
     expect(rig.engine.all()).toEqual([]);
     expect(rig.sandbox.transactions()).toEqual([]);
   });

@@ -1,0 +1,82 @@
+// Folding: day files of days a Z report closed (older than today) become the next start-up snapshot segment,
+// the settled sales apart (cold) from those start-up needs at once (hot). See snapshot.ts.
+import { join } from 'node:path';
+import { FINAL_SALE_STATUSES } from '../../shared/domain.ts';
+import type { Logger } from '../deps.ts';
+import { listDayFiles } from './day-files.ts';
+import { createJournalIndex } from './journal-index.ts';
+import type { JournalRecord } from './records.ts';
+import { scanDayFile } from './scan-day-file.ts';
+import { readSegments, writeSegment } from './snapshot.ts';
+
+export interface FoldOptions {
+  dir: string;
+  /** The days Z reports closed, read when folding begins. */
+  closedDays: () => ReadonlySet<string>;
+  /** Today's day key: today's file is never folded. */
+  today: () => string;
+  /** True once the journal is closing: folding stops at its next step. */
+  closed: () => boolean;
+  log: Logger;
+}
+
+/** Day files older than today whose day a Z report closed, not folded yet, become the next segment. */
+export async function foldClosedDays({
+  dir,
+  closedDays: closedNow,
+  today: todayNow,
+  closed,
+  log,
+}: FoldOptions): Promise<void> {
+  const segments = await readSegments(dir);
+  const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
+  const closedDays = closedNow();
+  const today = todayNow();
+  const candidates = (await listDayFiles(dir)).filter((name) => {
+    const day = name.slice('journal-'.length, -'.jsonl'.length);
+    return !folded.has(name) && day < today && closedDays.has(day);
+  });
+  if (candidates.length === 0) return;
+  const part = createJournalIndex();
+  const records: JournalRecord[] = [];
+  const foldedNow: { file: string; size: number }[] = [];
+  for (const name of candidates) {
+    if (closed()) return;
+    const seen: JournalRecord[] = [];
+    let numbered = true;
+    const scan = await scanDayFile(join(dir, name), (record) => {
+      if (record.seq === undefined) numbered = false;
+      seen.push(record);
+    }).catch(() => null);
+    // Only whole, clean files of numbered records: anything else stays for replay to read (and report).
+    if (!scan || !numbered || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
+    for (const record of seen) {
+      part.apply(record);
+      if (record.kind !== 'sale') records.push(record);
+    }
+    foldedNow.push({ file: name, size: scan.size });
+  }
+  if (foldedNow.length === 0 || closed()) return;
+  const wasHot = new Set(segments.flatMap((segment) => segment.hot.sales.map((state) => state.sale.id)));
+  const hot = [];
+  const cold = [];
+  for (const state of part.states()) {
+    const { sale } = state;
+    if (!FINAL_SALE_STATUSES.includes(sale.status) || sale.flags.length > 0 || wasHot.has(sale.id))
+      hot.push(state);
+    else cold.push(state);
+  }
+  const header = await writeSegment(
+    dir,
+    segments.at(-1),
+    foldedNow,
+    part.maxSeq,
+    { sales: hot, records },
+    cold,
+  );
+  log.info('journal: closed days folded into the start-up snapshot', {
+    segment: header.number,
+    files: foldedNow.length,
+    sales: hot.length + cold.length,
+  });
+}
