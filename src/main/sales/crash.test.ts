@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { isFinalSaleStatus, Sale } from '../../shared/domain.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
-import type { CrashChildConfig, CrashChildMessage } from './test-fixtures/crash-child.ts';
-import { createTestClock, REDIRECT_URL } from './test-fixtures/rig.ts';
-import type { TestClock } from './test-fixtures/rig.ts';
+import type { CrashChildConfig, CrashChildMessage } from './testing/crash-child.ts';
+import { createTestClock, REDIRECT_URL } from './testing/rig.ts';
+import type { TestClock } from './testing/rig.ts';
 
-const CHILD = fileURLToPath(new URL('./test-fixtures/crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./testing/crash-child.ts', import.meta.url));
 const CHECKOUT_TTL_SEC = 60;
 
 const both = (names: string[]): string[] => names.flatMap((name) => [`${name}:before`, `${name}:after`]);

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
 import { returnUrlFor } from '../checkout/index.ts';
-import { INR, REDIRECT_URL, startLiveRig, waitFor } from './test-fixtures/rig.ts';
-import type { Rig } from './test-fixtures/rig.ts';
+import { INR, REDIRECT_URL, startLiveRig, waitFor } from './testing/rig.ts';
+import type { Rig } from './testing/rig.ts';
 
 let rig: Rig;
 afterEach(async () => {

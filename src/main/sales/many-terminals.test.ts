@@ -18,7 +18,7 @@ import { createJournal, type Journal } from '../journal/index.ts';
 import { createKsPayClient } from '../kspay/index.ts';
 import { createSaleIds } from './sale-ids.ts';
 import { createSalesEngine, type SalesEngine } from './sales-engine.ts';
-import { INR, REDIRECT_URL } from './test-fixtures/rig.ts';
+import { INR, REDIRECT_URL } from './testing/rig.ts';
 
 const TERMINALS = 20;
 const SALES_EACH = 50;

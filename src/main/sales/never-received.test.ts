@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
 import { summariseRows } from '../../shared/day-summary.ts';
 import type { KsPayClient } from '../kspay/index.ts';
-import { INR, startLiveRig, waitFor } from './test-fixtures/rig.ts';
-import type { Rig, RigOptions } from './test-fixtures/rig.ts';
+import { INR, startLiveRig, waitFor } from './testing/rig.ts';
+import type { Rig, RigOptions } from './testing/rig.ts';
 
 let rig: Rig;
 afterEach(async () => {

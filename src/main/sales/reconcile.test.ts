@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
 import { SalesError } from './index.ts';
-import { INR, REDIRECT_URL, startRig } from './test-fixtures/rig.ts';
-import type { Rig, RigOptions } from './test-fixtures/rig.ts';
+import { INR, REDIRECT_URL, startRig } from './testing/rig.ts';
+import type { Rig, RigOptions } from './testing/rig.ts';
 
 let rig: Rig;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_HOSTILE_BEHAVIOURS } from '../../sandbox/index.ts';
 import type { HostileBehaviour } from '../../sandbox/index.ts';
-import { INR, startRig, waitFor } from './test-fixtures/rig.ts';
-import type { Rig, RigOptions } from './test-fixtures/rig.ts';
+import { INR, startRig, waitFor } from './testing/rig.ts';
+import type { Rig, RigOptions } from './testing/rig.ts';
 
 let rig: Rig;
 afterEach(async () => {

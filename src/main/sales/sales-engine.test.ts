@@ -9,8 +9,8 @@ import { createDispatch } from '../ipc/index.ts';
 import type { Handlers } from '../ipc/index.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import { SalesError } from './index.ts';
-import { INR, REDIRECT_URL, startRig, waitFor } from './test-fixtures/rig.ts';
-import type { Rig, RigOptions } from './test-fixtures/rig.ts';
+import { INR, REDIRECT_URL, startRig, waitFor } from './testing/rig.ts';
+import type { Rig, RigOptions } from './testing/rig.ts';
 
 let rig: Rig;
 afterEach(async () => {
