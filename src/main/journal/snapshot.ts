@@ -12,9 +12,10 @@
 // Anything that does not verify (a header, a link, a cold file, a folded day file whose size changed) makes
 // the journal read every day file instead, and log why: a snapshot can only save time, never lose a sale.
 import { createHash } from 'node:crypto';
-import { open, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileDurably } from '../../node-shared/index.ts';
 import type { SaleState } from './journal-index.ts';
 import type { JournalRecord } from './records.ts';
 
@@ -136,8 +137,8 @@ export async function checkFoldedFiles(dir: string, segments: readonly SegmentHe
 }
 
 /**
- * Writes the next segment: the cold file first, then the header (to a temporary name, synced, renamed), so
- * a header on disk always has its whole cold file. Returns the header.
+ * Writes the next segment: the cold file first, then the header (each durably: temp, fsync, rename), so a
+ * header on disk always has its whole cold file. Returns the header.
  */
 export async function writeSegment(
   dir: string,
@@ -149,8 +150,9 @@ export async function writeSegment(
 ): Promise<SegmentHeader> {
   const number = (previous?.number ?? 0) + 1;
   const coldName = `snapshot-${String(number).padStart(6, '0')}.cold.jsonl`;
-  const coldBytes = Buffer.from(cold.map((state) => `${JSON.stringify(state)}\n`).join(''), 'utf8');
-  await writeSynced(join(dir, coldName), coldBytes);
+  const coldText = cold.map((state) => `${JSON.stringify(state)}\n`).join('');
+  const coldBytes = Buffer.from(coldText, 'utf8');
+  await writeFileDurably(join(dir, coldName), coldText);
   const unhashed: Omit<SegmentHeader, 'hash'> = {
     version: 1,
     number,
@@ -162,9 +164,7 @@ export async function writeSegment(
   };
   const header: SegmentHeader = { ...unhashed, hash: hashOf(unhashed) };
   const name = segmentName(number);
-  await writeSynced(join(dir, `${name}.tmp`), Buffer.from(JSON.stringify(header), 'utf8'));
-  await rename(join(dir, `${name}.tmp`), join(dir, name));
-  await syncDir(dir);
+  await writeFileDurably(join(dir, name), JSON.stringify(header));
   return header;
 }
 
@@ -177,24 +177,3 @@ export async function setAsideSegments(dir: string, stamp: string): Promise<void
 }
 
 const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-async function writeSynced(path: string, bytes: Buffer): Promise<void> {
-  await writeFile(path, bytes, { mode: 0o600 });
-  const handle = await open(path, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems cannot sync a folder; the rename is still atomic.
-  } finally {
-    await handle.close();
-  }
-}
