@@ -2,25 +2,21 @@
 import { silentLogger, systemClock } from '../deps.ts';
 import type { Currency, PaymentMethod } from '../../shared/domain.ts';
 import { untilAborted, defaultSleep } from './abortable.ts';
-import { amountLiteral, jsonWithDecimals, serverAmountToMinor } from './amounts.ts';
-import { KsPayError, isKsPayError, messages } from './errors.ts';
+import { amountLiteral, jsonWithDecimals } from './amounts.ts';
+import { KsPayError, messages } from './errors.ts';
+import { createClientAuth, JSON_HEADERS, parseReply } from './client-auth.ts';
 import { createHttp } from './http.ts';
-import type { HttpReply, HttpRequest } from './http.ts';
+import { checkEcho, createAppSignatureBook } from './initiate-checks.ts';
 import { readTransactionList } from './list-stream.ts';
 import type { ListReplySummary } from './list-stream.ts';
 import { normaliseCurrencies, normaliseMethods, normaliseTransaction } from './normalise.ts';
 import { createRedactingLogger, createSecretRegistry } from './redact.ts';
 import {
-  Credentials,
   EntryList,
   InitiateReply,
   ProcessReply,
-  SignatureReply,
-  TokenReply,
   rawRecordOf,
 } from './schemas.ts';
-import { createTokenManager } from './tokens.ts';
-import type { TokenPair } from './tokens.ts';
 import type {
   InitiateInput,
   InitiateResult,
@@ -38,8 +34,6 @@ const DEFAULT_GET_ATTEMPTS = 3;
 const DEFAULT_PAGE_SIZE = 200;
 /** A server that never stops paging is cut off here (400,000 transactions at the default page size). */
 const DEFAULT_MAX_PAGES = 2_000;
-
-const JSON_HEADERS = { 'content-type': 'application/json' };
 
 export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   const secrets = createSecretRegistry();
@@ -60,143 +54,15 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     maxGetAttempts: options.maxGetAttempts ?? DEFAULT_GET_ATTEMPTS,
   });
 
-  function parse<T>(
-    schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } },
-    reply: HttpReply,
-    what: string,
-  ): T {
-    const parsed = schema.safeParse(reply.body);
-    if (!parsed.success)
-      throw new KsPayError('bad_response', messages.badResponse(what), { status: reply.status });
-    return parsed.data;
-  }
-
-  async function keys(): Promise<Credentials> {
-    if (appId === '') throw new KsPayError('auth', messages.noAppId);
-    let given: unknown;
-    try {
-      given = await options.credentials();
-    } catch (error) {
-      throw new KsPayError('auth', messages.keysUnreadable, { cause: error });
-    }
-    const parsed = Credentials.safeParse(given);
-    if (!parsed.success || parsed.data.accessKey === '' || parsed.data.secretKey === '') {
-      throw new KsPayError('auth', messages.noKeys);
-    }
-    secrets.add(parsed.data.accessKey);
-    secrets.add(parsed.data.secretKey);
-    return parsed.data;
-  }
-
-  /** Keys travel only in these bodies, always spelled `accessKey`. */
-  async function keysBody(): Promise<string> {
-    const { accessKey, secretKey } = await keys();
-    return JSON.stringify({ accessKey, secretKey });
-  }
-
-  function remember(pair: TokenPair): TokenPair {
-    secrets.add(pair.accessToken);
-    secrets.add(pair.refreshToken);
-    return pair;
-  }
-
-  /** A refused key on the token endpoints is always the keys' or App ID's fault: say so, whatever the status. */
-  function asKeyProblem(error: unknown): unknown {
-    if (isKsPayError(error) && ['invalid', 'forbidden', 'not_found'].includes(error.code)) {
-      return new KsPayError('auth', messages.auth, {
-        ...(error.status === undefined ? {} : { status: error.status }),
-        ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
-        cause: error,
-      });
-    }
-    return error;
-  }
-
-  const tokens = createTokenManager({
-    clock,
+  const { tokens, withToken, authorised, generateSignature } = createClientAuth({
+    appId,
+    credentials: options.credentials,
+    http,
+    secrets,
     log,
+    clock,
     tokenTtlMs: options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
-    source: {
-      async generate() {
-        const body = await keysBody();
-        const reply = await http
-          .send({
-            method: 'POST',
-            path: `/auth/generate-token/${encodeURIComponent(appId)}`,
-            route: 'POST /auth/generate-token',
-            headers: JSON_HEADERS,
-            body,
-            retryable: true,
-          })
-          .catch((error: unknown) => {
-            throw asKeyProblem(error);
-          });
-        return remember(parse(TokenReply, reply, 'no access token in the token reply'));
-      },
-      async refresh(refreshToken) {
-        const body = await keysBody();
-        // The guide sends the refresh token itself as Authorization (no "Bearer").
-        const reply = await http.send({
-          method: 'POST',
-          path: '/auth/refresh-token',
-          route: 'POST /auth/refresh-token',
-          headers: { ...JSON_HEADERS, authorization: refreshToken },
-          body,
-          // If a lost reply hid a rotation, the retry is refused and the keys take over: safe to repeat.
-          retryable: true,
-        });
-        return remember(parse(TokenReply, reply, 'no access token in the refresh reply'));
-      },
-    },
   });
-
-  /** Sends with the access token as Bearer; on a 401 renews once (shared) and tries once more. */
-  function withToken(
-    request: Omit<HttpRequest, 'signal'>,
-    signal: AbortSignal | undefined,
-  ): Promise<HttpReply> {
-    return authorised(request, signal, (sending) => http.send(sending));
-  }
-
-  async function authorised<T>(
-    request: Omit<HttpRequest, 'signal'>,
-    signal: AbortSignal | undefined,
-    exchange: (request: HttpRequest) => Promise<T>,
-  ): Promise<T> {
-    const token = await tokens.current(signal);
-    const send = (accessToken: string): Promise<T> =>
-      exchange({
-        ...request,
-        headers: { ...request.headers, authorization: `Bearer ${accessToken}` },
-        ...(signal ? { signal } : {}),
-      });
-    try {
-      return await send(token);
-    } catch (error) {
-      if (!isKsPayError(error, 'auth') || error.status !== 401) throw error;
-      // A 401 means the server did nothing with the request, so even a POST may be sent again once.
-      log.info('KS Pay refused the access token; renewing it and trying once more', { route: request.route });
-      return send(await tokens.renewAfterRejection(token, signal));
-    }
-  }
-
-  async function generateSignature(signal: AbortSignal | undefined): Promise<string> {
-    const body = await keysBody();
-    const reply = await http
-      .send({
-        method: 'POST',
-        path: `/auth/generate-signature/${encodeURIComponent(appId)}`,
-        route: 'POST /auth/generate-signature',
-        headers: JSON_HEADERS,
-        body,
-        retryable: true,
-        ...(signal ? { signal } : {}),
-      })
-      .catch((error: unknown) => {
-        throw asKeyProblem(error);
-      });
-    return parse(SignatureReply, reply, 'no signature in the signature reply');
-  }
 
   let currenciesInFlight: Promise<Currency[]> | undefined;
   const appSignatures = createAppSignatureBook();
@@ -206,7 +72,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       { method: 'GET', path: '/currencies', route: 'GET /currencies' },
       undefined,
     );
-    return normaliseCurrencies(parse(EntryList, reply, 'the currency list is missing'), log);
+    return normaliseCurrencies(parseReply(EntryList, reply, 'the currency list is missing'), log);
   }
 
   /**
@@ -266,7 +132,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         },
         signal,
       );
-      return normaliseMethods(parse(EntryList, reply, 'the payment method list is missing'), log);
+      return normaliseMethods(parseReply(EntryList, reply, 'the payment method list is missing'), log);
     },
 
     async initiate(input: InitiateInput, signal): Promise<InitiateResult> {
@@ -299,7 +165,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         },
         signal,
       );
-      const result = parse(InitiateReply, reply, 'the initiate reply has an unknown shape');
+      const result = parseReply(InitiateReply, reply, 'the initiate reply has an unknown shape');
       if (result.signature !== undefined) secrets.add(result.signature);
       checkEcho(result, input);
       // The S2S flow's initiate carries no signature: the generate-signature endpoint gives one. Such a signature
@@ -332,7 +198,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         body: JSON.stringify(txnId === undefined ? {} : { pe_txnId: txnId }),
         ...(signal ? { signal } : {}),
       });
-      return { order: parse(ProcessReply, reply, 'the process reply has no order').order };
+      return { order: parseReply(ProcessReply, reply, 'the process reply has no order').order };
     },
 
     async transaction(txnId, signal): Promise<Transaction> {
@@ -388,40 +254,5 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     reset() {
       tokens.clear();
     },
-  };
-}
-
-/** The S2S initiate echoes amount and currency: if they differ from the sale, nothing may go further. */
-function checkEcho(
-  result: { amount?: number | string | undefined; currency?: string | undefined },
-  input: InitiateInput,
-): void {
-  const currency = result.currency?.trim().toUpperCase();
-  if (currency !== undefined && currency !== input.currency) {
-    throw new KsPayError(
-      'bad_response',
-      messages.mismatch(`currency ${currency} instead of ${input.currency}`),
-    );
-  }
-  if (result.amount === undefined) return;
-  const echoed = serverAmountToMinor(result.amount, input.currency);
-  if (echoed !== input.amountMinor) {
-    throw new KsPayError(
-      'bad_response',
-      messages.mismatch(`an amount of ${String(result.amount)} ${input.currency}`),
-    );
-  }
-}
-
-/** App signatures (S2S flow) handed out by initiate, with the transaction each was for; the newest few hundred. */
-function createAppSignatureBook(limit = 256) {
-  const book = new Map<string, string>();
-  return {
-    remember(signature: string, txnId: string): void {
-      book.set(signature, txnId);
-      const oldest = book.keys().next().value;
-      if (book.size > limit && oldest !== undefined) book.delete(oldest);
-    },
-    txnOf: (signature: string): string | undefined => book.get(signature),
   };
 }
