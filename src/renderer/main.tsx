@@ -8,7 +8,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import { installPosApi } from './bridge/index.ts';
 import { App } from './App.tsx';
-import { useAppStatus } from './stores/app-status.ts';
+import { useAppStatus } from './stores/index.ts';
 
 installPosApi();
 // Asked before the first render, so the status (usually in already) is not left for App's effect to ask.
