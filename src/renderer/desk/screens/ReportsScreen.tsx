@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ZReport } from '../../../shared/domain.ts';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { PinField } from '../../components/PinForm.tsx';
 import { errorMessage } from '../../lib/errors.ts';
