@@ -1,12 +1,12 @@
 // Settings → Customer display: the screen the desktop app shows it on (off, or a connected display by
 // name and size) and how long the result stays. Browser mode opens the display from the desk instead.
 import { useEffect, useState } from 'react';
-import type { DisplayScreen } from '../../../shared/domain.ts';
-import { pos } from '../../lib/pos.ts';
-import { useAppStatus } from '../../stores/index.ts';
-import { screenKey, type SettingsErrors, type SettingsForm } from '../lib/settings-form.ts';
-import { deskMessages } from '../messages.ts';
-import { SelectField, TextField } from './SettingsFields.tsx';
+import type { DisplayScreen } from '../../../../shared/domain.ts';
+import { pos } from '../../../lib/pos.ts';
+import { useAppStatus } from '../../../stores/index.ts';
+import { screenKey, type SettingsErrors, type SettingsForm } from '../../lib/settings-form.ts';
+import { deskMessages } from '../../messages.ts';
+import { SelectField, TextField } from '../../components/SettingsFields.tsx';
 
 const s = deskMessages.settings;
 
