@@ -12,6 +12,7 @@ import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './PendingScreen.css';
 
 const p = deskMessages.pending;
 

@@ -22,6 +22,7 @@ import { UpdatesPanel } from './settings/UpdatesPanel.tsx';
 import { useCatalogChoices } from './settings/use-catalog-choices.ts';
 import { useSettingsForm } from './settings/use-settings-form.ts';
 import '../../screens/setup.css';
+import './SettingsScreen.css';
 
 const s = deskMessages.settings;
 

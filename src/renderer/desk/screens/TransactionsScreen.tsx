@@ -19,6 +19,7 @@ import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile, useDeskTransactions } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './TransactionsScreen.css';
 
 const t = deskMessages.transactions;
 
