@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Tokens and base styles first, so every component's own CSS comes after them.
 import './styles/tokens.css';
+import './styles/page.css';
 import './styles/base.css';
 import { installPosApi } from './bridge/index.ts';
 import { App } from './App.tsx';
