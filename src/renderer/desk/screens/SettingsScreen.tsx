@@ -12,11 +12,11 @@ import { deskMessages } from '../messages.ts';
 import { BehaviourPanel } from './settings/BehaviourPanel.tsx';
 import { ConnectionPanel } from './settings/ConnectionPanel.tsx';
 import { CustomerDisplayPanel } from './settings/CustomerDisplayPanel.tsx';
+import { PAYMENTS_FIELDS, RECEIPT_FIELDS } from './settings/field-sections.ts';
 import { KeysDialogs, type KeysStep } from './settings/KeysDialogs.tsx';
 import type { SettingsPanelProps } from './settings/panel-props.ts';
-import { PaymentsPanel } from './settings/PaymentsPanel.tsx';
 import { PrinterPanel } from './settings/PrinterPanel.tsx';
-import { ReceiptPanel } from './settings/ReceiptPanel.tsx';
+import { FieldsPanel } from './settings/SettingsFieldList.tsx';
 import { TerminalPanel } from './settings/TerminalPanel.tsx';
 import { UpdatesPanel } from './settings/UpdatesPanel.tsx';
 import { useCatalogChoices } from './settings/use-catalog-choices.ts';
@@ -88,7 +88,7 @@ export function SettingsScreen() {
         }}
       >
         <TerminalPanel {...panel} catalog={catalog} change={ready.change} />
-        <ReceiptPanel {...panel} />
+        <FieldsPanel {...panel} title={s.receipt} fields={RECEIPT_FIELDS} />
         <PrinterPanel {...panel} />
         <BehaviourPanel {...panel} />
         <CustomerDisplayPanel
@@ -97,7 +97,7 @@ export function SettingsScreen() {
           update={update}
           locked={panel.isLocked('customerScreen')}
         />
-        <PaymentsPanel {...panel} />
+        <FieldsPanel {...panel} title={s.payments} fields={PAYMENTS_FIELDS} />
         <UpdatesPanel {...panel} />
 
         <div className="toolbar">

@@ -4,7 +4,7 @@ import { messages } from '../../../lib/messages.ts';
 import { useAppStatus } from '../../../stores/index.ts';
 import { deskMessages } from '../../messages.ts';
 import type { SettingsPanelProps } from './panel-props.ts';
-import { SettingsFieldList, type FieldSpec } from './SettingsFieldList.tsx';
+import { FieldsPanel, type FieldSpec } from './SettingsFieldList.tsx';
 
 const s = deskMessages.settings;
 
@@ -23,10 +23,5 @@ export function BehaviourPanel(props: SettingsPanelProps) {
     { kind: 'text', name: 'locale', label: s.locale, hint: s.localeHint },
     { kind: 'select', name: 'theme', label: s.theme, options: THEMES },
   ];
-  return (
-    <fieldset className="panel">
-      <legend className="panel__title">{s.behaviour}</legend>
-      <SettingsFieldList {...props} fields={fields} />
-    </fieldset>
-  );
+  return <FieldsPanel {...props} title={s.behaviour} fields={fields} />;
 }

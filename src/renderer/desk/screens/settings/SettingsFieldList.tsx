@@ -1,5 +1,7 @@
 // Settings fields described as data: each a text input or a select of fixed options, wired to its form
-// field the same way (id settings-<name>, its error, locked when the machine policy sets it).
+// field the same way (id settings-<name>, its error, locked when the machine policy sets it), alone or as
+// a whole section (FieldsPanel).
+import type { ReactNode } from 'react';
 import { SelectField, TextField } from '../../components/SettingsFields.tsx';
 import type { SettingsField, SettingsForm } from '../../lib/settings-form.ts';
 import type { SettingsPanelProps } from './panel-props.ts';
@@ -25,6 +27,8 @@ export type FieldSpec =
       name: StringField;
       label: string;
       options: ReadonlyArray<{ value: string; label: string }>;
+      /** Instead of setting the field alone (a choice that clears another field). */
+      onChoose?(value: string): void;
     };
 
 export function SettingsFieldList({
@@ -47,7 +51,11 @@ export function SettingsFieldList({
         };
         if (spec.kind === 'select') {
           return (
-            <SelectField key={spec.name} {...shared} onChange={(v) => set(spec.name, v)}>
+            <SelectField
+              key={spec.name}
+              {...shared}
+              onChange={(v) => (spec.onChoose ? spec.onChoose(v) : set(spec.name, v))}
+            >
               {spec.options.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -69,5 +77,20 @@ export function SettingsFieldList({
         );
       })}
     </>
+  );
+}
+
+/** A Settings section of fields, and whatever follows them (a note). */
+export function FieldsPanel({
+  title,
+  children,
+  ...props
+}: SettingsPanelProps & { title: string; fields: readonly FieldSpec[]; children?: ReactNode }) {
+  return (
+    <fieldset className="panel">
+      <legend className="panel__title">{title}</legend>
+      <SettingsFieldList {...props} />
+      {children}
+    </fieldset>
   );
 }
