@@ -91,12 +91,7 @@ export function SettingsScreen() {
         <FieldsPanel {...panel} title={s.receipt} fields={RECEIPT_FIELDS} />
         <PrinterPanel {...panel} />
         <BehaviourPanel {...panel} />
-        <CustomerDisplayPanel
-          form={form}
-          errors={errors}
-          update={update}
-          locked={panel.isLocked('customerScreen')}
-        />
+        <CustomerDisplayPanel {...panel} />
         <FieldsPanel {...panel} title={s.payments} fields={PAYMENTS_FIELDS} />
         <UpdatesPanel {...panel} />
 

@@ -4,19 +4,22 @@ import { useEffect, useState } from 'react';
 import type { DisplayScreen } from '../../../../shared/domain.ts';
 import { pos } from '../../../lib/pos.ts';
 import { useAppStatus } from '../../../stores/index.ts';
-import { screenKey, type SettingsErrors, type SettingsForm } from '../../lib/settings-form.ts';
+import { screenKey } from '../../lib/settings-form.ts';
 import { deskMessages } from '../../messages.ts';
-import { SelectField, TextField } from '../../components/SettingsFields.tsx';
+import type { SettingsPanelProps } from './panel-props.ts';
+import { SettingsFieldList, type FieldSpec } from './SettingsFieldList.tsx';
 
 const s = deskMessages.settings;
 
-interface CustomerDisplayPanelProps {
-  form: SettingsForm;
-  errors: SettingsErrors;
-  update(field: 'customerScreen' | 'customerResultSeconds', value: string): void;
-  /** The machine policy sets the customer display. */
-  locked: boolean;
-}
+const RESULT_FIELDS: readonly FieldSpec[] = [
+  {
+    kind: 'text',
+    name: 'customerResultSeconds',
+    label: s.customerResultSeconds,
+    hint: s.customerResultSecondsHint,
+    inputMode: 'numeric',
+  },
+];
 
 /** The saved choice's label: its name and size, marked when that display is not connected now. */
 function savedLabel(key: string, connected: readonly DisplayScreen[]): string | null {
@@ -25,7 +28,7 @@ function savedLabel(key: string, connected: readonly DisplayScreen[]): string | 
   return s.customerScreenMissing(`${name} ${width}×${height}`);
 }
 
-export function CustomerDisplayPanel({ form, errors, update, locked }: CustomerDisplayPanelProps) {
+export function CustomerDisplayPanel(props: SettingsPanelProps) {
   const electron = useAppStatus((state) => state.status?.shell === 'electron');
   const [screens, setScreens] = useState<DisplayScreen[]>([]);
 
@@ -43,41 +46,30 @@ export function CustomerDisplayPanel({ form, errors, update, locked }: CustomerD
     };
   }, [electron]);
 
-  const missing = savedLabel(form.customerScreen, screens);
+  const missing = savedLabel(props.form.customerScreen, screens);
+  const screenField: FieldSpec = {
+    kind: 'select',
+    name: 'customerScreen',
+    label: s.customerScreen,
+    hint: s.customerScreenHint,
+    options: [
+      { value: '', label: s.customerScreenOff },
+      ...(missing ? [{ value: props.form.customerScreen, label: missing }] : []),
+      ...screens.map((screen) => ({
+        value: screenKey(screen),
+        label: `${screen.name} ${screen.width}×${screen.height}`,
+      })),
+    ],
+  };
   return (
     <fieldset className="panel">
       <legend className="panel__title">{s.customerDisplay}</legend>
       {electron ? (
-        <SelectField
-          id="settings-customerScreen"
-          error={errors.customerScreen}
-          label={s.customerScreen}
-          hint={s.customerScreenHint}
-          value={form.customerScreen}
-          locked={locked}
-          onChange={(value) => update('customerScreen', value)}
-        >
-          <option value="">{s.customerScreenOff}</option>
-          {missing ? <option value={form.customerScreen}>{missing}</option> : null}
-          {screens.map((screen) => (
-            <option key={screenKey(screen)} value={screenKey(screen)}>
-              {`${screen.name} ${screen.width}×${screen.height}`}
-            </option>
-          ))}
-        </SelectField>
+        <SettingsFieldList {...props} fields={[screenField]} />
       ) : (
         <p className="field__hint">{s.customerScreenBrowser}</p>
       )}
-      <TextField
-        id="settings-customerResultSeconds"
-        error={errors.customerResultSeconds}
-        label={s.customerResultSeconds}
-        hint={s.customerResultSecondsHint}
-        value={form.customerResultSeconds}
-        inputMode="numeric"
-        locked={locked}
-        onChange={(value) => update('customerResultSeconds', value)}
-      />
+      <SettingsFieldList {...props} fields={RESULT_FIELDS} />
     </fieldset>
   );
 }

@@ -26,6 +26,7 @@ export type FieldSpec =
       kind: 'select';
       name: StringField;
       label: string;
+      hint?: string;
       options: ReadonlyArray<{ value: string; label: string }>;
       /** Instead of setting the field alone (a choice that clears another field). */
       onChoose?(value: string): void;
@@ -47,6 +48,7 @@ export function SettingsFieldList({
           error: errors[spec.name],
           locked: isLocked(spec.name),
           label: spec.label,
+          hint: spec.hint,
           value: form[spec.name],
         };
         if (spec.kind === 'select') {
@@ -68,7 +70,6 @@ export function SettingsFieldList({
           <TextField
             key={spec.name}
             {...shared}
-            hint={spec.hint}
             maxLength={spec.maxLength}
             inputMode={spec.inputMode}
             wide={spec.wide}
