@@ -1,7 +1,9 @@
 // Builds the preload's `window.posIpc` from the contract's names over ipcRenderer: named methods only,
 // each bound to its own `pos:<name>` channel; events arrive on one channel, filtered by name.
-// It imports only types, so the sandboxed preload bundle carries no library.
-import type { CallName, CallResult, EventName } from '../shared/contract.ts';
+// The mapping of names to methods is shared/call-tree.ts's; it and this file import only types from
+// the contract, so the sandboxed preload bundle carries no library.
+import { buildCallTree } from '../shared/call-tree.ts';
+import type { CallResult, EventName } from '../shared/contract.ts';
 import {
   callChannel,
   EVENT_CHANNEL,
@@ -27,33 +29,31 @@ export function buildIpcBridge(
   names: ContractNames,
   later: (task: () => void) => void = (task) => void setTimeout(task, 0),
 ): PosIpcBridge {
-  const bridge: Record<string, unknown> = {};
-  for (const name of names.calls as readonly CallName[]) {
-    const [ns, method] = name.split('.') as [string, string];
-    const group = (bridge[ns] ??= {}) as Record<string, unknown>;
-    const channel = callChannel(name);
-    group[method] = (input?: unknown) =>
-      (ipc.invoke(channel, input) as Promise<CallResult<unknown>>).catch(() => NOT_ANSWERING);
-  }
-
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   ipc.on(EVENT_CHANNEL, (_event, name, payload) => {
     for (const listener of listeners.get(name as EventName) ?? []) listener(payload);
   });
 
   let readySent = false;
-  bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!names.events.includes(event)) throw new Error(`Unknown event ${String(event)}`);
-    let set = listeners.get(event);
-    if (!set) listeners.set(event, (set = new Set()));
-    set.add(listener);
-    if (!readySent) {
-      readySent = true;
-      // The screens subscribe while they mount; waiting one turn lets all of them subscribe before
-      // main flushes what it queued.
-      later(() => ipc.send(READY_CHANNEL));
-    }
-    return () => void set.delete(listener);
-  };
-  return bridge as PosIpcBridge;
+  const bridge = buildCallTree(
+    {
+      invoke: (name, input) =>
+        (ipc.invoke(callChannel(name), input) as Promise<CallResult<unknown>>).catch(() => NOT_ANSWERING),
+      subscribe(event, listener) {
+        if (!names.events.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+        let set = listeners.get(event);
+        if (!set) listeners.set(event, (set = new Set()));
+        set.add(listener);
+        if (!readySent) {
+          readySent = true;
+          // The screens subscribe while they mount; waiting one turn lets all of them subscribe before
+          // main flushes what it queued.
+          later(() => ipc.send(READY_CHANNEL));
+        }
+        return () => void set.delete(listener);
+      },
+    },
+    names.calls,
+  );
+  return bridge as unknown as PosIpcBridge;
 }

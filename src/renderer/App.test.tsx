@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from './App.tsx';
-import { useAppStatus } from './stores/app-status.ts';
+import { useAppStatus } from './stores/index.ts';
 import { installFakePos } from './test/fake-pos.ts';
 import { renderApp } from './test/render-app.tsx';
 import { resetStores } from './test/reset-stores.ts';

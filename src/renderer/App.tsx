@@ -8,8 +8,7 @@ import { PinSetupScreen } from './screens/PinSetupScreen.tsx';
 import { PolicyProblemScreen } from './screens/PolicyProblemScreen.tsx';
 import { SaleScreen } from './screens/SaleScreen.tsx';
 import { LoadingScreen, StartFailedScreen } from './screens/StartScreens.tsx';
-import { useAppStatus } from './stores/app-status.ts';
-import { subscribeToPos } from './stores/subscribe.ts';
+import { subscribeToPos, useAppStatus } from './stores/index.ts';
 
 export function App() {
   useEffect(() => {

@@ -5,10 +5,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // Tokens and base styles first, so every component's own CSS comes after them.
 import './styles/tokens.css';
+import './styles/page.css';
 import './styles/base.css';
 import { installPosApi } from './bridge/index.ts';
 import { App } from './App.tsx';
-import { useAppStatus } from './stores/app-status.ts';
+import { useAppStatus } from './stores/index.ts';
 
 installPosApi();
 // Asked before the first render, so the status (usually in already) is not left for App's effect to ask.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PosIpcBridge } from '../../shared/ipc-channels.ts';
-import { PosError } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
 import { installPosApi } from './install.ts';
 import { windowTransport } from './window-transport.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallName, CallResult } from '../../shared/contract.ts';
 import { CURRENCIES, makeSale, makeStatus } from '../test/fake-pos.ts';
-import { RECENT_LIMIT } from '../stores/recent.ts';
+import { RECENT_LIMIT } from '../stores/index.ts';
 import type { PrefetchingTransport } from './prefetch.ts';
 import { prefetchStartupCalls } from './startup-calls.ts';
 

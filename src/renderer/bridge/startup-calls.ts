@@ -4,8 +4,7 @@
 // currency it opens on. Their answers wait in the transport for those identical calls.
 import type { CallResult } from '../../shared/contract.ts';
 import type { AppStatus, Currency, Sale } from '../../shared/domain.ts';
-import { chooseCurrency } from '../stores/catalog-choice.ts';
-import { RECENT_LIMIT } from '../stores/recent.ts';
+import { chooseCurrency, RECENT_LIMIT } from '../stores/index.ts';
 import type { PrefetchingTransport } from './prefetch.ts';
 
 export function prefetchStartupCalls(transport: PrefetchingTransport): Promise<void> {

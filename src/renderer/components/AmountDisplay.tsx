@@ -2,7 +2,7 @@
 import { formatAmount } from '../lib/format.ts';
 import { entryToMinor } from '../lib/amount-entry.ts';
 import { messages } from '../lib/messages.ts';
-import { useAmount } from '../stores/amount.ts';
+import { useAmount } from '../stores/index.ts';
 import './AmountDisplay.css';
 
 export function AmountDisplay({ locale }: { locale: string }) {

@@ -1,7 +1,7 @@
 // "Cancel sale", which asks first: a payment the customer already made is still found and shown.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { messages } from '../lib/messages.ts';
-import { useSale } from '../stores/sale.ts';
+import { useSale } from '../stores/index.ts';
 import './CancelSale.css';
 
 /** `children` are the other actions shown beside Cancel sale while nobody is confirming. */

@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PosError } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
 import { makeSale, makeStatus } from '../test/fake-pos.ts';
 import { renderApp } from '../test/render-app.tsx';
 

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PosError } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
 import type { Sale } from '../../shared/domain.ts';
 import { makeSale, makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';

@@ -13,7 +13,7 @@ import {
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import { describedBy, FieldShell } from './FieldShell.tsx';
 import { Icon } from './Icon.tsx';
 import './ConnectionForm.css';

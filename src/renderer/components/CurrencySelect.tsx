@@ -1,6 +1,6 @@
 // The currency select: option values are ISO codes; switching clears the amount (stores/catalog).
 import { messages } from '../lib/messages.ts';
-import { useCatalog } from '../stores/catalog.ts';
+import { useCatalog } from '../stores/index.ts';
 
 export function CurrencySelect({ disabled }: { disabled?: boolean }) {
   const currencies = useCatalog((s) => s.currencies);

@@ -1,7 +1,7 @@
 // The on-screen keypad: 0–9, 00, the point (only when the currency has decimals), Backspace, Clear.
 import type { AmountKey } from '../lib/amount-entry.ts';
 import { messages } from '../lib/messages.ts';
-import { useAmount } from '../stores/amount.ts';
+import { useAmount } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 import './Keypad.css';
 

@@ -1,7 +1,7 @@
 // One toggle button per active payment method of the chosen currency; the chosen one is pressed.
 import { useId } from 'react';
 import { messages } from '../lib/messages.ts';
-import { selectCurrentMethods, useCatalog } from '../stores/catalog.ts';
+import { selectCurrentMethods, useCatalog } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 import './MethodPicker.css';
 

@@ -2,7 +2,7 @@
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
-import { useSale } from '../stores/sale.ts';
+import { useSale } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 
 export function PaidAfterCancel({ sales, locale }: { sales: readonly Sale[]; locale: string }) {

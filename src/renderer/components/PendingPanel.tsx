@@ -5,7 +5,7 @@ import type { Sale } from '../../shared/domain.ts';
 import { formatAmount, formatTime } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { minutesSince, pendingActivity } from '../lib/pending-sale.ts';
-import { usePending } from '../stores/pending.ts';
+import { usePending } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 import './PendingPanel.css';
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { messages } from '../lib/messages.ts';
 import { useNow } from '../lib/use-now.ts';
-import { usePending } from '../stores/pending.ts';
+import { usePending } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 import { Modal } from './Modal.tsx';
 import { PendingPanel } from './PendingPanel.tsx';

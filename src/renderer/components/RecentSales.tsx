@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { formatAmount, formatTime } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { outcomeOf } from '../lib/outcome.ts';
-import { useRecent } from '../stores/recent.ts';
+import { useRecent } from '../stores/index.ts';
 import './RecentSales.css';
 
 export function RecentSales({ locale }: { locale: string }) {

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
-import { useSale } from '../stores/sale.ts';
+import { useSale } from '../stores/index.ts';
 import { CancelSale } from './CancelSale.tsx';
 import { ElapsedTime } from './ElapsedTime.tsx';
 import { Icon } from './Icon.tsx';

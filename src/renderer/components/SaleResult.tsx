@@ -6,7 +6,7 @@ import { formatAmount, formatDateTime } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { outcomeOf, type Outcome } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
-import { useSale } from '../stores/sale.ts';
+import { useSale } from '../stores/index.ts';
 import { CancelSale } from './CancelSale.tsx';
 import { Icon, type IconName } from './Icon.tsx';
 import './SaleResult.css';

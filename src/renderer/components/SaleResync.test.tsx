@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Sale } from '../../shared/domain.ts';
-import { SALE_RESYNC_MS } from '../stores/sale.ts';
+import { SALE_RESYNC_MS } from '../stores/index.ts';
 import { makeSale } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 

@@ -3,6 +3,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../styles/tokens.css';
+import '../styles/page.css';
 import './customer.css';
 import type { CustomerDisplayState } from '../../shared/customer-display.ts';
 import { applyTheme } from '../lib/theme.ts';

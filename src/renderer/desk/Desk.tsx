@@ -13,6 +13,7 @@ import { PendingScreen } from './screens/PendingScreen.tsx';
 import { ReportsScreen } from './screens/ReportsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { TransactionsScreen } from './screens/TransactionsScreen.tsx';
+import './Desk.css';
 
 type DeskScreen = 'transactions' | 'pending' | 'day' | 'merchant' | 'reports' | 'settings' | 'audit';
 const SCREENS: readonly DeskScreen[] = [

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { useAmount } from '../stores/amount.ts';
-import { useCatalog } from '../stores/catalog.ts';
+import { useAmount, useCatalog } from '../stores/index.ts';
 import { CURRENCIES, installFakePos, METHODS } from '../test/fake-pos.ts';
 import { resetStores } from '../test/reset-stores.ts';
 import { reportKeyedAmount } from './report-keying.ts';

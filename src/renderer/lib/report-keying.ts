@@ -1,8 +1,7 @@
 // Tells main the amount the cashier is keying in (and the chosen method), so the customer display shows
 // it as typed. One report in flight at a time, the newest sent next: reports never overtake each other.
 import type { KeyedAmount } from '../../shared/customer-display.ts';
-import { useAmount } from '../stores/amount.ts';
-import { useCatalog } from '../stores/catalog.ts';
+import { useAmount, useCatalog } from '../stores/index.ts';
 import { entryToMinor } from './amount-entry.ts';
 import { pos } from './pos.ts';
 

@@ -2,7 +2,7 @@
 import { ConnectionForm } from '../components/ConnectionForm.tsx';
 import { Brand } from '../components/Brand.tsx';
 import { messages } from '../lib/messages.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import './setup.css';
 
 export function ConnectScreen({ onBack }: { onBack(): void }) {

@@ -137,7 +137,7 @@ describe('the connect screen', () => {
 
   it('shows a refused save in plain words', async () => {
     const { user, fake } = await openConnect();
-    const { PosError } = await import('../../shared/pos-api.ts');
+    const { PosError } = await import('../../shared/pos-error.ts');
     fake.handle('setup.saveConnection', () => {
       throw new PosError('auth', 'KS Pay did not accept these keys. Copy them again from the dashboard.');
     });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import { Brand } from '../components/Brand.tsx';
 import { Icon } from '../components/Icon.tsx';
 import './setup.css';

@@ -8,7 +8,7 @@ import { Icon } from '../components/Icon.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { messages } from '../lib/messages.ts';
 import { pos } from '../lib/pos.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import './setup.css';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 

@@ -2,7 +2,7 @@
 import { Brand } from '../components/Brand.tsx';
 import { PinForm } from '../components/PinForm.tsx';
 import { messages } from '../lib/messages.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import './setup.css';
 
 export function PinSetupScreen() {

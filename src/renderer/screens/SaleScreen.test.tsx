@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { PosError } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
 import { makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 

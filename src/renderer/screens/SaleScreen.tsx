@@ -18,9 +18,7 @@ import { outcomeOf } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
 import { reportKeyedAmount } from '../lib/report-keying.ts';
 import { useIdle } from '../lib/use-idle.ts';
-import { useCatalog } from '../stores/catalog.ts';
-import { usePending } from '../stores/pending.ts';
-import { useSale } from '../stores/sale.ts';
+import { useCatalog, usePending, useSale } from '../stores/index.ts';
 import { ManagerUnlock } from './ManagerUnlock.tsx';
 import './SaleScreen.css';
 

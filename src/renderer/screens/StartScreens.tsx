@@ -1,7 +1,7 @@
 // What shows before the terminal's status is known: starting, or why it could not start.
 import { Icon } from '../components/Icon.tsx';
 import { messages } from '../lib/messages.ts';
-import { useAppStatus } from '../stores/app-status.ts';
+import { useAppStatus } from '../stores/index.ts';
 import './setup.css';
 
 export function LoadingScreen() {

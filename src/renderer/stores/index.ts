@@ -2,7 +2,8 @@
 export { useAppStatus } from './app-status.ts';
 export { useAmount } from './amount.ts';
 export { useCatalog, selectCurrentMethods, type CatalogPreference } from './catalog.ts';
-export { useSale } from './sale.ts';
+export { chooseCurrency } from './catalog-choice.ts';
+export { useSale, SALE_RESYNC_MS } from './sale.ts';
 export { usePending } from './pending.ts';
-export { useRecent } from './recent.ts';
+export { useRecent, RECENT_LIMIT } from './recent.ts';
 export { subscribeToPos } from './subscribe.ts';

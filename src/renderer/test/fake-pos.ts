@@ -1,4 +1,4 @@
-// A typed fake of window.pos for component tests: the real buildPosApi over an in-memory transport,
+// A typed fake of window.pos for component tests: the real buildPosProxy over an in-memory transport,
 // inputs and outputs checked with the contract's own schemas, so a test cannot drift from main.
 import {
   calls,
@@ -11,7 +11,9 @@ import {
 } from '../../shared/contract.ts';
 import type { AppStatus, Currency, PaymentMethod, Sale, Settings } from '../../shared/domain.ts';
 import { AppStatus as AppStatusSchema, Sale as SaleSchema } from '../../shared/domain.ts';
-import { buildPosApi, PosError, type PosApi } from '../../shared/pos-api.ts';
+import type { PosApi } from '../../shared/pos-api.ts';
+import { PosError } from '../../shared/pos-error.ts';
+import { buildPosProxy } from '../bridge/pos-proxy.ts';
 
 export type Handler<N extends CallName> = (input: CallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 export type Handlers = { [N in CallName]?: Handler<N> };
@@ -111,7 +113,7 @@ export function createFakePos(handlers: Handlers = {}): FakePos {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const made: FakePos['calls'] = [];
 
-  const pos = buildPosApi({
+  const pos = buildPosProxy({
     async invoke(name, input): Promise<CallResult<unknown>> {
       made.push({ name, input });
       const spec = calls[name];

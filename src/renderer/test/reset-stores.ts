@@ -1,10 +1,5 @@
 // Puts every store back to how it started, so component tests do not leak state into each other.
-import { useAmount } from '../stores/amount.ts';
-import { useAppStatus } from '../stores/app-status.ts';
-import { useCatalog } from '../stores/catalog.ts';
-import { usePending } from '../stores/pending.ts';
-import { useRecent } from '../stores/recent.ts';
-import { useSale } from '../stores/sale.ts';
+import { useAmount, useAppStatus, useCatalog, usePending, useRecent, useSale } from '../stores/index.ts';
 
 const initial = {
   amount: useAmount.getState(),

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import { installFakePos, makeStatus } from '../../test/fake-pos.ts';
 import { resetStores } from '../../test/reset-stores.ts';

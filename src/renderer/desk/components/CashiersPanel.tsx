@@ -9,6 +9,7 @@ import { pos } from '../../lib/pos.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import { deskMessages } from '../messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './CashiersPanel.css';
 
 const s = deskMessages.settings;
 const PIN = /^\d{4,8}$/;

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { installFakePos } from '../../test/fake-pos.ts';
 import { ChangePinPanel } from './ChangePinPanel.tsx';
 

@@ -4,6 +4,7 @@ import type { CurrencyTotals } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
 import { HourlyChart } from './HourlyChart.tsx';
+import './CurrencyCard.css';
 
 const d = deskMessages.day;
 

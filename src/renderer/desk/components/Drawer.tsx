@@ -3,6 +3,7 @@
 import { useId, type ReactNode } from 'react';
 import { useModalDialog } from '../../lib/use-modal-dialog.ts';
 import { deskMessages } from '../messages.ts';
+import './Drawer.css';
 
 interface DrawerProps {
   title: string;

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { CurrencyTotals } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
+import './HourlyChart.css';
 
 const d = deskMessages.day;
 // Drawing units of the viewBox; the SVG scales to its box, so these are proportions, not screen sizes.

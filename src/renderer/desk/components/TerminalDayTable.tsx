@@ -5,6 +5,7 @@ import { merchantTotals, type TerminalCurrencyDay, type TerminalDay } from '../.
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { terminalLabel, type OwnTerminal } from '../lib/terminal-names.ts';
 import { deskMessages } from '../messages.ts';
+import './TerminalDayTable.css';
 
 const m = deskMessages.merchant;
 

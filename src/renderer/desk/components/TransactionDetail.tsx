@@ -10,6 +10,7 @@ import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
 import { StatusCell } from './TransactionTable.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './TransactionDetail.css';
 
 const d = deskMessages.detail;
 const none = deskMessages.common.none;

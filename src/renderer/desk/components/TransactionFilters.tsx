@@ -5,6 +5,7 @@ import { SaleStatus } from '../../../shared/domain.ts';
 import type { ZonedTime } from '../../../shared/zoned-time.ts';
 import { quickRange, type FilterForm, type FilterFormResult, type QuickRange } from '../lib/filter-form.ts';
 import { deskMessages } from '../messages.ts';
+import './TransactionFilters.css';
 
 const t = deskMessages.transactions;
 

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { tokenPx } from '../lib/css-length.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
+import './TransactionTable.css';
 
 const COLUMNS = TransactionSortColumn.options;
 const t = deskMessages.transactions;

@@ -3,6 +3,7 @@
 import type { ZReport } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
+import './ZReportView.css';
 
 const r = deskMessages.reports;
 const d = deskMessages.day;

@@ -8,6 +8,7 @@ import { downloadFile } from '../lib/download.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './AuditLogScreen.css';
 
 const a = deskMessages.audit;
 

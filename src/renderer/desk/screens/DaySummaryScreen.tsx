@@ -12,6 +12,7 @@ import { useOwnTerminal } from '../lib/terminal-names.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './DaySummaryScreen.css';
 
 const d = deskMessages.day;
 

@@ -10,8 +10,9 @@ import { usePending } from '../../stores/index.ts';
 import { pendingTotals } from '../lib/pending-totals.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
-import { useDeskReconcile } from '../stores/reconcile.ts';
+import { useDeskReconcile } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './PendingScreen.css';
 
 const p = deskMessages.pending;
 

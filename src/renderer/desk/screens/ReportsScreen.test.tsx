@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ZReport } from '../../../shared/domain.ts';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 function zreport(number: number, day: string, extra: Partial<ZReport> = {}): ZReport {

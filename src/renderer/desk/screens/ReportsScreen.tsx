@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ZReport } from '../../../shared/domain.ts';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { PinField } from '../../components/PinForm.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -15,6 +15,7 @@ import { downloadFile } from '../lib/download.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './ReportsScreen.css';
 
 const r = deskMessages.reports;
 type Paper = 'thermal' | 'a4';
@@ -95,7 +96,7 @@ export function ReportsScreen() {
   function print(report: ZReport) {
     setShown(report);
     // Let React paint the chosen report before the print dialog takes its snapshot. While the report
-    // prints, the print stylesheet shows only its copy outside the app (see desk.css, "Printing").
+    // prints, the print stylesheet shows only its copy outside the app (components/ZReportView.css).
     window.requestAnimationFrame(() => {
       const root = document.documentElement;
       root.dataset.printing = 'zreport';

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../shared/domain.ts';
 import { applySettingsPatch, SettingsPatch } from '../../../shared/settings-patch.ts';
-import { PosError } from '../../../shared/pos-api.ts';
+import { PosError } from '../../../shared/pos-error.ts';
 import { makeStatus } from '../../test/fake-pos.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import { renderDesk } from '../test/render-desk.tsx';

@@ -17,9 +17,9 @@ import { toTransactionFilter } from '../lib/filter-form.ts';
 import { terminalLabel, useOwnTerminal, useTerminalNameOfReference } from '../lib/terminal-names.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
-import { useDeskReconcile } from '../stores/reconcile.ts';
-import { useDeskTransactions } from '../stores/transactions.ts';
+import { useDeskReconcile, useDeskTransactions } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import './TransactionsScreen.css';
 
 const t = deskMessages.transactions;
 

@@ -8,8 +8,7 @@ import { installFakePos, makeStatus, type FakePos, type Handlers } from '../../t
 import { resetStores } from '../../test/reset-stores.ts';
 import { useAppStatus } from '../../stores/index.ts';
 import { Desk } from '../Desk.tsx';
-import { useDeskReconcile } from '../stores/reconcile.ts';
-import { useDeskTransactions } from '../stores/transactions.ts';
+import { useDeskReconcile, useDeskTransactions } from '../stores/index.ts';
 
 const SCROLL_BOX_HEIGHT = 440;
 

@@ -1,0 +1,27 @@
+// Settings → Behaviour: the idle lock (within the machine policy's bounds when it sets them), the
+// locale and the theme.
+import { messages } from '../../../lib/messages.ts';
+import { useAppStatus } from '../../../stores/index.ts';
+import { deskMessages } from '../../messages.ts';
+import type { SettingsPanelProps } from './panel-props.ts';
+import { FieldsPanel, type FieldSpec } from './SettingsFieldList.tsx';
+
+const s = deskMessages.settings;
+
+const THEMES = (['system', 'light', 'dark'] as const).map((theme) => ({ value: theme, label: s.themes[theme] }));
+
+export function BehaviourPanel(props: SettingsPanelProps) {
+  const bounds = useAppStatus((state) => state.status?.policy?.idleLockBounds);
+  const fields: readonly FieldSpec[] = [
+    {
+      kind: 'text',
+      name: 'idleLockMinutes',
+      label: s.idleLock,
+      hint: bounds ? messages.policy.bounds(bounds.min, bounds.max) : s.idleLockHint,
+      inputMode: 'numeric',
+    },
+    { kind: 'text', name: 'locale', label: s.locale, hint: s.localeHint },
+    { kind: 'select', name: 'theme', label: s.theme, options: THEMES },
+  ];
+  return <FieldsPanel {...props} title={s.behaviour} fields={fields} />;
+}
