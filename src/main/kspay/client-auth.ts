@@ -96,19 +96,7 @@ export function createClientAuth(options: ClientAuthOptions): ClientAuth {
     tokenTtlMs: options.tokenTtlMs,
     source: {
       async generate() {
-        const body = await keysBody();
-        const reply = await http
-          .send({
-            method: 'POST',
-            path: `/auth/generate-token/${encodeURIComponent(appId)}`,
-            route: 'POST /auth/generate-token',
-            headers: JSON_HEADERS,
-            body,
-            retryable: true,
-          })
-          .catch((error: unknown) => {
-            throw asKeyProblem(error);
-          });
+        const reply = await postKeysTo('generate-token', undefined);
         return remember(parseReply(TokenReply, reply, 'no access token in the token reply'));
       },
       async refresh(refreshToken) {
@@ -159,22 +147,32 @@ export function createClientAuth(options: ClientAuthOptions): ClientAuth {
   }
 
   async function generateSignature(signal: AbortSignal | undefined): Promise<string> {
-    const body = await keysBody();
-    const reply = await http
-      .send({
-        method: 'POST',
-        path: `/auth/generate-signature/${encodeURIComponent(appId)}`,
-        route: 'POST /auth/generate-signature',
-        headers: JSON_HEADERS,
-        body,
-        retryable: true,
-        ...(signal ? { signal } : {}),
-      })
-      .catch((error: unknown) => {
-        throw asKeyProblem(error);
-      });
+    const reply = await postKeysTo('generate-signature', signal);
     return parseReply(SignatureReply, reply, 'no signature in the signature reply');
   }
+
+  /** POST /auth/<endpoint>/<appId> with the keys; a refusal there is always the keys' or App ID's fault. */
+  function postKeysTo(
+    endpoint: 'generate-token' | 'generate-signature',
+    signal: AbortSignal | undefined,
+  ): Promise<HttpReply> {
+    return keysBody().then((body) =>
+      http
+        .send({
+          method: 'POST',
+          path: `/auth/${endpoint}/${encodeURIComponent(appId)}`,
+          route: `POST /auth/${endpoint}`,
+          headers: JSON_HEADERS,
+          body,
+          retryable: true,
+          ...(signal ? { signal } : {}),
+        })
+        .catch((error: unknown) => {
+          throw asKeyProblem(error);
+        }),
+    );
+  }
+
 
   return { tokens, withToken, authorised, generateSignature };
 }
