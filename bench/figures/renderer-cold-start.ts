@@ -161,4 +161,3 @@ export async function coldStart(
     await app.close();
   }
 }
-

@@ -123,4 +123,3 @@ export async function memoryAfterSales(ctx: BenchContext, browser: Browser): Pro
     await app.close();
   }
 }
-
