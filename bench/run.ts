@@ -62,7 +62,9 @@ async function main(): Promise<void> {
     scratch,
     log: (message) => process.stderr.write(`  ${message}\n`),
     remainingMs: () => BUDGET_MS - (performance.now() - began),
-    wants: (id) => !only || only.includes(id) || only.includes(figureOf(id)),
+    // A row id also selects the rows it begins ("5e" → 5e and 5e2); a bare number, its whole figure.
+    wants: (id) =>
+      !only || only.some((entry) => entry === figureOf(id) || (/\D/.test(entry) && id.startsWith(entry))),
   };
   const startedAt = new Date();
   const rows: FigureRow[] = [];

@@ -23,6 +23,7 @@ import {
   type FrameLike,
 } from './ipc/index.ts';
 import { createLogger } from './logging/index.ts';
+import { createStartupTiming } from './shell/startup-timing.ts';
 import { defaultPolicyPath } from './policy/index.ts';
 import {
   applicationMenuTemplate,
@@ -118,6 +119,8 @@ async function main(): Promise<void> {
       error: reason instanceof Error ? reason.message : String(reason),
     }),
   );
+  // Node's performance.now() counts from the process start.
+  const startupTiming = createStartupTiming(() => performance.now(), log);
   const keytar = await loadKeytar();
   // The feed, keys and publisher the build fixed (electron.vite.config.ts); a manager only turns updates on or off.
   const updateBuild = readUpdateBuild(__KSPAY_UPDATE_BUILD__);
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
         );
       },
       displayScreens: () => customerWindow?.screens() ?? [],
+      chargeInteractive: () => startupTiming.mark('charge-interactive'),
       printSystem: (_saleId, { silent }) =>
         new Promise<void>((resolve, reject) => {
           if (!mainWindow)
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
   }
 
   mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments(), devTools });
+  mainWindow.once('show', () => startupTiming.mark('window-shown'));
   mainWindow.on('closed', () => (mainWindow = null));
   // On the display chosen under Settings → Customer display; it follows displays plugged in and out.
   const customer = createCustomerWindowController({

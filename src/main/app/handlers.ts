@@ -31,6 +31,8 @@ export interface ShellActions {
   customerDisplayAddress?(): string;
   /** Electron: the displays connected now, for Settings → Customer display. Absent in browser mode. */
   displayScreens?(): DisplayScreen[];
+  /** Electron: notes that the Charge button became interactive, for the start-up timing in the log. */
+  chargeInteractive?(): void;
 }
 
 export interface HandlerDeps {
@@ -256,6 +258,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         detail: `Exported the audit log to ${filename}`,
       });
       return { filename, mimeType: CSV_MIME_TYPE, content };
+    },
+    'diagnostics.chargeInteractive': async () => {
+      deps.shell.chargeInteractive?.();
+      return { ok: true as const };
     },
     'diagnostics.save': async (_input, ctx) => {
       const path = deps.saveDiagnostics();
