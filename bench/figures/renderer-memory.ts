@@ -54,10 +54,12 @@ export async function memoryAfterSales(ctx: BenchContext, browser: Browser): Pro
     const page = await context.newPage();
     // The hosted checkout would open a window per sale; the bench pays through the sandbox instead.
     await page.addInitScript({ content: 'window.open = () => null;' });
-    await page.exposeFunction('__benchPay', async () => {
+    await page.exposeFunction('__benchPay', async (reference: string | null) => {
       const deadline = now() + 30_000;
+      // One record by its reference: listing every record per sale would grow with the sales (quadratic).
+      const query = reference ? `?referenceNumber=${encodeURIComponent(reference)}` : '';
       for (;;) {
-        const list = (await (await fetch(`${admin}transactions`)).json()) as {
+        const list = (await (await fetch(`${admin}transactions${query}`)).json()) as {
           items: { txnId: string; status: string }[];
         };
         const open = list.items.filter((item) => item.status === 'INITIATED');
