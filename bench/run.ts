@@ -1,6 +1,6 @@
 // `npm run bench`: runs every figure in turn, writes bench/results/latest.json and prints one Markdown table.
 // Figures measure and never fail on timing; the exit code is non-zero only when a figure crashed.
-//   node bench/run.ts [--only=1,4] [--quick]
+//   node bench/run.ts [--only=1,4,6b] [--quick]   (a figure by number, or one of its rows by id)
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -51,7 +51,9 @@ function gitCommit(): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean' } } });
   const only = values.only?.split(',').map((id) => id.trim());
-  const figures = only ? FIGURES.filter((figure) => only.includes(figure.id)) : FIGURES;
+  // "6b" selects figure 6 and, inside it, only the rows named.
+  const figureOf = (id: string): string => String(Number.parseInt(id, 10));
+  const figures = only ? FIGURES.filter((figure) => only.some((id) => figureOf(id) === figure.id)) : FIGURES;
   const scratch = await mkdtemp(join(tmpdir(), 'kspay-bench-'));
   const began = performance.now();
   const loadAtStart = loadavg()[0] ?? 0;
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
     scratch,
     log: (message) => process.stderr.write(`  ${message}\n`),
     remainingMs: () => BUDGET_MS - (performance.now() - began),
+    // A row id also selects the rows it begins ("5e" → 5e and 5e2); a bare number, its whole figure.
+    wants: (id) =>
+      !only || only.some((entry) => entry === figureOf(id) || (/\D/.test(entry) && id.startsWith(entry))),
   };
   const startedAt = new Date();
   const rows: FigureRow[] = [];

@@ -32,6 +32,8 @@ export interface BenchContext {
   log(message: string): void;
   /** Milliseconds left of the whole run's budget (under 10 minutes), for figures that can stop early. */
   remainingMs(): number;
+  /** Whether this run measures the row `id` ("6b"): every row, or those `--only` names (by row or by figure). */
+  wants(id: string): boolean;
 }
 
 export interface Figure {

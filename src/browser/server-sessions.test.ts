@@ -74,6 +74,37 @@ describe('browser mode sessions', () => {
     expect((await claimSession(server, 'a-guess')).status).toBe(403);
   });
 
+  it("sends a connected browser's page with its first screen's answers inside, and no other page any", async () => {
+    const cookie = await connectedPage();
+    await callAs(server, cookie, 'setup.startDemo', {});
+    const page = await fetch(server.url, { headers: { cookie } });
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    const block = /<script type="application\/json" id="pos-startup">(.*)<\/script>\n<\/body>/.exec(html);
+    const answers = JSON.parse(block![1]!) as Array<{ name: string; result: { ok: boolean } }>;
+    expect(answers.map((a) => a.name).sort()).toEqual(
+      [
+        'catalog.currencies',
+        'catalog.methods',
+        'sales.current',
+        'sales.list',
+        'sales.list',
+        'sales.pending',
+        'setup.status',
+      ].sort(),
+    );
+    expect(answers.find((a) => a.name === 'setup.status')?.result).toMatchObject({
+      ok: true,
+      value: { mode: 'demo' },
+    });
+
+    const stranger = await (await fetch(server.url)).text();
+    const fromOtherSite = await (
+      await fetch(server.url, { headers: { cookie, 'sec-fetch-site': 'cross-site' } })
+    ).text();
+    for (const html of [stranger, fromOtherSite]) expect(html).not.toContain('pos-startup');
+  });
+
   it('exchanges the one-time code once for an HttpOnly, SameSite=Strict session cookie', async () => {
     const code = codeOf(server.oneTimeUrl());
     const first = await claimSession(server, code);

@@ -24,6 +24,7 @@ import { createPageSessions } from './page-sessions.ts';
 import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage } from './pages.ts';
 import { createSessionGate, DISPLAY_NOT_CONNECTED_MESSAGE, type SessionGate } from './session-gate.ts';
 import { createStaticAssets } from './static-assets.ts';
+import { sendPageWithStartup, startupAnswers } from './startup-inline.ts';
 
 export const CHECKOUT_OPENING_PATH = '/checkout/opening';
 const CLOSE_SCRIPT_PATH = '/checkout/close.js';
@@ -74,15 +75,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const assets = createStaticAssets(rendererDir);
   let expectedHost = '';
 
-  async function serveApp(res: ServerResponse, page: 'index.html' | 'customer.html'): Promise<void> {
+  async function serveApp(
+    req: IncomingMessage,
+    res: ServerResponse,
+    page: 'index.html' | 'customer.html',
+  ): Promise<void> {
     let html: string;
     try {
       html = await readFile(join(rendererDir, page), 'utf8');
     } catch {
       return send(res, 503, HTML_HEADERS, NOT_BUILT_PAGE);
     }
+    const headers = { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' };
+    // A connected browser's cashier page comes with the first screen's answers (startup-inline.ts).
+    const session = page === 'index.html' && req.method === 'GET' ? sessionGate(false).sessionOf(req) : null;
+    if (session !== null)
+      return sendPageWithStartup(res, headers, html, () => startupAnswers(dispatch, session));
     // No secret here: the page connects with the one-time code in its address (bridge/claim-session.ts).
-    send(res, 200, { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' }, html);
+    send(res, 200, headers, html);
   }
 
   async function serveCall(
@@ -182,8 +192,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return send(res, 405, { 'content-type': 'text/plain' }, 'Method not allowed');
     if (path === EVENTS_PATH) return serveEvents(req, res, gate);
     if (display) return send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found');
-    if (path === '/' || path === '/index.html') return serveApp(res, 'index.html');
-    if (path === CUSTOMER_PATH || path === '/customer.html') return serveApp(res, 'customer.html');
+    if (path === '/' || path === '/index.html') return serveApp(req, res, 'index.html');
+    if (path === CUSTOMER_PATH || path === '/customer.html') return serveApp(req, res, 'customer.html');
     if (path === CHECKOUT_RETURN_PATH || path.startsWith(`${CHECKOUT_RETURN_PATH}/`))
       return serveCheckoutReturn(res, url);
     if (path === CHECKOUT_OPENING_PATH)

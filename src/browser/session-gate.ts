@@ -22,6 +22,8 @@ const CodeClaim = z.object({ code: z.string().min(1).max(200) });
 export interface SessionGate {
   /** The caller's session, or null after answering 403 (no cookie, an unknown one, or another site's page). */
   require(req: IncomingMessage, res: ServerResponse): SessionId | null;
+  /** The caller's session, or null, answering nothing (the page request, which is served either way). */
+  sessionOf(req: IncomingMessage): SessionId | null;
   /** POST SESSION_PATH: spends the one-time code for a session cookie. */
   claim(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
@@ -45,6 +47,8 @@ export function createSessionGate(
     sendResult(res, 403, { ok: false, error: userError('forbidden_sender', notConnectedMessage) });
 
   return {
+    sessionOf: (req) => (fromAnotherPage(req) ? null : sessions.of(req)),
+
     require(req, res) {
       const session = fromAnotherPage(req) ? null : sessions.of(req);
       if (session === null) refuse(res);

@@ -28,6 +28,7 @@ import { defaultPolicyPath } from './policy/index.ts';
 import {
   applicationMenuTemplate,
   createQuitSequence,
+  createStartupTiming,
   developmentDataFolder,
   devToolsAllowed,
   startupFailure,
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
       error: reason instanceof Error ? reason.message : String(reason),
     }),
   );
+  // Node's performance.now() counts from the process start.
+  const startupTiming = createStartupTiming(() => performance.now(), log);
   const keytar = await loadKeytar();
   // The feed, keys and publisher the build fixed (electron.vite.config.ts); a manager only turns updates on or off.
   const updateBuild = readUpdateBuild(__KSPAY_UPDATE_BUILD__);
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
         );
       },
       displayScreens: () => customerWindow?.screens() ?? [],
+      chargeInteractive: () => startupTiming.mark('charge-interactive'),
       printSystem: (_saleId, { silent }) =>
         new Promise<void>((resolve, reject) => {
           if (!mainWindow)
@@ -223,6 +227,7 @@ async function main(): Promise<void> {
   }
 
   mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments(), devTools });
+  mainWindow.once('show', () => startupTiming.mark('window-shown'));
   mainWindow.on('closed', () => (mainWindow = null));
   // On the display chosen under Settings → Customer display; it follows displays plugged in and out.
   const customer = createCustomerWindowController({

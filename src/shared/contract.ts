@@ -171,6 +171,8 @@ export const calls = {
   'audit.list': call('manager', None, z.array(AuditEntry)),
   'audit.export': call('manager', None, ExportedFile),
   'diagnostics.save': call('manager', None, z.object({ path: z.string() })),
+  /** The renderer's Charge button is interactive: Electron logs the start-up timing (shell/startup-timing.ts). */
+  'diagnostics.chargeInteractive': call('any', None, Done),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -28,6 +28,8 @@ export interface ShellActions {
   customerDisplayAddress?(): string;
   /** Electron: the displays connected now, for Settings → Customer display. Absent in browser mode. */
   displayScreens?(): DisplayScreen[];
+  /** Electron: notes that the Charge button became interactive, for the start-up timing in the log. */
+  chargeInteractive?(): void;
 }
 
 export interface HandlerDeps {
@@ -200,6 +202,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'audit.list': () => audit.list(),
     'audit.export': (_input, ctx) => deps.auditExport.export(actor(ctx)),
+    'diagnostics.chargeInteractive': async () => {
+      deps.shell.chargeInteractive?.();
+      return { ok: true as const };
+    },
     'diagnostics.save': async (_input, ctx) => {
       const path = deps.saveDiagnostics();
       await audit.record({

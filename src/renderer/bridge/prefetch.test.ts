@@ -97,4 +97,16 @@ describe('withPrefetch', () => {
     await expect(transport.invoke('sales.current', undefined)).resolves.toEqual({ ok: true, value: 3 });
     expect(inner.calls.map((c) => c.name)).toEqual(['sales.current', 'sales.start', 'sales.current']);
   });
+
+  it('hands an answer that came with the page to the identical call, once, without asking main', async () => {
+    const inner = recordingTransport();
+    const transport = withPrefetch(inner.transport);
+    await transport.seed('sales.current', undefined, { ok: true, value: 'with the page' });
+    await expect(transport.invoke('sales.current', undefined)).resolves.toEqual({
+      ok: true,
+      value: 'with the page',
+    });
+    expect(inner.calls).toEqual([]);
+    await expect(transport.invoke('sales.current', undefined)).resolves.toEqual({ ok: true, value: 1 });
+  });
 });

@@ -12,6 +12,8 @@ export const PREFETCH_TTL_MS = 10_000;
 export interface PrefetchingTransport extends PosTransport {
   /** Starts the call now; the first identical call (same name and input) made soon after gets its answer. */
   prefetch(name: CallName, input?: unknown): Promise<CallResult<unknown>>;
+  /** Takes an answer that came with the page (browser mode's start-up data) as if prefetched now. */
+  seed(name: CallName, input: unknown, result: CallResult<unknown>): Promise<CallResult<unknown>>;
 }
 
 interface Prefetched {
@@ -34,13 +36,14 @@ export function withPrefetch(
   const early = new Map<string, Prefetched>();
   const prefetchedNames = new Set<CallName>();
 
+  const keep = (name: CallName, input: unknown, result: Promise<CallResult<unknown>>) => {
+    early.set(keyOf(name, input), { at: now(), result });
+    prefetchedNames.add(name);
+    return result;
+  };
   return {
-    prefetch(name, input) {
-      const result = inner.invoke(name, input);
-      early.set(keyOf(name, input), { at: now(), result });
-      prefetchedNames.add(name);
-      return result;
-    },
+    prefetch: (name, input) => keep(name, input, inner.invoke(name, input)),
+    seed: (name, input, result) => keep(name, input, Promise.resolve(result)),
     async invoke(name, input) {
       if (!prefetchedNames.has(name)) early.clear();
       const key = keyOf(name, input);

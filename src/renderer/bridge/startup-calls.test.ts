@@ -9,15 +9,20 @@ type Answers = Partial<Record<CallName, CallResult<unknown>>>;
 
 function prefetchRecorder(answers: Answers) {
   const prefetched: Array<{ name: CallName; input: unknown }> = [];
+  const seeded: Array<{ name: CallName; input: unknown }> = [];
   const transport: PrefetchingTransport = {
     async prefetch(name, input) {
       prefetched.push({ name, input });
       return answers[name] ?? { ok: true, value: null };
     },
+    async seed(name, input, result) {
+      seeded.push({ name, input });
+      return result;
+    },
     invoke: async () => ({ ok: true, value: null }),
     subscribe: () => () => undefined,
   };
-  return { transport, prefetched };
+  return { transport, prefetched, seeded };
 }
 
 const ok = (value: unknown): CallResult<unknown> => ({ ok: true, value });
@@ -80,5 +85,27 @@ describe('prefetchStartupCalls', () => {
     });
     await prefetchStartupCalls(transport);
     expect(prefetched.map((p) => p.name)).not.toContain('catalog.methods');
+  });
+
+  it('takes the answers that came with the page and asks main only for the others', async () => {
+    const { transport, prefetched, seeded } = prefetchRecorder({ 'sales.pending': ok([]) });
+    await prefetchStartupCalls(transport, [
+      { name: 'setup.status', result: ok(makeStatus()) },
+      { name: 'sales.current', result: ok(null) },
+      { name: 'sales.list', input: { limit: RECENT_LIMIT }, result: ok([]) },
+      { name: 'catalog.currencies', result: ok(CURRENCIES) },
+      { name: 'sales.list', input: { limit: 1 }, result: ok([makeSale({ currency: 'JPY' })]) },
+      { name: 'catalog.methods', input: { currencyId: 'cur_jpy' }, result: ok([]) },
+    ]);
+    expect(prefetched).toEqual([{ name: 'sales.pending', input: undefined }]);
+    expect(seeded.map((s) => s.name)).toEqual([
+      'setup.status',
+      'sales.current',
+      'sales.list',
+      'catalog.currencies',
+      'sales.list',
+      'catalog.methods',
+    ]);
+    expect(seeded.at(-1)).toEqual({ name: 'catalog.methods', input: { currencyId: 'cur_jpy' } });
   });
 });

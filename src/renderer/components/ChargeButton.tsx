@@ -1,5 +1,6 @@
 // The Charge button: states the amount, disabled for zero or when no method is chosen.
 import { useId } from 'react';
+import { useReportChargeInteractive } from '../lib/charge-interactive.ts';
 import { messages } from '../lib/messages.ts';
 import './ChargeButton.css';
 
@@ -13,6 +14,7 @@ interface ChargeButtonProps {
 
 export function ChargeButton({ amountText, zero, hasMethod, starting, onCharge }: ChargeButtonProps) {
   const hintId = useId();
+  useReportChargeInteractive(hasMethod);
   const hint = !hasMethod
     ? messages.sale.chooseMethod
     : zero

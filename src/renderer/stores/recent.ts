@@ -2,6 +2,7 @@
 // "did my payment go through?".
 import { create } from 'zustand';
 import type { Sale } from '../../shared/domain.ts';
+import { RECENT_LIMIT } from '../../shared/startup-calls.ts';
 import { pos } from '../lib/pos.ts';
 
 interface RecentState {
@@ -9,7 +10,7 @@ interface RecentState {
   refresh(): Promise<void>;
 }
 
-export const RECENT_LIMIT = 5;
+export { RECENT_LIMIT };
 
 export const useRecent = create<RecentState>()((set) => ({
   sales: [],
