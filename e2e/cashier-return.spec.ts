@@ -2,13 +2,7 @@
 // (Custom URL, keys typed in) whose orders come without pe_txnId waits for a customer; a forged return
 // naming an old receipt's payment arrives first; the customer then pays the real checkout.
 import { expect, saveScreenshot, test } from './fixtures.ts';
-import {
-  connectCustom,
-  customerPresses,
-  resultHeading,
-  shownReference,
-  startSale,
-} from './cashier-steps.ts';
+import { connectCustom, customerPresses, resultHeading, shownReference, startSale } from './cashier-steps.ts';
 
 test('a forged return during a waiting sale changes nothing, and the real payment then shows Payment successful', async ({
   page,
@@ -61,6 +55,8 @@ test('a forged return during a waiting sale changes nothing, and the real paymen
   await expect(resultHeading(page, 'Payment successful')).toBeVisible({ timeout: 30_000 });
   const [record] = await admin.transactions(reference);
   expect(record?.status).toBe('COMPLETED');
-  await expect(page.getByRole('region', { name: 'Payment successful' })).toContainText(record?.txnId ?? 'missing');
+  await expect(page.getByRole('region', { name: 'Payment successful' })).toContainText(
+    record?.txnId ?? 'missing',
+  );
   await saveScreenshot(page, 'cashier-forged-return-then-paid');
 });

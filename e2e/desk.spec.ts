@@ -228,7 +228,9 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Reference prefix').fill('pos 1');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Use 1 to 12 capital letters or digits, dashes only between them.')).toBeVisible();
+  await expect(
+    page.getByText('Use 1 to 12 capital letters or digits, dashes only between them.'),
+  ).toBeVisible();
   await saveDeskScreenshot(page, 'desk-settings');
   await page.getByLabel('Reference prefix').fill('SHOP1');
   await page.getByLabel('Terminal name').fill('Front counter');

@@ -93,7 +93,11 @@ export const test = base.extend<PosFixtures>({
       mkdirSync(join(workDir, 'policy'), { recursive: true });
       writeFileSync(policyFile, typeof policy === 'string' ? policy : JSON.stringify(policy, null, 2));
     }
-    const mode = await startBrowserMode({ workDir, args: browserModeArgs, ...(policyFile ? { policyFile } : {}) });
+    const mode = await startBrowserMode({
+      workDir,
+      args: browserModeArgs,
+      ...(policyFile ? { policyFile } : {}),
+    });
     await use(mode);
     await mode.stop();
   },

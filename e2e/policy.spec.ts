@@ -80,7 +80,9 @@ test.describe('a broken policy', () => {
     const problem = (field: string) =>
       rows.filter({ has: page.getByRole('rowheader', { name: field, exact: true }) });
     await expect(problem('environment')).toContainText('kspay-sandbox, live, custom');
-    await expect(problem('referencePrefix')).toContainText('1 to 12 capital letters or digits, dashes only between them');
+    await expect(problem('referencePrefix')).toContainText(
+      '1 to 12 capital letters or digits, dashes only between them',
+    );
     await expect(problem('accessKey')).toContainText('Keys are never put in the policy file');
     await expect(problem('idleLockMinutes')).toContainText('at most 240');
     await expect(problem('recieptFooter')).toContainText('is not a policy field');

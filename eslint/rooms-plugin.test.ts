@@ -24,7 +24,7 @@ function problems(file: string, code: string): string[] {
 }
 
 describe('rooms/index-only', () => {
-  it("lets another room in only through its index.ts", () => {
+  it('lets another room in only through its index.ts', () => {
     expect(problems('src/main/app/pos-app.ts', "import { x } from '../sales/index.ts';")).toEqual([]);
     const [message] = problems('src/main/app/pos-app.ts', "import { x } from '../sales/sales-engine.ts';");
     expect(message).toContain('reaches inside src/main/sales');
@@ -36,7 +36,9 @@ describe('rooms/index-only', () => {
   });
 
   it('covers the sandbox, browser mode and the renderer stores, from anywhere', () => {
-    expect(problems('bench/figures/x.ts', "import { x } from '../../src/sandbox/faults.ts';")).toHaveLength(1);
+    expect(problems('bench/figures/x.ts', "import { x } from '../../src/sandbox/faults.ts';")).toHaveLength(
+      1,
+    );
     expect(problems('src/main/app/x.ts', "export * from '../../browser/server.ts';")).toHaveLength(1);
     expect(problems('src/renderer/App.tsx', "import { useSale } from './stores/sale.ts';")).toHaveLength(1);
     expect(problems('src/renderer/App.tsx', "import { useSale } from './stores/index.ts';")).toEqual([]);
@@ -53,7 +55,11 @@ describe('rooms/index-only', () => {
     expect(problems('src/main/app/pos-app.test.ts', helper)).toEqual([]);
     const [message] = problems('src/main/app/pos-app.ts', helper);
     expect(message).toContain('is a test helper');
-    expect(problems('bench/lib/x.ts', "import { rig } from '../../src/main/sales/testing/rig.ts';")).toHaveLength(1);
-    expect(problems('src/main/sales/sales-engine.ts', "import { rig } from './testing/rig.ts';")).toHaveLength(1);
+    expect(
+      problems('bench/lib/x.ts', "import { rig } from '../../src/main/sales/testing/rig.ts';"),
+    ).toHaveLength(1);
+    expect(
+      problems('src/main/sales/sales-engine.ts', "import { rig } from './testing/rig.ts';"),
+    ).toHaveLength(1);
   });
 });

@@ -8,7 +8,11 @@ const require = createRequire(import.meta.url);
 // schema check are what `electron-builder` runs first.
 const engine = createRequire(join(dirname(require.resolve('electron-builder/package.json')), 'package.json'));
 const configModule = engine('app-builder-lib/out/util/config/config.js') as {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Record<string, unknown>>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: null,
+  ): Promise<Record<string, unknown>>;
   validateConfiguration(config: Record<string, unknown>, debugLogger: unknown): Promise<void>;
 };
 const builderUtil = engine('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
@@ -20,4 +24,5 @@ export async function loadBuilderConfig(projectDir: string): Promise<Record<stri
   return config;
 }
 
-export const ELECTRON_BUILDER_VERSION = (require('electron-builder/package.json') as { version: string }).version;
+export const ELECTRON_BUILDER_VERSION = (require('electron-builder/package.json') as { version: string })
+  .version;

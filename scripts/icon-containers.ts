@@ -27,7 +27,8 @@ export function packIco(images: ReadonlyArray<{ size: number; png: Uint8Array }>
 /** .icns: 'icns' + total length, then per image its 4-letter type + length (header included) + PNG. Big-endian. */
 export function packIcns(images: ReadonlyArray<{ type: string; png: Uint8Array }>): Buffer {
   const chunks = images.map(({ type, png }) => {
-    if (!/^[a-z0-9]{4}$/.test(type)) throw new RangeError(`an .icns entry type is four characters, not ${type}`);
+    if (!/^[a-z0-9]{4}$/.test(type))
+      throw new RangeError(`an .icns entry type is four characters, not ${type}`);
     const head = Buffer.alloc(8);
     head.write(type, 0, 'latin1');
     head.writeUInt32BE(8 + png.length, 4);

@@ -13,9 +13,15 @@ mkdirSync(join(resources, 'icons'), { recursive: true });
 const pngs = new Map<number, Buffer>();
 for (const size of sizes) {
   const out = join(resources, 'icons', `${size}x${size}.png`);
-  const result = spawnSync('rsvg-convert', ['--width', String(size), '--height', String(size), '--output', out, join(resources, 'icon.svg')], { encoding: 'utf8' });
+  const result = spawnSync(
+    'rsvg-convert',
+    ['--width', String(size), '--height', String(size), '--output', out, join(resources, 'icon.svg')],
+    { encoding: 'utf8' },
+  );
   if (result.error || result.status !== 0) {
-    console.error(`rsvg-convert could not render ${size}x${size}: ${result.error?.message ?? result.stderr}. Install it with: sudo apt-get install librsvg2-bin`);
+    console.error(
+      `rsvg-convert could not render ${size}x${size}: ${result.error?.message ?? result.stderr}. Install it with: sudo apt-get install librsvg2-bin`,
+    );
     process.exit(1);
   }
   pngs.set(size, readFileSync(out));
@@ -27,7 +33,10 @@ const png = (size: number): Buffer => {
 };
 
 writeFileSync(join(resources, 'icon.png'), png(1024));
-writeFileSync(join(resources, 'icon.ico'), packIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, png: png(size) }))));
+writeFileSync(
+  join(resources, 'icon.ico'),
+  packIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, png: png(size) }))),
+);
 writeFileSync(
   join(resources, 'icon.icns'),
   packIcns([

@@ -4,11 +4,15 @@ import { z } from 'zod';
 const Vulnerability = z.object({
   name: z.string(),
   severity: z.enum(['info', 'low', 'moderate', 'high', 'critical']),
-  via: z.array(z.union([z.string(), z.object({ title: z.string().optional(), url: z.string().optional() }).loose()])),
+  via: z.array(
+    z.union([z.string(), z.object({ title: z.string().optional(), url: z.string().optional() }).loose()]),
+  ),
   fixAvailable: z.unknown().optional(),
 });
 const Report = z.object({ vulnerabilities: z.record(z.string(), Vulnerability) });
-const ErrorReport = z.object({ error: z.object({ code: z.string().nullable().optional(), summary: z.string().optional() }).loose() });
+const ErrorReport = z.object({
+  error: z.object({ code: z.string().nullable().optional(), summary: z.string().optional() }).loose(),
+});
 const HttpErrorReport = z.object({ message: z.string(), statusCode: z.number() });
 
 export type AuditVerdict =
@@ -30,7 +34,9 @@ export function judgeAudit(stdout: string): AuditVerdict {
     for (const vulnerability of Object.values(report.data.vulnerabilities)) {
       counts[vulnerability.severity] = (counts[vulnerability.severity] ?? 0) + 1;
       if (vulnerability.severity === 'high' || vulnerability.severity === 'critical') {
-        const titles = vulnerability.via.map((via) => (typeof via === 'string' ? `via ${via}` : (via.title ?? via.url ?? 'advisory'))).join('; ');
+        const titles = vulnerability.via
+          .map((via) => (typeof via === 'string' ? `via ${via}` : (via.title ?? via.url ?? 'advisory')))
+          .join('; ');
         findings.push(`${vulnerability.severity.toUpperCase()} ${vulnerability.name}: ${titles}`);
       }
     }
@@ -39,6 +45,10 @@ export function judgeAudit(stdout: string): AuditVerdict {
   const http = HttpErrorReport.safeParse(json);
   if (http.success) return { kind: 'unreachable', reason: http.data.message };
   const error = ErrorReport.safeParse(json);
-  if (error.success) return { kind: 'unreachable', reason: error.data.error.summary || error.data.error.code || 'the audit endpoint returned an error' };
+  if (error.success)
+    return {
+      kind: 'unreachable',
+      reason: error.data.error.summary || error.data.error.code || 'the audit endpoint returned an error',
+    };
   return { kind: 'unreachable', reason: 'npm audit printed a report this script does not understand' };
 }

@@ -13,7 +13,9 @@ beforeAll(async () => {
 });
 const section = (name: string): Record<string, unknown> => (config[name] ?? {}) as Record<string, unknown>;
 const targets = (platform: string): string[] =>
-  ((section(platform)['target'] ?? []) as Array<string | { target: string }>).map((target) => (typeof target === 'string' ? target : target.target));
+  ((section(platform)['target'] ?? []) as Array<string | { target: string }>).map((target) =>
+    typeof target === 'string' ? target : target.target,
+  );
 
 function pngSize(path: string): [number, number] {
   const data = readFileSync(path);
@@ -50,14 +52,22 @@ describe('electron-builder.yml', () => {
 
   it('builds a hardened, notarizable dmg with a minimal entitlements file', () => {
     expect(targets('mac')).toContain('dmg');
-    expect(section('mac')).toMatchObject({ hardenedRuntime: true, notarize: true, entitlements: 'build/entitlements.mac.plist' });
+    expect(section('mac')).toMatchObject({
+      hardenedRuntime: true,
+      notarize: true,
+      entitlements: 'build/entitlements.mac.plist',
+    });
     const entitlements = readFileSync(join(root, 'build/entitlements.mac.plist'), 'utf8');
-    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual(['com.apple.security.cs.allow-jit']);
+    expect([...entitlements.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual([
+      'com.apple.security.cs.allow-jit',
+    ]);
   });
 
   it('builds a zip beside the dmg for every macOS architecture, which macOS auto-update installs from', () => {
     const mac = (section('mac')['target'] ?? []) as Array<string | { target: string; arch?: string[] }>;
-    const entry = (name: string) => mac.find((target) => typeof target !== 'string' && target.target === name) as { arch?: string[] } | undefined;
+    const entry = (name: string) =>
+      mac.find((target) => typeof target !== 'string' && target.target === name) as
+        { arch?: string[] } | undefined;
     expect(targets('mac').sort()).toEqual(['dmg', 'zip']);
     expect(entry('zip')?.arch?.sort()).toEqual(entry('dmg')?.arch?.sort());
   });
@@ -106,7 +116,8 @@ describe('icons', () => {
     expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const types: string[] = [];
-    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) types.push(icns.subarray(offset, offset + 4).toString('latin1'));
+    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4))
+      types.push(icns.subarray(offset, offset + 4).toString('latin1'));
     expect(types).toContain('ic10');
     expect(types).toContain('icp4');
   });

@@ -17,12 +17,23 @@ const finding = (overrides: Partial<Finding>): Finding => ({
   description: 'Review the use of preload scripts',
   ...overrides,
 });
-const review: Review = { check: 'PRELOAD_JS_CHECK', file: 'src/main/windows/main-window.ts', why: 'exposes only the contract’s named calls', enforcedBy: 'checklist test' };
+const review: Review = {
+  check: 'PRELOAD_JS_CHECK',
+  file: 'src/main/windows/main-window.ts',
+  why: 'exposes only the contract’s named calls',
+  enforcedBy: 'checklist test',
+};
 
 describe('judgeFindings', () => {
   it('fails unreviewed HIGH and MEDIUM findings', () => {
-    const verdict = judgeFindings([finding({ check: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', manualReview: false }), finding({})], []);
-    expect(verdict.failing.map((item) => item.check)).toEqual(['CONTEXT_ISOLATION_JS_CHECK', 'PRELOAD_JS_CHECK']);
+    const verdict = judgeFindings(
+      [finding({ check: 'CONTEXT_ISOLATION_JS_CHECK', severity: 'HIGH', manualReview: false }), finding({})],
+      [],
+    );
+    expect(verdict.failing.map((item) => item.check)).toEqual([
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'PRELOAD_JS_CHECK',
+    ]);
   });
 
   it('passes a manual-review finding that has a review for its file', () => {
@@ -49,7 +60,10 @@ describe('judgeFindings', () => {
   });
 
   it('lists LOW findings and counts informational ones without failing', () => {
-    const verdict = judgeFindings([finding({ severity: 'LOW', check: 'CSP_GLOBAL_CHECK' }), finding({ severity: 'INFORMATIONAL' })], []);
+    const verdict = judgeFindings(
+      [finding({ severity: 'LOW', check: 'CSP_GLOBAL_CHECK' }), finding({ severity: 'INFORMATIONAL' })],
+      [],
+    );
     expect(verdict).toMatchObject({ failing: [], informational: 1 });
     expect(verdict.low.map((item) => item.check)).toEqual(['CSP_GLOBAL_CHECK']);
   });
@@ -60,10 +74,16 @@ describe('findInlineDisables', () => {
     const root = mkdtempSync(join(tmpdir(), 'kspay-eng-'));
     try {
       mkdirSync(join(root, 'src/main'), { recursive: true });
-      writeFileSync(join(root, 'src/main/a.ts'), 'const a = 1;\n// eng-disable PRELOAD_JS_CHECK\nnew BrowserWindow({});\n');
+      writeFileSync(
+        join(root, 'src/main/a.ts'),
+        'const a = 1;\n// eng-disable PRELOAD_JS_CHECK\nnew BrowserWindow({});\n',
+      );
       writeFileSync(join(root, 'src/index.html'), '<!-- eng-disable CSP_GLOBAL_CHECK -->\n');
       writeFileSync(join(root, 'src/main/b.ts'), 'const note = "we never use eng disable comments";\n');
-      expect(findInlineDisables(root, join(root, 'src')).sort()).toEqual(['src/index.html:1', 'src/main/a.ts:2']);
+      expect(findInlineDisables(root, join(root, 'src')).sort()).toEqual([
+        'src/index.html:1',
+        'src/main/a.ts:2',
+      ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

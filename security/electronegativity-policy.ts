@@ -33,7 +33,14 @@ export interface Verdict {
 }
 
 export function judgeFindings(findings: readonly Finding[], reviews: readonly Review[]): Verdict {
-  const verdict: Verdict = { failing: [], reviewed: [], low: [], informational: 0, staleReviews: [], invalidReviews: [] };
+  const verdict: Verdict = {
+    failing: [],
+    reviewed: [],
+    low: [],
+    informational: 0,
+    staleReviews: [],
+    invalidReviews: [],
+  };
   const used = new Set<Review>();
   for (const finding of findings) {
     if (finding.severity === 'INFORMATIONAL') {
@@ -44,7 +51,9 @@ export function judgeFindings(findings: readonly Finding[], reviews: readonly Re
       verdict.low.push(finding);
       continue;
     }
-    const review = reviews.find((candidate) => candidate.check === finding.check && candidate.file === finding.file);
+    const review = reviews.find(
+      (candidate) => candidate.check === finding.check && candidate.file === finding.file,
+    );
     if (review && finding.manualReview) {
       used.add(review);
       verdict.reviewed.push({ finding, review });
@@ -54,7 +63,9 @@ export function judgeFindings(findings: readonly Finding[], reviews: readonly Re
     }
   }
   for (const review of reviews) {
-    const matches = findings.filter((finding) => finding.check === review.check && finding.file === review.file);
+    const matches = findings.filter(
+      (finding) => finding.check === review.check && finding.file === review.file,
+    );
     if (matches.length === 0) verdict.staleReviews.push(review);
     else if (matches.some((finding) => !finding.manualReview)) verdict.invalidReviews.push(review);
   }

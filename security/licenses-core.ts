@@ -20,18 +20,17 @@ export const ALLOWED_LICENSES = new Set([
 type Token = '(' | ')' | 'AND' | 'OR' | string;
 
 function tokenize(expression: string): Token[] {
-  return expression
-    .replace(/\(/g, ' ( ')
-    .replace(/\)/g, ' ) ')
-    .split(/\s+/)
-    .filter(Boolean);
+  return expression.replace(/\(/g, ' ( ').replace(/\)/g, ' ) ').split(/\s+/).filter(Boolean);
 }
 
 /**
  * True when the expression can be satisfied with allowed licences: OR needs one side, AND both.
  * `X WITH exception` counts as X. Unknown shapes (URLs, "SEE LICENSE IN ...", "UNLICENSED") are refused.
  */
-export function isAllowedExpression(expression: string, allowed: ReadonlySet<string> = ALLOWED_LICENSES): boolean {
+export function isAllowedExpression(
+  expression: string,
+  allowed: ReadonlySet<string> = ALLOWED_LICENSES,
+): boolean {
   const tokens = tokenize(expression);
   let position = 0;
   const peek = (): Token | undefined => tokens[position];
@@ -44,7 +43,8 @@ export function isAllowedExpression(expression: string, allowed: ReadonlySet<str
       if (next() !== ')') throw new Error('unbalanced parentheses');
       return value;
     }
-    if (token === undefined || token === ')' || token === 'AND' || token === 'OR') throw new Error('expected a licence');
+    if (token === undefined || token === ')' || token === 'AND' || token === 'OR')
+      throw new Error('expected a licence');
     if (peek() === 'WITH') {
       next();
       next();
@@ -78,9 +78,18 @@ export function isAllowedExpression(expression: string, allowed: ReadonlySet<str
 /** The licence a package.json declares, in SPDX form (old `licenses: [{ type }]` arrays become an OR). */
 export function declaredLicense(pkg: { license?: unknown; licenses?: unknown }): string | null {
   if (typeof pkg.license === 'string') return pkg.license;
-  if (pkg.license && typeof pkg.license === 'object' && typeof (pkg.license as { type?: unknown }).type === 'string') return (pkg.license as { type: string }).type;
+  if (
+    pkg.license &&
+    typeof pkg.license === 'object' &&
+    typeof (pkg.license as { type?: unknown }).type === 'string'
+  )
+    return (pkg.license as { type: string }).type;
   if (Array.isArray(pkg.licenses)) {
-    const types = pkg.licenses.map((entry: unknown) => (entry && typeof entry === 'object' ? (entry as { type?: unknown }).type : entry)).filter((type): type is string => typeof type === 'string');
+    const types = pkg.licenses
+      .map((entry: unknown) =>
+        entry && typeof entry === 'object' ? (entry as { type?: unknown }).type : entry,
+      )
+      .filter((type): type is string => typeof type === 'string');
     return types.length > 0 ? `(${types.join(' OR ')})` : null;
   }
   return null;

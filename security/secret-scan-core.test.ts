@@ -4,12 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { scanText } from './secret-scan-core.ts';
 
 const KEY = 'sk_demo_pos_secret_9e7d3a51';
-const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcF9kZW1vX3BvcyIsImV4cCI6MTc5NjAwMDAwMH0.3q2-7wVbX0k8mA1r9sT6uYzQ4pL2nH5jK8dF0gE7cB4';
+const JWT =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhcF9kZW1vX3BvcyIsImV4cCI6MTc5NjAwMDAwMH0.3q2-7wVbX0k8mA1r9sT6uYzQ4pL2nH5jK8dF0gE7cB4';
 const SIGNATURE = randomBytes(32).toString('hex');
 
 describe('scanText', () => {
   it('finds each kind of secret with its line number and never prints it whole', () => {
-    const text = ['{"ok":true}', `{"secretKey":"${KEY}"}`, `token ${JWT}`, `x-signature: ${SIGNATURE}`, `refresh rt_${randomBytes(32).toString('hex')}`, 'Authorization: Bearer abcdefghijklmnop0123'].join('\n');
+    const text = [
+      '{"ok":true}',
+      `{"secretKey":"${KEY}"}`,
+      `token ${JWT}`,
+      `x-signature: ${SIGNATURE}`,
+      `refresh rt_${randomBytes(32).toString('hex')}`,
+      'Authorization: Bearer abcdefghijklmnop0123',
+    ].join('\n');
     const hits = scanText('data/settings.json', text, [KEY]);
     expect(hits.map((hit) => [hit.line, hit.kind])).toEqual([
       [2, 'known key'],
@@ -28,7 +36,9 @@ describe('scanText', () => {
   it('lets digests through when they are labelled as hashes', () => {
     const text = `{"day":"2026-11-29","prevHash":"${SIGNATURE}","hash":"${randomBytes(32).toString('hex')}","sha256": "${randomBytes(32).toString('hex')}"}`;
     expect(scanText('z-reports.jsonl', text, [KEY])).toEqual([]);
-    expect(scanText('z-report.csv', `Previous hash,${SIGNATURE},,\r\nHash,${SIGNATURE}\r\n`, [KEY])).toEqual([]);
+    expect(scanText('z-report.csv', `Previous hash,${SIGNATURE},,\r\nHash,${SIGNATURE}\r\n`, [KEY])).toEqual(
+      [],
+    );
     // A recorded bridge reply holds the reply's JSON as a string, so its quotes are escaped.
     const recorded = JSON.stringify({ call: 'reports.closeDay', body: text });
     expect(scanText('bridge-replies.jsonl', recorded, [KEY])).toEqual([]);
@@ -39,8 +49,14 @@ describe('scanText', () => {
   it("lets the Demo sandbox's own signing key through in its state file, and nowhere else", () => {
     const state = `{"version":1,"auth":{"secret":"${SIGNATURE}","generation":0,"refreshTokens":[]}}`;
     expect(scanText('profiles/demo/sandbox-state.json', state, [KEY])).toEqual([]);
-    expect(scanText('profiles/demo/settings.json', state, [KEY]).map((hit) => hit.kind)).toEqual(['signature']);
-    expect(scanText('profiles/demo/sandbox-state.json', `{"auth":{"secret":"x"},"last":"${SIGNATURE}"}`, [KEY]).map((hit) => hit.kind)).toEqual(['signature']);
+    expect(scanText('profiles/demo/settings.json', state, [KEY]).map((hit) => hit.kind)).toEqual([
+      'signature',
+    ]);
+    expect(
+      scanText('profiles/demo/sandbox-state.json', `{"auth":{"secret":"x"},"last":"${SIGNATURE}"}`, [
+        KEY,
+      ]).map((hit) => hit.kind),
+    ).toEqual(['signature']);
   });
 
   it('finds nothing in ordinary app output and redacted logs', () => {

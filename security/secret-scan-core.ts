@@ -20,10 +20,14 @@ interface Detector {
 // A 64-hex value right after a field named like a digest is a hash (Z-report chain, stored secret
 // hashes), which is what a secret should become; a bare one, or under any other name, is a signature.
 // JSON (`"hash":"…"`), key=value and CSV cells (`Hash,…`, as in an exported Z report) all count.
-const DIGEST_LABEL = /(hash|digest|sha256|sha-256|checksum|integrity|fingerprint)[A-Za-z0-9_-]*["']?\s*[:=,\t]\s*["']?$/i;
+const DIGEST_LABEL =
+  /(hash|digest|sha256|sha-256|checksum|integrity|fingerprint)[A-Za-z0-9_-]*["']?\s*[:=,\t]\s*["']?$/i;
 // The built-in Demo sandbox keeps its own JWT signing key in its state file so its tokens survive a
 // restart. That key belongs to the pretend server, not to the terminal, and opens nothing real.
-const SANDBOX_SIGNING_KEY = { file: /(^|[/\\!])sandbox-state\.json$/, before: /"auth"\s*:\s*\{\s*"secret"\s*:\s*"$/ };
+const SANDBOX_SIGNING_KEY = {
+  file: /(^|[/\\!])sandbox-state\.json$/,
+  before: /"auth"\s*:\s*\{\s*"secret"\s*:\s*"$/,
+};
 
 // What precedes a match, with JSON-in-JSON escaping removed (recorded replies hold JSON as a string).
 function contextBefore(text: string, index: number, length: number): string {
@@ -31,7 +35,9 @@ function contextBefore(text: string, index: number, length: number): string {
 }
 
 function isSandboxSigningKey(text: string, index: number, file: string): boolean {
-  return SANDBOX_SIGNING_KEY.file.test(file) && SANDBOX_SIGNING_KEY.before.test(contextBefore(text, index, 40));
+  return (
+    SANDBOX_SIGNING_KEY.file.test(file) && SANDBOX_SIGNING_KEY.before.test(contextBefore(text, index, 40))
+  );
 }
 
 function escape(text: string): string {
@@ -40,14 +46,17 @@ function escape(text: string): string {
 
 export function detectors(knownSecrets: readonly string[]): Detector[] {
   return [
-    ...knownSecrets.filter((secret) => secret.length >= 8).map((secret) => ({ kind: 'known key', pattern: new RegExp(escape(secret), 'g') })),
+    ...knownSecrets
+      .filter((secret) => secret.length >= 8)
+      .map((secret) => ({ kind: 'known key', pattern: new RegExp(escape(secret), 'g') })),
     { kind: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
     { kind: 'refresh token', pattern: /\brt_[0-9a-f]{32,}/g },
     { kind: 'bearer token', pattern: /\bBearer\s+(?!\[redacted)[A-Za-z0-9._~+/-]{16,}/g },
     {
       kind: 'signature',
       pattern: /(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])/g,
-      accept: (text, index, file) => !DIGEST_LABEL.test(contextBefore(text, index, 56)) && !isSandboxSigningKey(text, index, file),
+      accept: (text, index, file) =>
+        !DIGEST_LABEL.test(contextBefore(text, index, 56)) && !isSandboxSigningKey(text, index, file),
     },
   ];
 }

@@ -10,7 +10,10 @@ import { scanText } from './secret-scan-core.ts';
 import type { SecretHit } from './secret-scan-core.ts';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { secret: { type: 'string', multiple: true, default: [] } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { secret: { type: 'string', multiple: true, default: [] } },
+});
 const targets = (positionals.length > 0 ? positionals : ['.tmp/e2e']).map((path) => resolve(root, path));
 const knownSecrets = [DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey, ...values.secret];
 
@@ -21,7 +24,9 @@ function filesUnder(path: string): string[] {
 
 const missing = targets.filter((target) => !existsSync(target));
 if (missing.length > 0) {
-  console.log(`Secret scan: nothing to scan at ${missing.map((path) => relative(root, path)).join(', ')}. Run the e2e suite first (npx playwright test); it writes there.`);
+  console.log(
+    `Secret scan: nothing to scan at ${missing.map((path) => relative(root, path)).join(', ')}. Run the e2e suite first (npx playwright test); it writes there.`,
+  );
   process.exit(1);
 }
 
@@ -35,7 +40,8 @@ for (const file of targets.flatMap(filesUnder)) {
   bytes += content.length;
   if (content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04) {
     // A zip (e.g. saved diagnostics): scan what is inside, since compression hides it from a text scan.
-    for (const [entry, data] of Object.entries(unzipSync(content))) hits.push(...scanText(`${name}!${entry}`, Buffer.from(data).toString('latin1'), knownSecrets));
+    for (const [entry, data] of Object.entries(unzipSync(content)))
+      hits.push(...scanText(`${name}!${entry}`, Buffer.from(data).toString('latin1'), knownSecrets));
   } else {
     hits.push(...scanText(name, content.toString('latin1'), knownSecrets));
   }
@@ -43,12 +49,16 @@ for (const file of targets.flatMap(filesUnder)) {
 
 const scope = targets.map((path) => relative(root, path) || '.').join(', ');
 if (files === 0) {
-  console.log(`Secret scan: ${scope} holds no files. Run the e2e suite first (npx playwright test); it writes there.`);
+  console.log(
+    `Secret scan: ${scope} holds no files. Run the e2e suite first (npx playwright test); it writes there.`,
+  );
   process.exit(1);
 }
 if (hits.length > 0) {
   for (const hit of hits) console.log(`${hit.file}:${hit.line}: ${hit.kind} ${hit.preview}`);
-  console.log(`Secret scan: FAILED — ${hits.length} secrets in ${new Set(hits.map((hit) => hit.file)).size} files under ${scope}. Keys, tokens and signatures must never be written by the app; find who wrote each line.`);
+  console.log(
+    `Secret scan: FAILED — ${hits.length} secrets in ${new Set(hits.map((hit) => hit.file)).size} files under ${scope}. Keys, tokens and signatures must never be written by the app; find who wrote each line.`,
+  );
   process.exit(1);
 }
 console.log(`Secret scan: ${files} files (${bytes} bytes) under ${scope}: no keys, tokens or signatures.`);

@@ -18,9 +18,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): { status: number | null; stdout: string; stderr: string } {
   const { KSPAY_UPDATE_SIGNING_KEY: _key, KSPAY_UPDATE_SIGNING_KEY_FILE: _file, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [script, ...args], { env: { ...rest, ...env }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    env: { ...rest, ...env },
+    encoding: 'utf8',
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,11 +34,17 @@ describe('scripts/update-signing.ts', () => {
   it('signs every latest*.yml with the key from the environment, as the app then accepts', () => {
     const keys = testKeys();
     writeFileSync(join(dir, 'latest-linux.yml'), metadataYaml());
-    writeFileSync(join(dir, 'latest-linux-arm64.yml'), metadataYaml({ url: 'KS-Pay-POS-0.2.0-arm64.AppImage' }));
+    writeFileSync(
+      join(dir, 'latest-linux-arm64.yml'),
+      metadataYaml({ url: 'KS-Pay-POS-0.2.0-arm64.AppImage' }),
+    );
     const keyFile = join(dir, 'signing.pem');
     writeFileSync(keyFile, keys.privateKeyPem);
 
-    const publicKey = execFileSync(process.execPath, [script, 'public-key'], { env: { ...process.env, KSPAY_UPDATE_SIGNING_KEY: keys.privateKeyPem }, encoding: 'utf8' }).trim();
+    const publicKey = execFileSync(process.execPath, [script, 'public-key'], {
+      env: { ...process.env, KSPAY_UPDATE_SIGNING_KEY: keys.privateKeyPem },
+      encoding: 'utf8',
+    }).trim();
     expect(publicKey).toBe(keys.publicKey);
     const signed = run(['sign', dir], { KSPAY_UPDATE_SIGNING_KEY_FILE: keyFile });
     expect(signed.status).toBe(0);
@@ -40,7 +52,9 @@ describe('scripts/update-signing.ts', () => {
     for (const name of ['latest-linux.yml', 'latest-linux-arm64.yml']) {
       const signature = readFileSync(join(dir, `${name}.sig`), 'utf8');
       expect(isMetadataSignedBy(readFileSync(join(dir, name)), signature, keys.publicKey), name).toBe(true);
-      expect(isMetadataSignedBy(readFileSync(join(dir, name)), signature, testKeys().publicKey), name).toBe(false);
+      expect(isMetadataSignedBy(readFileSync(join(dir, name)), signature, testKeys().publicKey), name).toBe(
+        false,
+      );
     }
   });
 
@@ -52,7 +66,9 @@ describe('scripts/update-signing.ts', () => {
   });
 
   it('refuses a key that is not Ed25519', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
     writeFileSync(join(dir, 'latest-linux.yml'), metadataYaml());
     const result = run(['sign', dir], { KSPAY_UPDATE_SIGNING_KEY: rsa });
     expect(result.status).toBe(1);

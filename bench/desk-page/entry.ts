@@ -10,7 +10,13 @@ import type {
   TransactionSortColumn,
 } from '../../src/shared/transaction-filter.ts';
 import { prng } from '../../src/shared/prng.ts';
-import { pick, SAMPLE_CASHIERS, SAMPLE_CURRENCIES, SAMPLE_METHODS, SAMPLE_STATUSES } from '../lib/sample-mix.ts';
+import {
+  pick,
+  SAMPLE_CASHIERS,
+  SAMPLE_CURRENCIES,
+  SAMPLE_METHODS,
+  SAMPLE_STATUSES,
+} from '../lib/sample-mix.ts';
 
 export interface Pair {
   ours: number[];

@@ -60,7 +60,8 @@ export function startBrowserMode(dataDir: string, args: string[] = []): Promise<
         async connect(context) {
           if (sessionCookies) return context.addCookies(sessionCookies);
           const res = await context.request.post(`${url}${SESSION_PATH.slice(1)}`, { data: { code } });
-          if (!res.ok()) throw new Error(`browser mode refused its own one-time address: ${await res.text()}`);
+          if (!res.ok())
+            throw new Error(`browser mode refused its own one-time address: ${await res.text()}`);
           sessionCookies = await context.cookies(url);
         },
         sandboxAdmin: /sandbox admin at (http:\/\/\S+)/.exec(output)?.[1] ?? null,

@@ -6,7 +6,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium.ts';
 
 /** Why Chromium cannot run here, or null when it can. */
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM_PATH) ? null : `${CHROMIUM_PATH} is not installed: install Chromium (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome`;
+  return existsSync(CHROMIUM_PATH)
+    ? null
+    : `${CHROMIUM_PATH} is not installed: install Chromium (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome`;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -10,7 +10,6 @@ import { prng } from '../../src/shared/prng.ts';
 import { pick, SAMPLE_CASHIERS, SAMPLE_CURRENCIES, SAMPLE_METHODS, SAMPLE_STATUSES } from './sample-mix.ts';
 import { createZonedTime } from '../../src/shared/zoned-time.ts';
 
-
 /** `count` sales made on `day` (UTC), shaped as the sale engine journals them. */
 export function makeDaySales(count: number, day: string, seed = 13): Sale[] {
   const random = prng(seed);

@@ -43,7 +43,11 @@ const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)(#pair=[A
 const CUSTOMER = /KS Pay POS customer display at (http:\/\/127\.0\.0\.1:\d+\/customer#pair=[A-Za-z0-9_-]+)/;
 const ADMIN = /KS Pay sandbox admin at (http:\/\/127\.0\.0\.1:\d+\/__admin\/)/;
 
-export async function startBrowserMode({ workDir, args = [], policyFile }: BrowserModeOptions): Promise<BrowserMode> {
+export async function startBrowserMode({
+  workDir,
+  args = [],
+  policyFile,
+}: BrowserModeOptions): Promise<BrowserMode> {
   const policyArgs = policyFile ? ['--policy', policyFile] : [];
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir, { recursive: true });

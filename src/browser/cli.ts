@@ -35,7 +35,11 @@ async function main(): Promise<void> {
     app: {
       dataDir: options.dataDir,
       logDir,
-      platform: { keytar: keytar.keytar, ...(keytar.error ? { keytarError: keytar.error } : {}), safeStorage: null },
+      platform: {
+        keytar: keytar.keytar,
+        ...(keytar.error ? { keytarError: keytar.error } : {}),
+        safeStorage: null,
+      },
       log,
       clock: systemClock,
       sandboxFactory: startSandbox,

@@ -223,8 +223,14 @@ describe('browser mode server', () => {
 
   it.each([
     ['no sale token', 'checkout/return?payment_status=success&kspay_id=tx_1'],
-    ['a token no sale has', 'checkout/return/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?payment_status=success&kspay_id=tx_1'],
-    ['the token in the query instead', `checkout/return?t=${SALE_TOKEN}&payment_status=success&kspay_id=tx_1`],
+    [
+      'a token no sale has',
+      'checkout/return/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA?payment_status=success&kspay_id=tx_1',
+    ],
+    [
+      'the token in the query instead',
+      `checkout/return?t=${SALE_TOKEN}&payment_status=success&kspay_id=tx_1`,
+    ],
   ])('refuses a checkout return with %s and never hands it to the sale engine', async (_what, path) => {
     const res = await fetch(`${server.url}${path}`);
     expect(res.status).toBe(403);

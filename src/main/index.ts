@@ -7,7 +7,19 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, crashReporter, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, type BaseWindow, type BrowserWindow } from 'electron';
+import {
+  app,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  type BaseWindow,
+  type BrowserWindow,
+} from 'electron';
 import electronUpdater from 'electron-updater';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError } from './app/index.ts';
@@ -42,7 +54,12 @@ import {
   openCustomerWindow,
   type CustomerWindowController,
 } from './windows/index.ts';
-import { checkWhenUpdatesTurnOn, createUpdateController, readUpdateBuild, updateAvailability } from './updates/index.ts';
+import {
+  checkWhenUpdatesTurnOn,
+  createUpdateController,
+  readUpdateBuild,
+  updateAvailability,
+} from './updates/index.ts';
 
 const APP_ORIGIN = 'app://pos';
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -204,7 +221,10 @@ async function main(): Promise<void> {
     version: app.getVersion(),
     updates: app.isPackaged
       ? updateAvailability(updates.verification)
-      : { available: false, reason: 'Automatic updates work only in the installed app, not in a development build.' },
+      : {
+          available: false,
+          reason: 'Automatic updates work only in the installed app, not in a development build.',
+        },
     diagnosticsDir: app.getPath('documents'),
     crashDumpsDir: app.getPath('crashDumps'),
     policy: { path: defaultPolicyPath(process.platform, process.env), hostname: hostname() },
@@ -226,7 +246,12 @@ async function main(): Promise<void> {
     setInterval(() => updates.installIfReady(), UPDATE_INSTALL_TRY_MS).unref();
   }
 
-  mainWindow = createMainWindow({ url: rendererUrl, preloadPath, preloadArguments: preloadArguments(), devTools });
+  mainWindow = createMainWindow({
+    url: rendererUrl,
+    preloadPath,
+    preloadArguments: preloadArguments(),
+    devTools,
+  });
   mainWindow.once('show', () => startupTiming.mark('window-shown'));
   mainWindow.on('closed', () => (mainWindow = null));
   // On the display chosen under Settings → Customer display; it follows displays plugged in and out.
@@ -234,7 +259,13 @@ async function main(): Promise<void> {
     screen,
     chosen: () => pos.settings().customerDisplay.screen,
     open: (bounds) =>
-      openCustomerWindow({ url: customerUrl, preloadPath, preloadArguments: preloadArguments(), devTools, bounds }),
+      openCustomerWindow({
+        url: customerUrl,
+        preloadPath,
+        preloadArguments: preloadArguments(),
+        devTools,
+        bounds,
+      }),
   });
   customerWindow = customer;
   customer.apply();
@@ -249,7 +280,15 @@ async function main(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
   // A checkout page's 'beforeunload' must not hold up quitting.
   app.on('before-quit', () => checkout.end('app-quitting'));
-  app.on('will-quit', createQuitSequence({ closeServices: () => pos.close(), exit: (code) => app.exit(code), log, timeoutMs: QUIT_WAIT_MS }));
+  app.on(
+    'will-quit',
+    createQuitSequence({
+      closeServices: () => pos.close(),
+      exit: (code) => app.exit(code),
+      log,
+      timeoutMs: QUIT_WAIT_MS,
+    }),
+  );
 }
 
 // A development run keeps its own data and lock (the lock file lives in userData), so `npm run dev` beside

@@ -46,11 +46,29 @@ describe('the /__admin endpoint (admin: true)', () => {
     sandbox = await startSandbox({ admin: true });
     const first = await tokens(sandbox);
     expect((await admin('POST', 'expire-tokens')).status).toBe(200);
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${first.accessToken}` } })).status).toBe(401);
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: first.refreshToken } })).status).toBe(201);
+    expect(
+      (
+        await call(sandbox.url, 'GET', '/currencies', {
+          headers: { authorization: `Bearer ${first.accessToken}` },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(sandbox.url, 'POST', '/auth/refresh-token', {
+          headers: { authorization: first.refreshToken },
+        })
+      ).status,
+    ).toBe(201);
     const second = await tokens(sandbox);
     await admin('POST', 'expire-tokens', { includeRefreshTokens: true });
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: second.refreshToken } })).status).toBe(401);
+    expect(
+      (
+        await call(sandbox.url, 'POST', '/auth/refresh-token', {
+          headers: { authorization: second.refreshToken },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('reports stats without counting its own requests', async () => {
@@ -58,7 +76,11 @@ describe('the /__admin endpoint (admin: true)', () => {
     await tokens(sandbox);
     await admin('GET', 'faults');
     const stats = await admin('GET', 'stats');
-    expect(stats.body).toMatchObject({ requests: 1, tokensGenerated: 1, byRoute: { 'POST /auth/generate-token/:appId': 1 } });
+    expect(stats.body).toMatchObject({
+      requests: 1,
+      tokensGenerated: 1,
+      byRoute: { 'POST /auth/generate-token/:appId': 1 },
+    });
   });
 
   it('lists the true transaction records, optionally by reference', async () => {
@@ -67,7 +89,9 @@ describe('the /__admin endpoint (admin: true)', () => {
     await startCheckout(sandbox);
     expect(at((await admin('GET', 'transactions')).body, 'items.length')).toBe(2);
     const one = await admin('GET', `transactions?referenceNumber=${sale.referenceNumber}`);
-    expect(one.body).toEqual({ items: [expect.objectContaining({ txnId: sale.txnId, amountMinor: 34567, status: 'INITIATED' })] });
+    expect(one.body).toEqual({
+      items: [expect.objectContaining({ txnId: sale.txnId, amountMinor: 34567, status: 'INITIATED' })],
+    });
   });
 
   it('settles a transaction as the buttons would', async () => {
@@ -87,7 +111,9 @@ describe('the /__admin endpoint (admin: true)', () => {
     expect((await admin('POST', 'variant', { variant: 'npm' })).body).toEqual({ variant: 'npm' });
     expect(sandbox.variant()).toBe('npm');
     expect((await admin('POST', 'variant', { variant: 'xml' })).status).toBe(400);
-    expect((await admin('POST', 'hostile', { hostile: ['order-urls'] })).body).toEqual({ hostile: ['order-urls'] });
+    expect((await admin('POST', 'hostile', { hostile: ['order-urls'] })).body).toEqual({
+      hostile: ['order-urls'],
+    });
     expect(at((await admin('POST', 'hostile', { hostile: true })).body, 'hostile.length')).toBe(7);
     expect((await admin('POST', 'hostile', { hostile: ['nonsense'] })).status).toBe(400);
   });

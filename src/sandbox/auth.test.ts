@@ -14,23 +14,28 @@ function claimsOf(jwt: string): Record<string, unknown> {
 }
 
 describe('generate-token', () => {
-  it.each(['accessKey', 'accesskey'])('accepts the access key spelled %s and answers 201 with both tokens', async (key) => {
-    sandbox = await startSandbox({});
-    const { appId, accessKey, secretKey } = sandbox.credentials;
-    const reply = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, {
-      body: { [key]: accessKey, secretKey },
-    });
-    expect(reply.status).toBe(201);
-    expect(at(reply.body, 'status')).toBe(201);
-    expect(at(reply.body, 'message')).toBe('success');
-    expect(str(reply.body, 'result.accessToken').split('.')).toHaveLength(3);
-    expect(str(reply.body, 'result.refreshToken')).toMatch(/^rt_[0-9a-f]{64}$/);
-  });
+  it.each(['accessKey', 'accesskey'])(
+    'accepts the access key spelled %s and answers 201 with both tokens',
+    async (key) => {
+      sandbox = await startSandbox({});
+      const { appId, accessKey, secretKey } = sandbox.credentials;
+      const reply = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, {
+        body: { [key]: accessKey, secretKey },
+      });
+      expect(reply.status).toBe(201);
+      expect(at(reply.body, 'status')).toBe(201);
+      expect(at(reply.body, 'message')).toBe('success');
+      expect(str(reply.body, 'result.accessToken').split('.')).toHaveLength(3);
+      expect(str(reply.body, 'result.refreshToken')).toMatch(/^rt_[0-9a-f]{64}$/);
+    },
+  );
 
   it('issues an HS256 JWT whose exp is the token TTL after iat', async () => {
     sandbox = await startSandbox({ tokenTtlSec: 120 });
     const { accessToken } = await tokens(sandbox);
-    const header = JSON.parse(Buffer.from(accessToken.split('.')[0] ?? '', 'base64url').toString('utf8')) as unknown;
+    const header = JSON.parse(
+      Buffer.from(accessToken.split('.')[0] ?? '', 'base64url').toString('utf8'),
+    ) as unknown;
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     const claims = claimsOf(accessToken);
     expect(claims.sub).toBe(sandbox.credentials.appId);
@@ -62,10 +67,14 @@ describe('generate-token', () => {
   it('answers 400 naming the missing key', async () => {
     sandbox = await startSandbox({});
     const { appId, accessKey, secretKey } = sandbox.credentials;
-    const noAccess = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, { body: { secretKey } });
+    const noAccess = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, {
+      body: { secretKey },
+    });
     expect(noAccess.status).toBe(400);
     expect(str(noAccess.body, 'message')).toMatch(/accessKey/);
-    const noSecret = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, { body: { accessKey } });
+    const noSecret = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, {
+      body: { accessKey },
+    });
     expect(noSecret.status).toBe(400);
     expect(str(noSecret.body, 'message')).toMatch(/secretKey/);
   });
@@ -103,17 +112,33 @@ describe('access tokens', () => {
   it('are accepted with or without the Bearer prefix', async () => {
     sandbox = await startSandbox({});
     const { accessToken } = await tokens(sandbox);
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: accessToken } })).status).toBe(200);
+    expect(
+      (await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: accessToken } })).status,
+    ).toBe(200);
   });
 
   it('are refused with 401 when missing, tampered with or signed by someone else', async () => {
     sandbox = await startSandbox({});
     const { accessToken } = await tokens(sandbox);
     const [head, , signature] = accessToken.split('.');
-    const forgedClaims = Buffer.from(JSON.stringify({ ...claimsOf(accessToken), exp: 9_999_999_999 })).toString('base64url');
-    for (const authorization of [undefined, 'Bearer nonsense', `Bearer ${head}.${forgedClaims}.${signature}`]) {
-      const reply = await call(sandbox.url, 'GET', '/currencies', authorization ? { headers: { authorization } } : {});
+    const forgedClaims = Buffer.from(
+      JSON.stringify({ ...claimsOf(accessToken), exp: 9_999_999_999 }),
+    ).toString('base64url');
+    for (const authorization of [
+      undefined,
+      'Bearer nonsense',
+      `Bearer ${head}.${forgedClaims}.${signature}`,
+    ]) {
+      const reply = await call(
+        sandbox.url,
+        'GET',
+        '/currencies',
+        authorization ? { headers: { authorization } } : {},
+      );
       expect(reply.status).toBe(401);
     }
   });
@@ -123,23 +148,38 @@ describe('access tokens', () => {
     sandbox = await startSandbox({ clock, tokenTtlSec: 60 });
     const { accessToken, refreshToken } = await tokens(sandbox);
     clock.advance(59_000);
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
+    expect(
+      (await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } }))
+        .status,
+    ).toBe(200);
     clock.advance(1_000);
-    const expired = await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } });
+    const expired = await call(sandbox.url, 'GET', '/currencies', {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(expired.status).toBe(401);
     expect(str(expired.body, 'message')).toMatch(/expired/);
-    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: refreshToken } });
+    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: refreshToken },
+    });
     expect(refreshed.status).toBe(201);
     const renewed = str(refreshed.body, 'result.accessToken');
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${renewed}` } })).status).toBe(200);
+    expect(
+      (await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${renewed}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it('all stop working at once with expireAllTokens, while refresh tokens keep working', async () => {
     sandbox = await startSandbox({});
     const { accessToken, refreshToken } = await tokens(sandbox);
     sandbox.faults.expireAllTokens();
-    expect((await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(401);
-    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: `Bearer ${refreshToken}` } });
+    expect(
+      (await call(sandbox.url, 'GET', '/currencies', { headers: { authorization: `Bearer ${accessToken}` } }))
+        .status,
+    ).toBe(401);
+    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: `Bearer ${refreshToken}` },
+    });
     expect(refreshed.status).toBe(201);
   });
 
@@ -147,7 +187,9 @@ describe('access tokens', () => {
     sandbox = await startSandbox({});
     const { refreshToken } = await tokens(sandbox);
     sandbox.faults.expireAllTokens({ includeRefreshTokens: true });
-    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: refreshToken } });
+    const refreshed = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: refreshToken },
+    });
     expect(refreshed.status).toBe(401);
     // The keys still work: the client's last resort.
     await expect(tokens(sandbox)).resolves.toBeTruthy();
@@ -158,14 +200,20 @@ describe('refresh-token', () => {
   it('rotates: the new pair works and the used refresh token is refused with 401', async () => {
     sandbox = await startSandbox({});
     const { refreshToken } = await tokens(sandbox);
-    const first = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: `Bearer ${refreshToken}` } });
+    const first = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: `Bearer ${refreshToken}` },
+    });
     expect(first.status).toBe(201);
     const next = str(first.body, 'result.refreshToken');
     expect(next).not.toBe(refreshToken);
-    const reused = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: refreshToken } });
+    const reused = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: refreshToken },
+    });
     expect(reused.status).toBe(401);
     expect(str(reused.body, 'message')).toMatch(/already used/);
-    const second = await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: next } });
+    const second = await call(sandbox.url, 'POST', '/auth/refresh-token', {
+      headers: { authorization: next },
+    });
     expect(second.status).toBe(201);
     expect(sandbox.stats().tokensRefreshed).toBe(2);
   });
@@ -190,7 +238,10 @@ describe('refresh-token', () => {
     sandbox = await startSandbox({});
     const { accessToken } = await tokens(sandbox);
     expect((await call(sandbox.url, 'POST', '/auth/refresh-token', {})).status).toBe(401);
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: accessToken } })).status).toBe(401);
+    expect(
+      (await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: accessToken } }))
+        .status,
+    ).toBe(401);
   });
 
   it('refuses a refresh token after a day', async () => {
@@ -198,7 +249,10 @@ describe('refresh-token', () => {
     sandbox = await startSandbox({ clock });
     const { refreshToken } = await tokens(sandbox);
     clock.advance(24 * 60 * 60 * 1000);
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: refreshToken } })).status).toBe(401);
+    expect(
+      (await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: refreshToken } }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -206,7 +260,9 @@ describe('generate-signature', () => {
   it('answers 201 with a hex signature for the app, which initiates an S2S transaction', async () => {
     sandbox = await startSandbox({});
     const { appId, accessKey, secretKey } = sandbox.credentials;
-    const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, { body: { accesskey: accessKey, secretKey } });
+    const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, {
+      body: { accesskey: accessKey, secretKey },
+    });
     expect(reply.status).toBe(201);
     expect(at(reply.body, 'message')).toBe('success');
     expect(str(reply.body, 'result.signature')).toMatch(/^[0-9a-f]{64}$/);
@@ -216,7 +272,9 @@ describe('generate-signature', () => {
   it('answers 401 for wrong keys', async () => {
     sandbox = await startSandbox({});
     const { appId, accessKey } = sandbox.credentials;
-    const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, { body: { accessKey, secretKey: 'nope' } });
+    const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, {
+      body: { accessKey, secretKey: 'nope' },
+    });
     expect(reply.status).toBe(401);
   });
 });

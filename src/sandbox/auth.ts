@@ -15,7 +15,12 @@ export const AuthSnapshot = z.object({
   generation: z.number().int().nonnegative(),
   refreshTokens: z.array(z.object({ hash: z.string(), appId: z.string(), expiresAt: z.number() })),
   signatures: z.array(
-    z.object({ hash: z.string(), appId: z.string(), txnId: z.string().optional(), expiresAt: z.number().optional() }),
+    z.object({
+      hash: z.string(),
+      appId: z.string(),
+      txnId: z.string().optional(),
+      expiresAt: z.number().optional(),
+    }),
   ),
 });
 export type AuthSnapshot = z.infer<typeof AuthSnapshot>;
@@ -85,7 +90,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
 
   function issueTokens(appId: string): TokenPair {
     const iat = Math.floor(clock.now() / 1000);
-    const accessToken = signJwt({ sub: appId, iat, exp: iat + tokenTtlSec, jti: randomBase62(12), gen: generation }, secret);
+    const accessToken = signJwt(
+      { sub: appId, iat, exp: iat + tokenTtlSec, jti: randomBase62(12), gen: generation },
+      secret,
+    );
     const refreshToken = `rt_${newOpaqueSecret()}`;
     refreshTokens.set(hashSecret(refreshToken), { appId, expiresAt: clock.now() + REFRESH_TTL_MS });
     onChange?.();
@@ -128,7 +136,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       // Rotation: the entry is deleted on use, so a second use of the same token lands here.
       if (!entry || entry.expiresAt <= clock.now()) {
         if (refreshTokens.delete(hash)) onChange?.();
-        throw new HttpError(401, 'Refresh token is not valid, already used or expired: generate a new token.');
+        throw new HttpError(
+          401,
+          'Refresh token is not valid, already used or expired: generate a new token.',
+        );
       }
       refreshTokens.delete(hash);
       return issueTokens(entry.appId);

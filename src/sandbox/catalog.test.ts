@@ -47,7 +47,9 @@ describe('GET /currencies', () => {
     sandbox.setVariant('npm');
     expect(Array.isArray((await call(sandbox.url, 'GET', '/currencies', { headers })).body)).toBe(true);
     sandbox.setVariant('s2s');
-    expect(Array.isArray(at((await call(sandbox.url, 'GET', '/currencies', { headers })).body, 'result'))).toBe(true);
+    expect(
+      Array.isArray(at((await call(sandbox.url, 'GET', '/currencies', { headers })).body, 'result')),
+    ).toBe(true);
   });
 
   it('answers 401 without an access token', async () => {
@@ -61,7 +63,9 @@ describe('GET /currencies', () => {
 describe('GET /:currencyId/payment-methods', () => {
   it('lists INR methods with WALLET inactive, in the s2s shape', async () => {
     sandbox = await startSandbox({});
-    const reply = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, { headers: await bearer(sandbox) });
+    const reply = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, {
+      headers: await bearer(sandbox),
+    });
     expect(reply.status).toBe(200);
     const list = at(reply.body, 'result') as Array<Record<string, unknown>>;
     expect(list).toContainEqual({ id: 'pm_5LR93Agwv', name: 'UPI', isActive: true });
@@ -70,7 +74,9 @@ describe('GET /:currencyId/payment-methods', () => {
 
   it('lists { paymentMethodId, name } without inactive ones in the npm shape', async () => {
     sandbox = await startSandbox({ variant: 'npm' });
-    const reply = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, { headers: await bearer(sandbox) });
+    const reply = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, {
+      headers: await bearer(sandbox),
+    });
     const list = reply.body as Array<Record<string, unknown>>;
     expect(list).toContainEqual({ paymentMethodId: 'pm_5LR93Agwv', name: 'UPI' });
     expect(list.map((m) => m.name)).not.toContain('WALLET');
@@ -79,18 +85,24 @@ describe('GET /:currencyId/payment-methods', () => {
   it('has at least one active method for every active currency', async () => {
     sandbox = await startSandbox({});
     const headers = await bearer(sandbox);
-    const currencies = at((await call(sandbox.url, 'GET', '/currencies', { headers })).body, 'result') as Array<
-      Record<string, unknown>
-    >;
+    const currencies = at(
+      (await call(sandbox.url, 'GET', '/currencies', { headers })).body,
+      'result',
+    ) as Array<Record<string, unknown>>;
     for (const currency of currencies.filter((c) => c.isActive)) {
-      const methods = at((await call(sandbox.url, 'GET', `/${String(currency.id)}/payment-methods`, { headers })).body, 'result');
+      const methods = at(
+        (await call(sandbox.url, 'GET', `/${String(currency.id)}/payment-methods`, { headers })).body,
+        'result',
+      );
       expect((methods as Array<Record<string, unknown>>).some((m) => m.isActive)).toBe(true);
     }
   });
 
   it('answers 404 for an unknown currency and 401 without a token', async () => {
     sandbox = await startSandbox({});
-    const unknown = await call(sandbox.url, 'GET', '/c_nope/payment-methods', { headers: await bearer(sandbox) });
+    const unknown = await call(sandbox.url, 'GET', '/c_nope/payment-methods', {
+      headers: await bearer(sandbox),
+    });
     expect(unknown.status).toBe(404);
     expect(at(unknown.body, 'message')).toMatch(/c_nope/);
     expect((await call(sandbox.url, 'GET', `/${INR}/payment-methods`)).status).toBe(401);

@@ -26,10 +26,31 @@ export const CURRENCIES: readonly CatalogCurrency[] = [
   { id: 'c_JdzYuwqF6O', code: 'INR', name: 'Rupees', symbol: '₹', isActive: true, createdAt: CREATED_AT },
   { id: 'c_2xqOlqufc3', code: 'USD', name: 'US Dollar', symbol: '$', isActive: true, createdAt: CREATED_AT },
   { id: 'c_Eu7RkP2wQa', code: 'EUR', name: 'Euro', symbol: '€', isActive: true, createdAt: CREATED_AT },
-  { id: 'c_Gb4TnZ8xLm', code: 'GBP', name: 'Pound Sterling', symbol: '£', isActive: true, createdAt: CREATED_AT },
+  {
+    id: 'c_Gb4TnZ8xLm',
+    code: 'GBP',
+    name: 'Pound Sterling',
+    symbol: '£',
+    isActive: true,
+    createdAt: CREATED_AT,
+  },
   { id: 'c_Jp9YeN3vHs', code: 'JPY', name: 'Yen', symbol: '¥', isActive: true, createdAt: CREATED_AT },
-  { id: 'c_Kw2DnR6tBc', code: 'KWD', name: 'Kuwaiti Dinar', symbol: 'KD', isActive: true, createdAt: CREATED_AT },
-  { id: 'c_Ae5DhM1sXp', code: 'AED', name: 'UAE Dirham', symbol: 'AED', isActive: false, createdAt: CREATED_AT },
+  {
+    id: 'c_Kw2DnR6tBc',
+    code: 'KWD',
+    name: 'Kuwaiti Dinar',
+    symbol: 'KD',
+    isActive: true,
+    createdAt: CREATED_AT,
+  },
+  {
+    id: 'c_Ae5DhM1sXp',
+    code: 'AED',
+    name: 'UAE Dirham',
+    symbol: 'AED',
+    isActive: false,
+    createdAt: CREATED_AT,
+  },
 ];
 
 /** Methods per currency id. INR's WALLET is inactive; `pm_5LR93Agwv` and `pm_67NoP7JaQ` are the guide's. */

@@ -35,10 +35,15 @@ function deliverAgain(url: string): void {
     .catch(() => undefined);
 }
 
-export function settleCheckout(deps: CheckoutOutcomeDeps, txnId: string, outcome: CheckoutOutcome): PayResult {
+export function settleCheckout(
+  deps: CheckoutOutcomeDeps,
+  txnId: string,
+  outcome: CheckoutOutcome,
+): PayResult {
   const existing = deps.store.get(txnId);
   // Faults are consumed only by a settlement that happens, not by a refused one.
-  const lie = existing?.status === 'INITIATED' && (deps.faults.takeLie() || deps.hostile().has('redirect-lie'));
+  const lie =
+    existing?.status === 'INITIATED' && (deps.faults.takeLie() || deps.hostile().has('redirect-lie'));
   const status = lie ? 'FAILED' : STATUS_OF[outcome];
   const record = deps.store.settle(txnId, status, status === 'CANCELLED' ? null : newProviderPaymentId());
   const target = new URL(record.redirectUrl ?? `${deps.baseUrl()}/checkout/${encodeURIComponent(txnId)}`);

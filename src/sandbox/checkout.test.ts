@@ -53,26 +53,31 @@ describe('the hosted checkout page', () => {
     ['pay', 'success', 'COMPLETED'],
     ['decline', 'failed', 'FAILED'],
     ['cancel', 'cancelled', 'CANCELLED'],
-  ])('%s records %s → %s and redirects (303) to redirectUrl with the three parameters', async (action, paymentStatus, status) => {
-    sandbox = await startSandbox({});
-    const sale = await startCheckout(sandbox, { redirectUrl: 'https://shop.example/return?till=3' });
-    const reply = await call(sandbox.url, 'POST', `/checkout/${sale.txnId}/${action}`);
-    expect(reply.status).toBe(303);
-    const location = reply.headers.get('location');
-    expect(location?.startsWith('https://shop.example/return?')).toBe(true);
-    const record = sandbox.transactions()[0]!;
-    expect(record.status).toBe(status);
-    expect(redirectParams(location)).toEqual({
-      till: '3',
-      payment_status: paymentStatus,
-      kspay_id: sale.txnId,
-      provider_payment_id: record.providerPaymentId ?? '',
-    });
-    if (status === 'CANCELLED') expect(record.providerPaymentId).toBeNull();
-    else expect(record.providerPaymentId).toMatch(/^pay_/);
-    const fetched = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers: await bearer(sandbox) });
-    expect(at(fetched.body, 'result.status')).toBe(status);
-  });
+  ])(
+    '%s records %s → %s and redirects (303) to redirectUrl with the three parameters',
+    async (action, paymentStatus, status) => {
+      sandbox = await startSandbox({});
+      const sale = await startCheckout(sandbox, { redirectUrl: 'https://shop.example/return?till=3' });
+      const reply = await call(sandbox.url, 'POST', `/checkout/${sale.txnId}/${action}`);
+      expect(reply.status).toBe(303);
+      const location = reply.headers.get('location');
+      expect(location?.startsWith('https://shop.example/return?')).toBe(true);
+      const record = sandbox.transactions()[0]!;
+      expect(record.status).toBe(status);
+      expect(redirectParams(location)).toEqual({
+        till: '3',
+        payment_status: paymentStatus,
+        kspay_id: sale.txnId,
+        provider_payment_id: record.providerPaymentId ?? '',
+      });
+      if (status === 'CANCELLED') expect(record.providerPaymentId).toBeNull();
+      else expect(record.providerPaymentId).toMatch(/^pay_/);
+      const fetched = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, {
+        headers: await bearer(sandbox),
+      });
+      expect(at(fetched.body, 'result.status')).toBe(status);
+    },
+  );
 
   it('says a settled payment is already paid instead of showing buttons, and refuses a second press with 409', async () => {
     sandbox = await startSandbox({});
@@ -100,9 +105,12 @@ describe('the hosted checkout page', () => {
     const headers = await bearer(sandbox);
     const sale = await startCheckout(sandbox, {}, headers);
     clock.advance(119_000);
-    expect(at((await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers })).body, 'result.status')).toBe(
-      'INITIATED',
-    );
+    expect(
+      at(
+        (await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers })).body,
+        'result.status',
+      ),
+    ).toBe('INITIATED');
     clock.advance(1_000);
     const record = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers });
     expect(at(record.body, 'result.status')).toBe('EXPIRED');
@@ -118,7 +126,11 @@ describe('the hosted checkout page', () => {
     sandbox = await startSandbox({});
     const { appId, accessKey, secretKey } = sandbox.credentials;
     const signature = str(
-      (await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, { body: { accessKey, secretKey } })).body,
+      (
+        await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, {
+          body: { accessKey, secretKey },
+        })
+      ).body,
       'result.signature',
     );
     const initiated = await call(sandbox.url, 'POST', '/transaction/initiate', {
@@ -147,7 +159,10 @@ describe('pay() in-process', () => {
     const sale = await startCheckout(sandbox);
     const result = sandbox.pay(sale.txnId, 'success');
     expect(result.redirectUrls).toEqual([result.redirectUrl]);
-    expect(redirectParams(result.redirectUrl)).toMatchObject({ payment_status: 'success', kspay_id: sale.txnId });
+    expect(redirectParams(result.redirectUrl)).toMatchObject({
+      payment_status: 'success',
+      kspay_id: sale.txnId,
+    });
     expect(sandbox.transactions()[0]?.status).toBe('COMPLETED');
   });
 

@@ -36,7 +36,9 @@ function hostileOption(argv: readonly string[]): boolean | HostileBehaviour[] | 
   return names.map((name) => {
     const parsed = HostileBehaviour.safeParse(name);
     if (!parsed.success) {
-      throw new CliArgsError(`--hostile: unknown behaviour "${name}"; known: ${ALL_HOSTILE_BEHAVIOURS.join(', ')}.`);
+      throw new CliArgsError(
+        `--hostile: unknown behaviour "${name}"; known: ${ALL_HOSTILE_BEHAVIOURS.join(', ')}.`,
+      );
     }
     return parsed.data;
   });

@@ -68,8 +68,25 @@ describe('node src/sandbox/cli.ts', () => {
 describe('parseCliArgs', () => {
   it('maps every flag onto SandboxOptions', () => {
     const command = parseCliArgs([
-      '--port', '0', '--seed-transactions', '100000', '--latency', '25', '--token-ttl', '5', '--checkout-ttl', '60',
-      '--admin', '--state', '/tmp/s.json', '--variant', 'npm', '--rate-limit', '10', '--hostile', '--unpaged',
+      '--port',
+      '0',
+      '--seed-transactions',
+      '100000',
+      '--latency',
+      '25',
+      '--token-ttl',
+      '5',
+      '--checkout-ttl',
+      '60',
+      '--admin',
+      '--state',
+      '/tmp/s.json',
+      '--variant',
+      'npm',
+      '--rate-limit',
+      '10',
+      '--hostile',
+      '--unpaged',
     ]);
     expect(command).toEqual({
       help: false,

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof CliArgsError ? `${error.message}\n\n${CLI_USAGE}` : String(error instanceof Error ? error.message : error);
+  const message =
+    error instanceof CliArgsError
+      ? `${error.message}\n\n${CLI_USAGE}`
+      : String(error instanceof Error ? error.message : error);
   process.stderr.write(`KS Pay sandbox could not start: ${message}\n`);
   process.exit(error instanceof CliArgsError ? 2 : 1);
 });

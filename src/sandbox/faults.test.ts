@@ -42,7 +42,14 @@ describe('fault injection', () => {
     sandbox = await startSandbox({});
     const headers = await bearer(sandbox);
     sandbox.faults.set({ fail500Next: 1 });
-    const body = { currencyId: INR, paymentMethodId: UPI, amount: 1, referenceNumber: newReference(), appId: 'ap_demo_pos', redirectUrl: 'https://x.example/' };
+    const body = {
+      currencyId: INR,
+      paymentMethodId: UPI,
+      amount: 1,
+      referenceNumber: newReference(),
+      appId: 'ap_demo_pos',
+      redirectUrl: 'https://x.example/',
+    };
     const failed = await call(sandbox.url, 'POST', '/transaction/initiate', { headers, body });
     expect(failed.status).toBe(500);
     expect(failed.body).toEqual({ status: 500, message: expect.stringMatching(/try again/) });
@@ -88,17 +95,29 @@ describe('fault injection', () => {
     const headers = await bearer(sandbox);
     sandbox.faults.set({ timeoutAfterCommitNext: 1 });
     // A refused write commits nothing and does not use the fault up.
-    const refused = await call(sandbox.url, 'POST', '/transaction/initiate', { headers, body: { amount: 1 } });
+    const refused = await call(sandbox.url, 'POST', '/transaction/initiate', {
+      headers,
+      body: { amount: 1 },
+    });
     expect(refused.status).toBe(400);
     // Reads are never held.
     expect((await call(sandbox.url, 'GET', '/currencies', { headers })).status).toBe(200);
     const referenceNumber = newReference();
-    const body = { currencyId: INR, paymentMethodId: UPI, amount: 5, referenceNumber, appId: 'ap_demo_pos', redirectUrl: 'https://x.example/' };
+    const body = {
+      currencyId: INR,
+      paymentMethodId: UPI,
+      amount: 5,
+      referenceNumber,
+      appId: 'ap_demo_pos',
+      redirectUrl: 'https://x.example/',
+    };
     await expect(
       call(sandbox.url, 'POST', '/transaction/initiate', { headers, body, signal: AbortSignal.timeout(300) }),
     ).rejects.toThrow();
     expect(sandbox.transactions().map((t) => t.referenceNumber)).toEqual([referenceNumber]);
-    const found = await call(sandbox.url, 'GET', `/transaction?referenceNumber=${referenceNumber}`, { headers });
+    const found = await call(sandbox.url, 'GET', `/transaction?referenceNumber=${referenceNumber}`, {
+      headers,
+    });
     expect(at(found.body, 'result.total')).toBe(1);
     expect(sandbox.faults.get().timeoutAfterCommitNext).toBe(0);
   });

@@ -9,7 +9,9 @@ afterEach(async () => {
 });
 
 async function record(txnId: string): Promise<Record<string, unknown>> {
-  const reply = await call(sandbox.url, 'GET', `/transaction/txnId/${txnId}`, { headers: await bearer(sandbox) });
+  const reply = await call(sandbox.url, 'GET', `/transaction/txnId/${txnId}`, {
+    headers: await bearer(sandbox),
+  });
   expect(reply.status).toBe(200);
   return at(reply.body, 'result') as Record<string, unknown>;
 }
@@ -19,14 +21,23 @@ describe('hostile mode', () => {
     sandbox = await startSandbox({ hostile: ['order-urls'] });
     const { order } = await startCheckout(sandbox);
     const urls = ['checkoutUrl', 'short_url', 'paymentUrl', 'url'].map((key) => String(at(order, key)));
-    expect(urls.map((url) => new URL(url).protocol)).toEqual(['javascript:', 'data:', 'file:', 'javascript:']);
+    expect(urls.map((url) => new URL(url).protocol)).toEqual([
+      'javascript:',
+      'data:',
+      'file:',
+      'javascript:',
+    ]);
   });
 
   it('record-amount: the record says SUCCESS with another amount and currency than initiated', async () => {
     sandbox = await startSandbox({ hostile: ['record-amount'] });
     const sale = await startCheckout(sandbox);
     const served = await record(sale.txnId);
-    expect(served).toMatchObject({ status: 'SUCCESS', currency: 'USD', referenceNumber: sale.referenceNumber });
+    expect(served).toMatchObject({
+      status: 'SUCCESS',
+      currency: 'USD',
+      referenceNumber: sale.referenceNumber,
+    });
     expect(served.amount).not.toBe(345.67);
     // The sandbox's own record stays true.
     expect(sandbox.transactions()[0]).toMatchObject({ status: 'INITIATED', amount: 345.67, currency: 'INR' });
@@ -53,7 +64,9 @@ describe('hostile mode', () => {
     sandbox = await startSandbox({ hostile: ['huge-strings'] });
     const sale = await startCheckout(sandbox);
     expect(String(at(sale.order, 'description')).length).toBeGreaterThanOrEqual(1_000_000);
-    const reply = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers: await bearer(sandbox) });
+    const reply = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, {
+      headers: await bearer(sandbox),
+    });
     expect(String(at(reply.body, 'message')).length).toBeGreaterThan(1_000_000);
     expect(String(at(reply.body, 'result.paymentMethodName')).length).toBeGreaterThanOrEqual(1_000_000);
   });
@@ -66,7 +79,9 @@ describe('hostile mode', () => {
     expect(typeof served.amount).toBe('object');
     expect(typeof served.status).toBe('number');
     expect(Array.isArray(served.providerOrderId)).toBe(true);
-    const methods = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, { headers: await bearer(sandbox) });
+    const methods = await call(sandbox.url, 'GET', `/${INR}/payment-methods`, {
+      headers: await bearer(sandbox),
+    });
     const first = (at(methods.body, 'result') as Array<Record<string, unknown>>)[0];
     expect(typeof first?.id).toBe('number');
     expect(first?.isActive).toBe('yes');

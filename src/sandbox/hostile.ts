@@ -87,14 +87,26 @@ export function hostileRecord(record: Record<string, unknown>, set: HostileSet):
 
 export function hostileMethods(methods: Record<string, unknown>[], set: HostileSet): unknown[] {
   if (!set.has('wrong-types')) return methods;
-  return methods.map((method, index) => ({ ...method, id: index + 1, paymentMethodId: index + 1, isActive: 'yes' }));
+  return methods.map((method, index) => ({
+    ...method,
+    id: index + 1,
+    paymentMethodId: index + 1,
+    isActive: 'yes',
+  }));
 }
 
 export function hostileCurrencies(currencies: Record<string, unknown>[], set: HostileSet): unknown[] {
   if (!set.has('catalog')) return currencies;
   return [
     ...currencies,
-    { id: `c_${MARKUP}`, currencyId: `c_${MARKUP}`, code: MARKUP, name: MARKUP, symbol: MARKUP, isActive: true },
+    {
+      id: `c_${MARKUP}`,
+      currencyId: `c_${MARKUP}`,
+      code: MARKUP,
+      name: MARKUP,
+      symbol: MARKUP,
+      isActive: true,
+    },
     { id: 'c_HugeName01', currencyId: 'c_HugeName01', code: 'XXX', name: huge(100_000), isActive: true },
     { id: 'c_StrActive1', currencyId: 'c_StrActive1', code: 'CHF', name: 'CHF', isActive: 'true' },
   ];

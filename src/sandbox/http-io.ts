@@ -22,7 +22,8 @@ export async function readBodyText(req: IncomingMessage): Promise<string> {
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body is larger than 1 MB: send a smaller body.');
+    if (size > MAX_BODY_BYTES)
+      throw new HttpError(413, 'Request body is larger than 1 MB: send a smaller body.');
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -88,7 +89,10 @@ const LIST_BATCH_CHARS = 64 * 1024;
  * a list of any length never exists whole as text. With `cut`, half the items are sent, then the connection drops.
  */
 export async function sendJsonList(res: ServerResponse, list: JsonList, cut = false): Promise<void> {
-  res.writeHead(list.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(list.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   const stop = cut ? Math.floor(list.count / 2) : list.count;
   let batch = list.open;
   for (let index = 0; index < stop; index++) {

@@ -7,7 +7,9 @@ import { HttpError } from './http-io.ts';
 
 function requiredString(field: string, max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required.` : `${field} must be a string.`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `${field} is required.` : `${field} must be a string.`),
+    })
     .trim()
     .min(1, `${field} is required.`)
     .max(max, `${field} is longer than ${max} characters.`);
@@ -43,7 +45,8 @@ export function parseAmount(amount: unknown, currencyCode: string): number {
   if (amount === undefined || amount === null || amount === '') fail('amount is required.');
   if (typeof amount !== 'number' && typeof amount !== 'string') fail('amount must be a number, e.g. 345.67.');
   const exponent = currencyExponent(currencyCode);
-  if (typeof amount === 'string' && !/^\s*-?\d+(\.\d+)?\s*$/.test(amount)) fail('amount must be a number, e.g. 345.67.');
+  if (typeof amount === 'string' && !/^\s*-?\d+(\.\d+)?\s*$/.test(amount))
+    fail('amount must be a number, e.g. 345.67.');
   if (typeof amount === 'number' && !Number.isFinite(amount)) fail('amount must be a finite number.');
   if (Number(amount) <= 0) fail('amount must be greater than zero.');
   const tooLarge = `amount is too large: at most ${minorToDecimalString(MAX_AMOUNT_MINOR, exponent)} ${currencyCode}.`;
@@ -64,7 +67,8 @@ export function parseAmount(amount: unknown, currencyCode: string): number {
 
 /** An absolute http(s) URL of at most 2048 characters: where the checkout sends the customer back. */
 export function parseRedirectUrl(value: unknown): string {
-  if (value === undefined || value === null || value === '') fail('redirectUrl is required for the checkout flow.');
+  if (value === undefined || value === null || value === '')
+    fail('redirectUrl is required for the checkout flow.');
   if (typeof value !== 'string') fail('redirectUrl must be a string.');
   if (value.length > 2048) fail('redirectUrl is longer than 2048 characters.');
   let url: URL;
@@ -73,7 +77,8 @@ export function parseRedirectUrl(value: unknown): string {
   } catch {
     fail('redirectUrl must be an absolute URL, e.g. https://shop.example/return.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('redirectUrl must be an http or https URL.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail('redirectUrl must be an http or https URL.');
   return url.toString();
 }
 
@@ -82,13 +87,18 @@ export function parseInitiateBody(body: Record<string, unknown>, flow: 's2s' | '
   if (!parsed.success) fail(parsed.error.issues[0]?.message ?? 'Request body is not valid.');
   const input = parsed.data;
   const currency = findCurrency(input.currencyId);
-  if (!currency) fail(`currencyId ${input.currencyId} is not a known currency: pick one from GET /currencies.`);
-  if (!currency.isActive) fail(`currencyId ${input.currencyId} (${currency.code}) is not active: pick another currency.`);
+  if (!currency)
+    fail(`currencyId ${input.currencyId} is not a known currency: pick one from GET /currencies.`);
+  if (!currency.isActive)
+    fail(`currencyId ${input.currencyId} (${currency.code}) is not active: pick another currency.`);
   const method = findMethod(currency.id, input.paymentMethodId);
   if (!method) {
-    fail(`paymentMethodId ${input.paymentMethodId} is not offered for ${currency.code}: pick one from its payment methods.`);
+    fail(
+      `paymentMethodId ${input.paymentMethodId} is not offered for ${currency.code}: pick one from its payment methods.`,
+    );
   }
-  if (!method.isActive) fail(`paymentMethodId ${input.paymentMethodId} (${method.name}) is not active: pick another method.`);
+  if (!method.isActive)
+    fail(`paymentMethodId ${input.paymentMethodId} (${method.name}) is not active: pick another method.`);
   const amountMinor = parseAmount(input.amount, currency.code);
   if (input.appId !== undefined && typeof input.appId !== 'string') fail('appId must be a string.');
   const appId = input.appId?.trim();

@@ -30,7 +30,11 @@ describe('GET /transaction', () => {
     expect(page.items).toHaveLength(50);
     const times = page.items.map((item) => item.createdAt);
     expect(times).toEqual([...times].sort().reverse());
-    const newest = sandbox.transactions().map((t) => t.createdAt).sort().at(-1);
+    const newest = sandbox
+      .transactions()
+      .map((t) => t.createdAt)
+      .sort()
+      .at(-1);
     expect(times[0]).toBe(newest);
   });
 
@@ -116,7 +120,14 @@ describe('GET /transaction', () => {
   it('puts the page at the top level in the npm shape', async () => {
     sandbox = await startSandbox({ clock: manualClock(), seedTransactions: 3, variant: 'npm' });
     const reply = await call(sandbox.url, 'GET', '/transaction', { headers: await bearer(sandbox) });
-    expect(reply.body).toMatchObject({ status: 200, message: 'success', page: 1, limit: 50, total: 3, hasMore: false });
+    expect(reply.body).toMatchObject({
+      status: 200,
+      message: 'success',
+      page: 1,
+      limit: 50,
+      total: 3,
+      hasMore: false,
+    });
   });
 
   it('answers 401 without a token', async () => {

@@ -27,11 +27,11 @@ export interface AdminControls {
 }
 
 const ExpireBody = z.object({ includeRefreshTokens: z.boolean().optional() }).strict();
-const PayBody = z.object({ txnId: z.string().min(1), outcome: z.enum(['success', 'failed', 'cancelled']) }).strict();
-const VariantBody = z.object({ variant: z.enum(['s2s', 'npm']) }).strict();
-const HostileBody = z
-  .object({ hostile: z.union([z.boolean(), z.array(HostileBehaviour)]) })
+const PayBody = z
+  .object({ txnId: z.string().min(1), outcome: z.enum(['success', 'failed', 'cancelled']) })
   .strict();
+const VariantBody = z.object({ variant: z.enum(['s2s', 'npm']) }).strict();
+const HostileBody = z.object({ hostile: z.union([z.boolean(), z.array(HostileBehaviour)]) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);

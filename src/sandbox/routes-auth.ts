@@ -10,8 +10,10 @@ function keysFrom(body: Record<string, unknown>): { accessKey: unknown; secretKe
 
 function requireKeys(body: Record<string, unknown>): { accessKey: unknown; secretKey: unknown } {
   const keys = keysFrom(body);
-  if (keys.accessKey === undefined || keys.accessKey === '') throw new HttpError(400, 'accessKey is required.');
-  if (keys.secretKey === undefined || keys.secretKey === '') throw new HttpError(400, 'secretKey is required.');
+  if (keys.accessKey === undefined || keys.accessKey === '')
+    throw new HttpError(400, 'accessKey is required.');
+  if (keys.secretKey === undefined || keys.secretKey === '')
+    throw new HttpError(400, 'secretKey is required.');
   return keys;
 }
 

@@ -9,7 +9,9 @@ import { header, HttpError } from './http-io.ts';
 export const listCurrencies: Handler = (ctx, { req }) => {
   ctx.auth.verifyAccess(header(req, 'authorization'));
   const variant = ctx.variant();
-  const currencies = CURRENCIES.filter((currency) => listed(variant, currency)).map((c) => currencyShape(variant, c));
+  const currencies = CURRENCIES.filter((currency) => listed(variant, currency)).map((c) =>
+    currencyShape(variant, c),
+  );
   return ok(ctx, 200, hostileCurrencies(currencies, ctx.hostile()));
 };
 
@@ -17,7 +19,8 @@ export const listPaymentMethods: Handler = (ctx, { req, params }) => {
   ctx.auth.verifyAccess(header(req, 'authorization'));
   const currencyId = params.currencyId ?? '';
   const currency = findCurrency(currencyId);
-  if (!currency) throw new HttpError(404, `Currency ${currencyId} was not found: pick one from GET /currencies.`);
+  if (!currency)
+    throw new HttpError(404, `Currency ${currencyId} was not found: pick one from GET /currencies.`);
   const variant = ctx.variant();
   const methods = methodsOf(currency.id)
     .filter((method) => listed(variant, method))

@@ -6,11 +6,19 @@ import { renderCheckoutPage, renderNotFoundPage } from './checkout-page.ts';
 import type { Handler, Reply, SandboxContext } from './context.ts';
 import type { TxnRecord } from './transactions.ts';
 
-const OUTCOME_OF: Record<string, CheckoutOutcome> = { pay: 'success', decline: 'failed', cancel: 'cancelled' };
+const OUTCOME_OF: Record<string, CheckoutOutcome> = {
+  pay: 'success',
+  decline: 'failed',
+  cancel: 'cancelled',
+};
 
 function page(ctx: SandboxContext, record: TxnRecord, status: number): Reply {
   const expiresAt = new Date(Date.parse(record.createdAt) + ctx.checkoutTtlSec * 1000).toISOString();
-  return { kind: 'html', status, html: renderCheckoutPage({ record, merchantName: ctx.merchantName, expiresAt }) };
+  return {
+    kind: 'html',
+    status,
+    html: renderCheckoutPage({ record, merchantName: ctx.merchantName, expiresAt }),
+  };
 }
 
 export const showCheckout: Handler = (ctx, { params }) => {

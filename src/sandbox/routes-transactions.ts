@@ -50,13 +50,20 @@ export const initiateTransaction: Handler = async (ctx, { req }) => {
   };
   if (flow === 's2s') return ok(ctx, 201, summary);
   const txnSignature = ctx.auth.issueTxnSignature(appId, record.txnId);
-  return ok(ctx, 201, ctx.variant() === 'npm' ? { signature: txnSignature } : { signature: txnSignature, ...summary });
+  return ok(
+    ctx,
+    201,
+    ctx.variant() === 'npm' ? { signature: txnSignature } : { signature: txnSignature, ...summary },
+  );
 };
 
 function appOfSignature(ctx: SandboxContext, signature: string | undefined): string {
   const grant = ctx.auth.resolveSignature(signature);
   if (grant.kind !== 'app') {
-    throw new HttpError(403, 'This x-signature belongs to one transaction: get one from /auth/generate-signature.');
+    throw new HttpError(
+      403,
+      'This x-signature belongs to one transaction: get one from /auth/generate-signature.',
+    );
   }
   return grant.appId;
 }
@@ -75,7 +82,8 @@ export const processTransaction: Handler = async (ctx, { req }) => {
     txnId = given;
   }
   const record = ctx.store.get(txnId);
-  if (!record || record.appId !== grant.appId) throw new HttpError(404, `Transaction ${txnId} was not found.`);
+  if (!record || record.appId !== grant.appId)
+    throw new HttpError(404, `Transaction ${txnId} was not found.`);
   if (record.status !== 'INITIATED') {
     throw new HttpError(409, `Transaction ${txnId} is already ${record.status}: start a new payment.`);
   }
@@ -148,20 +156,25 @@ const ListQuery = z.object({
   limit: intParam('limit', 1, MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT),
   from: isoParam('from'),
   to: isoParam('to'),
-  status: z.enum(TxnStatus.options, { error: `status must be one of ${TxnStatus.options.join(', ')}.` }).optional(),
+  status: z
+    .enum(TxnStatus.options, { error: `status must be one of ${TxnStatus.options.join(', ')}.` })
+    .optional(),
   referenceNumber: z.string().min(1).max(64).optional(),
 });
 
 export const listTransactions: Handler = (ctx, { req, query }) => {
   const appId = ctx.auth.verifyAccess(header(req, 'authorization'));
   const parsed = ListQuery.safeParse(Object.fromEntries(query));
-  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Query parameters are not valid.');
+  if (!parsed.success)
+    throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Query parameters are not valid.');
   const hostile = ctx.hostile();
   const lagging = ctx.faults.get().listLagging === true;
   if (ctx.paging() === 'unpaged') {
     // The guide's plain list: page and limit are not read; every match goes out in one array, newest first.
     const { items } = ctx.store.list({ appId, ...parsed.data, page: 1, limit: Number.MAX_SAFE_INTEGER });
-    return okList(ctx, lagging ? [] : items, (record) => hostileRecord({ ...toApiTransaction(record) }, hostile));
+    return okList(ctx, lagging ? [] : items, (record) =>
+      hostileRecord({ ...toApiTransaction(record) }, hostile),
+    );
   }
   const listed = ctx.store.list({ appId, ...parsed.data });
   const page = lagging ? { ...listed, items: [], total: 0, hasMore: false } : listed;

@@ -22,7 +22,8 @@ describe('seedTransactions', () => {
     const byStatus = new Map<string, number>();
     for (const record of records) byStatus.set(record.status, (byStatus.get(record.status) ?? 0) + 1);
     expect(byStatus.get('COMPLETED')! / records.length).toBeGreaterThan(0.7);
-    for (const status of ['FAILED', 'CANCELLED', 'EXPIRED']) expect(byStatus.get(status)).toBeGreaterThan(100);
+    for (const status of ['FAILED', 'CANCELLED', 'EXPIRED'])
+      expect(byStatus.get(status)).toBeGreaterThan(100);
     for (const record of records.filter((r) => r.status === 'INITIATED')) {
       expect(NOW - Date.parse(record.createdAt)).toBeLessThan(900_000);
     }
@@ -52,7 +53,13 @@ describe('seedTransactions', () => {
     const once = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900 });
     const twice = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900 });
     expect(twice).toEqual(once);
-    const otherSeed = seedTransactions({ count: 500, appId: 'ap_demo_pos', now: NOW, checkoutTtlSec: 900, seed: 7 });
+    const otherSeed = seedTransactions({
+      count: 500,
+      appId: 'ap_demo_pos',
+      now: NOW,
+      checkoutTtlSec: 900,
+      seed: 7,
+    });
     expect(otherSeed).not.toEqual(once);
   });
 });

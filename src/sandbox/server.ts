@@ -52,14 +52,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Seeding tops up an empty history only, so restarting with --state and --seed does not pile up copies.
   if (options.seedTransactions && store.size() === 0) {
     store.load(
-      seedTransactions({ count: options.seedTransactions, appId: credentials.appId, now: clock.now(), checkoutTtlSec }),
+      seedTransactions({
+        count: options.seedTransactions,
+        appId: credentials.appId,
+        now: clock.now(),
+        checkoutTtlSec,
+      }),
     );
   }
   if (options.statePath) {
     const statePath = options.statePath;
     writer = createStateWriter(
       statePath,
-      () => ({ version: 1, savedAt: new Date(clock.now()).toISOString(), auth: auth.snapshot(), transactions: store.all() }),
+      () => ({
+        version: 1,
+        savedAt: new Date(clock.now()).toISOString(),
+        auth: auth.snapshot(),
+        transactions: store.all(),
+      }),
       (error) => process.stderr.write(`KS Pay sandbox could not save ${statePath}: ${String(error)}\n`),
     );
     writer.schedule();
@@ -119,7 +129,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       if (faults.takeFail500(path)) {
-        await send(res, { kind: 'json', status: 500, body: errorBody(500, 'Injected server error: try again later.') });
+        await send(res, {
+          kind: 'json',
+          status: 500,
+          body: errorBody(500, 'Injected server error: try again later.'),
+        });
         return;
       }
       const wait = faults.takeFail429(path) ? 1 : limiter.check(callerOf(req));
@@ -160,7 +174,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return await handler(ctx, route);
     } catch (error) {
       if (error instanceof HttpError) {
-        return { kind: 'json', status: error.status, body: errorBody(error.status, error.message), headers: error.headers };
+        return {
+          kind: 'json',
+          status: error.status,
+          body: errorBody(error.status, error.message),
+          headers: error.headers,
+        };
       }
       const detail = error instanceof Error ? error.message : String(error);
       return { kind: 'json', status: 500, body: errorBody(500, `Sandbox internal error: ${detail}`) };
@@ -169,7 +188,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) void send(res, { kind: 'json', status: 500, body: errorBody(500, String(error)) });
+      if (!res.headersSent)
+        void send(res, { kind: 'json', status: 500, body: errorBody(500, String(error)) });
     });
   });
   server.keepAliveTimeout = 5_000;

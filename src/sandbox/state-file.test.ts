@@ -36,9 +36,23 @@ describe('--state FILE', () => {
     const headers = { authorization: `Bearer ${kept.accessToken}` };
     const record = await call(sandbox.url, 'GET', `/transaction/txnId/${paid.txnId}`, { headers });
     expect(at(record.body, 'result.status')).toBe('COMPLETED');
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: kept.refreshToken } })).status).toBe(201);
-    expect((await call(sandbox.url, 'POST', '/auth/refresh-token', { headers: { authorization: used.refreshToken } })).status).toBe(401);
-    const processed = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': open.signature } });
+    expect(
+      (
+        await call(sandbox.url, 'POST', '/auth/refresh-token', {
+          headers: { authorization: kept.refreshToken },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(sandbox.url, 'POST', '/auth/refresh-token', {
+          headers: { authorization: used.refreshToken },
+        })
+      ).status,
+    ).toBe(401);
+    const processed = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': open.signature },
+    });
     expect(processed.status).toBe(201);
     expect(str(processed.body, 'result.order.checkoutUrl')).toBe(`${sandbox.url}/checkout/${open.txnId}`);
   });
@@ -51,7 +65,12 @@ describe('--state FILE', () => {
     expect(await readdir(join(dir, 'state'))).toEqual(['sandbox.json']);
     const text = await readFile(statePath, 'utf8');
     expect(text).toContain(sale.txnId);
-    for (const secret of [pair.accessToken, pair.refreshToken, sale.signature, sandbox.credentials.secretKey]) {
+    for (const secret of [
+      pair.accessToken,
+      pair.refreshToken,
+      sale.signature,
+      sandbox.credentials.secretKey,
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -66,7 +85,9 @@ describe('--state FILE', () => {
   it('refuses to start on a damaged file, saying what to do', async () => {
     await rm(join(dir, 'state'), { recursive: true, force: true });
     await writeFile(join(dir, 'broken.json'), '{"version": 1, "transactions": [');
-    await expect(startSandbox({ statePath: join(dir, 'broken.json') })).rejects.toThrow(/not valid JSON: move it aside/);
+    await expect(startSandbox({ statePath: join(dir, 'broken.json') })).rejects.toThrow(
+      /not valid JSON: move it aside/,
+    );
     await writeFile(join(dir, 'other.json'), '{"version": 7}');
     await expect(startSandbox({ statePath: join(dir, 'other.json') })).rejects.toThrow(/not sandbox state/);
   });

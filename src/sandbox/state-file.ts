@@ -27,7 +27,9 @@ export async function readState(path: string): Promise<SandboxState | undefined>
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`Sandbox state file ${path} is not valid JSON: move it aside or delete it to start afresh.`);
+    throw new Error(
+      `Sandbox state file ${path} is not valid JSON: move it aside or delete it to start afresh.`,
+    );
   }
   const parsed = SandboxState.safeParse(json);
   if (!parsed.success) {

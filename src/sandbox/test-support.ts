@@ -18,7 +18,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export async function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<HttpReply> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<HttpReply> {
   const headers: Record<string, string> = { ...options.headers };
   let payload: string | undefined = options.rawBody;
   if (payload === undefined && options.body !== undefined) {
@@ -55,7 +60,8 @@ export function at(value: unknown, path: string): unknown {
 /** Like `at`, but the value must be a string (the test fails with the path otherwise). */
 export function str(value: unknown, path: string): string {
   const found = at(value, path);
-  if (typeof found !== 'string') throw new Error(`Expected a string at ${path}, got ${JSON.stringify(found)}`);
+  if (typeof found !== 'string')
+    throw new Error(`Expected a string at ${path}, got ${JSON.stringify(found)}`);
   return found;
 }
 
@@ -78,7 +84,9 @@ export const UPI = 'pm_5LR93Agwv';
 
 export async function tokens(sandbox: Sandbox): Promise<{ accessToken: string; refreshToken: string }> {
   const { appId, accessKey, secretKey } = sandbox.credentials;
-  const reply = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, { body: { accessKey, secretKey } });
+  const reply = await call(sandbox.url, 'POST', `/auth/generate-token/${appId}`, {
+    body: { accessKey, secretKey },
+  });
   if (reply.status !== 201) throw new Error(`generate-token answered ${reply.status}: ${reply.text}`);
   const result = sandbox.variant() === 'npm' ? reply.body : at(reply.body, 'result');
   return { accessToken: str(result, 'accessToken'), refreshToken: str(result, 'refreshToken') };
@@ -120,7 +128,9 @@ export async function startCheckout(
   });
   if (initiated.status !== 201) throw new Error(`initiate answered ${initiated.status}: ${initiated.text}`);
   const signature = str(initiated.body, 'result.signature');
-  const processed = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': signature } });
+  const processed = await call(sandbox.url, 'POST', '/transaction/process', {
+    headers: { 'x-signature': signature },
+  });
   if (processed.status !== 201) throw new Error(`process answered ${processed.status}: ${processed.text}`);
   return {
     txnId: str(initiated.body, 'result.pe_txnId'),

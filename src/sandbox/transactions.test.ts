@@ -36,7 +36,9 @@ async function initiate(body: Record<string, unknown>, headers = auth) {
 
 async function appSignature(): Promise<string> {
   const { appId, accessKey, secretKey } = sandbox.credentials;
-  const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, { body: { accessKey, secretKey } });
+  const reply = await call(sandbox.url, 'POST', `/auth/generate-signature/${appId}`, {
+    body: { accessKey, secretKey },
+  });
   return str(reply.body, 'result.signature');
 }
 
@@ -74,13 +76,21 @@ describe('initiate, checkout flow (Bearer + appId + redirectUrl)', () => {
     sandbox.setVariant('npm');
     const reply = await initiate(checkoutBody());
     expect(reply.status).toBe(201);
-    expect(reply.body).toEqual({ status: 201, message: 'success', signature: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(reply.body).toEqual({
+      status: 201,
+      message: 'success',
+      signature: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('keeps each currency exponent: JPY 500, KWD 1.234', async () => {
-    const jpy = await initiate(checkoutBody({ currencyId: JPY, paymentMethodId: 'pm_Cr2JpL8sE', amount: 500 }));
+    const jpy = await initiate(
+      checkoutBody({ currencyId: JPY, paymentMethodId: 'pm_Cr2JpL8sE', amount: 500 }),
+    );
     expect(at(jpy.body, 'result.amount')).toBe(500);
-    const kwd = await initiate(checkoutBody({ currencyId: KWD, paymentMethodId: 'pm_Kn7KwU2hZ', amount: 1.234 }));
+    const kwd = await initiate(
+      checkoutBody({ currencyId: KWD, paymentMethodId: 'pm_Kn7KwU2hZ', amount: 1.234 }),
+    );
     expect(at(kwd.body, 'result.amount')).toBe(1.234);
     expect(sandbox.transactions().map((t) => t.amountMinor)).toEqual([500, 1234]);
   });
@@ -97,14 +107,26 @@ describe('initiate, checkout flow (Bearer + appId + redirectUrl)', () => {
     ['a negative amount', { amount: -5 }, /greater than zero/],
     ['a zero amount', { amount: 0 }, /greater than zero/],
     ['too many decimals for INR', { amount: 3.456 }, /more than 2 decimals/],
-    ['decimals for JPY', { currencyId: JPY, paymentMethodId: 'pm_Cr2JpL8sE', amount: 5.5 }, /whole number for JPY/],
-    ['four decimals for KWD', { currencyId: KWD, paymentMethodId: 'pm_Kn7KwU2hZ', amount: 1.2345 }, /3 decimals/],
+    [
+      'decimals for JPY',
+      { currencyId: JPY, paymentMethodId: 'pm_Cr2JpL8sE', amount: 5.5 },
+      /whole number for JPY/,
+    ],
+    [
+      'four decimals for KWD',
+      { currencyId: KWD, paymentMethodId: 'pm_Kn7KwU2hZ', amount: 1.2345 },
+      /3 decimals/,
+    ],
     ['an amount that is text', { amount: 'lots' }, /amount must be a number/],
     ['an amount that is an object', { amount: { value: 1 } }, /amount must be a number/],
     ['an absurdly large amount', { amount: 1e20 }, /too large/],
     ['an unknown currency', { currencyId: 'c_nope' }, /currencyId c_nope is not a known currency/],
     ['an inactive currency', { currencyId: AED, paymentMethodId: 'pm_Cr1AeG6dJ' }, /not active/],
-    ['a method of another currency', { paymentMethodId: 'pm_67NoP7JaQ' }, /paymentMethodId .* not offered for INR/],
+    [
+      'a method of another currency',
+      { paymentMethodId: 'pm_67NoP7JaQ' },
+      /paymentMethodId .* not offered for INR/,
+    ],
     ['an inactive method', { paymentMethodId: WALLET }, /WALLET\) is not active/],
     ['a missing currencyId', { currencyId: undefined }, /currencyId is required/],
     ['a missing paymentMethodId', { paymentMethodId: undefined }, /paymentMethodId is required/],
@@ -112,7 +134,11 @@ describe('initiate, checkout flow (Bearer + appId + redirectUrl)', () => {
     ['a referenceNumber with markup', { referenceNumber: '<b>x</b>' }, /referenceNumber may contain only/],
     ['a missing appId', { appId: undefined }, /appId is required/],
     ['a missing redirectUrl', { redirectUrl: undefined }, /redirectUrl is required/],
-    ['a javascript: redirectUrl', { redirectUrl: 'javascript:alert(1)' }, /redirectUrl must be an http or https URL/],
+    [
+      'a javascript: redirectUrl',
+      { redirectUrl: 'javascript:alert(1)' },
+      /redirectUrl must be an http or https URL/,
+    ],
     ['a relative redirectUrl', { redirectUrl: '/return' }, /redirectUrl must be an absolute URL/],
     ['a huge redirectUrl', { redirectUrl: `https://x.example/${'a'.repeat(3000)}` }, /redirectUrl is longer/],
   ])('answers 400 naming the field for %s', async (_name, overrides, message) => {
@@ -166,12 +192,18 @@ describe('initiate, S2S flow (x-signature from generate-signature)', () => {
   it('answers 403 to a missing-looking, unknown or expired signature', async () => {
     const body = { currencyId: INR, paymentMethodId: UPI, amount: 1, referenceNumber: newReference() };
     for (const signature of ['', 'deadbeef']) {
-      const reply = await call(sandbox.url, 'POST', '/transaction/initiate', { headers: { 'x-signature': signature }, body });
+      const reply = await call(sandbox.url, 'POST', '/transaction/initiate', {
+        headers: { 'x-signature': signature },
+        body,
+      });
       expect(reply.status).toBe(403);
     }
     const signature = await appSignature();
     sandbox.faults.expireAllTokens();
-    const expired = await call(sandbox.url, 'POST', '/transaction/initiate', { headers: { 'x-signature': signature }, body });
+    const expired = await call(sandbox.url, 'POST', '/transaction/initiate', {
+      headers: { 'x-signature': signature },
+      body,
+    });
     expect(expired.status).toBe(403);
   });
 
@@ -189,7 +221,9 @@ describe('process', () => {
   it('answers 201 with an order that carries the checkout URL, ids, amount and currency', async () => {
     const initiated = await initiate(checkoutBody({ referenceNumber: 'REF-PROCESS-1' }));
     const signature = str(initiated.body, 'result.signature');
-    const reply = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': signature } });
+    const reply = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': signature },
+    });
     expect(reply.status).toBe(201);
     const txnId = str(initiated.body, 'result.pe_txnId');
     expect(at(reply.body, 'result.order')).toMatchObject({
@@ -224,7 +258,9 @@ describe('process', () => {
       body: { currencyId: INR, paymentMethodId: UPI, amount: 10, referenceNumber: newReference() },
     });
     const txnId = str(initiated.body, 'result.pe_txnId');
-    const missing = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': signature } });
+    const missing = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': signature },
+    });
     expect(missing.status).toBe(400);
     expect(str(missing.body, 'message')).toMatch(/pe_txnId is required/);
     const reply = await call(sandbox.url, 'POST', '/transaction/process', {
@@ -237,18 +273,24 @@ describe('process', () => {
 
   it('answers 403 to a missing or unknown signature', async () => {
     expect((await call(sandbox.url, 'POST', '/transaction/process', {})).status).toBe(403);
-    const reply = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': 'f'.repeat(64) } });
+    const reply = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': 'f'.repeat(64) },
+    });
     expect(reply.status).toBe(403);
     expect(str(reply.body, 'message')).toMatch(/x-signature/);
   });
 
   it('gives the same order again while open, and 409 once the transaction is final', async () => {
     const sale = await startCheckout(sandbox);
-    const again = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': sale.signature } });
+    const again = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': sale.signature },
+    });
     expect(again.status).toBe(201);
     expect(at(again.body, 'result.order.checkoutUrl')).toBe(at(sale.order, 'checkoutUrl'));
     sandbox.pay(sale.txnId, 'success');
-    const settled = await call(sandbox.url, 'POST', '/transaction/process', { headers: { 'x-signature': sale.signature } });
+    const settled = await call(sandbox.url, 'POST', '/transaction/process', {
+      headers: { 'x-signature': sale.signature },
+    });
     expect(settled.status).toBe(409);
     expect(str(settled.body, 'message')).toMatch(/already COMPLETED/);
   });
@@ -282,7 +324,12 @@ describe('GET /transaction/txnId/:txnId', () => {
     sandbox.pay(sale.txnId, 'success');
     sandbox.setVariant('npm');
     const reply = await call(sandbox.url, 'GET', `/transaction/txnId/${sale.txnId}`, { headers: auth });
-    expect(reply.body).toMatchObject({ message: 'success', txnId: sale.txnId, status: 'COMPLETED', amount: 345.67 });
+    expect(reply.body).toMatchObject({
+      message: 'success',
+      txnId: sale.txnId,
+      status: 'COMPLETED',
+      amount: 345.67,
+    });
   });
 
   it('answers 404 for an unknown id and 401 without a token', async () => {

@@ -19,7 +19,6 @@ import { currencyExponent, minorToDecimalString } from '../shared/money.ts';
 import { HttpError } from './http-io.ts';
 import { TxnStatus, type SandboxTransactionRecord } from './types.ts';
 
-
 /** A stored transaction; times are ISO strings, which sort in time order. */
 export const TxnRecord = z.object({
   txnId: z.string(),
@@ -88,7 +87,10 @@ export interface TransactionPage {
   hasMore: boolean;
 }
 
-export type NewTransaction = Omit<TxnRecord, 'status' | 'providerPaymentId' | 'createdAt' | 'updatedAt' | 'processed'>;
+export type NewTransaction = Omit<
+  TxnRecord,
+  'status' | 'providerPaymentId' | 'createdAt' | 'updatedAt' | 'processed'
+>;
 
 export interface TransactionStore {
   /** 409 when the reference number was used before. */
@@ -99,7 +101,11 @@ export interface TransactionStore {
   byReference(referenceNumber: string): TxnRecord | undefined;
   markProcessed(txnId: string): TxnRecord;
   /** Final status from the checkout; 409 when the transaction is already final. */
-  settle(txnId: string, status: 'COMPLETED' | 'FAILED' | 'CANCELLED', providerPaymentId: string | null): TxnRecord;
+  settle(
+    txnId: string,
+    status: 'COMPLETED' | 'FAILED' | 'CANCELLED',
+    providerPaymentId: string | null,
+  ): TxnRecord;
   list(query: ListQuery): TransactionPage;
   all(): TxnRecord[];
   size(): number;
@@ -181,7 +187,9 @@ export function createTransactionStore(options: TransactionStoreOptions): Transa
     },
 
     load(records) {
-      const inOrder = records.every((record, i) => i === 0 || (records[i - 1]?.createdAt ?? '') <= record.createdAt);
+      const inOrder = records.every(
+        (record, i) => i === 0 || (records[i - 1]?.createdAt ?? '') <= record.createdAt,
+      );
       const sorted = inOrder
         ? records
         : [...records].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
@@ -244,14 +252,21 @@ export function createTransactionStore(options: TransactionStoreOptions): Transa
         for (let i = hi - 1; i >= lo; i--) {
           const record = ordered[i];
           if (!record || record.appId !== query.appId) continue;
-          if (query.referenceNumber !== undefined && record.referenceNumber !== query.referenceNumber) continue;
+          if (query.referenceNumber !== undefined && record.referenceNumber !== query.referenceNumber)
+            continue;
           if (query.status !== undefined && fresh(record).status !== query.status) continue;
           matching.push(record);
         }
         total = matching.length;
         items = matching.slice(start, start + query.limit).map(fresh);
       }
-      return { items, page: query.page, limit: query.limit, total, hasMore: query.page * query.limit < total };
+      return {
+        items,
+        page: query.page,
+        limit: query.limit,
+        total,
+        hasMore: query.page * query.limit < total,
+      };
     },
 
     all() {

@@ -1,6 +1,12 @@
 // The day's totals per currency (never adding different currencies together): gross taken, counts by
 // outcome, average ticket, split by method, by cashier and by local hour. Pure integer arithmetic.
-import { type CurrencyTotals, type DaySummary, type Sale, type SaleFlag, type TransactionRow } from './domain.ts';
+import {
+  type CurrencyTotals,
+  type DaySummary,
+  type Sale,
+  type SaleFlag,
+  type TransactionRow,
+} from './domain.ts';
 import { parseIsoTime } from './iso-time.ts';
 import { createDayClock, createZonedTime, type ZonedTime } from './zoned-time.ts';
 

@@ -165,7 +165,10 @@ export const Settings = z.object({
     // Dashes only between letters or digits: the terminal adds the one before each sale's number, and a
     // record's terminal is read as its reference up to the last dash (shared/terminal-of.ts). At most 12, so a
     // reference (prefix, dash, 17-character number) stays within 30 characters (sales/sale-ids.ts).
-    .regex(/^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/, '1 to 12 capital letters or digits, dashes only between them')
+    .regex(
+      /^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/,
+      '1 to 12 capital letters or digits, dashes only between them',
+    )
     .default('POS'),
   defaultCurrency: IsoCurrencyCode.optional(),
   defaultMethodId: z.string().optional(),

@@ -20,8 +20,23 @@ export function isIsoCurrency(code: string): boolean {
  * (Intl says 0 for all of them). Payment amounts follow ISO 4217, so ISO wins here.
  */
 const ISO_4217_WHERE_CLDR_DIFFERS: Readonly<Record<string, number>> = {
-  AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, IQD: 3, IRR: 2, KPW: 2, LAK: 2,
-  LBP: 2, MGA: 2, MMK: 2, PKR: 2, SLL: 2, SOS: 2, SYP: 2, YER: 2,
+  AFN: 2,
+  ALL: 2,
+  COP: 2,
+  HUF: 2,
+  IDR: 2,
+  IQD: 3,
+  IRR: 2,
+  KPW: 2,
+  LAK: 2,
+  LBP: 2,
+  MGA: 2,
+  MMK: 2,
+  PKR: 2,
+  SLL: 2,
+  SOS: 2,
+  SYP: 2,
+  YER: 2,
 };
 
 const exponentCache = new Map<string, number>();
@@ -33,7 +48,8 @@ export function currencyExponent(code: string): number {
   if (!ISO_CODE.test(code)) throw new RangeError(`"${code}" is not an ISO 4217 currency code`);
   const exponent =
     ISO_4217_WHERE_CLDR_DIFFERS[code] ??
-    new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits;
+    new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+      .maximumFractionDigits;
   if (exponent === undefined) throw new RangeError(`No exponent known for ${code}`);
   exponentCache.set(code, exponent);
   return exponent;
@@ -41,8 +57,10 @@ export function currencyExponent(code: string): number {
 
 /** Exact decimal text of a minor-unit amount: 34567 INR → "345.67", 500 JPY → "500", 1234 KWD → "1.234". */
 export function minorToDecimalString(amountMinor: number, exponent: number): string {
-  if (!Number.isSafeInteger(amountMinor)) throw new RangeError('amount must be a safe integer of minor units');
-  if (!Number.isInteger(exponent) || exponent < 0) throw new RangeError('exponent must be a whole number, 0 or more');
+  if (!Number.isSafeInteger(amountMinor))
+    throw new RangeError('amount must be a safe integer of minor units');
+  if (!Number.isInteger(exponent) || exponent < 0)
+    throw new RangeError('exponent must be a whole number, 0 or more');
   const negative = amountMinor < 0;
   const digits = String(Math.abs(amountMinor));
   if (exponent === 0) return (negative ? '-' : '') + digits;

@@ -7,9 +7,10 @@ export type CallNamespace<N> = N extends `${infer NS}.${string}` ? NS : never;
 /** 'sales.start' in the namespace 'sales' → 'start'. */
 export type CallMethod<N, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
 
-type Fn<N extends CallName> = undefined extends CallInput<N>
-  ? (input?: CallInput<N>) => Promise<CallOutput<N>>
-  : (input: CallInput<N>) => Promise<CallOutput<N>>;
+type Fn<N extends CallName> =
+  undefined extends CallInput<N>
+    ? (input?: CallInput<N>) => Promise<CallOutput<N>>
+    : (input: CallInput<N>) => Promise<CallOutput<N>>;
 
 export type PosCalls = {
   [NS in CallNamespace<CallName>]: { [M in CallMethod<CallName, NS>]: Fn<Extract<`${NS}.${M}`, CallName>> };

@@ -108,7 +108,9 @@ describe('zReportCsv', () => {
     const csv = zReportCsv(report as ZReport);
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('Z report,1,,,,,,,');
-    expect(lines).toContain('Currency,Gross,Count,Succeeded,Failed,Cancelled,Pending,Paid after cancel,Average ticket');
+    expect(lines).toContain(
+      'Currency,Gross,Count,Succeeded,Failed,Cancelled,Pending,Paid after cancel,Average ticket',
+    );
     expect(lines).toContain('INR,345.67,1,1,0,0,0,0,345.67');
     expect(lines).toContain('INR,Hour,10:00,345.67,1,,,,');
     expect(new Set(lines.map((l) => l.split(',').length))).toEqual(new Set([9]));

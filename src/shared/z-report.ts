@@ -60,7 +60,17 @@ export function zReportCsv(report: ZReport): string {
     ['Previous hash', report.previousHash],
     ['Hash', report.hash],
     [],
-    ['Currency', 'Gross', 'Count', 'Succeeded', 'Failed', 'Cancelled', 'Pending', 'Paid after cancel', 'Average ticket'],
+    [
+      'Currency',
+      'Gross',
+      'Count',
+      'Succeeded',
+      'Failed',
+      'Cancelled',
+      'Pending',
+      'Paid after cancel',
+      'Average ticket',
+    ],
   ];
   for (const c of report.summary.currencies) {
     const money = (minor: number) => minorToDecimalString(minor, currencyExponent(c.currency));

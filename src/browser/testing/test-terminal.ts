@@ -10,7 +10,10 @@ import { startBrowserTerminal, type BrowserTerminal } from '../terminal.ts';
 export async function startTestTerminal(name: string): Promise<BrowserTerminal> {
   const root = await mkdtemp(join(tmpdir(), `pos-${name}-`));
   await mkdir(join(root, 'renderer'));
-  await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><html><head><title>cashier</title></head><body></body></html>');
+  await writeFile(
+    join(root, 'renderer', 'index.html'),
+    '<!doctype html><html><head><title>cashier</title></head><body></body></html>',
+  );
   await writeFile(join(root, 'renderer', 'customer.html'), '<!doctype html><title>customer</title>');
   const sandboxes: Sandbox[] = [];
   const terminal = await startBrowserTerminal({

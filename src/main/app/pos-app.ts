@@ -217,7 +217,10 @@ export function createPosApp(options: PosAppOptions): PosApp {
     vault,
     credentials,
     settings,
-    policy: { status: () => settings.policyStatus(), checkConnection: (input) => settings.checkConnection(input) },
+    policy: {
+      status: () => settings.policyStatus(),
+      checkConnection: (input) => settings.checkConnection(input),
+    },
     staff,
     audit,
     profiles,
@@ -281,7 +284,9 @@ export function createPosApp(options: PosAppOptions): PosApp {
   async function checkConnection(): Promise<ConnectionState> {
     const running = runner.running();
     if (running)
-      await (await running)
+      await (
+        await running
+      )
         .client()
         .currencies()
         .catch(() => undefined);
@@ -312,8 +317,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       return JSON.stringify([environment, customBaseUrl, appId]);
     };
     if (runner.profile() === 'live' && connection(next) !== connection(previous))
-      runner
-        .reconnect('live').catch((error: unknown) =>
+      runner.reconnect('live').catch((error: unknown) =>
         log.warn('policy: reconnecting after a policy change failed', {
           error: error instanceof Error ? error.message : String(error),
         }),

@@ -53,10 +53,22 @@ describe('checkSaleChoice', () => {
   });
 
   it('holds the catalogue’s method name to the contract’s rule: trimmed, and refused when too long', async () => {
-    await expect(checkSaleChoice(catalog(async () => [INR], '  UPI  '), input)).resolves.toBe('UPI');
-    await expect(checkSaleChoice(catalog(async () => [INR], 'U'.repeat(101)), input)).rejects.toMatchObject({
+    await expect(
+      checkSaleChoice(
+        catalog(async () => [INR], '  UPI  '),
+        input,
+      ),
+    ).resolves.toBe('UPI');
+    await expect(
+      checkSaleChoice(
+        catalog(async () => [INR], 'U'.repeat(101)),
+        input,
+      ),
+    ).rejects.toMatchObject({
       code: 'invalid',
-      message: expect.stringMatching(/^The sale was not started: .+\. Check the amount, currency and payment method\.$/),
+      message: expect.stringMatching(
+        /^The sale was not started: .+\. Check the amount, currency and payment method\.$/,
+      ),
     });
   });
 

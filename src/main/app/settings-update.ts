@@ -26,9 +26,13 @@ export async function updateSettings(
 
 /** A patch that changes the reference prefix is refused when another terminal used the new one today. */
 export async function requireNewPrefixFree(
-  { settings, prefixGuard }: { settings: Pick<SettingsStore, 'get'>; prefixGuard: Pick<PrefixGuard, 'requireFree'> },
+  {
+    settings,
+    prefixGuard,
+  }: { settings: Pick<SettingsStore, 'get'>; prefixGuard: Pick<PrefixGuard, 'requireFree'> },
   patch: SettingsPatch,
 ): Promise<void> {
   const prefix = patch.referencePrefix;
-  if (prefix !== undefined && prefix !== settings.get().referencePrefix) await prefixGuard.requireFree(prefix);
+  if (prefix !== undefined && prefix !== settings.get().referencePrefix)
+    await prefixGuard.requireFree(prefix);
 }

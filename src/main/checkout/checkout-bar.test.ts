@@ -15,7 +15,11 @@ describe('checkoutBar', () => {
   });
 
   it('says a local sandbox page is not encrypted', () => {
-    expect(checkoutBar('http://127.0.0.1:4010/checkout/1')).toMatchObject({ origin: 'http://127.0.0.1:4010', secure: false, note: expect.stringContaining('not encrypted') });
+    expect(checkoutBar('http://127.0.0.1:4010/checkout/1')).toMatchObject({
+      origin: 'http://127.0.0.1:4010',
+      secure: false,
+      note: expect.stringContaining('not encrypted'),
+    });
   });
 
   it('shows an international look-alike name in punycode, as it really is', () => {
@@ -28,13 +32,22 @@ describe('checkoutBar', () => {
   });
 
   it('does not name a page it would not open', () => {
-    expect(checkoutBar('http://evil.example/')).toMatchObject({ title: 'KS Pay checkout', origin: 'blocked page', secure: false });
+    expect(checkoutBar('http://evil.example/')).toMatchObject({
+      title: 'KS Pay checkout',
+      origin: 'blocked page',
+      secure: false,
+    });
   });
 });
 
 describe('checkoutBarHtml', () => {
   it('is a page without scripts or remote content whose text is escaped', () => {
-    const html = checkoutBarHtml({ title: 'KS Pay checkout — <b>', origin: 'https://a.example"><script>x()</script>', note: 'Secure & fine', secure: true });
+    const html = checkoutBarHtml({
+      title: 'KS Pay checkout — <b>',
+      origin: 'https://a.example"><script>x()</script>',
+      note: 'Secure & fine',
+      secure: true,
+    });
     expect(html).not.toContain('<script');
     expect(html).toContain('&#60;script&#62;');
     expect(html).toContain('Secure &#38; fine');
@@ -52,7 +65,12 @@ describe('checkoutBarHtml', () => {
 
 describe('checkoutLayout', () => {
   it('puts the bar above the page without overlap, at any size', () => {
-    for (const [width, height] of [[520, 780], [300, 20], [0, 0], [799.6, 600.4]] as const) {
+    for (const [width, height] of [
+      [520, 780],
+      [300, 20],
+      [0, 0],
+      [799.6, 600.4],
+    ] as const) {
       const { bar, page } = checkoutLayout({ width, height });
       expect(bar.y).toBe(0);
       expect(page.y).toBe(bar.height);

@@ -17,12 +17,19 @@ export const CHECKOUT_BAR_HEIGHT = 40;
 export function checkoutBar(url: string): CheckoutBar {
   const navigation = checkoutNavigation(url);
   if (!navigation.allowed) {
-    return { title: 'KS Pay checkout', origin: 'blocked page', note: 'This page is not allowed and was not opened.', secure: false };
+    return {
+      title: 'KS Pay checkout',
+      origin: 'blocked page',
+      note: 'This page is not allowed and was not opened.',
+      secure: false,
+    };
   }
   return {
     title: `KS Pay checkout — ${navigation.origin}`,
     origin: navigation.origin,
-    note: navigation.secure ? 'Secure connection. Card details go to:' : 'Test page on this computer, not encrypted:',
+    note: navigation.secure
+      ? 'Secure connection. Card details go to:'
+      : 'Test page on this computer, not encrypted:',
     secure: navigation.secure,
   };
 }

@@ -13,7 +13,12 @@ describe('checkoutPartition', () => {
   });
 
   it('is never the shared "checkout" partition of old, and never persisted to disk', () => {
-    for (const [sale, nonce] of [['sale_1', 'a'], ['persist:x', 'b'], ['', 'c'], ['../../x', 'd']] as const) {
+    for (const [sale, nonce] of [
+      ['sale_1', 'a'],
+      ['persist:x', 'b'],
+      ['', 'c'],
+      ['../../x', 'd'],
+    ] as const) {
       const partition = checkoutPartition(sale, nonce);
       expect(partition).not.toBe('checkout');
       expect(partition.startsWith('persist:')).toBe(false);

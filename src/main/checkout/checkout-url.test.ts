@@ -13,7 +13,12 @@ describe('checkoutUrlFromOrder', () => {
   });
 
   it('prefers checkoutUrl, then short_url, then paymentUrl, then url', () => {
-    const order = { url: 'https://d.example/', paymentUrl: 'https://c.example/', short_url: 'https://b.example/', checkoutUrl: 'https://a.example/' };
+    const order = {
+      url: 'https://d.example/',
+      paymentUrl: 'https://c.example/',
+      short_url: 'https://b.example/',
+      checkoutUrl: 'https://a.example/',
+    };
     expect(checkoutUrlFromOrder(order)).toBe('https://a.example/');
     expect(checkoutUrlFromOrder({ ...order, checkoutUrl: undefined })).toBe('https://b.example/');
     expect(checkoutUrlFromOrder({ url: order.url, paymentUrl: order.paymentUrl })).toBe('https://c.example/');
@@ -30,9 +35,18 @@ describe('checkoutUrlFromOrder', () => {
   });
 
   it('finds the page inside a nested order, but prefers the top level', () => {
-    expect(checkoutUrlFromOrder({ order: { short_url: 'https://pay.example/n' } })).toBe('https://pay.example/n');
-    expect(checkoutUrlFromOrder({ order: { order: { url: 'https://pay.example/nn' } } })).toBe('https://pay.example/nn');
-    expect(checkoutUrlFromOrder({ url: 'https://top.example/', order: { checkoutUrl: 'https://nested.example/' } })).toBe('https://top.example/');
+    expect(checkoutUrlFromOrder({ order: { short_url: 'https://pay.example/n' } })).toBe(
+      'https://pay.example/n',
+    );
+    expect(checkoutUrlFromOrder({ order: { order: { url: 'https://pay.example/nn' } } })).toBe(
+      'https://pay.example/nn',
+    );
+    expect(
+      checkoutUrlFromOrder({
+        url: 'https://top.example/',
+        order: { checkoutUrl: 'https://nested.example/' },
+      }),
+    ).toBe('https://top.example/');
   });
 
   it('returns null when nothing safe is named', () => {

@@ -7,13 +7,15 @@ const back = (query: string): string => `${EXPECTED}?${query}`;
 
 describe('parseRedirect', () => {
   it('reads the three parameters of a genuine redirect', () => {
-    expect(parseRedirect(back('payment_status=success&kspay_id=tx_Abc-1&provider_payment_id=pay_9'), EXPECTED)).toEqual({
+    expect(
+      parseRedirect(back('payment_status=success&kspay_id=tx_Abc-1&provider_payment_id=pay_9'), EXPECTED),
+    ).toEqual({
       ok: true,
       redirect: { paymentStatus: 'success', kspayId: 'tx_Abc-1', providerPaymentId: 'pay_9' },
     });
   });
 
-  it('reads the sale\'s return token from the path the terminal gave KS Pay, whatever query KS Pay appends', () => {
+  it("reads the sale's return token from the path the terminal gave KS Pay, whatever query KS Pay appends", () => {
     const token = 'Zm9yLXRoaXMtc2FsZS1vbmx5LTAx';
     const own = returnUrlFor(EXPECTED, token);
     expect(own).toBe(`${EXPECTED}/${token}`);
@@ -33,7 +35,9 @@ describe('parseRedirect', () => {
   });
 
   it('treats an empty provider payment ID as absent (a cancelled checkout has none)', () => {
-    expect(parseRedirect(back('payment_status=cancelled&kspay_id=tx_1&provider_payment_id='), EXPECTED)).toEqual({
+    expect(
+      parseRedirect(back('payment_status=cancelled&kspay_id=tx_1&provider_payment_id='), EXPECTED),
+    ).toEqual({
       ok: true,
       redirect: { paymentStatus: 'cancelled', kspayId: 'tx_1' },
     });
@@ -94,9 +98,14 @@ describe('parseRedirect', () => {
   it('refuses any parameter value outside the safe alphabet, including unicode', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => !/^[A-Za-z0-9_-]+$/.test(s)),
+        fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 80 })
+          .filter((s) => !/^[A-Za-z0-9_-]+$/.test(s)),
         (id) => {
-          const parsed = parseRedirect(back(`payment_status=success&kspay_id=${encodeURIComponent(id)}`), EXPECTED);
+          const parsed = parseRedirect(
+            back(`payment_status=success&kspay_id=${encodeURIComponent(id)}`),
+            EXPECTED,
+          );
           expect(parsed.ok).toBe(false);
         },
       ),
@@ -107,7 +116,10 @@ describe('parseRedirect', () => {
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
         fc.pre(!url.startsWith('http://127.0.0.1:5173/'));
-        const parsed = parseRedirect(`${url}${url.includes('?') ? '&' : '?'}kspay_id=tx_1&payment_status=success`, EXPECTED);
+        const parsed = parseRedirect(
+          `${url}${url.includes('?') ? '&' : '?'}kspay_id=tx_1&payment_status=success`,
+          EXPECTED,
+        );
         expect(parsed).toMatchObject({ ok: false, refusal: 'wrong_place' });
       }),
     );
@@ -124,7 +136,10 @@ describe('parseRedirect', () => {
           url.searchParams.set('payment_status', status);
           url.searchParams.set('kspay_id', kspayId);
           url.searchParams.set('provider_payment_id', providerPaymentId);
-          expect(parseRedirect(url.href, EXPECTED)).toEqual({ ok: true, redirect: { paymentStatus: status, kspayId, providerPaymentId } });
+          expect(parseRedirect(url.href, EXPECTED)).toEqual({
+            ok: true,
+            redirect: { paymentStatus: status, kspayId, providerPaymentId },
+          });
         },
       ),
     );

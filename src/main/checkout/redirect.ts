@@ -12,11 +12,11 @@ export interface RedirectParams {
   returnToken?: string;
 }
 
-export type RedirectRefusal = 'not_a_url' | 'too_long' | 'wrong_place' | 'missing_id' | 'repeated_param' | 'bad_param';
+export type RedirectRefusal =
+  'not_a_url' | 'too_long' | 'wrong_place' | 'missing_id' | 'repeated_param' | 'bad_param';
 
 export type RedirectParse =
-  | { ok: true; redirect: RedirectParams }
-  | { ok: false; refusal: RedirectRefusal; message: string };
+  { ok: true; redirect: RedirectParams } | { ok: false; refusal: RedirectRefusal; message: string };
 
 const MAX_REDIRECT_LENGTH = 4096;
 const KSPAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -53,13 +53,21 @@ const STATUS_WORDS: Record<string, RedirectPaymentStatus> = {
 };
 
 function sameOrigin(actual: URL, expected: URL): boolean {
-  return actual.protocol === expected.protocol && actual.host === expected.host && actual.username === '' && actual.password === '';
+  return (
+    actual.protocol === expected.protocol &&
+    actual.host === expected.host &&
+    actual.username === '' &&
+    actual.password === ''
+  );
 }
 
 /** The return page itself, or one segment below it (where a sale's token goes). */
 function underReturnPage(actual: URL, expected: URL): boolean {
   const base = expected.pathname.replace(/\/+$/, '');
-  return actual.pathname === expected.pathname || (actual.pathname.startsWith(`${base}/`) && !actual.pathname.slice(base.length + 1).includes('/'));
+  return (
+    actual.pathname === expected.pathname ||
+    (actual.pathname.startsWith(`${base}/`) && !actual.pathname.slice(base.length + 1).includes('/'))
+  );
 }
 
 /** `{ token }` when the path is the return page with a well-formed token segment, `{}` for the page itself, null otherwise. */
@@ -98,7 +106,10 @@ function refuse(refusal: RedirectRefusal, message: string): RedirectParse {
  */
 export function parseRedirect(url: string, expectedRedirectUrl: string): RedirectParse {
   if (typeof url !== 'string' || url.length > MAX_REDIRECT_LENGTH) {
-    return refuse('too_long', 'The return address from the payment page is too long to be genuine; it was ignored.');
+    return refuse(
+      'too_long',
+      'The return address from the payment page is too long to be genuine; it was ignored.',
+    );
   }
   let actual: URL;
   let expected: URL;
@@ -110,13 +121,16 @@ export function parseRedirect(url: string, expectedRedirectUrl: string): Redirec
   }
   const place = returnPath(actual, expected);
   if (place === null) {
-    return refuse('wrong_place', 'This address is not this terminal\'s payment return page; it was ignored.');
+    return refuse('wrong_place', "This address is not this terminal's payment return page; it was ignored.");
   }
 
   const params = actual.searchParams;
   for (const name of ['payment_status', 'kspay_id', 'provider_payment_id']) {
     if (params.getAll(name).length > 1) {
-      return refuse('repeated_param', `The return address carries "${name}" more than once, so it cannot be trusted; it was ignored.`);
+      return refuse(
+        'repeated_param',
+        `The return address carries "${name}" more than once, so it cannot be trusted; it was ignored.`,
+      );
     }
   }
 
@@ -132,14 +146,24 @@ export function parseRedirect(url: string, expectedRedirectUrl: string): Redirec
   let paymentStatus: RedirectPaymentStatus = 'unrecognised';
   if (statusText !== null && statusText !== '') {
     if (!STATUS_TEXT.test(statusText)) {
-      return refuse('bad_param', 'The payment status in the return address is not plain text; it was ignored.');
+      return refuse(
+        'bad_param',
+        'The payment status in the return address is not plain text; it was ignored.',
+      );
     }
     paymentStatus = STATUS_WORDS[statusText.trim().toLowerCase()] ?? 'unrecognised';
   }
 
   const providerPaymentId = params.get('provider_payment_id');
-  if (providerPaymentId !== null && providerPaymentId !== '' && !PROVIDER_PAYMENT_ID.test(providerPaymentId)) {
-    return refuse('bad_param', 'The provider payment ID in the return address is not plain text; it was ignored.');
+  if (
+    providerPaymentId !== null &&
+    providerPaymentId !== '' &&
+    !PROVIDER_PAYMENT_ID.test(providerPaymentId)
+  ) {
+    return refuse(
+      'bad_param',
+      'The provider payment ID in the return address is not plain text; it was ignored.',
+    );
   }
 
   return {

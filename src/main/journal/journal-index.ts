@@ -73,7 +73,11 @@ export function createJournalIndex(): JournalIndex {
   let lastFirstKey = 0;
   let maxSeq = 0;
   const timelines = new Map<string, Ordered<SaleTimelineEntry>>();
-  const listed: { [K in ListedKind]: Ordered<JournalRecordOf<K>> } = { review: ordered(), zreport: ordered(), issue: ordered() };
+  const listed: { [K in ListedKind]: Ordered<JournalRecordOf<K>> } = {
+    review: ordered(),
+    zreport: ordered(),
+    issue: ordered(),
+  };
 
   function sortSales(): void {
     if (salesSorted) return;

@@ -43,7 +43,12 @@ export const IssueRecord = z.object({
   issue: ReconcileIssue,
 });
 
-export const JournalRecord = z.discriminatedUnion('kind', [SaleRecord, ReviewRecord, ZReportRecord, IssueRecord]);
+export const JournalRecord = z.discriminatedUnion('kind', [
+  SaleRecord,
+  ReviewRecord,
+  ZReportRecord,
+  IssueRecord,
+]);
 export type JournalRecord = z.infer<typeof JournalRecord>;
 export type JournalRecordKind = JournalRecord['kind'];
 export type JournalRecordOf<K extends JournalRecordKind> = Extract<JournalRecord, { kind: K }>;

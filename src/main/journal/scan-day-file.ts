@@ -24,7 +24,10 @@ const NEWLINE = 0x0a;
  * record is reported and skipped, so one bad line never hides the rest. Bytes after the last newline are
  * not read as a record: every append ends with a newline, so such bytes are a write that never finished.
  */
-export async function scanDayFile(path: string, onRecord: (record: JournalRecord) => void): Promise<DayFileScan> {
+export async function scanDayFile(
+  path: string,
+  onRecord: (record: JournalRecord) => void,
+): Promise<DayFileScan> {
   const handle = await open(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -62,7 +65,8 @@ export async function scanDayFile(path: string, onRecord: (record: JournalRecord
       }
       if (start > 0) cleanLength = position + start;
       // Copy: `chunk` is reused by the next read.
-      if (start < data.length) carry = carry ? Buffer.concat([carry, data]) : Buffer.from(data.subarray(start));
+      if (start < data.length)
+        carry = carry ? Buffer.concat([carry, data]) : Buffer.from(data.subarray(start));
       position += bytesRead;
     }
     return { size: position, cleanLength, records, badLines };

@@ -45,7 +45,6 @@ export function parseReply<T>(
   return parsed.data;
 }
 
-
 export function createClientAuth(options: ClientAuthOptions): ClientAuth {
   const { appId, http, secrets, log, clock } = options;
 
@@ -172,7 +171,6 @@ export function createClientAuth(options: ClientAuthOptions): ClientAuth {
         }),
     );
   }
-
 
   return { tokens, withToken, authorised, generateSignature };
 }

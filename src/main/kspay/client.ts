@@ -11,12 +11,7 @@ import { readTransactionList } from './list-stream.ts';
 import type { ListReplySummary } from './list-stream.ts';
 import { normaliseCurrencies, normaliseMethods, normaliseTransaction } from './normalise.ts';
 import { createRedactingLogger, createSecretRegistry } from './redact.ts';
-import {
-  EntryList,
-  InitiateReply,
-  ProcessReply,
-  rawRecordOf,
-} from './schemas.ts';
+import { EntryList, InitiateReply, ProcessReply, rawRecordOf } from './schemas.ts';
 import type {
   InitiateInput,
   InitiateResult,

@@ -29,7 +29,12 @@ describe('createLogger', () => {
     log.info('sale started', { reference: 'POS-1', amountMinor: 34567 });
     log.error('sale failed');
     expect(lines(log.path)).toEqual([
-      { t: '2026-11-29T09:30:00.000Z', level: 'info', msg: 'sale started', fields: { reference: 'POS-1', amountMinor: 34567 } },
+      {
+        t: '2026-11-29T09:30:00.000Z',
+        level: 'info',
+        msg: 'sale started',
+        fields: { reference: 'POS-1', amountMinor: 34567 },
+      },
       { t: '2026-11-29T09:30:00.000Z', level: 'error', msg: 'sale failed' },
     ]);
   });
@@ -45,10 +50,14 @@ describe('createLogger', () => {
   it('never writes keys, tokens or signatures to disk', () => {
     const log = createLogger({ dir: tempDir(), level: 'debug', clock: fixedClock });
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwb3MiLCJleHAiOjE3OTYwMDAwMDB9.q1w2e3r4t5y6u7i8o9p0';
-    log.info(`token refreshed: ${token}`, { secretKey: 'sk_demo_9f8e7d6c', headers: { 'x-signature': '7b452bc7f5adfe1d65e0c1d2e3f4a5b6c7d8e9f0' } });
+    log.info(`token refreshed: ${token}`, {
+      secretKey: 'sk_demo_9f8e7d6c',
+      headers: { 'x-signature': '7b452bc7f5adfe1d65e0c1d2e3f4a5b6c7d8e9f0' },
+    });
     log.warn('request failed', { error: new Error(`401 for Authorization: Bearer ${token}`) });
     const text = readFileSync(log.path, 'utf8');
-    for (const secret of [token, 'sk_demo_9f8e7d6c', '7b452bc7f5adfe1d65e0c1d2e3f4a5b6c7d8e9f0']) expect(text).not.toContain(secret);
+    for (const secret of [token, 'sk_demo_9f8e7d6c', '7b452bc7f5adfe1d65e0c1d2e3f4a5b6c7d8e9f0'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('token refreshed');
   });
 

@@ -47,7 +47,11 @@ export function createLogger(options: LoggerOptions): FileLogger {
 
   function write(level: LogLevel, message: string, fields?: Record<string, unknown>): void {
     if (LOG_LEVELS.indexOf(level) < threshold) return;
-    const entry: Record<string, unknown> = { t: new Date(clock.now()).toISOString(), level, msg: redactText(String(message)) };
+    const entry: Record<string, unknown> = {
+      t: new Date(clock.now()).toISOString(),
+      level,
+      msg: redactText(String(message)),
+    };
     if (fields !== undefined && Object.keys(fields).length > 0) entry['fields'] = redactValue(fields);
     const line = `${JSON.stringify(entry)}\n`;
     if (options.console) process.stderr.write(line);
@@ -57,7 +61,9 @@ export function createLogger(options: LoggerOptions): FileLogger {
       // Logging must never break a sale: report the first failure on stderr and carry on.
       if (!writeFailed) {
         writeFailed = true;
-        process.stderr.write(`Could not write the log file ${file.path}: ${redactText(String(error))}. Check the disk has space and the folder is writable.\n`);
+        process.stderr.write(
+          `Could not write the log file ${file.path}: ${redactText(String(error))}. Check the disk has space and the folder is writable.\n`,
+        );
       }
     }
   }

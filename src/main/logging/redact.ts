@@ -81,7 +81,8 @@ const MAX_DEPTH = 8;
  */
 export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'string') return redactText(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return value;
   if (typeof value === 'bigint') return redactText(value.toString());
   if (typeof value === 'function' || typeof value === 'symbol') return `[${typeof value}]`;
   if (typeof value !== 'object') return redactText(String(value));
@@ -103,7 +104,12 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
   const out: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(value)) {
     // Booleans stay readable (`hasToken: true`); any other value under a secret name is dropped.
-    const secret = isSecretFieldName(name) && field !== undefined && field !== null && field !== '' && typeof field !== 'boolean';
+    const secret =
+      isSecretFieldName(name) &&
+      field !== undefined &&
+      field !== null &&
+      field !== '' &&
+      typeof field !== 'boolean';
     out[name] = secret ? REDACTED : redactValue(field, depth + 1, seen);
   }
   return out;

@@ -27,7 +27,8 @@ function archiveName(fileName: string, index: number): string {
 
 export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
   const { dir, fileName, maxBytes, keep } = options;
-  if (!Number.isInteger(keep) || keep < 0) throw new RangeError('keep must be a whole number of files, 0 or more');
+  if (!Number.isInteger(keep) || keep < 0)
+    throw new RangeError('keep must be a whole number of files, 0 or more');
   if (!(maxBytes > 0)) throw new RangeError('maxBytes must be more than 0');
   mkdirSync(dir, { recursive: true });
   const livePath = join(dir, fileName);

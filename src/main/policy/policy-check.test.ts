@@ -74,7 +74,9 @@ describe('a valid policy', () => {
   });
 
   it('takes a prefix pattern such as POS-{hostname}-: the dash the terminal adds before each number is not doubled', () => {
-    expect(settingsOf(checkPolicy({ referencePrefix: 'POS-{hostname}-' }, { hostname: 'till-3.shop' }))).toEqual({
+    expect(
+      settingsOf(checkPolicy({ referencePrefix: 'POS-{hostname}-' }, { hostname: 'till-3.shop' })),
+    ).toEqual({
       referencePrefix: 'POS-TILL3',
     });
   });
@@ -186,7 +188,11 @@ describe('an invalid policy', () => {
       [
         'lower-case prefix',
         { referencePrefix: 'pos' },
-        { field: 'referencePrefix', value: '"pos"', message: /1 to 12 capital letters or digits, dashes only between them/ },
+        {
+          field: 'referencePrefix',
+          value: '"pos"',
+          message: /1 to 12 capital letters or digits, dashes only between them/,
+        },
       ],
       [
         'currency that is not a code',

@@ -92,7 +92,9 @@ function expandSetting(
   const filled = expandPlaceholders(pattern, { hostname: host });
   // `POS-{hostname}-` reads naturally as the start of a reference; the terminal adds that last dash itself.
   const expanded =
-    filled.ok && name === 'referencePrefix' ? { ok: true as const, text: filled.text.replace(/-$/, '') } : filled;
+    filled.ok && name === 'referencePrefix'
+      ? { ok: true as const, text: filled.text.replace(/-$/, '') }
+      : filled;
   if (!expanded.ok) {
     problems.push(
       problem(

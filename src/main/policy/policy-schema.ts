@@ -3,7 +3,13 @@
 // its own message (keys are typed once on each computer, never written in a file). docs/policy.schema.json
 // is generated from this schema (npm run policy:schema).
 import { z } from 'zod';
-import { CustomerDisplaySettings, DisplayScreen, Environment, PrinterSettings, Settings } from '../../shared/domain.ts';
+import {
+  CustomerDisplaySettings,
+  DisplayScreen,
+  Environment,
+  PrinterSettings,
+  Settings,
+} from '../../shared/domain.ts';
 import { isAllowedBaseUrl } from '../settings/index.ts';
 
 const field = Settings.shape;

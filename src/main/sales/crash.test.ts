@@ -39,7 +39,9 @@ function expectPaySteps(steps: string[]): void {
   expect(steps.slice(0, 10)).toEqual(PAY_STEPS.slice(0, 10));
   expect(steps.slice(10, 14).sort()).toEqual(PAY_STEPS.slice(10, 14).sort());
   expect(steps[10]).toBe('kspay:transaction#1:before');
-  expect(steps.indexOf('journal:verifying#1:before')).toBeLessThan(steps.indexOf('journal:verifying#1:after'));
+  expect(steps.indexOf('journal:verifying#1:before')).toBeLessThan(
+    steps.indexOf('journal:verifying#1:after'),
+  );
   expect(steps.slice(14)).toEqual(PAY_STEPS.slice(14));
 }
 /** A sale the cashier cancels (the customer pays anyway, later): the cancel's own steps. */
@@ -62,7 +64,9 @@ interface Driver {
 
 function runChild(config: CrashChildConfig, driver: Driver = {}): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, JSON.stringify(config)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHILD, JSON.stringify(config)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const run: ChildRun = { steps: [], sales: [] };
     let stderr = '';
     const timer = setTimeout(() => {
@@ -94,7 +98,8 @@ function runChild(config: CrashChildConfig, driver: Driver = {}): Promise<ChildR
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (code !== 0 && signal !== 'SIGKILL') reject(new Error(`the till exited with ${String(code)}: ${stderr}`));
+      if (code !== 0 && signal !== 'SIGKILL')
+        reject(new Error(`the till exited with ${String(code)}: ${stderr}`));
       else resolve(run);
     });
   });
@@ -107,13 +112,23 @@ interface Outcome {
   sandbox: Sandbox;
 }
 
-async function withWorld<T>(work: (world: { sandbox: Sandbox; clock: TestClock; base: Omit<CrashChildConfig, 'mode' | 'clockOffsetMs'> }) => Promise<T>): Promise<T> {
+async function withWorld<T>(
+  work: (world: {
+    sandbox: Sandbox;
+    clock: TestClock;
+    base: Omit<CrashChildConfig, 'mode' | 'clockOffsetMs'>;
+  }) => Promise<T>,
+): Promise<T> {
   const clock = createTestClock();
   const sandbox = await startSandbox({ clock, checkoutTtlSec: CHECKOUT_TTL_SEC });
   const dir = await mkdtemp(join(tmpdir(), 'crash-'));
   try {
     const { appId, accessKey, secretKey } = sandbox.credentials;
-    return await work({ sandbox, clock, base: { dir, sandboxUrl: sandbox.url, appId, accessKey, secretKey, redirectUrl: REDIRECT_URL } });
+    return await work({
+      sandbox,
+      clock,
+      base: { dir, sandboxUrl: sandbox.url, appId, accessKey, secretKey, redirectUrl: REDIRECT_URL },
+    });
   } finally {
     await sandbox.close();
     await rm(dir, { recursive: true, force: true });
@@ -121,7 +136,11 @@ async function withWorld<T>(work: (world: { sandbox: Sandbox; clock: TestClock; 
 }
 
 /** One sale, killed at `killAt` (or by `driver`), then a second start that settles everything. */
-async function crashAndRestart(customer: Customer, killAt: string | undefined, extra: (sandbox: Sandbox) => Driver = () => ({})): Promise<Omit<Outcome, 'sandbox'> & { server: ReturnType<Sandbox['transactions']> }> {
+async function crashAndRestart(
+  customer: Customer,
+  killAt: string | undefined,
+  extra: (sandbox: Sandbox) => Driver = () => ({}),
+): Promise<Omit<Outcome, 'sandbox'> & { server: ReturnType<Sandbox['transactions']> }> {
   return withWorld(async ({ sandbox, clock, base }) => {
     let paid = false;
     const first = await runChild(
@@ -171,7 +190,10 @@ describe('crash tests: SIGKILL at every step of a sale, then restart', { timeout
   it('passes exactly these steps in a cancelled sale', async () => {
     const run = await crashAndRestart('cancels, then pays anyway', undefined);
     expect(run.first.steps).toEqual(CANCEL_TRACE);
-    expect(expectOneSettledSale(run.sales, run.server)).toMatchObject({ status: 'cancelled', flags: ['paid_after_cancel'] });
+    expect(expectOneSettledSale(run.sales, run.server)).toMatchObject({
+      status: 'cancelled',
+      flags: ['paid_after_cancel'],
+    });
   });
 
   it.each(PAY_STEPS)('killed at %s: one correct final state, at most one transaction', async (killAt) => {
@@ -196,17 +218,20 @@ describe('crash tests: SIGKILL at every step of a sale, then restart', { timeout
     }
   });
 
-  it.each(CANCEL_STEPS)('killed at %s of a cancel: the customer\'s later payment is never lost', async (killAt) => {
-    const run = await crashAndRestart('cancels, then pays anyway', killAt);
-    expect(run.first.killedAt).toBe(killAt);
-    const sale = expectOneSettledSale(run.sales, run.server);
-    if (killAt === 'journal:cancelled#1:after') {
-      expect(sale).toMatchObject({ status: 'cancelled', flags: ['paid_after_cancel'] });
-    } else {
-      // The cancel was never written, so the payment simply succeeds.
-      expect(sale).toMatchObject({ status: 'succeeded', flags: [] });
-    }
-  });
+  it.each(CANCEL_STEPS)(
+    "killed at %s of a cancel: the customer's later payment is never lost",
+    async (killAt) => {
+      const run = await crashAndRestart('cancels, then pays anyway', killAt);
+      expect(run.first.killedAt).toBe(killAt);
+      const sale = expectOneSettledSale(run.sales, run.server);
+      if (killAt === 'journal:cancelled#1:after') {
+        expect(sale).toMatchObject({ status: 'cancelled', flags: ['paid_after_cancel'] });
+      } else {
+        // The cancel was never written, so the payment simply succeeds.
+        expect(sale).toMatchObject({ status: 'succeeded', flags: [] });
+      }
+    },
+  );
 
   it.each([
     ['initiate', '/transaction/initiate'],
@@ -214,7 +239,8 @@ describe('crash tests: SIGKILL at every step of a sale, then restart', { timeout
   ])('killed while waiting for a %s reply the server already committed', async (_what, path) => {
     const run = await crashAndRestart('pays', undefined, (sandbox) => {
       sandbox.faults.set({ timeoutAfterCommitNext: 1, pathPrefix: path });
-      const committed = (): boolean => (sandbox.stats().byRoute[`POST ${path}`] ?? 0) > 0 && sandbox.transactions().length > 0;
+      const committed = (): boolean =>
+        (sandbox.stats().byRoute[`POST ${path}`] ?? 0) > 0 && sandbox.transactions().length > 0;
       return {
         onStep(label, child) {
           if (label !== `kspay:${path.split('/')[2] ?? ''}#1:before`) return;

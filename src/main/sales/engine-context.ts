@@ -59,7 +59,12 @@ export function createEngineContext(settings: EngineSettings, runEffect: EffectR
       if (!current) throw new SalesError('not_found', NOT_ON_TERMINAL);
       const result = transition(current, event);
       if (!result.accepted) {
-        log.debug('sales: event refused', { saleId, event: event.type, status: current.status, reason: result.reason });
+        log.debug('sales: event refused', {
+          saleId,
+          event: event.type,
+          status: current.status,
+          reason: result.reason,
+        });
         return { sale: current, effects: [] as SaleEffect[] };
       }
       const rest: SaleEffect[] = [];
@@ -68,8 +73,18 @@ export function createEngineContext(settings: EngineSettings, runEffect: EffectR
           rest.push(effect);
           continue;
         }
-        await journal.append({ kind: 'sale', at: result.state.updatedAt, sale: result.state, note: effect.note });
-        log.info('sales: step', { saleId, reference: result.state.reference, status: result.state.status, note: effect.note });
+        await journal.append({
+          kind: 'sale',
+          at: result.state.updatedAt,
+          sale: result.state,
+          note: effect.note,
+        });
+        log.info('sales: step', {
+          saleId,
+          reference: result.state.reference,
+          status: result.state.status,
+          note: effect.note,
+        });
         emit(result.state);
       }
       return { sale: result.state, effects: rest };
@@ -86,7 +101,8 @@ export function createEngineContext(settings: EngineSettings, runEffect: EffectR
       return { kind: 'failed', error };
     }
     const finding = await findOnServer(api, sale, signal);
-    if (finding.kind === 'failed') log.warn('sales: look-up failed', { saleId: sale.id, code: ksPayErrorCode(finding.error) ?? 'other' });
+    if (finding.kind === 'failed')
+      log.warn('sales: look-up failed', { saleId: sale.id, code: ksPayErrorCode(finding.error) ?? 'other' });
     return finding;
   }
 

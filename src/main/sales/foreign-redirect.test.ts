@@ -43,7 +43,10 @@ function forgedReturn(sale: Sale, kspayId: string): string {
 describe('a return naming another payment of the merchant', () => {
   it('is refused and changes nothing: the sale keeps waiting, and its own payment then succeeds', async () => {
     // No background poll here, so nothing but the redirect touches the sale.
-    rig = await startLiveRig({ sandbox: { variant: 'npm' }, engine: { poll: { initialMs: 600_000, maxMs: 600_000, maxTotalMs: 3_600_000 } } });
+    rig = await startLiveRig({
+      sandbox: { variant: 'npm' },
+      engine: { poll: { initialMs: 600_000, maxMs: 600_000, maxTotalMs: 3_600_000 } },
+    });
     const old = await oldReceipt();
     const sale = await waitingWithoutTxnId();
 
@@ -78,7 +81,9 @@ describe('a return naming another payment of the merchant', () => {
     const old = await oldReceipt();
     const sale = await waitingWithoutTxnId();
 
-    const result = await rig.engine.handleRedirect(`${REDIRECT_URL}?payment_status=success&kspay_id=${old.txnId ?? ''}`);
+    const result = await rig.engine.handleRedirect(
+      `${REDIRECT_URL}?payment_status=success&kspay_id=${old.txnId ?? ''}`,
+    );
     expect(result).toBeNull();
     expect(rig.engine.get(sale.id).sale).toMatchObject({ status: 'awaiting_payment', flags: [] });
     expect(rig.engine.ownsRedirect(`${REDIRECT_URL}?kspay_id=${old.txnId ?? ''}`)).toBe(false);

@@ -41,16 +41,28 @@ describe('a sale with a checkout URL but no txnId, while the list lags', () => {
     await rig.engine.reconcile();
     await rig.engine.reconcile();
     expect(saleNow(sale).verifiedAt).toBeUndefined();
-    expect(rig.engine.get(sale.id).timeline.map((e) => e.note).join('\n')).not.toMatch(/never received/);
+    expect(
+      rig.engine
+        .get(sale.id)
+        .timeline.map((e) => e.note)
+        .join('\n'),
+    ).not.toMatch(/never received/);
 
     // The customer pays on the page they still hold; the list catches up later.
     rig.sandbox.pay(serverTxnId(sale), 'success');
     rig.sandbox.faults.set({ listLagging: false });
     await rig.engine.reconcile();
     const paid = saleNow(sale);
-    expect(paid).toMatchObject({ status: 'cancelled', flags: ['paid_after_cancel'], txnId: serverTxnId(sale) });
+    expect(paid).toMatchObject({
+      status: 'cancelled',
+      flags: ['paid_after_cancel'],
+      txnId: serverTxnId(sale),
+    });
     expect(paid.verifiedAt).toBeDefined();
-    expect(rig.engine.issues().map((issue) => [issue.kind, issue.saleId])).toContainEqual(['paid_after_cancel', sale.id]);
+    expect(rig.engine.issues().map((issue) => [issue.kind, issue.saleId])).toContainEqual([
+      'paid_after_cancel',
+      sale.id,
+    ]);
     const day = summariseRows([paid], paid.createdAt.slice(0, 10), 'UTC');
     expect(day.currencies[0]).toMatchObject({ succeeded: 1, cancelled: 0, grossMinor: 4_200 });
   });
@@ -64,7 +76,10 @@ describe('a sale with a checkout URL but no txnId, while the list lags', () => {
     await rig.engine.reconcile();
     rig.sandbox.pay(serverTxnId(sale), 'success');
     rig.sandbox.faults.set({ listLagging: false });
-    const paid = await waitFor(() => saleNow(sale).flags.includes('paid_after_cancel') && saleNow(sale), 'the watch to find the late payment');
+    const paid = await waitFor(
+      () => saleNow(sale).flags.includes('paid_after_cancel') && saleNow(sale),
+      'the watch to find the late payment',
+    );
     expect(paid.verifiedAt).toBeDefined();
   });
 });
@@ -83,7 +98,11 @@ describe('a sale whose initiate answered but whose page never came', () => {
       engine: { evidenceLookupMs: () => 3_600_000 },
     });
     // process commits but never answers: the terminal holds a signature and nothing else.
-    rig.sandbox.faults.set({ listLagging: true, timeoutAfterCommitNext: 1, pathPrefix: '/transaction/process' });
+    rig.sandbox.faults.set({
+      listLagging: true,
+      timeoutAfterCommitNext: 1,
+      pathPrefix: '/transaction/process',
+    });
     const sale = await rig.engine.start({ ...INR, amountMinor: 4_400 });
     expect(sale).toMatchObject({ status: 'unknown', serverEvidence: 'signature' });
     expect(sale.txnId).toBeUndefined();

@@ -39,15 +39,28 @@ describe('resume after a restart', () => {
 });
 
 describe('reconcile', () => {
-  it('lists a server payment with this terminal\'s prefix that the terminal never recorded, and keeps it across restarts', async () => {
+  it("lists a server payment with this terminal's prefix that the terminal never recorded, and keeps it across restarts", async () => {
     await open();
-    const base = { currencyId: INR.currencyId, paymentMethodId: INR.methodId, currency: 'INR', amountMinor: 4200, redirectUrl: REDIRECT_URL };
+    const base = {
+      currencyId: INR.currencyId,
+      paymentMethodId: INR.methodId,
+      currency: 'INR',
+      amountMinor: 4200,
+      redirectUrl: REDIRECT_URL,
+    };
     const orphan = await rig.client.initiate({ ...base, referenceNumber: 'POS-ORPHAN1' });
     await rig.client.initiate({ ...base, referenceNumber: 'OTHER-1' });
     // Another terminal whose prefix starts with this one's (POS-TILL3 beside POS): its sales are not orphans here.
     await rig.client.initiate({ ...base, referenceNumber: 'POS-TILL3-0MX5ZPC27WJBZM83Q' });
     const report = await rig.engine.reconcile();
-    expect(report.issues).toMatchObject([{ id: `server_only:${orphan.txnId ?? ''}`, kind: 'server_only', reference: 'POS-ORPHAN1', reviewed: false }]);
+    expect(report.issues).toMatchObject([
+      {
+        id: `server_only:${orphan.txnId ?? ''}`,
+        kind: 'server_only',
+        reference: 'POS-ORPHAN1',
+        reviewed: false,
+      },
+    ]);
     expect(report.issues[0]?.explanation).toMatch(/never recorded/);
     expect(report.issues[0]?.explanation).toMatch(/₹42\.00/);
 
@@ -81,7 +94,9 @@ describe('reconcile', () => {
     };
     await rig.journal.append({ kind: 'sale', sale: ghost, note: 'written by hand for the test' });
     const report = await rig.engine.reconcile();
-    expect(report.issues).toMatchObject([{ id: 'terminal_only:S-ghost', kind: 'terminal_only', saleId: 'S-ghost' }]);
+    expect(report.issues).toMatchObject([
+      { id: 'terminal_only:S-ghost', kind: 'terminal_only', saleId: 'S-ghost' },
+    ]);
     expect(rig.engine.get('S-ghost').sale.status).toBe('succeeded');
   });
 
@@ -108,7 +123,9 @@ describe('reconcile', () => {
     rig.clock.advance(31_000);
     const report = await rig.engine.reconcile();
     expect(report.stillPending).toBe(1);
-    expect(report.issues).toMatchObject([{ id: `still_pending:${stuck.id}`, kind: 'still_pending', saleId: stuck.id }]);
+    expect(report.issues).toMatchObject([
+      { id: `still_pending:${stuck.id}`, kind: 'still_pending', saleId: stuck.id },
+    ]);
     expect(report.issues[0]?.explanation).toMatch(/do not charge the customer again/);
   });
 
@@ -132,6 +149,8 @@ describe('reconcile', () => {
 
   it('refuses to mark an issue that does not exist', async () => {
     await open();
-    await expect(rig.engine.markReviewed('paid_after_cancel:nope', '', 'Mo')).rejects.toBeInstanceOf(SalesError);
+    await expect(rig.engine.markReviewed('paid_after_cancel:nope', '', 'Mo')).rejects.toBeInstanceOf(
+      SalesError,
+    );
   });
 });

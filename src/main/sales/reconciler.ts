@@ -3,7 +3,13 @@
 import type { ReconcileIssue, ReconcileReport, Sale } from '../../shared/domain.ts';
 import { isReferenceOf } from '../../shared/terminal-of.ts';
 import type { EngineContext } from './engine-context.ts';
-import { flagIssues, isStillPending, serverOnlyIssue, stillPendingIssue, terminalOnlyIssue } from './issues.ts';
+import {
+  flagIssues,
+  isStillPending,
+  serverOnlyIssue,
+  stillPendingIssue,
+  terminalOnlyIssue,
+} from './issues.ts';
 import { awaitsServer, hasServerEvidence } from './sale-machine.ts';
 import type { ServerRecord } from './sale-machine.ts';
 import { SalesError } from './sales-error.ts';
@@ -23,7 +29,8 @@ export interface ReconcilerDeps {
 }
 
 export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps): Reconciler {
-  const { journal, clock, terminal, log, stillPendingAfterMs, reconcileWindowMs, evidenceLookupMs } = ctx.settings;
+  const { journal, clock, terminal, log, stillPendingAfterMs, reconcileWindowMs, evidenceLookupMs } =
+    ctx.settings;
   const { dispatch, nowIso } = ctx;
   let reconciling: Promise<ReconcileReport> | null = null;
 
@@ -40,7 +47,8 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       if (isStillPending(sale, now, stillPendingAfterMs)) out.push(stillPendingIssue(sale, reviewed));
     }
     const recorded = new Map<string, ReconcileIssue>();
-    for (const { issue } of journal.records('issue')) recorded.set(issue.id, { ...issue, reviewed: reviewed.has(issue.id) });
+    for (const { issue } of journal.records('issue'))
+      recorded.set(issue.id, { ...issue, reviewed: reviewed.has(issue.id) });
     return [...out, ...recorded.values()];
   }
 
@@ -54,9 +62,14 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
    * sale it does not show is looked up by its own txnId or reference. A sale KS Pay answered for is looked up so
    * for `evidenceLookupMs`; after that only the list can settle it (null: nothing learnt, nothing concluded).
    */
-  async function reconcileFinding(sale: Sale, listedRecord: ServerRecord | undefined, listRead: boolean): Promise<Finding | null> {
+  async function reconcileFinding(
+    sale: Sale,
+    listedRecord: ServerRecord | undefined,
+    listRead: boolean,
+  ): Promise<Finding | null> {
     if (listedRecord) return { kind: 'found', record: listedRecord };
-    const pastLookups = hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs();
+    const pastLookups =
+      hasServerEvidence(sale) && clock.now() - Date.parse(sale.createdAt) >= evidenceLookupMs();
     if (sale.txnId === undefined && listRead && pastLookups) return null;
     return ctx.find(sale);
   }
@@ -76,7 +89,10 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     const byReference = new Map<string, ServerRecord>();
     for (const record of listed ?? []) {
       const seen = byReference.get(record.referenceNumber);
-      if (seen) log.error('sales: two server transactions share one reference', { reference: record.referenceNumber });
+      if (seen)
+        log.error('sales: two server transactions share one reference', {
+          reference: record.referenceNumber,
+        });
       if (!seen || record.status === 'succeeded') byReference.set(record.referenceNumber, record);
     }
 
@@ -94,12 +110,17 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       const ownPrefix = terminal().referencePrefix;
       const known = new Set(all.map((sale) => sale.reference));
       for (const record of listed) {
-        if (isReferenceOf(record.referenceNumber, ownPrefix) && !known.has(record.referenceNumber)) await recordIssue(serverOnlyIssue(record));
+        if (isReferenceOf(record.referenceNumber, ownPrefix) && !known.has(record.referenceNumber))
+          await recordIssue(serverOnlyIssue(record));
       }
       // Only sales well inside the listed window: near its edge a clock difference could hide a record.
       const safeFrom = from + 3600_000;
       for (const sale of all) {
-        if (sale.status === 'succeeded' && Date.parse(sale.createdAt) >= safeFrom && !byReference.has(sale.reference)) {
+        if (
+          sale.status === 'succeeded' &&
+          Date.parse(sale.createdAt) >= safeFrom &&
+          !byReference.has(sale.reference)
+        ) {
           await recordIssue(terminalOnlyIssue(sale));
         }
       }
@@ -114,7 +135,11 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
 
   async function markReviewed(issueId: string, note: string, actor: string): Promise<void> {
     const issue = issues().find((candidate) => candidate.id === issueId);
-    if (!issue) throw new SalesError('not_found', 'This issue is not on the list any more. Run reconcile again to refresh it.');
+    if (!issue)
+      throw new SalesError(
+        'not_found',
+        'This issue is not on the list any more. Run reconcile again to refresh it.',
+      );
     await journal.append({ kind: 'review', issueId, note, actor });
     const { saleId } = issue;
     if (saleId === undefined) return;
@@ -125,7 +150,12 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       const sale = journal.sale(saleId);
       if (!sale || sale.reviewed) return;
       const reviewed: Sale = { ...sale, reviewed: true, updatedAt: nowIso() };
-      await journal.append({ kind: 'sale', at: reviewed.updatedAt, sale: reviewed, note: `Reviewed by ${actor}${note ? `: ${note}` : ''}` });
+      await journal.append({
+        kind: 'sale',
+        at: reviewed.updatedAt,
+        sale: reviewed,
+        note: `Reviewed by ${actor}${note ? `: ${note}` : ''}`,
+      });
       ctx.emit(reviewed);
     });
   }

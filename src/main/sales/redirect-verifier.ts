@@ -17,7 +17,12 @@ export interface RedirectVerifier {
   /** True when `url` is a return address this terminal gave one of its sales (its token names a sale). */
   ownsRedirect(url: string): boolean;
   /** The `verify` effect: reads the payment `txnId` names on KS Pay and applies what it says. */
-  verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void>;
+  verify(
+    saleId: string,
+    txnId: string,
+    redirectSaid: RedirectPaymentStatus | undefined,
+    fromRedirect: boolean,
+  ): Promise<void>;
 }
 
 /** A verification GET a redirect started early, taken by the verify step of the same sale and payment. */
@@ -43,7 +48,9 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     const byId = legacy.find((sale) => sale.txnId === kspayId);
     if (byId) return byId;
     // A sale whose initiate gave no txnId can only be matched by the record's reference, after the look-up.
-    const waiting = legacy.filter((sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'));
+    const waiting = legacy.filter(
+      (sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'),
+    );
     return waiting.length === 1 ? waiting[0] : undefined;
   }
 
@@ -56,7 +63,10 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     const { kspayId, paymentStatus, returnToken } = parsed.redirect;
     const target = returnToken !== undefined ? saleWithToken(returnToken) : tokenlessTarget(kspayId);
     if (!target) {
-      log.warn('sales: redirect names no sale of this terminal', { kspayId, withToken: returnToken !== undefined });
+      log.warn('sales: redirect names no sale of this terminal', {
+        kspayId,
+        withToken: returnToken !== undefined,
+      });
       return null;
     }
     // The check's GET goes out now, beside the journal write of the redirect rather than after it. Safe, as
@@ -80,7 +90,12 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     return journal.sale(target.id) ?? after;
   }
 
-  function verify(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
+  function verify(
+    saleId: string,
+    txnId: string,
+    redirectSaid: RedirectPaymentStatus | undefined,
+    fromRedirect: boolean,
+  ): Promise<void> {
     const running = verifyOnce(saleId, txnId, redirectSaid, fromRedirect).finally(() => {
       if (verifications.get(saleId) === running) verifications.delete(saleId);
     });
@@ -88,7 +103,12 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     return running;
   }
 
-  async function verifyOnce(saleId: string, txnId: string, redirectSaid: RedirectPaymentStatus | undefined, fromRedirect: boolean): Promise<void> {
+  async function verifyOnce(
+    saleId: string,
+    txnId: string,
+    redirectSaid: RedirectPaymentStatus | undefined,
+    fromRedirect: boolean,
+  ): Promise<void> {
     let event: SaleEvent;
     try {
       const early = prefetched.get(saleId);
@@ -98,7 +118,12 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
       const sale = journal.sale(saleId);
       if (fromRedirect && sale) {
         const mismatch = mismatches(sale, record);
-        if (mismatch) log.warn('sales: a return from the payment page named a payment that is not this sale\'s; ignored', { saleId, kspayId: txnId, flags: mismatch.flags.join(',') });
+        if (mismatch)
+          log.warn("sales: a return from the payment page named a payment that is not this sale's; ignored", {
+            saleId,
+            kspayId: txnId,
+            flags: mismatch.flags.join(','),
+          });
       }
       event = {
         type: 'server_record',
@@ -121,7 +146,11 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     handleRedirect,
     ownsRedirect(url) {
       const parsed = parseRedirect(url, redirectUrl());
-      return parsed.ok && parsed.redirect.returnToken !== undefined && saleWithToken(parsed.redirect.returnToken) !== undefined;
+      return (
+        parsed.ok &&
+        parsed.redirect.returnToken !== undefined &&
+        saleWithToken(parsed.redirect.returnToken) !== undefined
+      );
     },
     verify,
   };

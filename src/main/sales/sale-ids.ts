@@ -15,7 +15,13 @@ export const REFERENCE_PATTERN = /^[A-Za-z0-9-]{1,30}$/;
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function createSaleIds({ clock, random = randomBytes }: { clock: Clock; random?: (size: number) => Uint8Array }): SaleIds {
+export function createSaleIds({
+  clock,
+  random = randomBytes,
+}: {
+  clock: Clock;
+  random?: (size: number) => Uint8Array;
+}): SaleIds {
   let last = 0;
   /** Never the same or an earlier instant twice, even if the wall clock steps back or two sales share a millisecond. */
   function tick(): string {

@@ -47,7 +47,13 @@ const error = { code: 'network', message: 'Could not reach KS Pay.' };
 
 const EVENTS: Record<SaleEventType, SaleEvent> = {
   start: { type: 'start', at: LATER },
-  initiated: { type: 'initiated', at: LATER, signature: 'SIG-SECRET', txnId: 'tx_1', providerOrderId: 'order_1' },
+  initiated: {
+    type: 'initiated',
+    at: LATER,
+    signature: 'SIG-SECRET',
+    txnId: 'tx_1',
+    providerOrderId: 'order_1',
+  },
   initiate_refused: { type: 'initiate_refused', at: LATER, error },
   initiate_uncertain: { type: 'initiate_uncertain', at: LATER, error },
   processed: { type: 'processed', at: LATER, checkoutUrl: URL },
@@ -125,7 +131,9 @@ function describeOutcome(t: Transition): string {
 
 describe('transition: every state × every event', () => {
   const cells = SaleStatusSchema.options.flatMap((status) =>
-    (Object.keys(EVENTS) as SaleEventType[]).map((event) => [status, event, TABLE[event][status] ?? 'refused'] as const),
+    (Object.keys(EVENTS) as SaleEventType[]).map(
+      (event) => [status, event, TABLE[event][status] ?? 'refused'] as const,
+    ),
   );
 
   it.each(cells)('%s + %s → %s', (status, event, expected) => {
@@ -154,89 +162,174 @@ describe('transition rules', () => {
   });
 
   it('keeps the checkout page and the txnId it learns along the way', () => {
-    const processed = transition(saleIn('processing', { txnId: undefined }), { ...EVENTS.processed, type: 'processed', checkoutUrl: URL, txnId: 'tx_9' });
+    const processed = transition(saleIn('processing', { txnId: undefined }), {
+      ...EVENTS.processed,
+      type: 'processed',
+      checkoutUrl: URL,
+      txnId: 'tx_9',
+    });
     expect(processed.state).toMatchObject({ status: 'awaiting_payment', checkoutUrl: URL, txnId: 'tx_9' });
   });
 
   it('ignores a redirect whose kspay_id is another payment', () => {
-    const result = transition(saleIn('awaiting_payment'), { type: 'redirect', at: LATER, kspayId: 'tx_other', paymentStatus: 'success' });
+    const result = transition(saleIn('awaiting_payment'), {
+      type: 'redirect',
+      at: LATER,
+      kspayId: 'tx_other',
+      paymentStatus: 'success',
+    });
     expect(result).toMatchObject({ accepted: false, reason: 'the redirect is about another payment' });
   });
 
-  it('verifies the redirect\'s own ID when the sale has no txnId yet, so the reference check decides', () => {
-    const result = transition(saleIn('awaiting_payment', { txnId: undefined }), { type: 'redirect', at: LATER, kspayId: 'tx_7', paymentStatus: 'failed' });
-    expect(result.accepted && result.effects).toContainEqual({ type: 'verify', txnId: 'tx_7', redirectSaid: 'failed', fromRedirect: true });
+  it("verifies the redirect's own ID when the sale has no txnId yet, so the reference check decides", () => {
+    const result = transition(saleIn('awaiting_payment', { txnId: undefined }), {
+      type: 'redirect',
+      at: LATER,
+      kspayId: 'tx_7',
+      paymentStatus: 'failed',
+    });
+    expect(result.accepted && result.effects).toContainEqual({
+      type: 'verify',
+      txnId: 'tx_7',
+      redirectSaid: 'failed',
+      fromRedirect: true,
+    });
   });
 
   it.each([
     ['another reference', { referenceNumber: 'POS-OTHER' }, 'awaiting_payment'],
     ['another amount', { amountMinor: 1 }, 'awaiting_payment'],
     ['another currency', { currency: 'USD' }, 'awaiting_payment'],
-  ] as const)('ignores a redirect-named record with %s for a sale with no txnId, and keeps watching it', (_what, changes, back) => {
-    const sale = saleIn('verifying', { txnId: undefined });
-    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', ...changes }), fromRedirect: true });
-    expect(result.accepted).toBe(true);
-    expect(result.state).toEqual({ ...sale, status: back, updatedAt: LATER });
-    expect(result.accepted && result.effects.map((effect) => effect.type)).toEqual(['journal', 'watch']);
-  });
+  ] as const)(
+    'ignores a redirect-named record with %s for a sale with no txnId, and keeps watching it',
+    (_what, changes, back) => {
+      const sale = saleIn('verifying', { txnId: undefined });
+      const result = transition(sale, {
+        type: 'server_record',
+        at: LATER,
+        record: record('succeeded', { txnId: 'tx_9', ...changes }),
+        fromRedirect: true,
+      });
+      expect(result.accepted).toBe(true);
+      expect(result.state).toEqual({ ...sale, status: back, updatedAt: LATER });
+      expect(result.accepted && result.effects.map((effect) => effect.type)).toEqual(['journal', 'watch']);
+    },
+  );
 
   it('ignores a foreign record a redirect named even when a poll taught the sale its own txnId meanwhile', () => {
     const sale = saleIn('awaiting_payment');
-    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', referenceNumber: 'POS-OTHER' }), fromRedirect: true });
+    const result = transition(sale, {
+      type: 'server_record',
+      at: LATER,
+      record: record('succeeded', { txnId: 'tx_9', referenceNumber: 'POS-OTHER' }),
+      fromRedirect: true,
+    });
     expect(result.state).toBe(sale);
     expect(result.accepted && result.effects).toEqual([{ type: 'watch' }]);
   });
 
   it('still settles a sale with no txnId on the matching record a redirect named', () => {
     const sale = saleIn('verifying', { txnId: undefined });
-    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9' }), fromRedirect: true });
+    const result = transition(sale, {
+      type: 'server_record',
+      at: LATER,
+      record: record('succeeded', { txnId: 'tx_9' }),
+      fromRedirect: true,
+    });
     expect(result.state).toMatchObject({ status: 'succeeded', txnId: 'tx_9', flags: [] });
   });
 
   it('never lets a redirect-named record of another sale settle a cancelled sale with no txnId', () => {
     const sale = saleIn('cancelled', { txnId: undefined });
-    const result = transition(sale, { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_9', amountMinor: 1 }), fromRedirect: true });
+    const result = transition(sale, {
+      type: 'server_record',
+      at: LATER,
+      record: record('succeeded', { txnId: 'tx_9', amountMinor: 1 }),
+      fromRedirect: true,
+    });
     expect(result.accepted).toBe(false);
   });
 
   it('fails a sale on a record of another transaction, as a reference mismatch', () => {
-    const result = transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_2' }) });
+    const result = transition(saleIn('verifying'), {
+      type: 'server_record',
+      at: LATER,
+      record: record('succeeded', { txnId: 'tx_2' }),
+    });
     expect(result.state).toMatchObject({ status: 'failed', flags: ['reference_mismatch'], txnId: 'tx_1' });
   });
 
   it('keeps watching a cancelled sale when a record of another transaction turns up', () => {
-    expect(transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('succeeded', { txnId: 'tx_2' }) }).accepted).toBe(false);
+    expect(
+      transition(saleIn('cancelled'), {
+        type: 'server_record',
+        at: LATER,
+        record: record('succeeded', { txnId: 'tx_2' }),
+      }).accepted,
+    ).toBe(false);
   });
 
   it('asks for a lost payment page once more only for an open payment that never showed one', () => {
-    const lost = saleIn('unknown', { checkoutUrl: undefined, error: { code: 'payment_page_lost', message: 'x' } });
+    const lost = saleIn('unknown', {
+      checkoutUrl: undefined,
+      error: { code: 'payment_page_lost', message: 'x' },
+    });
     const result = transition(lost, EVENTS.retry_process);
     expect(describeOutcome(result)).toBe('processing: journal process');
     expect(result.state.error).toBeUndefined();
-    expect(transition(saleIn('unknown', { checkoutUrl: undefined, txnId: undefined }), EVENTS.retry_process).accepted).toBe(false);
+    expect(
+      transition(saleIn('unknown', { checkoutUrl: undefined, txnId: undefined }), EVENTS.retry_process)
+        .accepted,
+    ).toBe(false);
   });
 
   it.each([
     ['amount', record('succeeded', { amountMinor: 34568 }), 'amount_mismatch', /₹345\.68.*not ₹345\.67/],
     ['currency', record('succeeded', { currency: 'USD' }), 'currency_mismatch', /USD, not INR/],
-    ['reference', record('succeeded', { referenceNumber: 'POS-9999' }), 'reference_mismatch', /another reference/],
-  ])('fails a sale whose record differs in %s, with a flag and a plain message', (_what, rec, flag, message) => {
-    const result = transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: rec, redirectSaid: 'success' });
-    expect(result.state).toMatchObject({ status: 'failed', flags: [flag], verifiedAt: LATER, error: { code: flag } });
-    expect(result.state.error?.message).toMatch(message);
-    expect(result.state.error?.message).toMatch(/Do not hand over the goods/);
-  });
+    [
+      'reference',
+      record('succeeded', { referenceNumber: 'POS-9999' }),
+      'reference_mismatch',
+      /another reference/,
+    ],
+  ])(
+    'fails a sale whose record differs in %s, with a flag and a plain message',
+    (_what, rec, flag, message) => {
+      const result = transition(saleIn('verifying'), {
+        type: 'server_record',
+        at: LATER,
+        record: rec,
+        redirectSaid: 'success',
+      });
+      expect(result.state).toMatchObject({
+        status: 'failed',
+        flags: [flag],
+        verifiedAt: LATER,
+        error: { code: flag },
+      });
+      expect(result.state.error?.message).toMatch(message);
+      expect(result.state.error?.message).toMatch(/Do not hand over the goods/);
+    },
+  );
 
   it('fails a sale whose record mismatches even while it is still pending', () => {
-    const result = transition(saleIn('awaiting_payment'), { type: 'server_record', at: LATER, record: record('pending', { amountMinor: 1 }) });
+    const result = transition(saleIn('awaiting_payment'), {
+      type: 'server_record',
+      at: LATER,
+      record: record('pending', { amountMinor: 1 }),
+    });
     expect(result.state).toMatchObject({ status: 'failed', flags: ['amount_mismatch'] });
   });
 
-  it('keeps none of a wrong-reference record\'s identifiers', () => {
+  it("keeps none of a wrong-reference record's identifiers", () => {
     const result = transition(saleIn('verifying', { txnId: undefined }), {
       type: 'server_record',
       at: LATER,
-      record: record('succeeded', { txnId: 'tx_someone_else', referenceNumber: 'OTHER-1', providerPaymentId: 'pay_x' }),
+      record: record('succeeded', {
+        txnId: 'tx_someone_else',
+        referenceNumber: 'OTHER-1',
+        providerPaymentId: 'pay_x',
+      }),
     });
     expect(result.state.txnId).toBeUndefined();
     expect(result.state.providerPaymentId).toBeUndefined();
@@ -246,22 +339,44 @@ describe('transition rules', () => {
     ['failed', 'failed', 'redirect_lied'],
     ['cancelled', 'cancelled', 'redirect_lied'],
     ['expired', 'expired', 'redirect_lied'],
-  ] as const)('flags redirect_lied when the redirect said success but the record says %s', (serverStatus, status, flag) => {
-    const result = transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: record(serverStatus), redirectSaid: 'success' });
-    expect(result.state).toMatchObject({ status, flags: [flag], error: { code: 'redirect_lied' } });
-  });
+  ] as const)(
+    'flags redirect_lied when the redirect said success but the record says %s',
+    (serverStatus, status, flag) => {
+      const result = transition(saleIn('verifying'), {
+        type: 'server_record',
+        at: LATER,
+        record: record(serverStatus),
+        redirectSaid: 'success',
+      });
+      expect(result.state).toMatchObject({ status, flags: [flag], error: { code: 'redirect_lied' } });
+    },
+  );
 
   it.each([
     ['failed', 'payment_failed'],
     ['cancelled', 'payment_cancelled'],
     ['expired', 'payment_expired'],
   ] as const)('settles an honest %s record with a plain message', (serverStatus, code) => {
-    const result = transition(saleIn('awaiting_payment'), { type: 'server_record', at: LATER, record: record(serverStatus) });
-    expect(result.state).toMatchObject({ status: serverStatus, flags: [], error: { code }, verifiedAt: LATER });
+    const result = transition(saleIn('awaiting_payment'), {
+      type: 'server_record',
+      at: LATER,
+      record: record(serverStatus),
+    });
+    expect(result.state).toMatchObject({
+      status: serverStatus,
+      flags: [],
+      error: { code },
+      verifiedAt: LATER,
+    });
   });
 
   it('goes back to waiting when the redirect said success but KS Pay has not settled yet', () => {
-    const result = transition(saleIn('verifying'), { type: 'server_record', at: LATER, record: record('pending'), redirectSaid: 'success' });
+    const result = transition(saleIn('verifying'), {
+      type: 'server_record',
+      at: LATER,
+      record: record('pending'),
+      redirectSaid: 'success',
+    });
     expect(describeOutcome(result)).toBe('awaiting_payment: journal watch');
     expect(result.state.flags).toEqual([]);
   });
@@ -273,27 +388,56 @@ describe('transition rules', () => {
   });
 
   it('says the page was lost when a sale found after a crash is open on the server but never showed a page', () => {
-    const result = transition(saleIn('unknown', { txnId: undefined, checkoutUrl: undefined }), { type: 'server_record', at: LATER, record: record('pending') });
-    expect(result.state).toMatchObject({ status: 'unknown', txnId: 'tx_1', error: { code: 'payment_page_lost' } });
+    const result = transition(saleIn('unknown', { txnId: undefined, checkoutUrl: undefined }), {
+      type: 'server_record',
+      at: LATER,
+      record: record('pending'),
+    });
+    expect(result.state).toMatchObject({
+      status: 'unknown',
+      txnId: 'tx_1',
+      error: { code: 'payment_page_lost' },
+    });
     expect(result.accepted && result.effects.map((e) => e.type)).toEqual(['journal', 'watch']);
   });
 
   it('resumes waiting with a page the server record itself names', () => {
-    const result = transition(saleIn('unknown', { checkoutUrl: undefined }), { type: 'server_record', at: LATER, record: record('pending', { checkoutUrl: URL }) });
+    const result = transition(saleIn('unknown', { checkoutUrl: undefined }), {
+      type: 'server_record',
+      at: LATER,
+      record: record('pending', { checkoutUrl: URL }),
+    });
     expect(result.state).toMatchObject({ status: 'awaiting_payment', checkoutUrl: URL });
     expect(result.state.error).toBeUndefined();
   });
 
   it('flags a payment made after the cancel for the manager, and keeps the sale cancelled', () => {
-    const result = transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('succeeded', { providerPaymentId: 'pay_1' }) });
-    expect(result.state).toMatchObject({ status: 'cancelled', flags: ['paid_after_cancel'], verifiedAt: LATER, providerPaymentId: 'pay_1', error: { code: 'paid_after_cancel' } });
+    const result = transition(saleIn('cancelled'), {
+      type: 'server_record',
+      at: LATER,
+      record: record('succeeded', { providerPaymentId: 'pay_1' }),
+    });
+    expect(result.state).toMatchObject({
+      status: 'cancelled',
+      flags: ['paid_after_cancel'],
+      verifiedAt: LATER,
+      providerPaymentId: 'pay_1',
+      error: { code: 'paid_after_cancel' },
+    });
   });
 
   it('confirms a cancelled sale that KS Pay never charged, and stops watching it', () => {
-    const result = transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('expired') });
+    const result = transition(saleIn('cancelled'), {
+      type: 'server_record',
+      at: LATER,
+      record: record('expired'),
+    });
     expect(result.state).toMatchObject({ status: 'cancelled', flags: [], verifiedAt: LATER });
     expect(awaitsServer(result.state)).toBe(false);
-    expect(transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('pending') }).accepted).toBe(false);
+    expect(
+      transition(saleIn('cancelled'), { type: 'server_record', at: LATER, record: record('pending') })
+        .accepted,
+    ).toBe(false);
   });
 
   it('settles nothing twice: a confirmed cancelled sale refuses further records and redirects', () => {
@@ -314,11 +458,17 @@ describe('transition rules', () => {
   });
 
   it('never gives up on a sale KS Pay gave a transaction ID', () => {
-    expect(transition(saleIn('unknown'), { type: 'not_found', at: LATER, giveUp: true }).accepted).toBe(false);
+    expect(transition(saleIn('unknown'), { type: 'not_found', at: LATER, giveUp: true }).accepted).toBe(
+      false,
+    );
   });
 
   it('confirms an unconfirmed cancel without a txnId once KS Pay never received it (nothing proves it did)', () => {
-    const result = transition(saleIn('cancelled', { txnId: undefined, checkoutUrl: undefined }), { type: 'not_found', at: LATER, giveUp: true });
+    const result = transition(saleIn('cancelled', { txnId: undefined, checkoutUrl: undefined }), {
+      type: 'not_found',
+      at: LATER,
+      giveUp: true,
+    });
     expect(result.state).toMatchObject({ status: 'cancelled', verifiedAt: LATER });
   });
 
@@ -331,7 +481,11 @@ describe('transition rules', () => {
     ];
 
     it.each(evidence)('is never concluded not received when only %s proves it', (_what, extra) => {
-      const result = transition(saleIn('unknown', { txnId: undefined, ...extra }), { type: 'not_found', at: LATER, giveUp: true });
+      const result = transition(saleIn('unknown', { txnId: undefined, ...extra }), {
+        type: 'not_found',
+        at: LATER,
+        giveUp: true,
+      });
       expect(result.state.status).toBe('unknown');
       expect(result.accepted && result.effects.map((effect) => effect.type)).not.toContain('stop_watching');
     });
@@ -355,7 +509,10 @@ describe('transition rules', () => {
   });
 
   it('refuses to cancel while the payment is being set up, with a reason', () => {
-    expect(transition(saleIn('initiating'), EVENTS.cancel)).toMatchObject({ accepted: false, reason: 'the payment is still being set up' });
+    expect(transition(saleIn('initiating'), EVENTS.cancel)).toMatchObject({
+      accepted: false,
+      reason: 'the payment is still being set up',
+    });
   });
 });
 
@@ -369,9 +526,16 @@ describe('transition invariants over any sequence of events', () => {
   });
   const anyEvent: fc.Arbitrary<SaleEvent> = fc.oneof(
     fc.constantFrom(...Object.values(EVENTS)),
-    anyRecord.map((rec): SaleEvent => ({ type: 'server_record', at: LATER, record: rec, redirectSaid: 'success' })),
+    anyRecord.map((rec): SaleEvent => ({
+      type: 'server_record',
+      at: LATER,
+      record: rec,
+      redirectSaid: 'success',
+    })),
     fc.boolean().map((giveUp): SaleEvent => ({ type: 'not_found', at: LATER, giveUp })),
-    fc.constantFrom('tx_1', 'tx_2').map((kspayId): SaleEvent => ({ type: 'redirect', at: LATER, kspayId, paymentStatus: 'success' })),
+    fc
+      .constantFrom('tx_1', 'tx_2')
+      .map((kspayId): SaleEvent => ({ type: 'redirect', at: LATER, kspayId, paymentStatus: 'success' })),
   );
 
   it('opens a payment at most once, asks for its page only when it is open, and never stores a signature', () => {
@@ -386,7 +550,8 @@ describe('transition invariants over any sequence of events', () => {
               if (effect.type === 'initiate') initiates += 1;
               if (effect.type === 'process') {
                 // Right after the payment opened, or once more for an open payment whose page was lost.
-                if (sale.status !== 'initiating') expect(sale).toMatchObject({ status: 'unknown', txnId: 'tx_1', checkoutUrl: undefined });
+                if (sale.status !== 'initiating')
+                  expect(sale).toMatchObject({ status: 'unknown', txnId: 'tx_1', checkoutUrl: undefined });
               }
             }
             if (result.state !== sale) expect(result.effects[0]?.type).toBe('journal');
@@ -407,7 +572,8 @@ describe('transition invariants over any sequence of events', () => {
           const before = sale;
           sale = transition(sale, event).state;
           if (before.verifiedAt !== undefined && before.status !== 'cancelled') expect(sale).toBe(before);
-          if (before.status !== sale.status && ['succeeded', 'failed', 'expired'].includes(before.status)) throw new Error('a final sale changed status');
+          if (before.status !== sale.status && ['succeeded', 'failed', 'expired'].includes(before.status))
+            throw new Error('a final sale changed status');
           if (before.status === 'cancelled') expect(sale.status).toBe('cancelled');
         }
       }),
@@ -423,7 +589,12 @@ describe('transition invariants over any sequence of events', () => {
           if (result.state.status === 'succeeded' && sale.status !== 'succeeded') {
             expect(event.type).toBe('server_record');
             if (event.type === 'server_record') {
-              expect(event.record).toMatchObject({ status: 'succeeded', referenceNumber: sale.reference, amountMinor: sale.amountMinor, currency: sale.currency });
+              expect(event.record).toMatchObject({
+                status: 'succeeded',
+                referenceNumber: sale.reference,
+                amountMinor: sale.amountMinor,
+                currency: sale.currency,
+              });
             }
           }
           sale = result.state;

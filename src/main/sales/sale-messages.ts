@@ -15,7 +15,8 @@ function money(amountMinor: number, currency: string): string {
 export const saleErrors = {
   notStarted: (): UserError => ({
     code: 'not_started',
-    message: 'This payment never reached KS Pay, so nothing was charged. Start a new sale if the customer still wants to pay.',
+    message:
+      'This payment never reached KS Pay, so nothing was charged. Start a new sale if the customer still wants to pay.',
   }),
   interrupted: (): UserError => ({
     code: 'interrupted',
@@ -53,15 +54,18 @@ export const saleErrors = {
   }),
   paymentFailed: (): UserError => ({
     code: 'payment_failed',
-    message: 'The payment did not go through, so nothing was charged. Ask the customer to try again or to use another payment method.',
+    message:
+      'The payment did not go through, so nothing was charged. Ask the customer to try again or to use another payment method.',
   }),
   paymentCancelled: (): UserError => ({
     code: 'payment_cancelled',
-    message: 'The customer cancelled on the payment page, so nothing was charged. Start a new sale if they still want to pay.',
+    message:
+      'The customer cancelled on the payment page, so nothing was charged. Start a new sale if they still want to pay.',
   }),
   paymentExpired: (): UserError => ({
     code: 'payment_expired',
-    message: 'The payment page timed out before the customer paid, so nothing was charged. Start a new sale if they still want to pay.',
+    message:
+      'The payment page timed out before the customer paid, so nothing was charged. Start a new sale if they still want to pay.',
   }),
   redirectLied: (): UserError => ({
     code: 'redirect_lied',

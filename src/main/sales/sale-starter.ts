@@ -45,10 +45,16 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
   function newReference(prefix: string): string {
     const reference = ids.reference(prefix);
     if (!REFERENCE_PATTERN.test(reference) || !reference.startsWith(prefix)) {
-      throw new SalesError('invalid', `The reference number "${reference}" does not fit KS Pay's rules. Check the reference prefix in Settings.`);
+      throw new SalesError(
+        'invalid',
+        `The reference number "${reference}" does not fit KS Pay's rules. Check the reference prefix in Settings.`,
+      );
     }
     if (knownReferences().has(reference)) {
-      throw new SalesError('invalid', 'A reference number came out twice, so the sale was not started. Start it again.');
+      throw new SalesError(
+        'invalid',
+        'A reference number came out twice, so the sale was not started. Start it again.',
+      );
     }
     return reference;
   }
@@ -80,9 +86,17 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
       return await dispatch(draft.id, { type: 'start', at }, draft);
     } catch (error) {
       if (journal.sale(draft.id) === undefined) {
-        throw new SalesError('not_saved', `The sale could not be saved, so nothing was sent to KS Pay and nothing was charged. ${reasonOf(error)}`, { cause: error });
+        throw new SalesError(
+          'not_saved',
+          `The sale could not be saved, so nothing was sent to KS Pay and nothing was charged. ${reasonOf(error)}`,
+          { cause: error },
+        );
       }
-      throw new SalesError('not_saved', `A step of this sale could not be saved. ${reasonOf(error)} Restart the app; it will check the sale with KS Pay.`, { cause: error });
+      throw new SalesError(
+        'not_saved',
+        `A step of this sale could not be saved. ${reasonOf(error)} Restart the app; it will check the sale with KS Pay.`,
+        { cause: error },
+      );
     }
   }
 
@@ -95,7 +109,8 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
         amountMinor: sale.amountMinor,
         currency: sale.currency,
         referenceNumber: sale.reference,
-        redirectUrl: sale.returnToken !== undefined ? returnUrlFor(redirectUrl(), sale.returnToken) : redirectUrl(),
+        redirectUrl:
+          sale.returnToken !== undefined ? returnUrlFor(redirectUrl(), sale.returnToken) : redirectUrl(),
       });
       outcome = {
         type: 'initiated',
@@ -134,7 +149,11 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
     } catch (error) {
       log.warn('sales: process failed', { saleId: sale.id, code: ksPayErrorCode(error) ?? 'other' });
       if (certainlyRefused(error)) {
-        outcome = { type: 'process_refused', at: nowIso(), error: saleErrors.processRefused(reasonOf(error)) };
+        outcome = {
+          type: 'process_refused',
+          at: nowIso(),
+          error: saleErrors.processRefused(reasonOf(error)),
+        };
       } else {
         outcome = { type: 'process_uncertain', at: nowIso(), error: saleErrors.uncertain(reasonOf(error)) };
         // Only a sale that reached this point in this run may ask once more, after the look-up.
@@ -150,7 +169,12 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
     // The payment is open on KS Pay but its page never arrived: ask once more with the signature still in memory.
     const signature = signatures.get(saleId);
     if (signature === undefined || after.status === 'processing') return;
-    if (after.status === 'unknown' && after.txnId !== undefined && after.checkoutUrl === undefined && after.error?.code === 'payment_page_lost') {
+    if (
+      after.status === 'unknown' &&
+      after.txnId !== undefined &&
+      after.checkoutUrl === undefined &&
+      after.error?.code === 'payment_page_lost'
+    ) {
       signatures.delete(saleId);
       await dispatch(saleId, { type: 'retry_process', at: nowIso(), signature });
     } else if (!awaitsServer(after)) {

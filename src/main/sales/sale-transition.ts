@@ -36,7 +36,13 @@ export type SaleEvent =
    * KS Pay's record of the sale's transaction: the only thing that settles a sale. `fromRedirect`: the record of
    * the payment a return address named for a sale that had no txnId then, so it may be someone else's.
    */
-  | { type: 'server_record'; at: string; record: ServerRecord; redirectSaid?: RedirectPaymentStatus; fromRedirect?: boolean }
+  | {
+      type: 'server_record';
+      at: string;
+      record: ServerRecord;
+      redirectSaid?: RedirectPaymentStatus;
+      fromRedirect?: boolean;
+    }
   /** KS Pay has no transaction with the sale's reference; `giveUp` once it is too old to still appear. */
   | { type: 'not_found'; at: string; giveUp: boolean }
   /** A look-up could not be made (network, server error, unreadable reply). */
@@ -65,8 +71,7 @@ export type SaleEffect =
   | { type: 'stop_watching' };
 
 export type Transition =
-  | { accepted: true; state: Sale; effects: SaleEffect[] }
-  | { accepted: false; state: Sale; reason: string };
+  { accepted: true; state: Sale; effects: SaleEffect[] } | { accepted: false; state: Sale; reason: string };
 
 export function refuse(state: Sale, reason: string): Transition {
   return { accepted: false, state, reason };

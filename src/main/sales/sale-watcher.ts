@@ -29,7 +29,9 @@ export function createSaleWatcher(ctx: EngineContext): SaleWatcher {
     const controller = new AbortController();
     watchers.set(saleId, controller);
     void pollLoop(saleId, controller.signal)
-      .catch((error: unknown) => log.error('sales: status polling stopped on an error', { saleId, error: String(error) }))
+      .catch((error: unknown) =>
+        log.error('sales: status polling stopped on an error', { saleId, error: String(error) }),
+      )
       .finally(() => {
         if (watchers.get(saleId) === controller) watchers.delete(saleId);
       });

@@ -14,7 +14,8 @@ async function open(options: RigOptions = {}): Promise<Rig> {
   return rig;
 }
 
-const onServer = (reference: string) => rig.sandbox.transactions().filter((t) => t.referenceNumber === reference);
+const onServer = (reference: string) =>
+  rig.sandbox.transactions().filter((t) => t.referenceNumber === reference);
 const statusesOf = (saleId: string) => rig.engine.get(saleId).timeline.map((e) => e.status);
 const saleNow = (saleId: string) => rig.engine.get(saleId).sale;
 
@@ -31,7 +32,10 @@ describe('faults while opening the payment (initiate)', () => {
     // The customer can never pay it: the cashier cancels, and KS Pay's expiry confirms nothing was charged.
     await rig.engine.cancel(sale.id);
     rig.clock.advance(61_000);
-    const confirmed = await waitFor(() => saleNow(sale.id).verifiedAt !== undefined && saleNow(sale.id), 'the expiry to be seen');
+    const confirmed = await waitFor(
+      () => saleNow(sale.id).verifiedAt !== undefined && saleNow(sale.id),
+      'the expiry to be seen',
+    );
     expect(confirmed).toMatchObject({ status: 'cancelled', flags: [] });
     expect(onServer(sale.reference)).toMatchObject([{ status: 'EXPIRED' }]);
   });
@@ -39,18 +43,21 @@ describe('faults while opening the payment (initiate)', () => {
   it.each([
     ['a 500', { fail500Next: 1 }],
     ['a dropped connection', { dropNext: 1 }],
-  ])('after %s that never reached the payment, fails it as never received once the grace is over', async (_what, fault) => {
-    await open({ engine: { notFoundGraceMs: 60_000 } });
-    rig.sandbox.faults.set({ ...fault, pathPrefix: '/transaction/initiate' });
-    const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
-    expect(sale).toMatchObject({ status: 'unknown', error: { code: 'not_found_yet' } });
-    expect(sale.error?.message).toMatch(/Do not charge the customer again/);
-    rig.clock.advance(61_000);
-    const report = await rig.engine.reconcile();
-    expect(report).toMatchObject({ checked: 1, settled: 1, stillPending: 0 });
-    expect(saleNow(sale.id)).toMatchObject({ status: 'failed', error: { code: 'not_started' } });
-    expect(rig.sandbox.transactions()).toEqual([]);
-  });
+  ])(
+    'after %s that never reached the payment, fails it as never received once the grace is over',
+    async (_what, fault) => {
+      await open({ engine: { notFoundGraceMs: 60_000 } });
+      rig.sandbox.faults.set({ ...fault, pathPrefix: '/transaction/initiate' });
+      const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
+      expect(sale).toMatchObject({ status: 'unknown', error: { code: 'not_found_yet' } });
+      expect(sale.error?.message).toMatch(/Do not charge the customer again/);
+      rig.clock.advance(61_000);
+      const report = await rig.engine.reconcile();
+      expect(report).toMatchObject({ checked: 1, settled: 1, stillPending: 0 });
+      expect(saleNow(sale.id)).toMatchObject({ status: 'failed', error: { code: 'not_started' } });
+      expect(rig.sandbox.transactions()).toEqual([]);
+    },
+  );
 
   it('fails at once, without a look-up, when KS Pay is too busy to take it (429)', async () => {
     await open();
@@ -72,7 +79,14 @@ describe('faults while asking for the payment page (process)', () => {
     rig.sandbox.faults.set({ ...fault, pathPrefix: '/transaction/process' });
     const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
     expect(sale.status).toBe('awaiting_payment');
-    expect(statusesOf(sale.id)).toEqual(['initiating', 'processing', 'unknown', 'unknown', 'processing', 'awaiting_payment']);
+    expect(statusesOf(sale.id)).toEqual([
+      'initiating',
+      'processing',
+      'unknown',
+      'unknown',
+      'processing',
+      'awaiting_payment',
+    ]);
     expect(onServer(sale.reference)).toHaveLength(1);
     const paid = await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'success').redirectUrl);
     expect(paid?.status).toBe('succeeded');
@@ -102,7 +116,11 @@ describe('faults while verifying', () => {
     const { redirectUrl } = rig.sandbox.pay(sale.txnId ?? '', 'success');
     expect(redirectUrl).toContain('payment_status=success');
     const after = await rig.engine.handleRedirect(redirectUrl);
-    expect(after).toMatchObject({ status: 'failed', flags: ['redirect_lied'], error: { code: 'redirect_lied' } });
+    expect(after).toMatchObject({
+      status: 'failed',
+      flags: ['redirect_lied'],
+      error: { code: 'redirect_lied' },
+    });
   });
 
   it('treats a duplicated redirect as one: a single verification and a single result', async () => {
@@ -120,17 +138,28 @@ describe('faults while verifying', () => {
 });
 
 describe('a hostile server', () => {
-  it.each(ALL_HOSTILE_BEHAVIOURS.filter((b) => b !== 'catalog'))('never ends a sale in success with %s', async (behaviour: HostileBehaviour) => {
-    await open({ sandbox: { hostile: [behaviour] }, engine: { poll: { initialMs: 10, maxMs: 20, maxTotalMs: 300 } } });
-    const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
-    if (sale.status === 'awaiting_payment') {
-      await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'success').redirectUrl);
-    }
-    const settled = await waitFor(() => !['awaiting_payment', 'verifying', 'processing'].includes(saleNow(sale.id).status) && saleNow(sale.id), 'the sale to settle');
-    expect(settled.status).not.toBe('succeeded');
-    expect(settled.error?.message).toMatch(/\S/);
-    expect(JSON.stringify(settled).length).toBeLessThan(5_000);
-  });
+  it.each(ALL_HOSTILE_BEHAVIOURS.filter((b) => b !== 'catalog'))(
+    'never ends a sale in success with %s',
+    async (behaviour: HostileBehaviour) => {
+      await open({
+        sandbox: { hostile: [behaviour] },
+        engine: { poll: { initialMs: 10, maxMs: 20, maxTotalMs: 300 } },
+      });
+      const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
+      if (sale.status === 'awaiting_payment') {
+        await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'success').redirectUrl);
+      }
+      const settled = await waitFor(
+        () =>
+          !['awaiting_payment', 'verifying', 'processing'].includes(saleNow(sale.id).status) &&
+          saleNow(sale.id),
+        'the sale to settle',
+      );
+      expect(settled.status).not.toBe('succeeded');
+      expect(settled.error?.message).toMatch(/\S/);
+      expect(JSON.stringify(settled).length).toBeLessThan(5_000);
+    },
+  );
 
   it.each([
     ['record-amount', ['currency_mismatch', 'amount_mismatch']],
@@ -139,7 +168,10 @@ describe('a hostile server', () => {
   ] as const)('with %s, fails the sale with the right flags', async (behaviour, flags) => {
     await open({ sandbox: { hostile: [behaviour] } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 2500 });
-    const settled = sale.status === 'awaiting_payment' ? await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'success').redirectUrl) : sale;
+    const settled =
+      sale.status === 'awaiting_payment'
+        ? await rig.engine.handleRedirect(rig.sandbox.pay(sale.txnId ?? '', 'success').redirectUrl)
+        : sale;
     expect(settled?.status).toBe('failed');
     expect(settled?.flags).toEqual(flags);
     if (behaviour === 'order-urls') expect(settled?.error?.code).toBe('no_checkout_page');

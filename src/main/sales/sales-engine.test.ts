@@ -22,7 +22,8 @@ async function open(options: RigOptions = {}): Promise<Rig> {
   return rig;
 }
 
-const serverRecordsOf = (reference: string) => rig.sandbox.transactions().filter((t) => t.referenceNumber === reference);
+const serverRecordsOf = (reference: string) =>
+  rig.sandbox.transactions().filter((t) => t.referenceNumber === reference);
 
 describe('a sale, end to end against the sandbox', () => {
   it('opens the payment, waits with the hosted page, and succeeds only once KS Pay confirms it', async () => {
@@ -38,7 +39,15 @@ describe('a sale, end to end against the sandbox', () => {
       }),
     });
     const sale = await rig.engine.start({ ...INR, amountMinor: 34567, note: 'table 4' });
-    expect(sale).toMatchObject({ status: 'awaiting_payment', amountMinor: 34567, currency: 'INR', methodName: 'DEBIT CARD', cashier: 'Ann', demo: true, note: 'table 4' });
+    expect(sale).toMatchObject({
+      status: 'awaiting_payment',
+      amountMinor: 34567,
+      currency: 'INR',
+      methodName: 'DEBIT CARD',
+      cashier: 'Ann',
+      demo: true,
+      note: 'table 4',
+    });
     expect(sale.txnId).toMatch(/\S/);
     expect(sale.checkoutUrl).toBe(rig.sandbox.checkoutUrl(sale.txnId ?? ''));
 
@@ -50,7 +59,13 @@ describe('a sale, end to end against the sandbox', () => {
     expect(settled?.error).toBeUndefined();
 
     const { timeline } = rig.engine.get(sale.id);
-    expect(timeline.map((e) => e.status)).toEqual(['initiating', 'processing', 'awaiting_payment', 'verifying', 'succeeded']);
+    expect(timeline.map((e) => e.status)).toEqual([
+      'initiating',
+      'processing',
+      'awaiting_payment',
+      'verifying',
+      'succeeded',
+    ]);
     expect(serverRecordsOf(sale.reference)).toHaveLength(1);
 
     // Signatures are secret: they never reach the journal.
@@ -69,7 +84,9 @@ describe('a sale, end to end against the sandbox', () => {
         async initiate(input, signal) {
           const files = (await readdir(rig.dir)).filter((f) => f.endsWith('.jsonl'));
           const text = (await Promise.all(files.map((f) => readFile(join(rig.dir, f), 'utf8')))).join('');
-          seenOnDisk.push(text.includes(`"reference":"${input.referenceNumber}"`) && text.includes('"status":"initiating"'));
+          seenOnDisk.push(
+            text.includes(`"reference":"${input.referenceNumber}"`) && text.includes('"status":"initiating"'),
+          );
           return client.initiate(input, signal);
         },
       }),
@@ -90,12 +107,26 @@ describe('a sale, end to end against the sandbox', () => {
     await open();
     // The input is parsed once, at the door every transport goes through; the engine takes it typed.
     const handlers = Object.fromEntries(
-      callNames.map((name) => [name, async () => Promise.reject(new Error(`${name} is not part of this test`))]),
+      callNames.map((name) => [
+        name,
+        async () => Promise.reject(new Error(`${name} is not part of this test`)),
+      ]),
     ) as unknown as Handlers;
     handlers['sales.start'] = (input) => rig.engine.start(input);
-    const dispatch = createDispatch({ handlers, gate: { isSetUp: () => true, role: () => 'cashier' }, log: silentLogger });
-    const result = await dispatch('sales.start', { ...INR, amountMinor: 0 }, { transport: 'ipc', session: 'desk' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid', message: 'The amount must be more than zero.' } });
+    const dispatch = createDispatch({
+      handlers,
+      gate: { isSetUp: () => true, role: () => 'cashier' },
+      log: silentLogger,
+    });
+    const result = await dispatch(
+      'sales.start',
+      { ...INR, amountMinor: 0 },
+      { transport: 'ipc', session: 'desk' },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'The amount must be more than zero.' },
+    });
     expect(rig.engine.all()).toEqual([]);
     expect(rig.sandbox.transactions()).toEqual([]);
   });
@@ -123,7 +154,10 @@ describe('a sale, end to end against the sandbox', () => {
     await open();
     const sale = await rig.engine.start({ ...INR, amountMinor: 1200 });
     rig.sandbox.pay(sale.txnId ?? '', 'success');
-    const paid = await waitFor(() => rig.engine.get(sale.id).sale.status === 'succeeded' && rig.engine.get(sale.id).sale, 'the poll to find the payment');
+    const paid = await waitFor(
+      () => rig.engine.get(sale.id).sale.status === 'succeeded' && rig.engine.get(sale.id).sale,
+      'the poll to find the payment',
+    );
     expect(paid.verifiedAt).toBeDefined();
   });
 
@@ -140,14 +174,20 @@ describe('a sale, end to end against the sandbox', () => {
     await open({ sandbox: { checkoutTtlSec: 60 } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 1200 });
     rig.clock.advance(61_000);
-    const expired = await waitFor(() => rig.engine.get(sale.id).sale.status === 'expired' && rig.engine.get(sale.id).sale, 'the sale to expire');
+    const expired = await waitFor(
+      () => rig.engine.get(sale.id).sale.status === 'expired' && rig.engine.get(sale.id).sale,
+      'the sale to expire',
+    );
     expect(expired.error?.code).toBe('payment_expired');
   });
 
   it('stops polling after its time budget and asks the cashier to check again', async () => {
     await open({ engine: { poll: { initialMs: 10, maxMs: 20, maxTotalMs: 100 } } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 1200 });
-    const stopped = await waitFor(() => rig.engine.get(sale.id).sale.status === 'unknown' && rig.engine.get(sale.id).sale, 'polling to stop');
+    const stopped = await waitFor(
+      () => rig.engine.get(sale.id).sale.status === 'unknown' && rig.engine.get(sale.id).sale,
+      'polling to stop',
+    );
     expect(stopped.error).toMatchObject({ code: 'still_waiting' });
     rig.sandbox.pay(sale.txnId ?? '', 'success');
     expect(await rig.engine.retryVerify(sale.id)).toMatchObject({ status: 'succeeded' });
@@ -171,8 +211,14 @@ describe('redirects', () => {
     const { redirectUrl } = rig.sandbox.pay(first.txnId ?? '', 'success');
     expect(await rig.engine.handleRedirect(redirectUrl)).toMatchObject({ id: first.id, status: 'succeeded' });
     expect(rig.engine.get(second.id).sale.status).toBe('awaiting_payment');
-    expect(await rig.engine.handleRedirect(`${REDIRECT_URL}?payment_status=success&kspay_id=tx_unknown`)).toBeNull();
-    expect(await rig.engine.handleRedirect(`http://evil.example/pos/checkout-return?payment_status=success&kspay_id=${second.txnId ?? ''}`)).toBeNull();
+    expect(
+      await rig.engine.handleRedirect(`${REDIRECT_URL}?payment_status=success&kspay_id=tx_unknown`),
+    ).toBeNull();
+    expect(
+      await rig.engine.handleRedirect(
+        `http://evil.example/pos/checkout-return?payment_status=success&kspay_id=${second.txnId ?? ''}`,
+      ),
+    ).toBeNull();
     expect(rig.engine.get(second.id).sale.status).toBe('awaiting_payment');
   });
 
@@ -201,7 +247,9 @@ describe('cancel', () => {
     expect(flagged.status).toBe('cancelled');
     expect(flagged.error?.message).toMatch(/refund/);
     const issues = rig.engine.issues();
-    expect(issues).toMatchObject([{ id: `paid_after_cancel:${sale.id}`, kind: 'paid_after_cancel', saleId: sale.id, reviewed: false }]);
+    expect(issues).toMatchObject([
+      { id: `paid_after_cancel:${sale.id}`, kind: 'paid_after_cancel', saleId: sale.id, reviewed: false },
+    ]);
     expect(issues[0]?.explanation).toMatch(/cancelled at the counter, but the customer paid it afterwards/);
 
     await rig.engine.markReviewed(`paid_after_cancel:${sale.id}`, 'refunded by phone', 'Manager Mo');
@@ -222,15 +270,24 @@ describe('cancel', () => {
     const sale = await rig.engine.start({ ...INR, amountMinor: 5000 });
     await rig.engine.cancel(sale.id);
     rig.clock.advance(61_000);
-    const confirmed = await waitFor(() => rig.engine.get(sale.id).sale.verifiedAt !== undefined && rig.engine.get(sale.id).sale, 'the cancel to be confirmed');
+    const confirmed = await waitFor(
+      () => rig.engine.get(sale.id).sale.verifiedAt !== undefined && rig.engine.get(sale.id).sale,
+      'the cancel to be confirmed',
+    );
     expect(confirmed).toMatchObject({ status: 'cancelled', flags: [] });
   });
 
   it('refuses to cancel while the payment is being set up, saying what to do', async () => {
     await open({ sandbox: { latencyMs: 200 } });
     const started = rig.engine.start({ ...INR, amountMinor: 5000 });
-    const initiating = await waitFor(() => rig.engine.all().find((s) => s.status === 'initiating'), 'the sale to start');
-    await expect(rig.engine.cancel(initiating.id)).rejects.toMatchObject({ code: 'busy', message: expect.stringMatching(/Wait a moment/) });
+    const initiating = await waitFor(
+      () => rig.engine.all().find((s) => s.status === 'initiating'),
+      'the sale to start',
+    );
+    await expect(rig.engine.cancel(initiating.id)).rejects.toMatchObject({
+      code: 'busy',
+      message: expect.stringMatching(/Wait a moment/),
+    });
     expect((await started).status).toBe('awaiting_payment');
   });
 

@@ -128,7 +128,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       void journal.history().then(() => {
         starter.forgetReferences();
         for (const sale of journal.sales())
-          if (!known.has(sale.id) && isFinalSaleStatus(sale.status) && !ctx.touched.has(sale.id)) dismissed.add(sale.id);
+          if (!known.has(sale.id) && isFinalSaleStatus(sale.status) && !ctx.touched.has(sale.id))
+            dismissed.add(sale.id);
       });
       for (const sale of sales) {
         if (!awaitsServer(sale)) continue;

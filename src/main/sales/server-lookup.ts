@@ -5,13 +5,20 @@ import { isKsPayError } from '../kspay/index.ts';
 import type { KsPayClient, KsPayErrorCode, Transaction } from '../kspay/index.ts';
 import type { ServerRecord } from './sale-machine.ts';
 
-export type Finding = { kind: 'found'; record: ServerRecord } | { kind: 'absent' } | { kind: 'failed'; error: unknown };
+export type Finding =
+  { kind: 'found'; record: ServerRecord } | { kind: 'absent' } | { kind: 'failed'; error: unknown };
 
 /** How far back a reference is searched: wide enough for any clock difference between terminal and server. */
 const REFERENCE_SEARCH_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** Codes that mean KS Pay did nothing with the request; anything else may have been committed. */
-const NOTHING_DONE: ReadonlySet<KsPayErrorCode> = new Set(['auth', 'forbidden', 'invalid', 'not_found', 'rate_limited']);
+const NOTHING_DONE: ReadonlySet<KsPayErrorCode> = new Set([
+  'auth',
+  'forbidden',
+  'invalid',
+  'not_found',
+  'rate_limited',
+]);
 
 export function ksPayErrorCode(error: unknown): KsPayErrorCode | undefined {
   return isKsPayError(error) ? error.code : undefined;
@@ -25,17 +32,20 @@ export function certainlyRefused(error: unknown): boolean {
 
 /** The error's own plain words (the client writes them for cashiers), or a generic sentence. */
 export function reasonOf(error: unknown): string {
-  if (error instanceof Error && error.message.trim() !== '') return error.message.trim().replace(/([^.!?])$/, '$1.');
+  if (error instanceof Error && error.message.trim() !== '')
+    return error.message.trim().replace(/([^.!?])$/, '$1.');
   return 'KS Pay could not be reached.';
 }
 
 /** Identifiers longer than this are not kept: no real ID is, and a sale snapshot must stay small. */
 const MAX_ID_LENGTH = 200;
-const keep = (id: string | undefined): id is string => id !== undefined && id !== '' && id.length <= MAX_ID_LENGTH;
+const keep = (id: string | undefined): id is string =>
+  id !== undefined && id !== '' && id.length <= MAX_ID_LENGTH;
 
 export function toServerRecord(txn: Transaction): ServerRecord {
   const raw = txn.raw;
-  const checkoutUrl = typeof raw === 'object' && raw !== null ? checkoutUrlFromOrder(raw as Record<string, unknown>) : null;
+  const checkoutUrl =
+    typeof raw === 'object' && raw !== null ? checkoutUrlFromOrder(raw as Record<string, unknown>) : null;
   return {
     txnId: txn.txnId,
     referenceNumber: txn.referenceNumber,
@@ -54,7 +64,8 @@ export function toServerRecord(txn: Transaction): ServerRecord {
  */
 export async function findOnServer(client: KsPayClient, sale: Sale, signal?: AbortSignal): Promise<Finding> {
   try {
-    if (sale.txnId !== undefined) return { kind: 'found', record: toServerRecord(await client.transaction(sale.txnId, signal)) };
+    if (sale.txnId !== undefined)
+      return { kind: 'found', record: toServerRecord(await client.transaction(sale.txnId, signal)) };
     const from = new Date(Date.parse(sale.createdAt) - REFERENCE_SEARCH_SLACK_MS).toISOString();
     const matches = (await client.transactions({ referenceNumber: sale.reference, from }, signal)).filter(
       (txn) => txn.referenceNumber === sale.reference,

@@ -215,7 +215,11 @@ describe('the update feed is no longer a setting', () => {
   it('drops a feedUrl an older version saved, keeps updates on or off as they were, and starts normally', async () => {
     await writeFile(
       settingsFile(),
-      JSON.stringify({ schemaVersion: 1, terminalName: 'Till', autoUpdate: { enabled: true, feedUrl: 'https://evil.example/feed/' } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        terminalName: 'Till',
+        autoUpdate: { enabled: true, feedUrl: 'https://evil.example/feed/' },
+      }),
     );
     const settings = store();
     expect(settings.get().terminalName).toBe('Till');

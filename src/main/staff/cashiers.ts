@@ -42,7 +42,8 @@ export function createCashiers({ guard, audit, scrypt, requireManager }: Cashier
 
   function requireCashier(state: StaffState, name: string): Cashier {
     const found = findCashier(state, name);
-    if (!found) throw new StaffError('unknown_cashier', `There is no cashier called ${name.trim()}. Check the name.`);
+    if (!found)
+      throw new StaffError('unknown_cashier', `There is no cashier called ${name.trim()}. Check the name.`);
     return found;
   }
 
@@ -57,7 +58,10 @@ export function createCashiers({ guard, audit, scrypt, requireManager }: Cashier
         guard.requireValidPin(pin, "The cashier's PIN");
         const state = await guard.load();
         if (findCashier(state, trimmed)) {
-          throw new StaffError('cashier_exists', `There is already a cashier called ${trimmed}. Choose another name.`);
+          throw new StaffError(
+            'cashier_exists',
+            `There is already a cashier called ${trimmed}. Choose another name.`,
+          );
         }
         state.cashiers.push({ name: trimmed, pin: await hashPin(pin, scrypt) });
         await guard.save(state);
@@ -73,7 +77,11 @@ export function createCashiers({ guard, audit, scrypt, requireManager }: Cashier
         const { [cashierKey(found.name)]: _cleared, ...attempts } = state.attempts;
         await guard.save({ ...state, cashiers: state.cashiers.filter((c) => c !== found), attempts });
         if (current === found.name) current = null;
-        await audit.record({ action: 'cashier.removed', actor: MANAGER, detail: `Cashier ${found.name} removed` });
+        await audit.record({
+          action: 'cashier.removed',
+          actor: MANAGER,
+          detail: `Cashier ${found.name} removed`,
+        });
       });
     },
 
@@ -84,9 +92,20 @@ export function createCashiers({ guard, audit, scrypt, requireManager }: Cashier
         guard.requireValidPin(pin);
         const state = await guard.load();
         const found = requireCashier(state, name);
-        await guard.checkPin(current ?? 'terminal', state, cashierKey(found.name), found.pin, pin, `PIN of ${found.name}`);
+        await guard.checkPin(
+          current ?? 'terminal',
+          state,
+          cashierKey(found.name),
+          found.pin,
+          pin,
+          `PIN of ${found.name}`,
+        );
         current = found.name;
-        await audit.record({ action: 'cashier.signed_in', actor: found.name, detail: `${found.name} signed in` });
+        await audit.record({
+          action: 'cashier.signed_in',
+          actor: found.name,
+          detail: `${found.name} signed in`,
+        });
         return found.name;
       });
     },
@@ -94,7 +113,8 @@ export function createCashiers({ guard, audit, scrypt, requireManager }: Cashier
     async signOutCashier() {
       const leaving = current;
       current = null;
-      if (leaving) await audit.record({ action: 'cashier.signed_out', actor: leaving, detail: `${leaving} signed out` });
+      if (leaving)
+        await audit.record({ action: 'cashier.signed_out', actor: leaving, detail: `${leaving} signed out` });
     },
 
     currentCashier: () => current,

@@ -26,10 +26,25 @@ export interface PinGuard {
    * Checks `pin` against `hash` under the lockout for `key`; `actor` names who tried in the audit log. The wrong
    * try is counted and saved before the hash is checked, so killing the app mid-check cannot win a free guess.
    */
-  checkPin(actor: string, state: StaffState, key: string, hash: PinHash, pin: string, label: string): Promise<void>;
+  checkPin(
+    actor: string,
+    state: StaffState,
+    key: string,
+    hash: PinHash,
+    pin: string,
+    label: string,
+  ): Promise<void>;
 }
 
-export function createPinGuard({ store, audit, clock }: { store: StaffStore; audit: AuditLog; clock: Clock }): PinGuard {
+export function createPinGuard({
+  store,
+  audit,
+  clock,
+}: {
+  store: StaffStore;
+  audit: AuditLog;
+  clock: Clock;
+}): PinGuard {
   let queue: Promise<unknown> = Promise.resolve();
   let names: string[] | null = null;
 
@@ -105,8 +120,14 @@ export function createPinGuard({ store, audit, clock }: { store: StaffStore; aud
       });
       if (assumedWrong.lockedUntil > now) {
         const wait = assumedWrong.lockedUntil - now;
-        await audit.record({ action: 'pin.locked_out', actor, detail: `The ${label} is locked for ${describeWait(wait)}` });
-        throw new StaffError('locked', `Wrong PIN. ${lockedMessage(label, key, wait)}`, { retryAfterMs: wait });
+        await audit.record({
+          action: 'pin.locked_out',
+          actor,
+          detail: `The ${label} is locked for ${describeWait(wait)}`,
+        });
+        throw new StaffError('locked', `Wrong PIN. ${lockedMessage(label, key, wait)}`, {
+          retryAfterMs: wait,
+        });
       }
       throw new StaffError(
         'wrong_pin',

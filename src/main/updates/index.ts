@@ -7,7 +7,12 @@ export { updateAvailability, updateVerification } from './update-verification.ts
 export type { UpdateCheckMethod, UpdateVerification } from './update-verification.ts';
 export { mayInstallDownloadedUpdate, shouldCheckForUpdates } from './update-policy.ts';
 export type { UpdateSettings } from './update-policy.ts';
-export { isMetadataSignedBy, publicKeyForBuild, signUpdateMetadata, SIGNATURE_SUFFIX } from './metadata-signature.ts';
+export {
+  isMetadataSignedBy,
+  publicKeyForBuild,
+  signUpdateMetadata,
+  SIGNATURE_SUFFIX,
+} from './metadata-signature.ts';
 export { UpdateError } from './update-error.ts';
 export type { UpdateErrorCode } from './update-error.ts';
 export { createUpdateController } from './update-controller.ts';

@@ -10,13 +10,16 @@ export const SIGNATURE_SUFFIX = '.sig';
 /** base64 of the signature over `metadata`, with an Ed25519 private key in PEM. */
 export function signUpdateMetadata(metadata: Buffer, privateKeyPem: string): string {
   const key = createPrivateKey(privateKeyPem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('The update signing key must be an Ed25519 private key (PEM).');
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error('The update signing key must be an Ed25519 private key (PEM).');
   return sign(null, metadata, key).toString('base64');
 }
 
 /** The public half of a private key, as the app embeds it: base64 of its SPKI DER. */
 export function publicKeyForBuild(privateKeyPem: string): string {
-  return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'der' }).toString('base64');
+  return createPublicKey(createPrivateKey(privateKeyPem))
+    .export({ type: 'spki', format: 'der' })
+    .toString('base64');
 }
 
 function publicKey(spkiBase64: string): KeyObject | null {
@@ -31,7 +34,11 @@ function publicKey(spkiBase64: string): KeyObject | null {
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** True only when `signatureText` is a valid Ed25519 signature of exactly these bytes under the key. */
-export function isMetadataSignedBy(metadata: Buffer, signatureText: string, publicKeySpkiBase64: string): boolean {
+export function isMetadataSignedBy(
+  metadata: Buffer,
+  signatureText: string,
+  publicKeySpkiBase64: string,
+): boolean {
   const key = publicKey(publicKeySpkiBase64);
   const trimmed = signatureText.trim();
   if (key === null || !BASE64.test(trimmed)) return false;

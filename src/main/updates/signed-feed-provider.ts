@@ -20,7 +20,11 @@ export interface SignedFeedOptions {
 export class SignedFeedProvider extends Provider<UpdateInfo> {
   private readonly feed: SignedFeedOptions;
 
-  constructor(options: SignedFeedOptions, _updater: AppUpdater | null, runtimeOptions: ProviderRuntimeOptions) {
+  constructor(
+    options: SignedFeedOptions,
+    _updater: AppUpdater | null,
+    runtimeOptions: ProviderRuntimeOptions,
+  ) {
     super(runtimeOptions);
     this.feed = options;
   }
@@ -47,7 +51,8 @@ export class SignedFeedProvider extends Provider<UpdateInfo> {
     try {
       return await this.httpRequest(url);
     } catch (error) {
-      if (typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404) return null;
+      if (typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404)
+        return null;
       throw error;
     }
   }

@@ -39,12 +39,26 @@ class RecordingUpdater extends EventEmitter implements AutoUpdaterLike {
 }
 
 const FEED = 'https://updates.kspay.example/pos/';
-const BUILD: UpdateBuild = { feedUrl: FEED, publicKey: 'MCowBQYDK2VwAyEA', windowsPublisherNames: ['Kalp Studio'], macSigned: true };
+const BUILD: UpdateBuild = {
+  feedUrl: FEED,
+  publicKey: 'MCowBQYDK2VwAyEA',
+  windowsPublisherNames: ['Kalp Studio'],
+  macSigned: true,
+};
 const enabled: UpdateSettings = { autoUpdate: { enabled: true } };
 
-const APP_UPDATE_YML = 'provider: generic\nurl: https://updates.kspay.example/pos/\npublisherName:\n  - Kalp Studio\nupdaterCacheDirName: ks-pay-pos-updater\n';
+const APP_UPDATE_YML =
+  'provider: generic\nurl: https://updates.kspay.example/pos/\npublisherName:\n  - Kalp Studio\nupdaterCacheDirName: ks-pay-pos-updater\n';
 
-function setup(state: { settings: UpdateSettings; sale?: boolean; pending?: number; platform?: NodeJS.Platform; build?: UpdateBuild; updater?: RecordingUpdater; appUpdateConfig?: string | null }) {
+function setup(state: {
+  settings: UpdateSettings;
+  sale?: boolean;
+  pending?: number;
+  platform?: NodeJS.Platform;
+  build?: UpdateBuild;
+  updater?: RecordingUpdater;
+  appUpdateConfig?: string | null;
+}) {
   const updater = state.updater ?? new RecordingUpdater();
   const options: UpdateControllerOptions = {
     updater,
@@ -78,7 +92,9 @@ describe('createUpdateController', () => {
     const { updater, controller } = setup({ settings: enabled });
     expect(await controller.check()).toBe('checked');
     expect(await controller.check()).toBe('checked');
-    expect(updater.feeds).toEqual([{ provider: 'custom', updateProvider: SignedFeedProvider, feedUrl: FEED, publicKey: BUILD.publicKey }]);
+    expect(updater.feeds).toEqual([
+      { provider: 'custom', updateProvider: SignedFeedProvider, feedUrl: FEED, publicKey: BUILD.publicKey },
+    ]);
     expect(updater.checks).toBe(2);
   });
 
@@ -102,11 +118,19 @@ describe('createUpdateController', () => {
   });
 
   it('stays off on Windows when app-update.yml names no publisher (electron-updater would skip the check)', async () => {
-    for (const appUpdateConfig of [null, 'provider: generic\nurl: https://updates.kspay.example/pos/\n', 'publisherName: []\n', ': [']) {
+    for (const appUpdateConfig of [
+      null,
+      'provider: generic\nurl: https://updates.kspay.example/pos/\n',
+      'publisherName: []\n',
+      ': [',
+    ]) {
       const updater = new RecordingUpdater();
       updater.verifyUpdateCodeSignature = async () => null;
       const { controller } = setup({ settings: enabled, platform: 'win32', updater, appUpdateConfig });
-      expect(controller.verification, String(appUpdateConfig)).toEqual({ verifiable: false, reason: expect.stringContaining('cannot check the publisher') });
+      expect(controller.verification, String(appUpdateConfig)).toEqual({
+        verifiable: false,
+        reason: expect.stringContaining('cannot check the publisher'),
+      });
       expect(await controller.check()).toBe('skipped');
       expect(updater.feeds).toEqual([]);
     }
@@ -121,7 +145,10 @@ describe('createUpdateController', () => {
 
   it('stays off, with the reason, where the build cannot check updates, even when a manager turned them on', async () => {
     const { updater, controller } = setup({ settings: enabled, build: { ...BUILD, publicKey: null } });
-    expect(controller.verification).toEqual({ verifiable: false, reason: expect.stringContaining('without the update signing key') });
+    expect(controller.verification).toEqual({
+      verifiable: false,
+      reason: expect.stringContaining('without the update signing key'),
+    });
     expect(await controller.check()).toBe('skipped');
     expect(updater.checks).toBe(0);
     expect(updater.feeds).toEqual([]);

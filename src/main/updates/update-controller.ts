@@ -7,7 +7,11 @@ import type { UpdateBuild } from './update-build.ts';
 import { feedOptions, type FeedOptions } from './update-feed.ts';
 import { mayInstallDownloadedUpdate, shouldCheckForUpdates, type UpdateSettings } from './update-policy.ts';
 import { updateVerification, type UpdateVerification } from './update-verification.ts';
-import { appUpdateConfigNamesPublisher, requireBuildPublisher, type VerifyCodeSignature } from './windows-publisher.ts';
+import {
+  appUpdateConfigNamesPublisher,
+  requireBuildPublisher,
+  type VerifyCodeSignature,
+} from './windows-publisher.ts';
 
 /** The part of electron-updater's `autoUpdater` this uses. */
 export interface AutoUpdaterLike {
@@ -71,8 +75,15 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   updater.autoDownload = true;
   updater.disableDifferentialDownload = true;
   updater.disableWebInstaller = true;
-  if (verification.verifiable && verification.method === 'windows-publisher' && updater.verifyUpdateCodeSignature) {
-    updater.verifyUpdateCodeSignature = requireBuildPublisher(options.build.windowsPublisherNames, updater.verifyUpdateCodeSignature);
+  if (
+    verification.verifiable &&
+    verification.method === 'windows-publisher' &&
+    updater.verifyUpdateCodeSignature
+  ) {
+    updater.verifyUpdateCodeSignature = requireBuildPublisher(
+      options.build.windowsPublisherNames,
+      updater.verifyUpdateCodeSignature,
+    );
   }
   const feed = feedOptions(verification, options.build);
   if (!verification.verifiable) log.info('updates: off on this terminal', { reason: verification.reason });
@@ -82,9 +93,15 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     downloaded = info.version;
     log.info('updates: downloaded, will install when no sale is running', { version: info.version });
   });
-  updater.on('error', (error) => log.warn('updates: the update was refused or the feed failed', { error: error.message }));
+  updater.on('error', (error) =>
+    log.warn('updates: the update was refused or the feed failed', { error: error.message }),
+  );
 
-  const policy = () => ({ settings: options.settings(), verification, saleInProgress: options.saleInProgress() });
+  const policy = () => ({
+    settings: options.settings(),
+    verification,
+    saleInProgress: options.saleInProgress(),
+  });
 
   return {
     verification,
@@ -98,7 +115,9 @@ export function createUpdateController(options: UpdateControllerOptions): Update
         await updater.checkForUpdates();
         return 'checked';
       } catch (error) {
-        log.warn('updates: could not check for an update', { error: error instanceof Error ? error.message : String(error) });
+        log.warn('updates: could not check for an update', {
+          error: error instanceof Error ? error.message : String(error),
+        });
         return 'failed';
       }
     },

@@ -3,7 +3,8 @@
 
 import { CodedError } from '../../shared/coded-error.ts';
 
-export type UpdateErrorCode = 'unsigned' | 'bad_signature' | 'other_host' | 'bad_metadata' | 'wrong_publisher';
+export type UpdateErrorCode =
+  'unsigned' | 'bad_signature' | 'other_host' | 'bad_metadata' | 'wrong_publisher';
 
 export class UpdateError extends CodedError<UpdateErrorCode> {
   override readonly name = 'UpdateError';

@@ -17,7 +17,12 @@ export function feedOptions(verification: UpdateVerification, build: UpdateBuild
   if (!verification.verifiable) return null;
   if (verification.method === 'linux-signed-metadata') {
     if (build.publicKey === null) return null;
-    return { provider: 'custom', updateProvider: SignedFeedProvider, feedUrl: verification.feedUrl, publicKey: build.publicKey };
+    return {
+      provider: 'custom',
+      updateProvider: SignedFeedProvider,
+      feedUrl: verification.feedUrl,
+      publicKey: build.publicKey,
+    };
   }
   return { provider: 'generic', url: verification.feedUrl };
 }

@@ -22,7 +22,12 @@ function refusal(run: () => unknown): UpdateError {
 describe('acceptSignedMetadata', () => {
   it('accepts metadata signed by the build key and resolves its download on the feed', () => {
     const metadata = metadataYaml();
-    const info = acceptSignedMetadata({ metadata, signature: signed(metadata, build.privateKeyPem), publicKey: build.publicKey, feedUrl: FEED });
+    const info = acceptSignedMetadata({
+      metadata,
+      signature: signed(metadata, build.privateKeyPem),
+      publicKey: build.publicKey,
+      feedUrl: FEED,
+    });
     expect(info.version).toBe('0.2.0');
     expect(info.files.map((file) => file.url)).toEqual([`${FEED}KS-Pay-POS-0.2.0-x86_64.AppImage`]);
     expect(info.files[0]?.sha512).toMatch(/==$/);
@@ -30,7 +35,14 @@ describe('acceptSignedMetadata', () => {
 
   it('refuses metadata signed by another key', () => {
     const metadata = metadataYaml();
-    const error = refusal(() => acceptSignedMetadata({ metadata, signature: signed(metadata, other.privateKeyPem), publicKey: build.publicKey, feedUrl: FEED }));
+    const error = refusal(() =>
+      acceptSignedMetadata({
+        metadata,
+        signature: signed(metadata, other.privateKeyPem),
+        publicKey: build.publicKey,
+        feedUrl: FEED,
+      }),
+    );
     expect(error.code).toBe('bad_signature');
     expect(error.message).toMatch(/does not match this terminal's key.*keeps its current version/);
   });
@@ -38,19 +50,34 @@ describe('acceptSignedMetadata', () => {
   it('refuses metadata changed after it was signed (a newer version slipped in)', () => {
     const signature = signed(metadataYaml(), build.privateKeyPem);
     const tampered = metadataYaml({ version: '9.9.9' });
-    expect(refusal(() => acceptSignedMetadata({ metadata: tampered, signature, publicKey: build.publicKey, feedUrl: FEED })).code).toBe('bad_signature');
+    expect(
+      refusal(() =>
+        acceptSignedMetadata({ metadata: tampered, signature, publicKey: build.publicKey, feedUrl: FEED }),
+      ).code,
+    ).toBe('bad_signature');
   });
 
   it('refuses unsigned metadata: no signature file, or an empty one', () => {
     const metadata = metadataYaml();
     for (const signature of [null, '', '  \n']) {
-      expect(refusal(() => acceptSignedMetadata({ metadata, signature, publicKey: build.publicKey, feedUrl: FEED })).code).toBe('unsigned');
+      expect(
+        refusal(() =>
+          acceptSignedMetadata({ metadata, signature, publicKey: build.publicKey, feedUrl: FEED }),
+        ).code,
+      ).toBe('unsigned');
     }
   });
 
   it('refuses signed metadata whose download is on another host', () => {
     const metadata = metadataYaml({ url: 'https://evil.example/KS-Pay-POS-0.2.0-x86_64.AppImage' });
-    const error = refusal(() => acceptSignedMetadata({ metadata, signature: signed(metadata, build.privateKeyPem), publicKey: build.publicKey, feedUrl: FEED }));
+    const error = refusal(() =>
+      acceptSignedMetadata({
+        metadata,
+        signature: signed(metadata, build.privateKeyPem),
+        publicKey: build.publicKey,
+        feedUrl: FEED,
+      }),
+    );
     expect(error.code).toBe('other_host');
     expect(error.message).toContain('evil.example');
   });
@@ -59,7 +86,16 @@ describe('acceptSignedMetadata', () => {
     const noHash = Buffer.from("version: 0.2.0\nfiles:\n  - url: a.AppImage\nreleaseDate: '2026-12-01'\n");
     const badVersion = Buffer.from(metadataYaml().toString().replace('version: 0.2.0', 'version: latest'));
     for (const metadata of [noHash, badVersion, Buffer.from(': not yaml : [')]) {
-      expect(refusal(() => acceptSignedMetadata({ metadata, signature: signed(metadata, build.privateKeyPem), publicKey: build.publicKey, feedUrl: FEED })).code).toBe('bad_metadata');
+      expect(
+        refusal(() =>
+          acceptSignedMetadata({
+            metadata,
+            signature: signed(metadata, build.privateKeyPem),
+            publicKey: build.publicKey,
+            feedUrl: FEED,
+          }),
+        ).code,
+      ).toBe('bad_metadata');
     }
   });
 });
@@ -78,8 +114,16 @@ describe('isMetadataSignedBy', () => {
 describe('fileUrlOnFeed', () => {
   it('keeps relative names and same-origin URLs, refuses other hosts, http and credentials', () => {
     expect(fileUrlOnFeed('a.AppImage', FEED).href).toBe(`${FEED}a.AppImage`);
-    expect(fileUrlOnFeed('https://updates.kspay.example/other/a.AppImage', FEED).href).toBe('https://updates.kspay.example/other/a.AppImage');
-    for (const url of ['https://evil.example/a.AppImage', 'http://updates.kspay.example/pos/a.AppImage', 'https://updates.kspay.example:8443/a', '//evil.example/a', 'https://user:pw@updates.kspay.example/pos/a']) {
+    expect(fileUrlOnFeed('https://updates.kspay.example/other/a.AppImage', FEED).href).toBe(
+      'https://updates.kspay.example/other/a.AppImage',
+    );
+    for (const url of [
+      'https://evil.example/a.AppImage',
+      'http://updates.kspay.example/pos/a.AppImage',
+      'https://updates.kspay.example:8443/a',
+      '//evil.example/a',
+      'https://user:pw@updates.kspay.example/pos/a',
+    ]) {
       expect(() => fileUrlOnFeed(url, FEED), url).toThrow(UpdateError);
     }
   });

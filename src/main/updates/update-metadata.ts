@@ -24,7 +24,8 @@ export const UpdateMetadata = z.object({
 });
 export type UpdateMetadata = z.infer<typeof UpdateMetadata>;
 
-const FIX = 'The terminal keeps its current version; tell your administrator so they can republish the update.';
+const FIX =
+  'The terminal keeps its current version; tell your administrator so they can republish the update.';
 
 export interface SignedMetadataInput {
   /** The metadata file's bytes as served. */
@@ -40,24 +41,40 @@ export interface SignedMetadataInput {
 /** The update the metadata describes, or an UpdateError saying why it is refused. */
 export function acceptSignedMetadata(input: SignedMetadataInput): UpdateInfo {
   if (input.signature === null || input.signature.trim() === '') {
-    throw new UpdateError('unsigned', `An update was offered without a signature, so it was not downloaded. ${FIX}`);
+    throw new UpdateError(
+      'unsigned',
+      `An update was offered without a signature, so it was not downloaded. ${FIX}`,
+    );
   }
   if (!isMetadataSignedBy(input.metadata, input.signature, input.publicKey)) {
-    throw new UpdateError('bad_signature', `An update was offered with a signature that does not match this terminal's key, so it was not downloaded. ${FIX}`);
+    throw new UpdateError(
+      'bad_signature',
+      `An update was offered with a signature that does not match this terminal's key, so it was not downloaded. ${FIX}`,
+    );
   }
   let raw: unknown;
   try {
     // electron-updater's own YAML reading; zod then decides what the result may be.
-    const text: unknown = parseUpdateInfo(input.metadata.toString('utf8'), 'update metadata', new URL(input.feedUrl));
+    const text: unknown = parseUpdateInfo(
+      input.metadata.toString('utf8'),
+      'update metadata',
+      new URL(input.feedUrl),
+    );
     raw = text;
   } catch {
     raw = null;
   }
   const parsed = UpdateMetadata.safeParse(raw);
   if (!parsed.success) {
-    throw new UpdateError('bad_metadata', `The update's description could not be read, so it was not downloaded. ${FIX}`);
+    throw new UpdateError(
+      'bad_metadata',
+      `The update's description could not be read, so it was not downloaded. ${FIX}`,
+    );
   }
-  const files: UpdateFileInfo[] = parsed.data.files.map((file) => ({ ...file, url: fileUrlOnFeed(file.url, input.feedUrl).href }));
+  const files: UpdateFileInfo[] = parsed.data.files.map((file) => ({
+    ...file,
+    url: fileUrlOnFeed(file.url, input.feedUrl).href,
+  }));
   const [first] = files;
   if (!first) throw new UpdateError('bad_metadata', `The update names no file to download. ${FIX}`);
   return {
@@ -68,7 +85,9 @@ export function acceptSignedMetadata(input: SignedMetadataInput): UpdateInfo {
     releaseDate: parsed.data.releaseDate,
     ...(parsed.data.releaseName != null ? { releaseName: parsed.data.releaseName } : {}),
     ...(parsed.data.releaseNotes != null ? { releaseNotes: parsed.data.releaseNotes } : {}),
-    ...(parsed.data.minimumSystemVersion !== undefined ? { minimumSystemVersion: parsed.data.minimumSystemVersion } : {}),
+    ...(parsed.data.minimumSystemVersion !== undefined
+      ? { minimumSystemVersion: parsed.data.minimumSystemVersion }
+      : {}),
   };
 }
 
@@ -81,7 +100,10 @@ export function fileUrlOnFeed(fileUrl: string, feedUrl: string): URL {
     throw new UpdateError('bad_metadata', `The update names a download that is not a web address. ${FIX}`);
   }
   if (url.origin !== new URL(feedUrl).origin || url.username !== '' || url.password !== '') {
-    throw new UpdateError('other_host', `The update asks to download from ${url.host}, which is not this terminal's update server, so it was not downloaded. ${FIX}`);
+    throw new UpdateError(
+      'other_host',
+      `The update asks to download from ${url.host}, which is not this terminal's update server, so it was not downloaded. ${FIX}`,
+    );
   }
   return url;
 }

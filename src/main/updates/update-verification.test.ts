@@ -5,14 +5,31 @@ import type { UpdateBuild } from './update-build.ts';
 import { updateAvailability, updateVerification } from './update-verification.ts';
 
 const FEED = 'https://updates.kspay.example/pos/';
-const full: UpdateBuild = { feedUrl: FEED, publicKey: 'MCowBQ==', windowsPublisherNames: ['Kalp Studio'], macSigned: true };
+const full: UpdateBuild = {
+  feedUrl: FEED,
+  publicKey: 'MCowBQ==',
+  windowsPublisherNames: ['Kalp Studio'],
+  macSigned: true,
+};
 const bare: UpdateBuild = { feedUrl: FEED, publicKey: null, windowsPublisherNames: [], macSigned: false };
 
 describe('updateVerification', () => {
   it('names the check for each platform when the build provides it', () => {
-    expect(updateVerification('win32', full)).toEqual({ verifiable: true, method: 'windows-publisher', feedUrl: FEED });
-    expect(updateVerification('darwin', full)).toEqual({ verifiable: true, method: 'mac-code-signature', feedUrl: FEED });
-    expect(updateVerification('linux', full)).toEqual({ verifiable: true, method: 'linux-signed-metadata', feedUrl: FEED });
+    expect(updateVerification('win32', full)).toEqual({
+      verifiable: true,
+      method: 'windows-publisher',
+      feedUrl: FEED,
+    });
+    expect(updateVerification('darwin', full)).toEqual({
+      verifiable: true,
+      method: 'mac-code-signature',
+      feedUrl: FEED,
+    });
+    expect(updateVerification('linux', full)).toEqual({
+      verifiable: true,
+      method: 'linux-signed-metadata',
+      feedUrl: FEED,
+    });
   });
 
   it('keeps updates off, with the reason, where the build cannot check an update', () => {
@@ -27,7 +44,9 @@ describe('updateVerification', () => {
       expect(result.verifiable, platform).toBe(false);
       if (!result.verifiable) {
         expect(result.reason).toMatch(reason);
-        expect(result.reason).toContain('Install new versions with the installer your administrator provides.');
+        expect(result.reason).toContain(
+          'Install new versions with the installer your administrator provides.',
+        );
       }
     }
   });

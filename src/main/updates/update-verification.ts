@@ -5,8 +5,7 @@ import type { UpdateBuild } from './update-build.ts';
 export type UpdateCheckMethod = 'windows-publisher' | 'mac-code-signature' | 'linux-signed-metadata';
 
 export type UpdateVerification =
-  | { verifiable: true; method: UpdateCheckMethod; feedUrl: string }
-  | { verifiable: false; reason: string };
+  { verifiable: true; method: UpdateCheckMethod; feedUrl: string } | { verifiable: false; reason: string };
 
 const INSTALL_BY_HAND = 'Install new versions with the installer your administrator provides.';
 
@@ -41,11 +40,17 @@ export function updateVerification(platform: NodeJS.Platform, build: UpdateBuild
             reason: `Automatic updates are not available on Linux: this copy was built without the update signing key, so a downloaded update could not be checked. ${INSTALL_BY_HAND}`,
           };
     default:
-      return { verifiable: false, reason: `Automatic updates are not available on this operating system. ${INSTALL_BY_HAND}` };
+      return {
+        verifiable: false,
+        reason: `Automatic updates are not available on this operating system. ${INSTALL_BY_HAND}`,
+      };
   }
 }
 
 /** What the Settings screen shows: whether the on/off switch can do anything here, and if not why. */
-export function updateAvailability(verification: UpdateVerification): { available: boolean; reason?: string } {
+export function updateAvailability(verification: UpdateVerification): {
+  available: boolean;
+  reason?: string;
+} {
   return verification.verifiable ? { available: true } : { available: false, reason: verification.reason };
 }

@@ -7,14 +7,20 @@ import { parseUpdateInfo } from 'electron-updater/out/providers/Provider.js';
 /** electron-updater's NsisUpdater.verifyUpdateCodeSignature: null when the file is signed by one of the names, else why not. */
 export type VerifyCodeSignature = (publisherNames: string[], path: string) => Promise<string | null>;
 
-export function requireBuildPublisher(buildPublisherNames: readonly string[], verify: VerifyCodeSignature): VerifyCodeSignature {
+export function requireBuildPublisher(
+  buildPublisherNames: readonly string[],
+  verify: VerifyCodeSignature,
+): VerifyCodeSignature {
   return async (_namesFromDisk, path) => {
-    if (buildPublisherNames.length === 0) return 'this copy of KS Pay POS was built without a code-signing publisher';
+    if (buildPublisherNames.length === 0)
+      return 'this copy of KS Pay POS was built without a code-signing publisher';
     return verify([...buildPublisherNames], path);
   };
 }
 
-const AppUpdateConfig = z.object({ publisherName: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]) });
+const AppUpdateConfig = z.object({
+  publisherName: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+});
 
 /**
  * Whether the packaged app-update.yml names a publisher, so electron-updater runs the signature check at all

@@ -37,7 +37,14 @@ export function isCheckoutContents(id: number): boolean {
   return checkoutContents.has(id);
 }
 
-export function openCheckoutWindow({ parent, saleId, url, returnAddress, onReturn, devTools }: CheckoutWindowOptions): BaseWindow | null {
+export function openCheckoutWindow({
+  parent,
+  saleId,
+  url,
+  returnAddress,
+  onReturn,
+  devTools,
+}: CheckoutWindowOptions): BaseWindow | null {
   if (!checkoutNavigation(url).allowed) return null;
   // A new in-memory session for every window: nothing from the last customer, nothing kept after this one.
   const partition = checkoutPartition(saleId, randomUUID());
@@ -122,8 +129,13 @@ export function openCheckoutWindow({ parent, saleId, url, returnAddress, onRetur
   session.webRequest.onBeforeRequest(
     { urls: returnAddressFilter(returnAddress), types: ['mainFrame', 'subFrame'] },
     (details, callback) => {
-      const body = details.uploadData ? Buffer.concat(details.uploadData.map((part) => part.bytes ?? Buffer.alloc(0))).toString('utf8') : null;
-      const returnUrl = returnUrlFromRequest({ url: details.url, method: details.method, body }, returnAddress);
+      const body = details.uploadData
+        ? Buffer.concat(details.uploadData.map((part) => part.bytes ?? Buffer.alloc(0))).toString('utf8')
+        : null;
+      const returnUrl = returnUrlFromRequest(
+        { url: details.url, method: details.method, body },
+        returnAddress,
+      );
       if (returnUrl === null) return callback({});
       // The terminal's own address: never loaded, only read.
       callback({ cancel: true });

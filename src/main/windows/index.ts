@@ -2,5 +2,8 @@
 // keeps it on the chosen screen) and the customer's checkout.
 export { createMainWindow } from './main-window.ts';
 export { openCustomerWindow } from './customer-window.ts';
-export { createCustomerWindowController, type CustomerWindowController } from './customer-window-controller.ts';
+export {
+  createCustomerWindowController,
+  type CustomerWindowController,
+} from './customer-window-controller.ts';
 export { isCheckoutContents, openCheckoutWindow } from './checkout-window.ts';

@@ -260,7 +260,8 @@ export const deskMessages = {
     terminal: 'Terminal',
     terminalName: 'Terminal name', // name
     referencePrefix: 'Reference prefix', // name
-    referencePrefixHint: '1 to 12 capital letters or digits, dashes only between them, at the start of every sale reference.',
+    referencePrefixHint:
+      '1 to 12 capital letters or digits, dashes only between them, at the start of every sale reference.',
     defaultCurrency: 'Default currency', // name
     defaultCurrencyHint: 'Three-letter code, e.g. INR. Leave empty to use the first one KS Pay offers.',
     defaultMethodId: 'Default payment method', // name

@@ -20,7 +20,8 @@ export const messages = {
     value: 'Value found',
     allowed: 'What is allowed',
     noValue: '(none)',
-    watching: 'The terminal reads the file again as soon as it is saved: this screen goes away by itself once the file is right.',
+    watching:
+      'The terminal reads the file again as soon as it is saved: this screen goes away by itself once the file is right.',
     setByOrganisation: 'Set by your organisation',
     connectionLocked: 'Set by your organisation: only the keys are entered on this terminal.',
     bounds: (min: number, max: number) => `Your organisation allows ${min} to ${max} minutes.`,

@@ -3,7 +3,10 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
 /** Attach the returned ref to the <dialog>; `close()` asks the owner to close, as Escape does. */
-export function useModalDialog(onClose: () => void): { ref: RefObject<HTMLDialogElement | null>; close(): void } {
+export function useModalDialog(onClose: () => void): {
+  ref: RefObject<HTMLDialogElement | null>;
+  close(): void;
+} {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
 

@@ -16,7 +16,8 @@ describe('the policy problem screen', () => {
               {
                 field: 'referencePrefix',
                 value: '"pos"',
-                message: 'Reference prefix must be 1 to 12 capital letters or digits, dashes only between them.',
+                message:
+                  'Reference prefix must be 1 to 12 capital letters or digits, dashes only between them.',
               },
               { field: 'accessKey', message: 'Keys are never put in the policy file: remove this field.' },
             ],

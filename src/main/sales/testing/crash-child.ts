@@ -61,7 +61,10 @@ async function around<T>(name: string, work: () => Promise<T>): Promise<T> {
 function hookJournal(journal: Journal): Journal {
   return {
     ...journal,
-    append: (record) => around(`journal:${record.kind === 'sale' ? record.sale.status : record.kind}`, () => journal.append(record)),
+    append: (record) =>
+      around(`journal:${record.kind === 'sale' ? record.sale.status : record.kind}`, () =>
+        journal.append(record),
+      ),
   };
 }
 
@@ -115,7 +118,13 @@ async function finish(): Promise<never> {
 }
 
 if (config.mode === 'sale') {
-  const sale = await engine.start({ currency: 'INR', currencyId: 'c_JdzYuwqF6O', methodId: 'pm_QtgkfiiWb', methodName: 'DEBIT CARD', amountMinor: 34567 });
+  const sale = await engine.start({
+    currency: 'INR',
+    currencyId: 'c_JdzYuwqF6O',
+    methodId: 'pm_QtgkfiiWb',
+    methodName: 'DEBIT CARD',
+    amountMinor: 34567,
+  });
   if (sale.status === 'awaiting_payment' && sale.txnId !== undefined) {
     send({ type: 'awaiting', saleId: sale.id, txnId: sale.txnId });
     const command = await nextCommand();
@@ -125,7 +134,16 @@ if (config.mode === 'sale') {
   await finish();
 } else {
   await engine.resume();
-  const open = (): number => engine.all().filter((s) => s.status !== 'succeeded' && s.status !== 'failed' && s.status !== 'expired' && !(s.status === 'cancelled' && s.verifiedAt !== undefined)).length;
+  const open = (): number =>
+    engine
+      .all()
+      .filter(
+        (s) =>
+          s.status !== 'succeeded' &&
+          s.status !== 'failed' &&
+          s.status !== 'expired' &&
+          !(s.status === 'cancelled' && s.verifiedAt !== undefined),
+      ).length;
   for (let round = 0; round < 50 && open() > 0; round++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     await engine.reconcile();

@@ -15,7 +15,12 @@ import { createSalesEngine } from '../sales-engine.ts';
 import type { SalesEngine, SalesEngineOptions } from '../sales-engine.ts';
 
 export const REDIRECT_URL = 'http://127.0.0.1:9/pos/checkout-return';
-export const INR = { currency: 'INR', currencyId: 'c_JdzYuwqF6O', methodId: 'pm_QtgkfiiWb', methodName: 'DEBIT CARD' };
+export const INR = {
+  currency: 'INR',
+  currencyId: 'c_JdzYuwqF6O',
+  methodId: 'pm_QtgkfiiWb',
+  methodName: 'DEBIT CARD',
+};
 
 /** Wall time plus an offset a test can move forward, shared by the sandbox and the engine. */
 export interface TestClock extends Clock {
@@ -109,7 +114,11 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
 }
 
 /** Waits until `check` returns a value (not undefined/false), polling every 10 ms; fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | null,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
@@ -120,7 +129,11 @@ export async function waitFor<T>(check: () => T | undefined | false | null, what
 }
 
 /** Keys of a sandbox that is not the Demo one, for tests that must run as a live terminal would. */
-export const LIVE_CREDENTIALS = { appId: 'ap_counter_live', accessKey: 'ak_counter_7c1e90d2b4', secretKey: 'sk_counter_5b83f0a6e1' };
+export const LIVE_CREDENTIALS = {
+  appId: 'ap_counter_live',
+  accessKey: 'ak_counter_7c1e90d2b4',
+  secretKey: 'sk_counter_5b83f0a6e1',
+};
 
 /** A rig against a non-Demo sandbox (its own keys), with the engine taking live sales (`demo: false`). */
 export function startLiveRig(options: RigOptions = {}): Promise<Rig> {

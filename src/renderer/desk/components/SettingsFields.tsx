@@ -34,7 +34,13 @@ export function TextField({
 }) {
   const shownHint = locked ? messages.policy.setByOrganisation : hint;
   return (
-    <FieldShell id={id} label={label} error={error} hint={shownHint} {...(wide ? { className: 'field--wide' } : {})}>
+    <FieldShell
+      id={id}
+      label={label}
+      error={error}
+      hint={shownHint}
+      {...(wide ? { className: 'field--wide' } : {})}
+    >
       <input
         id={id}
         className="input"

@@ -45,7 +45,10 @@ describe('settings form', () => {
   });
 
   it('asks for whole numbers where a number is expected', () => {
-    const result = formToSettings({ ...settingsToForm(current), idleLockMinutes: '2.5', pendingLookupHours: 'a day' }, current);
+    const result = formToSettings(
+      { ...settingsToForm(current), idleLockMinutes: '2.5', pendingLookupHours: 'a day' },
+      current,
+    );
     expect('errors' in result && result.errors).toMatchObject({
       idleLockMinutes: 'Enter a whole number.',
       pendingLookupHours: 'Enter a whole number.',
@@ -53,7 +56,11 @@ describe('settings form', () => {
   });
 
   it('sends the look-up time and the return address when they change', () => {
-    const form = { ...settingsToForm(current), pendingLookupHours: '72', checkoutReturnUrl: ' https://till.example/return ' };
+    const form = {
+      ...settingsToForm(current),
+      pendingLookupHours: '72',
+      checkoutReturnUrl: ' https://till.example/return ',
+    };
     expect(formToSettings(form, current)).toEqual({
       update: { pendingLookupHours: 72, checkoutReturnUrl: 'https://till.example/return' },
     });

@@ -8,7 +8,10 @@ import { FieldsPanel, type FieldSpec } from './SettingsFieldList.tsx';
 
 const s = deskMessages.settings;
 
-const THEMES = (['system', 'light', 'dark'] as const).map((theme) => ({ value: theme, label: s.themes[theme] }));
+const THEMES = (['system', 'light', 'dark'] as const).map((theme) => ({
+  value: theme,
+  label: s.themes[theme],
+}));
 
 export function BehaviourPanel(props: SettingsPanelProps) {
   const bounds = useAppStatus((state) => state.status?.policy?.idleLockBounds);
