@@ -172,6 +172,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'reports.transactions': async (input) => (await deps.runtime()).reports.transactions(input),
+    'reports.transactionsPage': async ({ listing, offset, limit }) =>
+      (await deps.runtime()).reports.transactionsPage(listing, offset, limit),
     'reports.exportCsv': async (filter, ctx) => (await deps.runtime()).reports.exportCsv(filter, actor(ctx)),
     'reports.exportXlsx': async (filter, ctx) =>
       (await deps.runtime()).reports.exportXlsx(filter, actor(ctx)),

@@ -123,6 +123,21 @@ describe('transactions', () => {
     expect(cached.serverError).toBeUndefined();
   });
 
+  it('answers with the newest page and the size of the listing when asked for a page, and hands out the rest', async () => {
+    const service = reports();
+    sales = [sale({ id: 'a', reference: 'POS-A', createdAt: '2026-11-01T12:00:00.000+05:30' })];
+    server = [
+      txn({ txnId: 'tx_1', referenceNumber: 'WEB-1', createdAt: '2026-11-01T04:30:00.000Z' }),
+      txn({ txnId: 'tx_2', referenceNumber: 'WEB-2', createdAt: '2026-11-01T05:30:00.000Z' }),
+    ];
+    const first = await service.transactions({ pageSize: 2 });
+    expect(first).toMatchObject({ total: 3, serverAsOf: new Date(now).toISOString() });
+    expect(first.rows.map((r) => r.reference)).toEqual(['WEB-2', 'POS-A']);
+    const rest = service.transactionsPage(first.listing ?? '', 2, 2);
+    expect(rest.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect((await service.transactions()).rows.map((r) => r.reference)).toEqual(['WEB-1', 'WEB-2', 'POS-A']);
+  });
+
   it('shares one server listing between calls made while it runs', async () => {
     let listings = 0;
     let release: () => void = () => undefined;

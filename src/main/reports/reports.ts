@@ -28,7 +28,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { KsPayClient, Transaction } from '../kspay/index.ts';
 import { businessDay, closedDays } from './business-day.ts';
 import { ReportsError } from './errors.ts';
-import { mergeTransactions } from './merge.ts';
+import { createTransactionListings, type ListingPage } from './transaction-listing.ts';
 import { ZReportRecord } from '../journal/index.ts';
 
 /** The part of the journal reports use: a closed day is one `zreport` record (the journal's ZReportRecord). */
@@ -74,6 +74,15 @@ export interface TransactionList {
   serverError?: UserError;
   /** When the server's records in `rows` were listed; absent when none have been yet. */
   serverAsOf?: string;
+  /** With `pageSize`: the kept listing the rest is read from (`transactionsPage`) and its row count. */
+  listing?: string;
+  total?: number;
+}
+
+export interface TransactionListOptions {
+  server?: 'cached' | 'fresh';
+  /** Answer with the newest `pageSize` rows only; the rest is read with `transactionsPage`. */
+  pageSize?: number;
 }
 
 export interface Reports {
@@ -81,7 +90,9 @@ export interface Reports {
    * Every sale, the terminal's merged with the server's records. `cached` answers at once with the
    * server's records as last listed (listing 100,000 records takes many seconds); `fresh` lists them again.
    */
-  transactions(options?: { server?: 'cached' | 'fresh' }): Promise<TransactionList>;
+  transactions(options?: TransactionListOptions): Promise<TransactionList>;
+  /** Rows `offset` to `offset + limit`, newest first, of a listing `transactions` answered with a page of. */
+  transactionsPage(listing: string, offset: number, limit: number): ListingPage;
   exportCsv(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
   /** The same rows as an Excel workbook; `content` is base64. */
   exportXlsx(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
@@ -104,6 +115,9 @@ export function createReports(deps: ReportsDeps): Reports {
   /** The server's records as last listed, so an export matches what the manager was looking at. */
   let lastServer: { records: readonly Transaction[]; at: string } | undefined;
   let closing: Promise<unknown> = Promise.resolve();
+  const listings = createTransactionListings();
+  /** Stands in for the time of a server record that carries none: when it was listed. */
+  const listedAt = (): string => lastServer?.at ?? new Date(deps.clock.now()).toISOString();
 
   // Read from the journal's in-memory index every time, so a replay after start-up is always seen.
   async function loadZReports(): Promise<ZReport[]> {
@@ -169,10 +183,7 @@ export function createReports(deps: ReportsDeps): Reports {
   ): Promise<{ rows: readonly TransactionRow[]; filename: string }> {
     const sales = await deps.sales.all();
     const server = lastServer?.records ?? (await fetchServer()).server;
-    const rows = filterTransactions(
-      mergeTransactions(sales, server, new Date(deps.clock.now()).toISOString()),
-      filter,
-    );
+    const rows = filterTransactions(listings.rows(sales, server, listedAt()), filter);
     const filename = exportFileName('transactions', deps.terminalName(), zoned, deps.clock.now(), extension);
     await deps.audit.record({
       action: 'export.transactions',
@@ -257,12 +268,19 @@ export function createReports(deps: ReportsDeps): Reports {
       const listed =
         options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
       const sales = await deps.sales.all();
-      const rows = mergeTransactions(sales, listed.server, new Date(deps.clock.now()).toISOString());
+      const page =
+        options.pageSize === undefined
+          ? { rows: listings.rows(sales, listed.server, listedAt()) }
+          : listings.first(sales, listed.server, listedAt(), options.pageSize);
       return {
-        rows,
+        ...page,
         ...('serverError' in listed && listed.serverError ? { serverError: listed.serverError } : {}),
         ...(lastServer ? { serverAsOf: lastServer.at } : {}),
       };
+    },
+
+    transactionsPage(listing, offset, limit) {
+      return listings.page(listing, offset, limit);
     },
 
     async exportCsv(filter, actor = 'manager') {

@@ -73,6 +73,8 @@ export const deskMessages = {
       asOf
         ? `Showing the KS Pay server's records as listed at ${asOf}; checking for newer ones…`
         : "Showing this terminal's sales; loading the KS Pay server's records…",
+    arriving: (shown: string, total: string) =>
+      `The newest ${shown} of ${total} transactions are listed; the rest are on their way…`,
     empty: 'No transaction matches these filters.',
     tableLabel: 'Transactions',
     columns: {

@@ -282,9 +282,9 @@ describe('Transactions', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('2 transactions')).toBeInTheDocument();
     expect(fake.callsTo('reports.transactions')).toEqual([
-      { server: 'cached' },
-      { server: 'fresh' },
-      { server: 'fresh' },
+      { server: 'cached', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
     ]);
   });
 

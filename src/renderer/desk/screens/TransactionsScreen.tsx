@@ -30,6 +30,7 @@ export function TransactionsScreen() {
   const error = useDeskTransactions((s) => s.error);
   const serverError = useDeskTransactions((s) => s.serverError);
   const serverAsOf = useDeskTransactions((s) => s.serverAsOf);
+  const arriving = useDeskTransactions((s) => s.arriving);
   const form = useDeskTransactions((s) => s.form);
   const sort = useDeskTransactions((s) => s.sort);
   const reconciling = useDeskReconcile((s) => s.running);
@@ -128,6 +129,11 @@ export function TransactionsScreen() {
         <p className="tx-count" aria-live="polite" aria-atomic="true">
           {loaded ? t.count(visible.length) : t.loading}
         </p>
+        {loaded && arriving ? (
+          <p className="muted" role="status">
+            {t.arriving(format.count(arriving.shown), format.count(arriving.total))}
+          </p>
+        ) : null}
         {loaded && loading ? (
           <p className="muted" role="status">
             {t.refreshing(serverAsOf ? format.dateTime(serverAsOf) : null)}

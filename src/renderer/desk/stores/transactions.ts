@@ -16,6 +16,8 @@ interface TransactionsState {
   serverError: UserError | null;
   /** When the server's records shown were listed by main; null before the first listing. */
   serverAsOf: string | null;
+  /** Rows in the listing being shown while its pages still arrive; null once every row is in `rows`. */
+  arriving: { shown: number; total: number } | null;
   form: FilterForm;
   sort: { column: TransactionSortColumn; direction: SortDirection };
   load(): Promise<void>;
@@ -28,6 +30,12 @@ interface TransactionsState {
 let loading: Promise<void> | null = null;
 let loadAgain = false;
 
+/** The newest rows come in the first reply, so the list shows at once; the rest follow in larger pages. */
+const FIRST_PAGE = 2_000;
+const PAGE = 25_000;
+/** Re-sorting and re-filtering 100,000 rows for every page would cost more than the pages: at most this often. */
+const SHOW_EVERY_MS = 1_000;
+
 export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   rows: [],
   loaded: false,
@@ -35,6 +43,7 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   error: null,
   serverError: null,
   serverAsOf: null,
+  arriving: null,
   form: EMPTY_FILTER_FORM,
   sort: { column: 'time', direction: 'desc' },
 
@@ -45,14 +54,38 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       return loading;
     }
     const fetchRows = async (server: 'cached' | 'fresh') => {
-      const { rows, serverError, serverAsOf } = await pos().reports.transactions({ server });
-      set({
-        rows,
-        serverError: serverError ?? null,
-        serverAsOf: serverAsOf ?? null,
-        loaded: true,
-        error: null,
-      });
+      const first = await pos().reports.transactions({ server, pageSize: FIRST_PAGE });
+      const listed = { serverError: first.serverError ?? null, serverAsOf: first.serverAsOf ?? null };
+      const total = first.total ?? first.rows.length;
+      let rows = first.rows;
+      let shownAt = -Infinity;
+      // A list is only ever replaced by one at least as long, so a refresh never shrinks what is on screen
+      // while its pages arrive; the whole new list replaces it once every page is in.
+      const show = (complete: boolean) => {
+        if (!complete && (rows.length < get().rows.length || performance.now() - shownAt < SHOW_EVERY_MS))
+          return;
+        shownAt = performance.now();
+        set({
+          rows,
+          ...listed,
+          arriving: complete ? null : { shown: rows.length, total },
+          loaded: true,
+          error: null,
+        });
+      };
+      if (first.listing === undefined || rows.length >= total) return show(true);
+      show(false);
+      while (rows.length < total) {
+        const page = await pos().reports.transactionsPage({
+          listing: first.listing,
+          offset: rows.length,
+          limit: PAGE,
+        });
+        if (page.rows.length === 0) break;
+        rows = rows.concat(page.rows);
+        show(rows.length >= total);
+      }
+      if (get().rows !== rows) show(true);
     };
     loading = (async () => {
       set({ loading: true, error: null });
@@ -64,7 +97,7 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
           await fetchRows('fresh');
         } while (loadAgain);
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ error: errorMessage(error), arriving: null });
       } finally {
         set({ loading: false });
         loading = null;

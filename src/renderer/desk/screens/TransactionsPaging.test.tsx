@@ -1,0 +1,74 @@
+// The Transactions screen over a listing main hands out in pages: the newest rows show at once, the rest
+// are appended as they arrive, and a refresh never shrinks the list on screen while its pages arrive.
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PosError } from '../../../shared/pos-error.ts';
+import { renderDesk, row } from '../test/render-desk.tsx';
+
+const rows = Array.from({ length: 5 }, (_, i) =>
+  row({ reference: `WEB-${i}`, time: `2026-11-01T1${i}:00:00.000+05:30`, source: 'server' }),
+);
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('Transactions in pages', () => {
+  it('shows the first page at once, says how many are still on their way, then appends the rest', async () => {
+    const rest = deferred();
+    const { fake } = renderDesk({
+      'reports.transactions': () => ({ rows: rows.slice(3), listing: 'listing-1', total: 5 }),
+      'reports.transactionsPage': async ({ offset }) => {
+        await rest.promise;
+        return { rows: rows.slice(0, 5 - offset), listing: 'listing-1', total: 5 };
+      },
+    });
+    expect(await screen.findByText('2 transactions')).toBeInTheDocument();
+    expect(
+      screen.getByText('The newest 2 of 5 transactions are listed; the rest are on their way…'),
+    ).toHaveAttribute('role', 'status');
+    rest.resolve();
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+    expect(screen.queryByText(/on their way/)).toBeNull();
+    expect(fake.callsTo('reports.transactionsPage')[0]).toEqual({
+      listing: 'listing-1',
+      offset: 2,
+      limit: 25000,
+    });
+  });
+
+  it("keeps main's last listing on screen while the refreshed one arrives, then shows the refreshed one whole", async () => {
+    const rest = deferred();
+    renderDesk({
+      'reports.transactions': (input) =>
+        input?.server === 'cached'
+          ? { rows: rows.slice(0, 4), serverAsOf: '2026-11-01T09:30:00.000Z' }
+          : { rows: rows.slice(4), listing: 'listing-2', total: 5 },
+      'reports.transactionsPage': async () => {
+        await rest.promise;
+        return { rows: rows.slice(0, 4), listing: 'listing-2', total: 5 };
+      },
+    });
+    expect(await screen.findByText('4 transactions')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText('4 transactions')).toBeInTheDocument();
+    expect(screen.getByText(/checking for newer ones/)).toBeInTheDocument();
+    rest.resolve();
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+  });
+
+  it('says the list changed when main no longer keeps the listing being read', async () => {
+    renderDesk({
+      'reports.transactions': () => ({ rows: rows.slice(3), listing: 'listing-1', total: 5 }),
+      'reports.transactionsPage': () => {
+        throw new PosError(
+          'not_found',
+          'The transaction list changed while it was loading. Open Transactions again to load the new list.',
+        );
+      },
+    });
+    expect(await screen.findByText(/changed while it was loading/)).toBeInTheDocument();
+  });
+});
