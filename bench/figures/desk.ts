@@ -149,11 +149,15 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
     await page.locator('#pin-confirm').fill(PIN);
     let t0 = now();
     await page.locator('#pin-confirm').press('Enter');
+    // The desk shows the newest page of rows first and appends the rest as the pages arrive.
+    await waitForCount(page, 1);
+    const firstRows = now() - t0;
     const total = await waitForCount(page, ROWS);
     const firstOpen = now() - t0;
     const firstListCall = (await page.evaluate(listCall(-1))) as number;
     const opens: number[] = [];
     const listCalls: number[] = [];
+    const rowsShown: number[] = [];
     for (let i = 0; i < reps(ctx, 3, 1); i++) {
       // A reload ends the manager role at the sale screen, so the Manager button asks the PIN again.
       await page.reload();
@@ -166,6 +170,8 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
         await page.locator('#manager-pin').fill(PIN);
         await page.locator('#manager-pin').press('Enter');
       }
+      await waitForCount(page, 1);
+      rowsShown.push(now() - t0);
       await waitForCount(page, ROWS);
       opens.push(now() - t0);
       listCalls.push((await page.evaluate(listCall(0))) as number);
@@ -179,7 +185,7 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
         ours: summarise([firstOpen]),
         target: `< ${FIRST_OPEN_TARGET_MS / 1000} s`,
         met: firstOpen < FIRST_OPEN_TARGET_MS,
-        note: `PIN entered → count shown, main never having listed the server; of which the last reports.transactions call (main lists 100,000 records from the sandbox page by page, merges, sends JSON): ${firstListCall.toFixed(0)} ms`,
+        note: `PIN entered → count shown, main never having listed the server; the first rows (the newest page) shown after ${firstRows.toFixed(0)} ms; of which the last reports.transactions call (main lists 100,000 records from the sandbox page by page, merges, sends the newest page): ${firstListCall.toFixed(0)} ms`,
       },
       {
         id: '5e2',
@@ -188,7 +194,7 @@ async function realDeskRows(ctx: BenchContext, browser: Browser, pure: FigureRow
         ours: summarise(opens),
         target: `< ${SECOND_OPEN_TARGET_MS / 1000} s`,
         met: summarise(opens).median < SECOND_OPEN_TARGET_MS,
-        note: `page reloaded, Manager pressed and PIN entered → count shown (main's last listing shown, refreshed in the background); of which the reports.transactions call that answered from main's listing (the page's first): median ${summarise(listCalls).median.toFixed(0)} ms`,
+        note: `page reloaded, Manager pressed and PIN entered → count shown (main's last listing shown, refreshed in the background); the first rows (the newest page) shown after median ${summarise(rowsShown).median.toFixed(0)} ms; the reports.transactions call that answered from main's listing (the page's first): median ${summarise(listCalls).median.toFixed(0)} ms`,
       },
     ];
     if (!ctx.wants('5f') && !ctx.wants('5g')) return openRows;

@@ -146,6 +146,8 @@ export const calls = {
       rows: z.array(TransactionRow),
       serverError: UserError.optional(),
       serverAsOf: IsoDateTime.optional(),
+      // `cached` before main's first listing ends: the server's records are the pages read so far.
+      serverIncomplete: z.literal(true).optional(),
       listing: ListingId.optional(),
       total: z.number().int().nonnegative().optional(),
     }),

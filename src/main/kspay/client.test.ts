@@ -277,10 +277,12 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
 
   it('reads every page of the transaction list, once each', async () => {
     const { client, sandbox } = await start({ variant, seedTransactions: 450 }, { pageSize: 100 });
-    const all = await client.transactions();
+    const pages: number[] = [];
+    const all = await client.transactions({}, undefined, (page) => pages.push(page.length));
     expect(all).toHaveLength(450);
     expect(new Set(all.map((t) => t.txnId)).size).toBe(450);
     expect(sandbox.stats().byRoute['GET /transaction']).toBe(5);
+    expect(pages).toEqual([100, 100, 100, 100, 50]);
     const expected = new Map(sandbox.transactions().map((t) => [t.txnId, t]));
     for (const t of all) expect(t.amountMinor).toBe(expected.get(t.txnId)?.amountMinor);
   });

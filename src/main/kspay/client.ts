@@ -208,7 +208,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       return normaliseTransaction(rawRecordOf(reply.body));
     },
 
-    async transactions(query = {}, signal): Promise<Transaction[]> {
+    async transactions(query = {}, signal, onPage): Promise<Transaction[]> {
       const byId = new Map<string, Transaction>();
       for (let page = 1; ; page += 1) {
         if (page > maxPages) {
@@ -221,6 +221,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         const before = byId.size;
         // Newest first with offset paging: a sale made while we read shifts an item onto the next page too.
         for (const transaction of transactions) byId.set(transaction.txnId, transaction);
+        onPage?.(transactions);
         if (!reply.paged || reply.count === 0) break;
         if (byId.size === before) {
           throw new KsPayError(

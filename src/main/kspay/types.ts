@@ -93,8 +93,12 @@ export interface KsPayClient {
   initiate(input: InitiateInput, signal?: AbortSignal): Promise<InitiateResult>;
   process(signature: string, signal?: AbortSignal): Promise<{ order: Order }>;
   transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
-  /** Every page. */
-  transactions(query?: TransactionsQuery, signal?: AbortSignal): Promise<Transaction[]>;
+  /** Every page; `onPage` gets each page's records as it is read (the desk shows them before the last). */
+  transactions(
+    query?: TransactionsQuery,
+    signal?: AbortSignal,
+    onPage?: (records: readonly Transaction[]) => void,
+  ): Promise<Transaction[]>;
   /** Gets a token now so the first sale does not wait for one. */
   warmUp(signal?: AbortSignal): Promise<void>;
   /** Forgets the tokens held in memory; call it when the keys or App ID change. */

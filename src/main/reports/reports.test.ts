@@ -138,6 +138,41 @@ describe('transactions', () => {
     expect((await service.transactions()).rows.map((r) => r.reference)).toEqual(['WEB-1', 'WEB-2', 'POS-A']);
   });
 
+  it('answers a cached call during the first listing with the pages read so far, and says the list is not whole', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = txn({ txnId: 'tx_1', referenceNumber: 'WEB-1' });
+    const second = txn({ txnId: 'tx_2', referenceNumber: 'WEB-2' });
+    const service = createReports({
+      sales: { all: () => sales },
+      kspay: () => ({
+        transactions: async (_query, _signal, onPage) => {
+          onPage?.([first]);
+          await gate;
+          onPage?.([second]);
+          return [first, second];
+        },
+      }),
+      journal,
+      audit,
+      clock,
+      timeZone: ZONE,
+      terminalName: () => 'Counter 1',
+      referencePrefix: () => 'POS',
+      hash: sha256Hex,
+    });
+    const fresh = service.transactions();
+    const soFar = await service.transactions({ server: 'cached', pageSize: 10 });
+    expect(soFar).toMatchObject({ total: 1, serverIncomplete: true });
+    expect(soFar.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(soFar.serverAsOf).toBeUndefined();
+    release();
+    expect((await fresh).rows).toHaveLength(2);
+    const cached = await service.transactions({ server: 'cached' });
+    expect(cached.rows).toHaveLength(2);
+    expect(cached.serverIncomplete).toBeUndefined();
+  });
+
   it('shares one server listing between calls made while it runs', async () => {
     let listings = 0;
     let release: () => void = () => undefined;

@@ -74,6 +74,8 @@ export interface TransactionList {
   serverError?: UserError;
   /** When the server's records in `rows` were listed; absent when none have been yet. */
   serverAsOf?: string;
+  /** The server's records in `rows` are the pages read so far of the first listing, which still runs. */
+  serverIncomplete?: true;
   /** With `pageSize`: the kept listing the rest is read from (`transactionsPage`) and its row count. */
   listing?: string;
   total?: number;
@@ -135,11 +137,22 @@ export function createReports(deps: ReportsDeps): Reports {
 
   type ServerList = { server: readonly Transaction[]; serverError?: UserError };
   let listing: Promise<ServerList> | null = null;
+  /** The pages read so far while the first listing runs; `array` is rebuilt only when more came in. */
+  let listedSoFar: { records: Map<string, Transaction>; array: Transaction[] } | undefined;
+
+  /** What `cached` answers with: the last listing, or before the first one ends, the pages read so far. */
+  function cachedServer(): { server: readonly Transaction[]; incomplete?: true } {
+    if (lastServer || !listedSoFar) return { server: lastServer?.records ?? [] };
+    if (listedSoFar.array.length !== listedSoFar.records.size)
+      listedSoFar.array = [...listedSoFar.records.values()];
+    return { server: listedSoFar.array, incomplete: true };
+  }
 
   /** Lists every server record; callers that ask while a listing runs share it (it can take many pages). */
   function fetchServer(): Promise<ServerList> {
     listing ??= listServer().finally(() => {
       listing = null;
+      listedSoFar = undefined;
     });
     return listing;
   }
@@ -156,8 +169,12 @@ export function createReports(deps: ReportsDeps): Reports {
         },
       };
     }
+    const soFar = new Map<string, Transaction>();
+    listedSoFar = { records: soFar, array: [] };
     try {
-      const server = await client.transactions();
+      const server = await client.transactions({}, undefined, (page) => {
+        for (const record of page) soFar.set(record.txnId, record);
+      });
       lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
       return { server };
     } catch (error) {
@@ -265,8 +282,7 @@ export function createReports(deps: ReportsDeps): Reports {
 
   return {
     async transactions(options = {}) {
-      const listed =
-        options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
+      const listed = options.server === 'cached' ? cachedServer() : await fetchServer();
       const sales = await deps.sales.all();
       const page =
         options.pageSize === undefined
@@ -276,6 +292,7 @@ export function createReports(deps: ReportsDeps): Reports {
         ...page,
         ...('serverError' in listed && listed.serverError ? { serverError: listed.serverError } : {}),
         ...(lastServer ? { serverAsOf: lastServer.at } : {}),
+        ...('incomplete' in listed ? { serverIncomplete: true as const } : {}),
       };
     },
 

@@ -75,6 +75,8 @@ export const deskMessages = {
         : "Showing this terminal's sales; loading the KS Pay server's records…",
     arriving: (shown: string, total: string) =>
       `The newest ${shown} of ${total} transactions are listed; the rest are on their way…`,
+    arrivingSoFar: (shown: string, total: string) =>
+      `The newest ${shown} of the ${total} transactions read so far are listed; KS Pay is still sending the rest…`,
     empty: 'No transaction matches these filters.',
     tableLabel: 'Transactions',
     columns: {

@@ -59,6 +59,34 @@ describe('Transactions in pages', () => {
     expect(await screen.findByText('5 transactions')).toBeInTheDocument();
   });
 
+  it('shows the newest of the pages main has read during its first listing, and says it is still reading', async () => {
+    const listed = deferred();
+    const main = { listing: false };
+    renderDesk({
+      'reports.transactions': async (input) => {
+        if (input?.server === 'cached')
+          return main.listing
+            ? { rows: rows.slice(4), serverIncomplete: true as const, total: 3 }
+            : { rows: [] };
+        main.listing = true;
+        await listed.promise;
+        return { rows, serverAsOf: '2026-11-01T10:00:00.000Z' };
+      },
+    });
+    expect(
+      await screen.findByText(
+        'The newest 1 of the 3 transactions read so far are listed; KS Pay is still sending the rest…',
+        {},
+        { timeout: 4000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 transaction')).toBeInTheDocument();
+    expect(screen.queryByText(/loading the KS Pay server's records/)).toBeNull();
+    listed.resolve();
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+    expect(screen.queryByText(/read so far/)).toBeNull();
+  });
+
   it('says the list changed when main no longer keeps the listing being read', async () => {
     renderDesk({
       'reports.transactions': () => ({ rows: rows.slice(3), listing: 'listing-1', total: 5 }),

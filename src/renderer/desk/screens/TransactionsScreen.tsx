@@ -131,10 +131,13 @@ export function TransactionsScreen() {
         </p>
         {loaded && arriving ? (
           <p className="muted" role="status">
-            {t.arriving(format.count(arriving.shown), format.count(arriving.total))}
+            {(arriving.soFar ? t.arrivingSoFar : t.arriving)(
+              format.count(arriving.shown),
+              format.count(arriving.total),
+            )}
           </p>
         ) : null}
-        {loaded && loading ? (
+        {loaded && loading && !arriving?.soFar ? (
           <p className="muted" role="status">
             {t.refreshing(serverAsOf ? format.dateTime(serverAsOf) : null)}
           </p>

@@ -16,8 +16,11 @@ interface TransactionsState {
   serverError: UserError | null;
   /** When the server's records shown were listed by main; null before the first listing. */
   serverAsOf: string | null;
-  /** Rows in the listing being shown while its pages still arrive; null once every row is in `rows`. */
-  arriving: { shown: number; total: number } | null;
+  /**
+   * Rows in the listing being shown while its pages still arrive; null once every row is in `rows`.
+   * `soFar`: main's first listing of the server still runs, and `total` counts what it has read yet.
+   */
+  arriving: { shown: number; total: number; soFar?: true } | null;
   form: FilterForm;
   sort: { column: TransactionSortColumn; direction: SortDirection };
   load(): Promise<void>;
@@ -35,6 +38,8 @@ const FIRST_PAGE = 2_000;
 const PAGE = 25_000;
 /** Re-sorting and re-filtering 100,000 rows for every page would cost more than the pages: at most this often. */
 const SHOW_EVERY_MS = 1_000;
+/** While main lists the server for the first time, the newest of the pages it has read is asked for this often. */
+const SO_FAR_EVERY_MS = 1_500;
 
 export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
   rows: [],
@@ -87,6 +92,24 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       }
       if (get().rows !== rows) show(true);
     };
+    // Main's first listing of 100,000 server records takes many seconds: until it ends, the newest rows of
+    // the pages it has read so far are shown (and said to be so), never a shorter list than on screen.
+    const showSoFar = async (fresh: Promise<void>) => {
+      let done = false;
+      const ended = fresh.then(
+        () => (done = true),
+        () => (done = true),
+      );
+      for (;;) {
+        await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, SO_FAR_EVERY_MS))]);
+        if (done || get().serverAsOf !== null) return;
+        const soFar = await pos().reports.transactions({ server: 'cached', pageSize: FIRST_PAGE });
+        if (done || get().serverAsOf !== null) return;
+        if (!soFar.serverIncomplete || soFar.rows.length < get().rows.length) continue;
+        const total = soFar.total ?? soFar.rows.length;
+        set({ rows: soFar.rows, arriving: { shown: soFar.rows.length, total, soFar: true }, loaded: true });
+      }
+    };
     loading = (async () => {
       set({ loading: true, error: null });
       try {
@@ -94,7 +117,9 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         if (!get().loaded) await fetchRows('cached');
         do {
           loadAgain = false;
-          await fetchRows('fresh');
+          const fresh = fetchRows('fresh');
+          if (get().serverAsOf === null) void showSoFar(fresh).catch(() => undefined);
+          await fresh;
         } while (loadAgain);
       } catch (error) {
         set({ error: errorMessage(error), arriving: null });
