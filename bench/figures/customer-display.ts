@@ -2,26 +2,20 @@
 // included, over the floor of the smallest React app: the issue's budget is 40 KB gzip on top of React.
 // (b) The cashier screen's initial JS as built with the customer page beside it, against the same source
 // built without the customer entry: the customer page must not grow it.
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
-import { ensureBuilt, RENDERER_OUT, ROOT } from '../lib/build.ts';
+import { ensureBuilt, RENDERER_OUT } from '../lib/build.ts';
 import { bundleForPage } from '../lib/bundle.ts';
 import type { BenchContext, Figure, FigureRow } from '../lib/figure.ts';
 import { notMeasured, withRatio } from '../lib/figure.ts';
+import { gzipKb, minifiedBuild, STATIC_IMPORT } from '../lib/shipped-js.ts';
 import { summarise } from '../lib/stats.ts';
 
-const KB = 1024;
 const ON_TOP_OF_REACT_KB = 40;
 const FLOOR_ENTRY = fileURLToPath(new URL('../renderer-floor/entry.ts', import.meta.url));
-/** Static `import … from "./x.js"` / `export … from "./x.js"`, not `import("./x.js")`. */
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[^;()"'`]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g;
 
-const gzipKb = (code: string | Buffer): number => gzipSync(code).length / KB;
 const one = (kb: number) => summarise([kb]);
 
 interface PageJs {
@@ -80,37 +74,16 @@ async function customerJs(): Promise<FigureRow> {
   };
 }
 
-/** The renderer built as electron.vite.config.ts builds it, but with the cashier's entry alone. */
-async function cashierAlone(ctx: BenchContext): Promise<string> {
-  const outDir = await mkdtemp(join(ctx.scratch, 'renderer-cashier-only-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: join(ROOT, 'src', 'renderer'),
-    base: './',
-    plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      rollupOptions: { input: join(ROOT, 'src', 'renderer', 'index.html') },
-    },
-  });
-  return outDir;
-}
-
 async function cashierUnchanged(ctx: BenchContext): Promise<FigureRow> {
   const name = "Cashier screen's initial JS beside the customer page (gzip)";
   const target = '≤ the cashier entry built alone + 1 KB';
   const built = await ensureBuilt();
   if (!built.ok) return notMeasured('16b', name, 'KB', `npm run build failed (${built.error})`, target);
   const withCustomer = await pageJs(RENDERER_OUT, 'index.html');
-  let aloneDir: string;
-  try {
-    aloneDir = await cashierAlone(ctx);
-  } catch (error) {
-    return notMeasured('16b', name, 'KB', `the cashier-only build failed (${String(error)})`, target);
-  }
+  const cashierOnly = await minifiedBuild(ctx);
+  if (!cashierOnly)
+    return notMeasured('16b', name, 'KB', 'the cashier-only build failed (see the log)', target);
+  const aloneDir = cashierOnly.dir;
   const alone = await pageJs(aloneDir, 'index.html');
   const ours = total(withCustomer.initial);
   const reference = total(alone.initial);
