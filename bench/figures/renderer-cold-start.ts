@@ -15,10 +15,18 @@ import { summarise } from '../lib/stats.ts';
 export const COLD_START_TARGET_MS = 400;
 export const COLD_START_TARGET = `< ${COLD_START_TARGET_MS} ms`;
 
-/** A plain static page with one button, served from here: what any page load costs this Chromium. */
-async function staticFloor(browser: Browser, samples: number): Promise<number[]> {
+/**
+ * A plain static page with one button, served from here: what any page load costs this Chromium. With
+ * `isolated`, the page also sends `Cross-Origin-Opener-Policy: same-origin` as the terminal's page does: the
+ * browser then moves it out of the fresh context's first renderer process into a new one (a cost of the
+ * header, paid by any page that sends it).
+ */
+async function staticFloor(browser: Browser, samples: number, isolated = false): Promise<number[]> {
   const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      ...(isolated ? { 'cross-origin-opener-policy': 'same-origin' } : {}),
+    });
     res.end(
       '<!doctype html><html><head><title>floor</title></head><body><button type="button">Charge 0.00</button></body></html>',
     );
@@ -34,6 +42,31 @@ async function staticFloor(browser: Browser, samples: number): Promise<number[]>
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+}
+
+/**
+ * The first Intl formatter made in a fresh context's page: the browser loads its locale data (ICU) then,
+ * once per renderer process, whatever the page. The sale screen formats money, so it pays this too.
+ */
+async function firstIntlFormatterMs(browser: Browser, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto('data:text/html,<p>Intl</p>');
+      times.push(
+        (await page.evaluate(`(() => {
+          const start = performance.now();
+          new Intl.NumberFormat(undefined, { style: 'currency', currency: 'INR' }).format(0);
+          return performance.now() - start;
+        })()`)) as number,
+      );
+    } finally {
+      await context.close();
+    }
+  }
+  return times;
 }
 
 /** A fresh browser context (empty cache): navigation start → a button reading "Charge…" exists, in page time. */
@@ -129,6 +162,8 @@ export async function coldStart(
       }
     }
     const floor = await staticFloor(browser, reps(ctx, 5, 2));
+    const isolatedFloor = await staticFloor(browser, reps(ctx, 5, 2), true);
+    const intl = await firstIntlFormatterMs(browser, reps(ctx, 5, 2));
     const ours = summarise(toCharge);
     const withMinified = minifiedRenderer
       ? `; the same source minified (served with --renderer-dir, alternating): median ${summarise(minifiedLoads).median.toFixed(0)} ms`
@@ -147,7 +182,9 @@ export async function coldStart(
         note:
           `fresh browser context (no cache), server freshly started, Demo chosen once in the UI before; medians: HTML in ${median(loads, 'html')} ms, ` +
           `scripts in ${median(loads, 'scripts')} ms, DOMContentLoaded ${median(loads, 'dcl')} ms, last bridge call before Charge done ${median(loads, 'lastCall')} ms; ` +
-          `a second load from the now warm server: ${summarise(warmServer).median.toFixed(0)} ms${withMinified}`,
+          `a second load from the now warm server: ${summarise(warmServer).median.toFixed(0)} ms${withMinified}; ` +
+          `the floor's page sent with the same Cross-Origin-Opener-Policy header (a new renderer process): median ${summarise(isolatedFloor).median.toFixed(0)} ms; ` +
+          `the first Intl formatter in a fresh page (locale data loaded): median ${summarise(intl).median.toFixed(0)} ms`,
       },
       {
         id: '6c',

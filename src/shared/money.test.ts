@@ -147,4 +147,13 @@ describe('formatMoney', () => {
     expect(formatMoney(1234, 'KWD', 'en-US').replace(/\s/u, ' ')).toBe('KWD 1.234');
     expect(formatMoney(MAX_AMOUNT_MINOR, 'USD', 'en-US')).toBe('$999,999,999.99');
   });
+
+  it('keeps each locale and currency apart when it reuses its formatters', () => {
+    expect(formatMoney(123456, 'EUR', 'en-US')).toBe('€1,234.56');
+    expect(formatMoney(123456, 'EUR', 'de-DE').replace(/\s/u, ' ')).toBe('1.234,56 €');
+    expect(formatMoney(123456, 'USD', 'en-US')).toBe('$1,234.56');
+    expect(formatMoney(123456, 'JPY', 'en-US')).toBe('¥123,456');
+    expect(formatMoney(123456, 'EUR', 'en-US')).toBe('€1,234.56');
+    expect(formatMoney(-5, 'EUR', 'en-US')).toBe('-€0.05');
+  });
 });

@@ -108,17 +108,32 @@ function expandExponent(text: string): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+// Making an Intl.NumberFormat costs far more than using one, and screens format the same few currencies in
+// every row and on every render: one formatter per locale and currency, kept (a handful in practice).
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: string, exponent: number, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let formatter = moneyFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    moneyFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats minor units for people with Intl: symbol, grouping and exactly the currency's decimals. */
 export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
   const exponent = currencyExponent(currency);
-  const formatter = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
-  });
   // Intl accepts a decimal string exactly, so no float rounding creeps in.
-  return formatter.format(minorToDecimalString(amountMinor, exponent) as unknown as number);
+  return moneyFormatter(currency, exponent, locale).format(
+    minorToDecimalString(amountMinor, exponent) as unknown as number,
+  );
 }
 
 /** Largest amount a terminal accepts, in minor units: well inside Number.MAX_SAFE_INTEGER. */
