@@ -1,12 +1,10 @@
 // Turns the processed order into the hosted payment page to show: the first safe http(s) URL the order names.
+import { CHECKOUT_URL_FIELDS, MAX_ORDER_NESTING } from '../kspay/index.ts';
 import type { Order } from '../kspay/index.ts';
 
-/** Where KS Pay's order may carry the hosted page, in order of preference (the guide's shapes differ). */
-export const CHECKOUT_URL_FIELDS = ['checkoutUrl', 'short_url', 'paymentUrl', 'url'] as const;
+export { CHECKOUT_URL_FIELDS };
 
 const MAX_URL_LENGTH = 2048;
-/** `order.order.order`: the NPM flow wraps the order once; deeper is never a real shape. */
-const MAX_NESTING = 3;
 
 /**
  * The hosted checkout page of an order, or null when it names none that is safe to open.
@@ -15,7 +13,7 @@ const MAX_NESTING = 3;
  */
 export function checkoutUrlFromOrder(order: Order): string | null {
   let level: unknown = order as unknown;
-  for (let depth = 0; depth < MAX_NESTING && isObject(level); depth++) {
+  for (let depth = 0; depth < MAX_ORDER_NESTING && isObject(level); depth++) {
     for (const field of CHECKOUT_URL_FIELDS) {
       const url = safeHttpUrl(level[field]);
       if (url !== null) return url;

@@ -198,7 +198,7 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
       status: 'succeeded',
       providerPaymentId: expect.stringMatching(/^pay_/),
     });
-    expect(settled.raw).toMatchObject({ txnId, amount: 345.67, status: 'COMPLETED' });
+    expect(settled).not.toHaveProperty('raw');
   });
 
   it('reports failed and cancelled checkouts as such', async () => {

@@ -2,6 +2,7 @@
 export { createKsPayClient } from './client.ts';
 export { KsPayError, isKsPayError } from './errors.ts';
 export { TransactionStatus } from './types.ts';
+export { CHECKOUT_URL_FIELDS, MAX_ORDER_NESTING } from './checkout-links.ts';
 export type {
   Currency,
   InitiateInput,

@@ -118,7 +118,7 @@ describe('normaliseTransaction', () => {
     createdAt: '2026-01-01T00:00:00.000Z',
   };
 
-  it('gives minor units, our status and the raw record', () => {
+  it('gives minor units and our status, and keeps none of the record besides', () => {
     expect(normaliseTransaction(record)).toEqual({
       txnId: 'tx_UOVynlQ0j',
       referenceNumber: 'POS1-0001',
@@ -128,8 +128,27 @@ describe('normaliseTransaction', () => {
       method: 'UPI',
       providerOrderId: 'order_P4sEpHDzofjQwV',
       createdAt: '2026-01-01T00:00:00.000Z',
-      raw: record,
     });
+  });
+
+  it("keeps the record's checkout page addresses, at the top and in nested orders, and nothing else of it", () => {
+    const txn = normaliseTransaction({
+      ...record,
+      short_url: 'https://pay.example/s/1',
+      url: 42,
+      order: {
+        paymentUrl: 'https://pay.example/p/1',
+        note: 'kept out',
+        order: { checkoutUrl: 'javascript:x' },
+      },
+    });
+    expect(txn.checkoutLinks).toEqual({
+      short_url: 'https://pay.example/s/1',
+      order: { paymentUrl: 'https://pay.example/p/1', order: { checkoutUrl: 'javascript:x' } },
+    });
+    expect(
+      normaliseTransaction({ ...record, order: { order: { order: { url: 'https://too.deep/' } } } }),
+    ).not.toHaveProperty('checkoutLinks');
   });
 
   it('accepts pe_txnId and decimal text amounts', () => {

@@ -5,7 +5,8 @@ import type { Logger } from '../deps.ts';
 import { serverAmountToMinor } from './amounts.ts';
 import { KsPayError, messages } from './errors.ts';
 import { CurrencyEntry, MethodEntry, TransactionRecord } from './schemas.ts';
-import type { Transaction, TransactionStatus } from './types.ts';
+import { checkoutLinksOf } from './checkout-links.ts';
+import type { Order, Transaction, TransactionStatus } from './types.ts';
 
 const STATUS: Readonly<Record<string, TransactionStatus>> = {
   COMPLETED: 'succeeded',
@@ -92,6 +93,11 @@ export function normaliseMethods(entries: readonly unknown[], log: Logger): Paym
   return out;
 }
 
+function withCheckoutLinks(record: unknown): { checkoutLinks?: Order } {
+  const checkoutLinks = checkoutLinksOf(record);
+  return checkoutLinks ? { checkoutLinks } : {};
+}
+
 /** A transaction record → Transaction; any doubt about its money or identity is a `bad_response`, never a guess. */
 export function normaliseTransaction(record: unknown): Transaction {
   const parsed = TransactionRecord.safeParse(record);
@@ -125,6 +131,6 @@ export function normaliseTransaction(record: unknown): Transaction {
     ...(r.providerOrderId ? { providerOrderId: r.providerOrderId } : {}),
     ...(r.providerPaymentId ? { providerPaymentId: r.providerPaymentId } : {}),
     ...(r.createdAt ? { createdAt: r.createdAt } : {}),
-    raw: record,
+    ...withCheckoutLinks(record),
   };
 }

@@ -19,8 +19,8 @@ export interface Transaction {
   providerOrderId?: string;
   providerPaymentId?: string;
   createdAt?: string;
-  /** The server's record exactly as it came, for the manager's detail view. */
-  raw: unknown;
+  /** The record's checkout page addresses, when it names any (kspay/checkout-links.ts): not the whole record. */
+  checkoutLinks?: Order;
 }
 
 /** The processed order: every field the server sent is kept. */

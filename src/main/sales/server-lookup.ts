@@ -43,9 +43,7 @@ const keep = (id: string | undefined): id is string =>
   id !== undefined && id !== '' && id.length <= MAX_ID_LENGTH;
 
 export function toServerRecord(txn: Transaction): ServerRecord {
-  const raw = txn.raw;
-  const checkoutUrl =
-    typeof raw === 'object' && raw !== null ? checkoutUrlFromOrder(raw as Record<string, unknown>) : null;
+  const checkoutUrl = txn.checkoutLinks ? checkoutUrlFromOrder(txn.checkoutLinks) : null;
   return {
     txnId: txn.txnId,
     referenceNumber: txn.referenceNumber,

@@ -28,7 +28,6 @@ export function txn(overrides: Partial<Transaction> & { txnId: string }): Transa
     method: 'UPI',
     status: 'succeeded',
     createdAt: '2026-11-01T04:30:05.000Z',
-    raw: {},
     ...overrides,
   };
 }
