@@ -136,6 +136,45 @@ export async function rawRoundTrip(url: string, token: string): Promise<void> {
   if (reply.status !== 200) throw new Error(`GET ${url} answered ${reply.status}`);
 }
 
+/** What a raw charge sends: the rig's sale choice and amount (minor units, two decimals as INR has). */
+export interface RawChargeInput {
+  currencyId: string;
+  methodId: string;
+  amountMinor: number;
+}
+
+/**
+ * The charge's own two requests, raw: POST /transaction/initiate with the body the client sends, then POST
+ * /transaction/process with the signature the reply carries. The same fetch (undici) the client uses, replies
+ * read and parsed only as far as the signature; no checks, no journal, no token logic. So this floor includes
+ * what KS Pay itself does for these requests (creating the transaction, the order), which two GETs do not.
+ */
+export async function rawCharge(
+  sandbox: Pick<Sandbox, 'url' | 'credentials'>,
+  token: string,
+  input: RawChargeInput,
+  reference: string,
+): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const amount = (input.amountMinor / 100).toFixed(2);
+  const initiated = await fetch(`${sandbox.url}/transaction/initiate`, {
+    method: 'POST',
+    headers,
+    body: `{"currencyId":${JSON.stringify(input.currencyId)},"paymentMethodId":${JSON.stringify(input.methodId)},"amount":${amount},"referenceNumber":${JSON.stringify(reference)},"appId":${JSON.stringify(sandbox.credentials.appId)},"redirectUrl":${JSON.stringify(REDIRECT_URL)}}`,
+  });
+  const body = (await initiated.json()) as { result?: { signature?: unknown }; signature?: unknown };
+  const signature = body.result?.signature ?? body.signature;
+  if (!initiated.ok || typeof signature !== 'string')
+    throw new Error(`raw initiate answered ${initiated.status} without a signature: ${JSON.stringify(body).slice(0, 300)}`);
+  const processed = await fetch(`${sandbox.url}/transaction/process`, {
+    method: 'POST',
+    headers: { ...headers, 'x-signature': signature },
+    body: '{}',
+  });
+  await processed.arrayBuffer();
+  if (!processed.ok) throw new Error(`raw process answered ${processed.status}`);
+}
+
 /** Time spent per kind of step, summed since the last `take()`; for explaining where a sale's time goes. */
 export interface StepTimes {
   take(): Record<string, number>;
