@@ -136,6 +136,45 @@ export async function rawRoundTrip(url: string, token: string): Promise<void> {
   if (reply.status !== 200) throw new Error(`GET ${url} answered ${reply.status}`);
 }
 
+/** What a raw charge sends: the rig's sale choice and amount (minor units, two decimals as INR has). */
+export interface RawChargeInput {
+  currencyId: string;
+  methodId: string;
+  amountMinor: number;
+}
+
+/**
+ * The charge's own two requests, raw: POST /transaction/initiate with the body the client sends, then POST
+ * /transaction/process with the signature the reply carries. The same fetch (undici) the client uses, replies
+ * read and parsed only as far as the signature; no checks, no journal, no token logic. So this floor includes
+ * what KS Pay itself does for these requests (creating the transaction, the order), which two GETs do not.
+ */
+export async function rawCharge(
+  sandbox: Pick<Sandbox, 'url' | 'credentials'>,
+  token: string,
+  input: RawChargeInput,
+  reference: string,
+): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const amount = (input.amountMinor / 100).toFixed(2);
+  const initiated = await fetch(`${sandbox.url}/transaction/initiate`, {
+    method: 'POST',
+    headers,
+    body: `{"currencyId":${JSON.stringify(input.currencyId)},"paymentMethodId":${JSON.stringify(input.methodId)},"amount":${amount},"referenceNumber":${JSON.stringify(reference)},"appId":${JSON.stringify(sandbox.credentials.appId)},"redirectUrl":${JSON.stringify(REDIRECT_URL)}}`,
+  });
+  const body = (await initiated.json()) as { result?: { signature?: unknown }; signature?: unknown };
+  const signature = body.result?.signature ?? body.signature;
+  if (!initiated.ok || typeof signature !== 'string')
+    throw new Error(`raw initiate answered ${initiated.status} without a signature: ${JSON.stringify(body).slice(0, 300)}`);
+  const processed = await fetch(`${sandbox.url}/transaction/process`, {
+    method: 'POST',
+    headers: { ...headers, 'x-signature': signature },
+    body: '{}',
+  });
+  await processed.arrayBuffer();
+  if (!processed.ok) throw new Error(`raw process answered ${processed.status}`);
+}
+
 /** Time spent per kind of step, summed since the last `take()`; for explaining where a sale's time goes. */
 export interface StepTimes {
   take(): Record<string, number>;
@@ -145,16 +184,25 @@ export interface StepTimes {
  * Wraps the rig's client calls and journal appends with a stopwatch (a closure and two clock reads each, so
  * the measurement itself costs microseconds). The engine calls them through the same objects.
  */
-export function timeSteps(rig: EngineRig): StepTimes {
+export function timeSteps(
+  rig: EngineRig,
+  /** Splits the journal's time by record (e.g. one beside a request, one on the path); default one label. */
+  journalLabel: (record: Parameters<Journal['append']>[0]) => string = () => 'journal',
+): StepTimes {
   let spent: Record<string, number> = {};
-  const wrap = <T extends object>(target: T, method: keyof T & string, label: string): void => {
+  const wrap = <T extends object>(
+    target: T,
+    method: keyof T & string,
+    label: string | ((...args: unknown[]) => string),
+  ): void => {
     const original = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
     const timed = async (...args: unknown[]): Promise<unknown> => {
       const start = performance.now();
+      const name = typeof label === 'string' ? label : label(...args);
       try {
         return await original.apply(target, args);
       } finally {
-        spent[label] = (spent[label] ?? 0) + performance.now() - start;
+        spent[name] = (spent[name] ?? 0) + performance.now() - start;
       }
     };
     Object.assign(target, { [method]: timed });
@@ -162,7 +210,7 @@ export function timeSteps(rig: EngineRig): StepTimes {
   wrap(rig.client, 'initiate', 'initiate');
   wrap(rig.client, 'process', 'process');
   wrap(rig.client, 'transaction', 'verify GET');
-  wrap(rig.journal, 'append', 'journal');
+  wrap(rig.journal, 'append', (record) => journalLabel(record as Parameters<Journal['append']>[0]));
   return {
     take() {
       const out = spent;

@@ -1,5 +1,6 @@
 // The journal's write path: records queued while a write is syncing go out together, numbered in write order,
 // in one write and one fsync to the day's file; a failed write is cut back so the file keeps whole records only.
+import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,6 +41,19 @@ export interface JournalWriter {
   closeFile(): Promise<void>;
 }
 
+/**
+ * On Linux the day file is opened O_DSYNC: a write returns only once its bytes, and the file size that reaches
+ * them, are on the device, "as though each write(2) was followed by a call to fdatasync(2)" (open(2)). As durable
+ * as write + fdatasync, in one system call and one trip through libuv's thread pool instead of two: after the
+ * ~50 ms a sale waits on the network that pool's thread has gone idle, and each wake-up costs 0.1-0.5 ms.
+ * Elsewhere write + fdatasync stays: libuv's fdatasync is F_FULLFSYNC on macOS (O_DSYNC is weaker there), and
+ * Windows maps O_DSYNC to write-through, not documented as the equal of FlushFileBuffers.
+ */
+const SYNCED_WRITES = process.platform === 'linux';
+const APPEND_FLAGS = SYNCED_WRITES
+  ? constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_DSYNC
+  : 'a';
+
 interface OpenDay {
   day: string;
   path: string;
@@ -78,7 +92,7 @@ export function createJournalWriter({
       const { size, cleanLength } = await measureTail(path);
       if (cleanLength < size) await setAsideTail(path, cleanLength, size);
     }
-    const handle = await open(path, 'a', 0o600);
+    const handle = await open(path, APPEND_FLAGS, 0o600);
     const { size } = await handle.stat();
     // A new file only survives a power cut once its directory entry is on disk too.
     if (!existed) await syncPath(dir).catch(() => undefined);
@@ -115,7 +129,7 @@ export function createJournalWriter({
         const { bytesWritten } = await target.handle.write(bytes, written, bytes.length - written, null);
         written += bytesWritten;
       }
-      await target.handle.datasync();
+      if (!SYNCED_WRITES) await target.handle.datasync();
       target.size += bytes.length;
     } catch (error) {
       await undoPartialWrite(target);

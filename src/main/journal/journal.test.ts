@@ -1,4 +1,15 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile, appendFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import {
+  mkdtemp,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  writeFile,
+  appendFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -488,5 +499,29 @@ describe("the journal's own order", () => {
     ]);
     expect(summary.problems[0]?.message).toMatch(/seq/);
     expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(5);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('journal writes on Linux', () => {
+  /** The open flags of the descriptor this process holds on `path`, as /proc reports them. */
+  async function openFlags(path: string): Promise<number[]> {
+    const flags: number[] = [];
+    for (const fd of await readdir('/proc/self/fd')) {
+      const target = await readlink(`/proc/self/fd/${fd}`).catch(() => '');
+      if (target !== path) continue;
+      const info = await readFile(`/proc/self/fdinfo/${fd}`, 'utf8').catch(() => '');
+      const octal = /^flags:\s*([0-7]+)$/m.exec(info)?.[1];
+      if (octal !== undefined) flags.push(Number.parseInt(octal, 8));
+    }
+    return flags;
+  }
+
+  it('keeps its day file open for appends that are on the disk when the write returns (O_DSYNC)', async () => {
+    const j = journal();
+    await j.append({ kind: 'sale', sale: sale('a', 'initiating'), note: 'Sale started' });
+    const flags = await openFlags(todayFile());
+    expect(flags).toHaveLength(1);
+    expect((flags[0] ?? 0) & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    expect((flags[0] ?? 0) & constants.O_APPEND).toBe(constants.O_APPEND);
   });
 });

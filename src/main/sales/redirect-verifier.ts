@@ -31,6 +31,16 @@ interface Prefetch {
   reply: ReturnType<KsPayClient['transaction']>;
 }
 
+/**
+ * Resolves once a request started just now has gone out on its socket. The client's token check is a promise
+ * step, then fetch (undici) holds a request for an idle keep-alive socket until a setImmediate of its own has
+ * seen the socket still open; a second turn of the event loop comes after that. Only a matter of speed: work
+ * started before then (the redirect's journal record, checked and serialised) would make the GET wait for it.
+ */
+function requestLeaves(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
   const { journal, redirectUrl, log } = ctx.settings;
   const { dispatch, nowIso } = ctx;
@@ -80,6 +90,7 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
       reply.catch(() => undefined);
       early = { txnId: kspayId, reply };
       prefetched.set(target.id, early);
+      await requestLeaves();
     }
     const after = await dispatch(target.id, { type: 'redirect', at: nowIso(), kspayId, paymentStatus });
     // Not used (the redirect was refused, or a verification already ran): drop it.
