@@ -1,8 +1,10 @@
 // The Transactions screen over a listing main hands out in pages: the newest rows show at once, the rest
 // are appended as they arrive, and a refresh never shrinks the list on screen while its pages arrive.
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PosError } from '../../../shared/pos-error.ts';
+import { startDesk } from '../index.tsx';
+import { useDeskTransactions } from '../stores/index.ts';
 import { renderDesk, row } from '../test/render-desk.tsx';
 
 const rows = Array.from({ length: 5 }, (_, i) =>
@@ -85,6 +87,26 @@ describe('Transactions in pages', () => {
     listed.resolve();
     expect(await screen.findByText('5 transactions')).toBeInTheDocument();
     expect(screen.queryByText(/read so far/)).toBeNull();
+  });
+
+  it('joins the listing the desk started when the PIN was confirmed instead of asking main again', async () => {
+    const { fake } = renderDesk({
+      'reports.transactions': (input) =>
+        input?.server === 'cached'
+          ? { rows: rows.slice(4), serverAsOf: '2026-11-01T09:30:00.000Z' }
+          : { rows, serverAsOf: '2026-11-01T10:00:00.000Z' },
+    });
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+    await vi.waitFor(() => expect(useDeskTransactions.getState().loading).toBe(false));
+    // Opened again in the same page: the sale screen's startDesk, then the screen's mount. One refresh.
+    const started = startDesk();
+    await useDeskTransactions.getState().open();
+    await started;
+    expect(fake.callsTo('reports.transactions')).toEqual([
+      { server: 'cached', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
+    ]);
   });
 
   it('says the list changed when main no longer keeps the listing being read', async () => {

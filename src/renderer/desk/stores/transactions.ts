@@ -23,7 +23,10 @@ interface TransactionsState {
   arriving: { shown: number; total: number; soFar?: true } | null;
   form: FilterForm;
   sort: { column: TransactionSortColumn; direction: SortDirection };
+  /** Lists again; asked while a listing runs, it runs once more afterwards (e.g. after Reconcile). */
   load(): Promise<void>;
+  /** Opening the screen: joins a listing already running (started as the desk opened), else lists. */
+  open(): Promise<void>;
   setForm(patch: Partial<FilterForm>): void;
   resetForm(): void;
   /** Sorts by a column; the same column again flips the direction. */
@@ -39,8 +42,9 @@ const PAGE = 25_000;
 /** Re-sorting and re-filtering 100,000 rows for every page would cost more than the pages: at most this often. */
 const SHOW_EVERY_MS = 1_000;
 /** While main lists the server for the first time, the newest of the pages it has read is asked for this often
- * (the first time sooner: its first page is in after a few hundred ms). */
-const SO_FAR_FIRST_MS = 400;
+ * (the first time soon after the listing starts: main has its first pages within ~100 ms, and those first rows
+ * are what the manager is waiting for). */
+const SO_FAR_FIRST_MS = 150;
 const SO_FAR_EVERY_MS = 1_500;
 
 export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
@@ -131,6 +135,10 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       }
     })();
     return loading;
+  },
+
+  open() {
+    return loading ?? get().load();
   },
 
   setForm(patch) {
