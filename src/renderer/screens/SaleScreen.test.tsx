@@ -16,6 +16,7 @@ vi.mock('./desk-chunk.ts', async (original) => {
       startDesk.mockImplementation(desk.startDesk);
       return { ...desk, startDesk };
     }),
+    loadedDeskChunk: vi.fn(real.loadedDeskChunk),
   };
 });
 
@@ -94,9 +95,18 @@ describe('the sale screen', () => {
     // Nothing is asked for before main answers: a wrong PIN and a PIN being checked get no rows.
     expect(startDesk).not.toHaveBeenCalled();
     expect(fake.callsTo('reports.transactions')).toHaveLength(0);
+    // The chunk loaded meanwhile: the desk shows without a "Loading the desk…" step.
+    await loadDeskChunk();
+    let fallbackShown = false;
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('.shell__loading')) fallbackShown = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
     act(() => confirm({ role: 'manager' }));
     await vi.waitFor(() => expect(startDesk).toHaveBeenCalledTimes(1));
     expect(await screen.findByRole('button', { name: 'Lock' })).toBeInTheDocument();
+    watch.disconnect();
+    expect(fallbackShown).toBe(false);
     await vi.waitFor(() => expect(fake.callsTo('reports.transactions').length).toBeGreaterThan(0));
     expect(fake.callsTo('reports.transactions')[0]).toEqual({ server: 'cached', pageSize: 2000 });
   });

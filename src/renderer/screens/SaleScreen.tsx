@@ -19,7 +19,7 @@ import { pos } from '../lib/pos.ts';
 import { reportKeyedAmount } from '../lib/report-keying.ts';
 import { useIdle } from '../lib/use-idle.ts';
 import { useCatalog, usePending, useSale } from '../stores/index.ts';
-import { loadDeskChunk } from './desk-chunk.ts';
+import { loadDeskChunk, loadedDeskChunk } from './desk-chunk.ts';
 import { ManagerUnlock } from './ManagerUnlock.tsx';
 import './SaleScreen.css';
 
@@ -82,6 +82,8 @@ export function SaleScreen({ status }: { status: AppStatus }) {
         .catch(() => undefined);
   }, [managerLeftOpen]);
 
+  // Loaded while the PIN was checked: shown without suspending (see loadedDeskChunk).
+  const LoadedDesk = loadedDeskChunk()?.ManagerDesk;
   const outcome = sale ? outcomeOf(sale.status) : null;
   const final = sale && outcome !== 'in-progress' ? sale : null;
   // With named cashiers, someone signs in before a sale (main refuses one otherwise); the manager may sell.
@@ -142,7 +144,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
         {manager === 'desk' ? (
           <div className="shell__desk">
             <Suspense fallback={<p className="shell__loading">{messages.manager.loadingDesk}</p>}>
-              <ManagerDesk onLock={leaveDesk} />
+              {LoadedDesk ? <LoadedDesk onLock={leaveDesk} /> : <ManagerDesk onLock={leaveDesk} />}
             </Suspense>
           </div>
         ) : (

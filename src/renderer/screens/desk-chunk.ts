@@ -6,12 +6,24 @@ import type * as DeskModule from '../desk/index.tsx';
 type DeskChunk = typeof DeskModule;
 
 let chunk: Promise<DeskChunk> | null = null;
+let loaded: DeskChunk | null = null;
 
 export function loadDeskChunk(): Promise<DeskChunk> {
-  chunk ??= import('../desk/index.tsx').catch((error: unknown) => {
-    // A failed fetch (e.g. the terminal restarting) is tried again on the next use, not remembered.
-    chunk = null;
-    throw error;
-  });
+  chunk ??= import('../desk/index.tsx').then(
+    (desk) => (loaded = desk),
+    (error: unknown) => {
+      // A failed fetch (e.g. the terminal restarting) is tried again on the next use, not remembered.
+      chunk = null;
+      throw error;
+    },
+  );
   return chunk;
+}
+
+/**
+ * The chunk once it has loaded, else null. Rendering it directly skips React.lazy's suspend, whose fallback
+ * React keeps on screen for at least 300 ms (its Suspense throttling) even when the code is already here.
+ */
+export function loadedDeskChunk(): DeskChunk | null {
+  return loaded;
 }
