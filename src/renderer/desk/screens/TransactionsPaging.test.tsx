@@ -109,6 +109,41 @@ describe('Transactions in pages', () => {
     ]);
   });
 
+  it('keeps asking soon for the rows read so far until main has read its first page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const listed = deferred();
+    try {
+      let polls = 0;
+      const { fake } = renderDesk({
+        'reports.transactions': async (input) => {
+          if (input?.server !== 'cached') {
+            await listed.promise;
+            return { rows, serverAsOf: '2026-11-01T10:00:00.000Z' };
+          }
+          // The desk's first call, then a poll before main has read a page, then one after.
+          polls += 1;
+          return polls < 3
+            ? { rows: [] }
+            : { rows: rows.slice(4), serverIncomplete: true as const, total: 3 };
+        },
+      });
+      const cachedCalls = () =>
+        fake.callsTo('reports.transactions').filter((c) => (c as { server?: string }).server === 'cached')
+          .length;
+      await vi.advanceTimersByTimeAsync(150);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(cachedCalls()).toBe(3);
+      expect(screen.getByText('1 transaction')).toBeInTheDocument();
+      // Once rows are shown, the next ask waits the longer interval.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(cachedCalls()).toBe(3);
+    } finally {
+      listed.resolve();
+      vi.useRealTimers();
+    }
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+  });
+
   it('says the list changed when main no longer keeps the listing being read', async () => {
     renderDesk({
       'reports.transactions': () => ({ rows: rows.slice(3), listing: 'listing-1', total: 5 }),

@@ -42,8 +42,7 @@ const PAGE = 25_000;
 /** Re-sorting and re-filtering 100,000 rows for every page would cost more than the pages: at most this often. */
 const SHOW_EVERY_MS = 1_000;
 /** While main lists the server for the first time, the newest of the pages it has read is asked for this often
- * (the first time soon after the listing starts: main has its first pages within ~100 ms, and those first rows
- * are what the manager is waiting for). */
+ * until the first of them is shown (those first rows are what the manager is waiting for), then every 1.5 s. */
 const SO_FAR_FIRST_MS = 150;
 const SO_FAR_EVERY_MS = 1_500;
 
@@ -106,7 +105,11 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         () => (done = true),
         () => (done = true),
       );
-      for (let wait = SO_FAR_FIRST_MS; ; wait = SO_FAR_EVERY_MS) {
+      // Asked soon and often until main has read its first page (signing in to the server comes first),
+      // then less often.
+      let shown = false;
+      for (;;) {
+        const wait = shown ? SO_FAR_EVERY_MS : SO_FAR_FIRST_MS;
         await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, wait))]);
         if (done || get().serverAsOf !== null) return;
         const soFar = await pos().reports.transactions({ server: 'cached', pageSize: FIRST_PAGE });
@@ -114,6 +117,7 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         if (!soFar.serverIncomplete || soFar.rows.length < get().rows.length) continue;
         const total = soFar.total ?? soFar.rows.length;
         set({ rows: soFar.rows, arriving: { shown: soFar.rows.length, total, soFar: true }, loaded: true });
+        shown = true;
       }
     };
     loading = (async () => {
