@@ -10,6 +10,7 @@ import { renderDesk, row } from '../test/render-desk.tsx';
 const rows = Array.from({ length: 5 }, (_, i) =>
   row({ reference: `WEB-${i}`, time: `2026-11-01T1${i}:00:00.000+05:30`, source: 'server' }),
 );
+const own = row({ reference: 'POS-1', time: '2026-11-01T09:00:00.000+05:30', source: 'terminal' });
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
@@ -120,11 +121,12 @@ describe('Transactions in pages', () => {
             await listed.promise;
             return { rows, serverAsOf: '2026-11-01T10:00:00.000Z' };
           }
-          // The desk's first call, then a poll before main has read a page, then one after.
+          // The desk's first call, then a poll while main signs in (its listing has begun, no page yet), then
+          // one after its first page: the terminal's own sale in every answer, the server's row in the last.
           polls += 1;
-          return polls < 3
-            ? { rows: [] }
-            : { rows: rows.slice(4), serverIncomplete: true as const, total: 3 };
+          if (polls === 1) return { rows: [own] };
+          if (polls === 2) return { rows: [own], serverIncomplete: true as const, total: 1 };
+          return { rows: [own, ...rows.slice(4)], serverIncomplete: true as const, total: 2 };
         },
       });
       const cachedCalls = () =>
@@ -133,7 +135,7 @@ describe('Transactions in pages', () => {
       await vi.advanceTimersByTimeAsync(150);
       await vi.advanceTimersByTimeAsync(150);
       expect(cachedCalls()).toBe(3);
-      expect(screen.getByText('1 transaction')).toBeInTheDocument();
+      expect(screen.getByText('2 transactions')).toBeInTheDocument();
       // Once rows are shown, the next ask waits the longer interval.
       await vi.advanceTimersByTimeAsync(1_000);
       expect(cachedCalls()).toBe(3);

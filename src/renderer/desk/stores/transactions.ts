@@ -107,9 +107,9 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       );
       // Asked soon and often until main has read its first page (signing in to the server comes first),
       // then less often.
-      let shown = false;
+      let serverRowsShown = false;
       for (;;) {
-        const wait = shown ? SO_FAR_EVERY_MS : SO_FAR_FIRST_MS;
+        const wait = serverRowsShown ? SO_FAR_EVERY_MS : SO_FAR_FIRST_MS;
         await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, wait))]);
         if (done || get().serverAsOf !== null) return;
         const soFar = await pos().reports.transactions({ server: 'cached', pageSize: FIRST_PAGE });
@@ -117,7 +117,8 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         if (!soFar.serverIncomplete || soFar.rows.length < get().rows.length) continue;
         const total = soFar.total ?? soFar.rows.length;
         set({ rows: soFar.rows, arriving: { shown: soFar.rows.length, total, soFar: true }, loaded: true });
-        shown = true;
+        // Until then the answer holds the terminal's own sales only.
+        serverRowsShown = soFar.rows.some((row) => row.source !== 'terminal');
       }
     };
     loading = (async () => {
