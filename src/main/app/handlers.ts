@@ -12,6 +12,7 @@ import type { Staff } from '../staff/index.ts';
 import { PosAppError } from './app-error.ts';
 import { checkoutPageOf, requireCheckoutPage } from './checkout-page.ts';
 import { closeDay } from './day-close.ts';
+import type { Foreground } from './foreground.ts';
 import type { PrefixGuard } from './prefix-guard.ts';
 import type { Runtime } from './runtime.ts';
 import { checkSaleChoice } from './sale-choice.ts';
@@ -50,10 +51,14 @@ export interface HandlerDeps {
   /** Writes the diagnostics zip and returns its path. */
   saveDiagnostics(): string;
   timeZone: string;
+  /** The manager's PIN check runs ahead of background listings. */
+  foreground?: Pick<Foreground, 'run'>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { setup, settings, staff, audit } = deps;
+  const foreground = <T>(work: () => Promise<T>): Promise<T> =>
+    deps.foreground ? deps.foreground.run(work) : work();
   const actor = (ctx: CallContext): string =>
     ctx.role === 'manager' ? 'manager' : (staff.currentCashier() ?? 'cashier');
 
@@ -136,7 +141,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return printReceipt({ settings, printer, timeZone, ...(printSystem ? { printSystem } : {}) }, sale);
     },
 
-    'staff.unlock': ({ pin }, ctx) => changing(async () => ({ role: await staff.unlock(ctx.session, pin) })),
+    'staff.unlock': ({ pin }, ctx) =>
+      changing(() => foreground(async () => ({ role: await staff.unlock(ctx.session, pin) }))),
     'staff.lock': (_input, ctx) => changing(() => ({ role: staff.lock(ctx.session) })),
     'staff.changePin': async ({ currentPin, newPin }, ctx) => {
       await staff.changePin(ctx.session, currentPin, newPin);

@@ -39,6 +39,7 @@ import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
 import { createBuiltInSandbox } from './built-in-sandbox.ts';
 import { createConnectionTracker } from './connection-tracker.ts';
+import { createForeground } from './foreground.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
 import { credentialsClient } from './kspay-clients.ts';
 import { createPrefixGuard, firstStartPrefix } from './prefix-guard.ts';
@@ -172,8 +173,11 @@ export function createPosApp(options: PosAppOptions): PosApp {
     },
   });
 
+  // The manager's PIN check runs ahead of the background listing a previous desk open started.
+  const foreground = createForeground();
   const runner = createProfileRunner({
     runtime: {
+      foreground,
       profiles,
       settings,
       credentials,
@@ -233,6 +237,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
   });
 
   const handlers = createHandlers({
+    foreground,
     setup,
     runtime: currentRuntime,
     settings,

@@ -14,6 +14,7 @@ import { createSaleIds, createSalesEngine, type SalesEngine } from '../sales/ind
 import type { SettingsStore } from '../settings/index.ts';
 import type { Staff } from '../staff/index.ts';
 import type { ConnectionTracker } from './connection-tracker.ts';
+import type { Foreground } from './foreground.ts';
 import { clientForProfile } from './kspay-clients.ts';
 import type { ProfileName, Profiles } from '../profiles/index.ts';
 
@@ -29,6 +30,8 @@ export interface RuntimeDeps {
   /** Where the hosted checkout sends the customer back (known once the shell is listening). */
   redirectUrl(): string;
   timeZone: string;
+  /** Server listings wait between pages while a PIN check runs. */
+  foreground?: Pick<Foreground, 'idle'>;
   clock: Clock;
   log: Logger;
 }
@@ -102,6 +105,7 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
     terminalName: () => settings.get().terminalName,
     referencePrefix: () => settings.get().referencePrefix,
     hash: sha256Hex,
+    ...(deps.foreground ? { betweenPages: deps.foreground.idle } : {}),
     log,
   });
 

@@ -1,5 +1,5 @@
 // The client against the project's KS Pay sandbox over real loopback HTTP, in both documented shape variants.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
 import type { Sandbox, SandboxOptions, ShapeVariant } from '../../sandbox/index.ts';
 import type { Clock, Logger } from '../deps.ts';
@@ -278,13 +278,28 @@ describe.each(VARIANTS)('KS Pay client against the sandbox, %s variant', (varian
   it('reads every page of the transaction list, once each', async () => {
     const { client, sandbox } = await start({ variant, seedTransactions: 450 }, { pageSize: 100 });
     const pages: number[] = [];
-    const all = await client.transactions({}, undefined, (page) => pages.push(page.length));
+    const all = await client.transactions({}, undefined, (page) => {
+      pages.push(page.length);
+    });
     expect(all).toHaveLength(450);
     expect(new Set(all.map((t) => t.txnId)).size).toBe(450);
     expect(sandbox.stats().byRoute['GET /transaction']).toBe(5);
     expect(pages).toEqual([100, 100, 100, 100, 50]);
     const expected = new Map(sandbox.transactions().map((t) => [t.txnId, t]));
     for (const t of all) expect(t.amountMinor).toBe(expected.get(t.txnId)?.amountMinor);
+  });
+
+  it('asks for the next page only once what onPage returned has resolved', async () => {
+    const { client, sandbox } = await start({ variant, seedTransactions: 250 }, { pageSize: 100 });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const listing = client.transactions({}, undefined, (page) => (page.length === 100 ? held : undefined));
+    await vi.waitFor(() => expect(sandbox.stats().byRoute['GET /transaction']).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sandbox.stats().byRoute['GET /transaction']).toBe(1);
+    release();
+    expect(await listing).toHaveLength(250);
+    expect(sandbox.stats().byRoute['GET /transaction']).toBe(3);
   });
 
   it('reads a list again from the start when it broke off midway, and lists each record once', async () => {

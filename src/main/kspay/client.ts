@@ -221,7 +221,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         const before = byId.size;
         // Newest first with offset paging: a sale made while we read shifts an item onto the next page too.
         for (const transaction of transactions) byId.set(transaction.txnId, transaction);
-        onPage?.(transactions);
+        await onPage?.(transactions);
         if (!reply.paged || reply.count === 0) break;
         if (byId.size === before) {
           throw new KsPayError(

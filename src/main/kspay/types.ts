@@ -93,11 +93,14 @@ export interface KsPayClient {
   initiate(input: InitiateInput, signal?: AbortSignal): Promise<InitiateResult>;
   process(signature: string, signal?: AbortSignal): Promise<{ order: Order }>;
   transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
-  /** Every page; `onPage` gets each page's records as it is read (the desk shows them before the last). */
+  /**
+   * Every page; `onPage` gets each page's records as it is read (the desk shows them before the last), and
+   * the next page is asked for once what it returns has resolved.
+   */
   transactions(
     query?: TransactionsQuery,
     signal?: AbortSignal,
-    onPage?: (records: readonly Transaction[]) => void,
+    onPage?: (records: readonly Transaction[]) => void | Promise<void>,
   ): Promise<Transaction[]>;
   /** Gets a token now so the first sale does not wait for one. */
   warmUp(signal?: AbortSignal): Promise<void>;

@@ -173,6 +173,36 @@ describe('transactions', () => {
     expect(cached.serverIncomplete).toBeUndefined();
   });
 
+  it('waits on betweenPages after each page of a server listing', async () => {
+    const between: number[] = [];
+    let asked = 0;
+    const service = createReports({
+      sales: { all: () => sales },
+      kspay: () => ({
+        transactions: async (_query, _signal, onPage) => {
+          for (const page of [[txn({ txnId: 'tx_1' })], [txn({ txnId: 'tx_2' })]]) {
+            asked += 1;
+            await onPage?.(page);
+          }
+          return [];
+        },
+      }),
+      journal,
+      audit,
+      clock,
+      timeZone: ZONE,
+      terminalName: () => 'Counter 1',
+      referencePrefix: () => 'POS',
+      hash: sha256Hex,
+      betweenPages: async () => {
+        between.push(asked);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    });
+    await service.transactions();
+    expect(between).toEqual([1, 2]);
+  });
+
   it('shares one server listing between calls made while it runs', async () => {
     let listings = 0;
     let release: () => void = () => undefined;

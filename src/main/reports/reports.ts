@@ -56,6 +56,8 @@ export interface ReportsDeps {
   referencePrefix: () => string;
   /** sha-256 hex of UTF-8 text (main passes node:crypto's; see `sha256Hex`). */
   hash: (text: string) => string;
+  /** Awaited between the pages of a server listing: work a person waits for (a PIN check) goes first. */
+  betweenPages?: () => Promise<void>;
   log?: Logger;
 }
 
@@ -174,6 +176,7 @@ export function createReports(deps: ReportsDeps): Reports {
     try {
       const server = await client.transactions({}, undefined, (page) => {
         for (const record of page) soFar.set(record.txnId, record);
+        return deps.betweenPages?.();
       });
       lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
       return { server };

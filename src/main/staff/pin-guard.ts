@@ -25,6 +25,8 @@ export interface PinGuard {
   /**
    * Checks `pin` against `hash` under the lockout for `key`; `actor` names who tried in the audit log. The wrong
    * try is counted and saved before the hash is checked, so killing the app mid-check cannot win a free guess.
+   * `onRight` runs once the PIN is known right, beside the save that clears the counter; the check ends
+   * when both have.
    */
   checkPin(
     actor: string,
@@ -33,6 +35,7 @@ export interface PinGuard {
     hash: PinHash,
     pin: string,
     label: string,
+    onRight?: () => Promise<unknown>,
   ): Promise<void>;
 }
 
@@ -94,7 +97,7 @@ export function createPinGuard({
       if (!Pin.safeParse(pin).success) throw new StaffError('invalid_pin', `${what} must be 4 to 8 digits.`);
     },
 
-    async checkPin(actor, state, key, hash, pin, label) {
+    async checkPin(actor, state, key, hash, pin, label, onRight) {
       const now = clock.now();
       const before: AttemptState = state.attempts[key] ?? NO_ATTEMPTS;
       if (before.lockedUntil > now) {
@@ -102,12 +105,19 @@ export function createPinGuard({
         throw new StaffError('locked', lockedMessage(label, key, wait), { retryAfterMs: wait });
       }
       const assumedWrong = afterWrongTry(before, now);
-      await save({ ...state, attempts: { ...state.attempts, [key]: assumedWrong } });
+      // The wrong try is saved while scrypt runs (each takes 100 ms or more on a busy terminal). Nothing
+      // acts on the answer until the save is on disk, and a failed save refuses even the right PIN, so
+      // killing the app mid-check still wins no free guess.
+      const [, matches] = await Promise.all([
+        save({ ...state, attempts: { ...state.attempts, [key]: assumedWrong } }),
+        pinMatches(pin, hash),
+      ]);
 
-      if (await pinMatches(pin, hash)) {
+      if (matches) {
         const { [key]: _cleared, ...rest } = state.attempts;
         state.attempts = rest;
-        await save(state);
+        // Clearing the counter and what the caller does with a right PIN touch different files: side by side.
+        await Promise.all([save(state), onRight?.()]);
         return;
       }
 

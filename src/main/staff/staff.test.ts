@@ -210,6 +210,51 @@ describe('manager PIN', () => {
     expect(writes.map((w) => w.attempts['manager']?.failures ?? 0)).toEqual([1, 0]);
   });
 
+  it('acts on a right PIN only once its try is saved as wrong, even though the hash is checked meanwhile', async () => {
+    const file = createStaffFileStore({ filePath: staffFile() });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const staff = makeStaff({
+      read: () => file.read(),
+      write: async (state) => {
+        // Only the try saved as wrong is held: the save that clears it afterwards goes straight through.
+        if (holding) {
+          holding = false;
+          await held;
+        }
+        await file.write(state);
+      },
+    });
+    await staff.setPin(PIN);
+    holding = true;
+    let answered = false;
+    const unlocking = staff.unlock(S, PIN).then((role) => ((answered = true), role));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    expect(staff.role(S)).toBe('cashier');
+    release();
+    expect(await unlocking).toBe('manager');
+  });
+
+  it('opens no role when the audit line of a right PIN cannot be written', async () => {
+    const failing: AuditLog = {
+      ...audit,
+      record: (entry) =>
+        entry.action === 'staff.unlocked' ? Promise.reject(new Error('disk full')) : audit.record(entry),
+    };
+    const staff = createStaff({
+      store: createStaffFileStore({ filePath: staffFile() }),
+      audit: failing,
+      clock,
+      idleLockMinutes: () => idleMinutes,
+      scrypt: FAST,
+    });
+    await staff.setPin(PIN);
+    await expect(staff.unlock(S, PIN)).rejects.toThrow('disk full');
+    expect(staff.role(S)).toBe('cashier');
+  });
+
   it('checks an override PIN under the same lockout', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);

@@ -66,11 +66,15 @@ export function createStaff({
   const actor = (session: SessionId): string =>
     managers.role(session) === 'manager' ? MANAGER : (cashiers.currentCashier() ?? 'terminal');
 
-  async function checkManagerPin(session: SessionId, pin: string): Promise<StaffState> {
+  async function checkManagerPin(
+    session: SessionId,
+    pin: string,
+    onRight?: () => Promise<unknown>,
+  ): Promise<StaffState> {
     guard.requireValidPin(pin);
     const state = await guard.load();
     if (!state.managerPin) throw new StaffError('no_pin', 'No manager PIN is set yet. Set one first.');
-    await guard.checkPin(actor(session), state, MANAGER, state.managerPin, pin, 'manager PIN');
+    await guard.checkPin(actor(session), state, MANAGER, state.managerPin, pin, 'manager PIN', onRight);
     return state;
   }
 
@@ -105,13 +109,16 @@ export function createStaff({
 
     unlock(session, pin) {
       return guard.serial(async () => {
-        await checkManagerPin(session, pin);
+        // A right PIN's audit line is written beside the save that clears the counter; the role opens once
+        // both are on disk (a failure of either refuses, with no role).
+        await checkManagerPin(session, pin, () =>
+          audit.record({
+            action: 'staff.unlocked',
+            actor: MANAGER,
+            detail: 'Manager desk opened with the PIN',
+          }),
+        );
         managers.open(session);
-        await audit.record({
-          action: 'staff.unlocked',
-          actor: MANAGER,
-          detail: 'Manager desk opened with the PIN',
-        });
         return 'manager' as const;
       });
     },

@@ -3,6 +3,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { PosError } from '../../shared/pos-error.ts';
 import { makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
+import type * as DeskChunkModule from './desk-chunk.ts';
+import { loadDeskChunk } from './desk-chunk.ts';
+
+// The real chunk, with its loads and the desk's startDesk counted.
+const startDesk = vi.hoisted(() => vi.fn<() => Promise<void>>());
+vi.mock('./desk-chunk.ts', async (original) => {
+  const real = await original<typeof DeskChunkModule>();
+  return {
+    loadDeskChunk: vi.fn(async () => {
+      const desk = await real.loadDeskChunk();
+      startDesk.mockImplementation(desk.startDesk);
+      return { ...desk, startDesk };
+    }),
+    loadedDeskChunk: vi.fn(real.loadedDeskChunk),
+  };
+});
 
 describe('the sale screen', () => {
   it('shows the connection as main reports it, and follows changes', async () => {
@@ -54,6 +70,45 @@ describe('the sale screen', () => {
     await user.click(lock);
     expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
     expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
+  it('loads the desk while the PIN is typed, and asks for its rows only once main has confirmed the PIN', async () => {
+    let confirm: (role: { role: 'manager' }) => void = () => undefined;
+    const { user, fake } = await renderApp({
+      'staff.unlock': ({ pin }) => {
+        if (pin !== '2468')
+          throw new PosError('wrong_pin', 'That PIN is not right. 4 tries left before a short lockout.');
+        return new Promise<{ role: 'manager' }>((resolve) => (confirm = resolve));
+      },
+    });
+    await saleScreenReady();
+    vi.mocked(loadDeskChunk).mockClear();
+    startDesk.mockClear();
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    expect(loadDeskChunk).toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Manager PIN'), '1111');
+    await user.click(screen.getByRole('button', { name: 'Open desk' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Manager PIN'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Open desk' }));
+    await vi.waitFor(() => expect(fake.callsTo('staff.unlock')).toHaveLength(2));
+    // Nothing is asked for before main answers: a wrong PIN and a PIN being checked get no rows.
+    expect(startDesk).not.toHaveBeenCalled();
+    expect(fake.callsTo('reports.transactions')).toHaveLength(0);
+    // The chunk loaded meanwhile: the desk shows without a "Loading the desk…" step.
+    await loadDeskChunk();
+    let fallbackShown = false;
+    const watch = new MutationObserver(() => {
+      if (document.querySelector('.shell__loading')) fallbackShown = true;
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+    act(() => confirm({ role: 'manager' }));
+    await vi.waitFor(() => expect(startDesk).toHaveBeenCalledTimes(1));
+    expect(await screen.findByRole('button', { name: 'Lock' })).toBeInTheDocument();
+    watch.disconnect();
+    expect(fallbackShown).toBe(false);
+    await vi.waitFor(() => expect(fake.callsTo('reports.transactions').length).toBeGreaterThan(0));
+    expect(fake.callsTo('reports.transactions')[0]).toEqual({ server: 'cached', pageSize: 2000 });
   });
 
   it('Manager asks for the PIN even when main still reports the manager role, and ends that role at the sale screen', async () => {

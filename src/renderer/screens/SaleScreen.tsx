@@ -19,13 +19,12 @@ import { pos } from '../lib/pos.ts';
 import { reportKeyedAmount } from '../lib/report-keying.ts';
 import { useIdle } from '../lib/use-idle.ts';
 import { useCatalog, usePending, useSale } from '../stores/index.ts';
+import { loadDeskChunk, loadedDeskChunk } from './desk-chunk.ts';
 import { ManagerUnlock } from './ManagerUnlock.tsx';
 import './SaleScreen.css';
 
 // The manager desk is its own chunk: a cashier's start never pays for it.
-const ManagerDesk = lazy(() =>
-  import('../desk/index.tsx').then((module) => ({ default: module.ManagerDesk })),
-);
+const ManagerDesk = lazy(() => loadDeskChunk().then((module) => ({ default: module.ManagerDesk })));
 
 type ManagerView = 'closed' | 'unlock' | 'desk';
 
@@ -62,6 +61,17 @@ export function SaleScreen({ status }: { status: AppStatus }) {
       .catch(() => undefined);
   }, []);
   useIdle(manager === 'desk' ? settings.idleLockMinutes : 0, lockWhenIdle);
+  // The desk's code loads while the PIN is typed and checked; a failure shows when the desk opens.
+  useEffect(() => {
+    if (manager === 'unlock') void loadDeskChunk().catch(() => undefined);
+  }, [manager]);
+  // Main has confirmed the PIN: the desk's first screen asks for its rows now, while React renders it.
+  const openDesk = useCallback(() => {
+    setManager('desk');
+    void loadDeskChunk()
+      .then((desk) => desk.startDesk())
+      .catch(() => undefined);
+  }, []);
   // The manager role lasts only while the desk is open: back at the sale screen by any way (Lock, a
   // reload, the first set-up), main is told to end it, so the next Manager press asks for the PIN.
   const managerLeftOpen = manager === 'closed' && status.role === 'manager';
@@ -72,6 +82,8 @@ export function SaleScreen({ status }: { status: AppStatus }) {
         .catch(() => undefined);
   }, [managerLeftOpen]);
 
+  // Loaded while the PIN was checked: shown without suspending (see loadedDeskChunk).
+  const LoadedDesk = loadedDeskChunk()?.ManagerDesk;
   const outcome = sale ? outcomeOf(sale.status) : null;
   const final = sale && outcome !== 'in-progress' ? sale : null;
   // With named cashiers, someone signs in before a sale (main refuses one otherwise); the manager may sell.
@@ -132,7 +144,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
         {manager === 'desk' ? (
           <div className="shell__desk">
             <Suspense fallback={<p className="shell__loading">{messages.manager.loadingDesk}</p>}>
-              <ManagerDesk onLock={leaveDesk} />
+              {LoadedDesk ? <LoadedDesk onLock={leaveDesk} /> : <ManagerDesk onLock={leaveDesk} />}
             </Suspense>
           </div>
         ) : (
@@ -165,11 +177,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
             : ''}
         </div>
         {manager === 'unlock' ? (
-          <ManagerUnlock
-            hasPin={status.hasPin}
-            onCancel={() => setManager('closed')}
-            onUnlocked={() => setManager('desk')}
-          />
+          <ManagerUnlock hasPin={status.hasPin} onCancel={() => setManager('closed')} onUnlocked={openDesk} />
         ) : null}
       </div>
       {final ? <Receipt sale={final} settings={settings} locale={locale} /> : null}

@@ -1,13 +1,16 @@
 // The Transactions screen over a listing main hands out in pages: the newest rows show at once, the rest
 // are appended as they arrive, and a refresh never shrinks the list on screen while its pages arrive.
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PosError } from '../../../shared/pos-error.ts';
+import { startDesk } from '../index.tsx';
+import { useDeskTransactions } from '../stores/index.ts';
 import { renderDesk, row } from '../test/render-desk.tsx';
 
 const rows = Array.from({ length: 5 }, (_, i) =>
   row({ reference: `WEB-${i}`, time: `2026-11-01T1${i}:00:00.000+05:30`, source: 'server' }),
 );
+const own = row({ reference: 'POS-1', time: '2026-11-01T09:00:00.000+05:30', source: 'terminal' });
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
@@ -85,6 +88,62 @@ describe('Transactions in pages', () => {
     listed.resolve();
     expect(await screen.findByText('5 transactions')).toBeInTheDocument();
     expect(screen.queryByText(/read so far/)).toBeNull();
+  });
+
+  it('joins the listing the desk started when the PIN was confirmed instead of asking main again', async () => {
+    const { fake } = renderDesk({
+      'reports.transactions': (input) =>
+        input?.server === 'cached'
+          ? { rows: rows.slice(4), serverAsOf: '2026-11-01T09:30:00.000Z' }
+          : { rows, serverAsOf: '2026-11-01T10:00:00.000Z' },
+    });
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
+    await vi.waitFor(() => expect(useDeskTransactions.getState().loading).toBe(false));
+    // Opened again in the same page: the sale screen's startDesk, then the screen's mount. One refresh.
+    const started = startDesk();
+    await useDeskTransactions.getState().open();
+    await started;
+    expect(fake.callsTo('reports.transactions')).toEqual([
+      { server: 'cached', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
+      { server: 'fresh', pageSize: 2000 },
+    ]);
+  });
+
+  it('keeps asking soon for the rows read so far until main has read its first page', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const listed = deferred();
+    try {
+      let polls = 0;
+      const { fake } = renderDesk({
+        'reports.transactions': async (input) => {
+          if (input?.server !== 'cached') {
+            await listed.promise;
+            return { rows, serverAsOf: '2026-11-01T10:00:00.000Z' };
+          }
+          // The desk's first call, then a poll while main signs in (its listing has begun, no page yet), then
+          // one after its first page: the terminal's own sale in every answer, the server's row in the last.
+          polls += 1;
+          if (polls === 1) return { rows: [own] };
+          if (polls === 2) return { rows: [own], serverIncomplete: true as const, total: 1 };
+          return { rows: [own, ...rows.slice(4)], serverIncomplete: true as const, total: 2 };
+        },
+      });
+      const cachedCalls = () =>
+        fake.callsTo('reports.transactions').filter((c) => (c as { server?: string }).server === 'cached')
+          .length;
+      await vi.advanceTimersByTimeAsync(150);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(cachedCalls()).toBe(3);
+      expect(screen.getByText('2 transactions')).toBeInTheDocument();
+      // Once rows are shown, the next ask waits the longer interval.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(cachedCalls()).toBe(3);
+    } finally {
+      listed.resolve();
+      vi.useRealTimers();
+    }
+    expect(await screen.findByText('5 transactions')).toBeInTheDocument();
   });
 
   it('says the list changed when main no longer keeps the listing being read', async () => {

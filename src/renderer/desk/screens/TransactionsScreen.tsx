@@ -43,7 +43,7 @@ export function TransactionsScreen() {
   const [exportNote, setExportNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    void useDeskTransactions.getState().load();
+    void useDeskTransactions.getState().open();
   }, []);
 
   // Typing stays responsive: the list follows the filter a moment later if a pass is still running.

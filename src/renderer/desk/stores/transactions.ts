@@ -23,7 +23,10 @@ interface TransactionsState {
   arriving: { shown: number; total: number; soFar?: true } | null;
   form: FilterForm;
   sort: { column: TransactionSortColumn; direction: SortDirection };
+  /** Lists again; asked while a listing runs, it runs once more afterwards (e.g. after Reconcile). */
   load(): Promise<void>;
+  /** Opening the screen: joins a listing already running (started as the desk opened), else lists. */
+  open(): Promise<void>;
   setForm(patch: Partial<FilterForm>): void;
   resetForm(): void;
   /** Sorts by a column; the same column again flips the direction. */
@@ -39,8 +42,8 @@ const PAGE = 25_000;
 /** Re-sorting and re-filtering 100,000 rows for every page would cost more than the pages: at most this often. */
 const SHOW_EVERY_MS = 1_000;
 /** While main lists the server for the first time, the newest of the pages it has read is asked for this often
- * (the first time sooner: its first page is in after a few hundred ms). */
-const SO_FAR_FIRST_MS = 400;
+ * until the first of them is shown (those first rows are what the manager is waiting for), then every 1.5 s. */
+const SO_FAR_FIRST_MS = 150;
 const SO_FAR_EVERY_MS = 1_500;
 
 export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
@@ -102,7 +105,11 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         () => (done = true),
         () => (done = true),
       );
-      for (let wait = SO_FAR_FIRST_MS; ; wait = SO_FAR_EVERY_MS) {
+      // Asked soon and often until main has read its first page (signing in to the server comes first),
+      // then less often.
+      let serverRowsShown = false;
+      for (;;) {
+        const wait = serverRowsShown ? SO_FAR_EVERY_MS : SO_FAR_FIRST_MS;
         await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, wait))]);
         if (done || get().serverAsOf !== null) return;
         const soFar = await pos().reports.transactions({ server: 'cached', pageSize: FIRST_PAGE });
@@ -110,6 +117,8 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
         if (!soFar.serverIncomplete || soFar.rows.length < get().rows.length) continue;
         const total = soFar.total ?? soFar.rows.length;
         set({ rows: soFar.rows, arriving: { shown: soFar.rows.length, total, soFar: true }, loaded: true });
+        // Until then the answer holds the terminal's own sales only.
+        serverRowsShown = soFar.rows.some((row) => row.source !== 'terminal');
       }
     };
     loading = (async () => {
@@ -131,6 +140,10 @@ export const useDeskTransactions = create<TransactionsState>()((set, get) => ({
       }
     })();
     return loading;
+  },
+
+  open() {
+    return loading ?? get().load();
   },
 
   setForm(patch) {
