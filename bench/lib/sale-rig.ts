@@ -165,7 +165,9 @@ export async function rawCharge(
   const body = (await initiated.json()) as { result?: { signature?: unknown }; signature?: unknown };
   const signature = body.result?.signature ?? body.signature;
   if (!initiated.ok || typeof signature !== 'string')
-    throw new Error(`raw initiate answered ${initiated.status} without a signature: ${JSON.stringify(body).slice(0, 300)}`);
+    throw new Error(
+      `raw initiate answered ${initiated.status} without a signature: ${JSON.stringify(body).slice(0, 300)}`,
+    );
   const processed = await fetch(`${sandbox.url}/transaction/process`, {
     method: 'POST',
     headers: { ...headers, 'x-signature': signature },
