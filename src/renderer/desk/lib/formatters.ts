@@ -1,6 +1,6 @@
 // Formatting for the desk's long lists: Intl formatters made once per locale and zone and reused
 // for every row (making one per cell is what makes big tables slow).
-import { currencyExponent, minorToDecimalString } from '../../../shared/money.ts';
+import { currencyExponent, formatMoney, minorToDecimalString } from '../../../shared/money.ts';
 
 export interface DeskFormatters {
   locale: string;
@@ -20,7 +20,6 @@ export interface DeskFormatters {
 
 export function createFormatters(locale: string, timeZone: string): DeskFormatters {
   const plain = new Map<number, Intl.NumberFormat>();
-  const withCurrency = new Map<string, Intl.NumberFormat>();
   const rowTime = new Intl.DateTimeFormat(locale, {
     timeZone,
     day: '2-digit',
@@ -45,20 +44,6 @@ export function createFormatters(locale: string, timeZone: string): DeskFormatte
     return format;
   }
 
-  function currencyFor(currency: string, exponent: number): Intl.NumberFormat {
-    let format = withCurrency.get(currency);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        minimumFractionDigits: exponent,
-        maximumFractionDigits: exponent,
-      });
-      withCurrency.set(currency, format);
-    }
-    return format;
-  }
-
   // Intl formats a decimal string exactly, so no float rounding creeps in.
   const exact = (amountMinor: number, exponent: number) =>
     minorToDecimalString(amountMinor, exponent) as unknown as number;
@@ -70,10 +55,8 @@ export function createFormatters(locale: string, timeZone: string): DeskFormatte
       const exponent = currencyExponent(currency);
       return plainFor(exponent).format(exact(amountMinor, exponent));
     },
-    money(amountMinor, currency) {
-      const exponent = currencyExponent(currency);
-      return currencyFor(currency, exponent).format(exact(amountMinor, exponent));
-    },
+    // formatMoney keeps one formatter per locale and currency itself.
+    money: (amountMinor, currency) => formatMoney(amountMinor, currency, locale),
     rowTime: (iso) => rowTime.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     hour: (hour) => hourFormat.format(Date.UTC(2000, 0, 1, hour)),
