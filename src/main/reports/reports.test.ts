@@ -10,7 +10,7 @@ import { createAuditLog, type AuditLog } from '../audit/index.ts';
 import { silentLogger } from '../deps.ts';
 import { createJournal, type Journal } from '../journal/index.ts';
 import type { Transaction } from '../kspay/index.ts';
-import { createReports, ReportsError, sha256Hex, type Reports } from './index.ts';
+import { createReports, ReportsError, sha256Hex, type Reports, type ReportsDeps } from './index.ts';
 import { sale, txn } from './testing/test-data.ts';
 
 const ZONE = 'Asia/Kolkata';
@@ -22,7 +22,8 @@ let journal: Journal;
 let audit: AuditLog;
 const clock = { now: () => now };
 
-function reports(): Reports {
+/** The service over this file's sales, server and journal; `overrides` replaces any of its parts. */
+function reports(overrides: Partial<ReportsDeps> = {}): Reports {
   return createReports({
     sales: { all: () => sales },
     kspay: () =>
@@ -42,6 +43,7 @@ function reports(): Reports {
     referencePrefix: () => 'POS',
     hash: sha256Hex,
     log: silentLogger,
+    ...overrides,
   });
 }
 
@@ -143,8 +145,7 @@ describe('transactions', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const first = txn({ txnId: 'tx_1', referenceNumber: 'WEB-1' });
     const second = txn({ txnId: 'tx_2', referenceNumber: 'WEB-2' });
-    const service = createReports({
-      sales: { all: () => sales },
+    const service = reports({
       kspay: () => ({
         transactions: async (_query, _signal, onPage) => {
           onPage?.([first]);
@@ -153,13 +154,6 @@ describe('transactions', () => {
           return [first, second];
         },
       }),
-      journal,
-      audit,
-      clock,
-      timeZone: ZONE,
-      terminalName: () => 'Counter 1',
-      referencePrefix: () => 'POS',
-      hash: sha256Hex,
     });
     const fresh = service.transactions();
     const soFar = await service.transactions({ server: 'cached', pageSize: 10 });
@@ -176,8 +170,7 @@ describe('transactions', () => {
   it('waits on betweenPages after each page of a server listing', async () => {
     const between: number[] = [];
     let asked = 0;
-    const service = createReports({
-      sales: { all: () => sales },
+    const service = reports({
       kspay: () => ({
         transactions: async (_query, _signal, onPage) => {
           for (const page of [[txn({ txnId: 'tx_1' })], [txn({ txnId: 'tx_2' })]]) {
@@ -187,13 +180,6 @@ describe('transactions', () => {
           return [];
         },
       }),
-      journal,
-      audit,
-      clock,
-      timeZone: ZONE,
-      terminalName: () => 'Counter 1',
-      referencePrefix: () => 'POS',
-      hash: sha256Hex,
       betweenPages: async () => {
         between.push(asked);
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -207,8 +193,7 @@ describe('transactions', () => {
     let listings = 0;
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const service = createReports({
-      sales: { all: () => sales },
+    const service = reports({
       kspay: () => ({
         transactions: async () => {
           listings += 1;
@@ -216,13 +201,6 @@ describe('transactions', () => {
           return [txn({ txnId: 'tx_w', referenceNumber: 'WEB-1' })];
         },
       }),
-      journal,
-      audit,
-      clock,
-      timeZone: ZONE,
-      terminalName: () => 'Counter 1',
-      referencePrefix: () => 'POS',
-      hash: sha256Hex,
     });
     const both = Promise.all([service.transactions(), service.transactions()]);
     release();
@@ -463,7 +441,7 @@ describe('merchantDay', () => {
 
   it('lists the server once per refresh, and not at all for a cached look', async () => {
     let listings = 0;
-    const service = createReports({
+    const service = reports({
       sales: { all: () => [] },
       kspay: () => ({
         transactions: async () => {
@@ -471,13 +449,6 @@ describe('merchantDay', () => {
           return [txn({ txnId: 't1', referenceNumber: `POS-${id(1)}` })];
         },
       }),
-      journal,
-      audit,
-      clock,
-      timeZone: ZONE,
-      terminalName: () => 'Counter 1',
-      referencePrefix: () => 'POS',
-      hash: sha256Hex,
     });
     await Promise.all([service.merchantDay('2026-11-01'), service.transactions()]);
     expect(listings).toBe(1);
