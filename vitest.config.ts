@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['src/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          pool: 'vmThreads',
           setupFiles: ['./src/renderer/test-setup.ts'],
         },
       },
