@@ -1,6 +1,7 @@
 // The staff file and the PIN checks on it: one task at a time (so parallel guesses cannot slip past the
 // wrong-try counter), reading and saving in plain words when the disk fails, and the lockout with back-off.
 import { Pin } from '../../shared/domain.ts';
+import { settleAll } from '../../shared/settle-all.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { Clock } from '../deps.ts';
 import { afterWrongTry, attemptsLeft, describeWait, NO_ATTEMPTS } from './lockout.ts';
@@ -108,7 +109,7 @@ export function createPinGuard({
       // The wrong try is saved while scrypt runs (each takes 100 ms or more on a busy terminal). Nothing
       // acts on the answer until the save is on disk, and a failed save refuses even the right PIN, so
       // killing the app mid-check still wins no free guess.
-      const [, matches] = await Promise.all([
+      const [, matches] = await settleAll([
         save({ ...state, attempts: { ...state.attempts, [key]: assumedWrong } }),
         pinMatches(pin, hash),
       ]);
@@ -116,8 +117,9 @@ export function createPinGuard({
       if (matches) {
         const { [key]: _cleared, ...rest } = state.attempts;
         state.attempts = rest;
-        // Clearing the counter and what the caller does with a right PIN touch different files: side by side.
-        await Promise.all([save(state), onRight?.()]);
+        // Clearing the counter and what the caller does with a right PIN touch different files: side by side,
+        // and the check answers only once both have finished, or failed.
+        await settleAll([save(state), onRight?.()]);
         return;
       }
 

@@ -255,6 +255,64 @@ describe('manager PIN', () => {
     expect(staff.role(S)).toBe('cashier');
   });
 
+  it('answers a right PIN whose audit line failed only once the save that clears the counter has finished', async () => {
+    const files = createStaffFileStore({ filePath: staffFile() });
+    const writes: string[] = [];
+    let slow = false;
+    // The save of the cleared counter resolves well after the audit line has already failed.
+    const store: StaffStore = {
+      read: () => files.read(),
+      write: async (state) => {
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 50));
+        await files.write(state);
+        writes.push(Object.keys(state.attempts).join(',') || 'cleared');
+      },
+    };
+    const failing: AuditLog = {
+      ...audit,
+      record: (entry) =>
+        entry.action === 'staff.unlocked' ? Promise.reject(new Error('disk full')) : audit.record(entry),
+    };
+    const staff = createStaff({
+      store,
+      audit: failing,
+      clock,
+      idleLockMinutes: () => idleMinutes,
+      scrypt: FAST,
+    });
+    await staff.setPin(PIN);
+    writes.length = 0;
+    slow = true;
+    await expect(staff.unlock(S, PIN)).rejects.toThrow('disk full');
+    expect(writes).toEqual(['manager', 'cleared']);
+  });
+
+  it('answers a PIN check whose wrong-try save failed only once the PIN check has finished too', async () => {
+    const files = createStaffFileStore({ filePath: staffFile() });
+    let failWrites = false;
+    const store: StaffStore = {
+      read: () => files.read(),
+      write: (state) => (failWrites ? Promise.reject(new Error('read-only disk')) : files.write(state)),
+    };
+    const staff = createStaff({
+      store,
+      audit,
+      clock,
+      idleLockMinutes: () => idleMinutes,
+      // A costly hash, so the save fails long before the check ends.
+      scrypt: { N: 16384, r: 8, p: 1, keylen: 32 },
+    });
+    await staff.setPin(PIN);
+    failWrites = true;
+    let answered = false;
+    const check = staff.verifyPin(S, PIN).finally(() => {
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(answered).toBe(false);
+    await expect(check).rejects.toMatchObject({ code: 'save_failed' });
+  });
+
   it('checks an override PIN under the same lockout', async () => {
     const staff = makeStaff();
     await staff.setPin(PIN);
