@@ -147,7 +147,22 @@ setup_install_node_into() {
 
 # Puts a Node ≥ 24 first on PATH: the one on PATH, else one this script installed before, else a new
 # install into the default prefix.
+# npm reads its machine-wide config from beside the node that runs it ({prefix}/etc/npmrc): once another Node
+# is first on PATH, the machine's own (the registry, a proxy, its CA file) is no longer read. Kept here, before
+# PATH changes, for every npm call that follows.
+setup_keep_npm_config() {
+  [[ -n ${npm_config_globalconfig:-} ]] && return 0
+  local file
+  for file in "$(npm config get globalconfig 2>/dev/null)" /usr/etc/npmrc /etc/npmrc; do
+    if [[ -n $file && -f $file ]]; then
+      export npm_config_globalconfig=$file
+      return 0
+    fi
+  done
+}
+
 setup_node() {
+  command -v npm >/dev/null 2>&1 && setup_keep_npm_config
   if (($(setup_node_major node) >= SETUP_NODE_MAJOR)); then
     setup_npm_version
     return
@@ -190,7 +205,37 @@ setup_npm_version() {
 # npm ci when node_modules is missing, older than the lock file, or was built by another Node ABI
 # (keytar is native).
 setup_npm_stamp() { printf '%s\n' "$SETUP_ROOT/node_modules/.ks-pay-pos-setup"; }
-setup_npm_wanted_stamp() { node -p '`node ${process.versions.modules}`'; }
+setup_npm_wanted_stamp() {
+  local headers
+  headers=$(setup_node_headers_dir) || headers=none
+  printf 'node %s headers %s\n' "$(node -p process.versions.modules)" "$headers"
+}
+
+# The folder whose include/node holds the headers of the node on PATH, for node-gyp's --nodedir: beside the
+# binary (a system Node: /usr/include/node; Node's own tarball) or in the platform package of npm's `node`
+# package (what setup_node installs). Only headers of exactly this version count: building keytar against
+# another Node's (root's npmrc may point at the system Node 20) is how a module ends up built for the wrong one.
+setup_node_headers_dir() {
+  node -e '
+    const { existsSync, readFileSync } = require("node:fs");
+    const { dirname, join } = require("node:path");
+    const root = dirname(dirname(process.execPath));
+    const candidates = [root, join(root, "node_modules", `node-${process.platform}-${process.arch}`)];
+    const version = (header) =>
+      ["MAJOR", "MINOR", "PATCH"].map((part) => header.match(new RegExp(`#define NODE_${part}_VERSION (\\d+)`))?.[1]).join(".");
+    for (const dir of candidates) {
+      const include = join(dir, "include", "node");
+      if (!existsSync(join(include, "common.gypi"))) continue;
+      try {
+        if (version(readFileSync(join(include, "node_version.h"), "utf8")) === process.versions.node) {
+          console.log(dir);
+          process.exit(0);
+        }
+      } catch {}
+    }
+    process.exit(1);
+  '
+}
 
 setup_npm() {
   local lock="$SETUP_ROOT/node_modules/.package-lock.json" stamp
@@ -212,8 +257,16 @@ setup_npm() {
 }
 
 # npm ci, always, and the note of which Node ABI it was made for.
+# Native modules (keytar) compile against the running Node's own headers, never downloaded: a counter offline
+# or behind a proxy, and any user whose npm config names no nodedir, installs all the same.
 setup_npm_ci() {
-  (cd "$SETUP_ROOT" && npm ci --no-audit --no-fund) || return 1
+  local headers
+  if headers=$(setup_node_headers_dir); then
+    (cd "$SETUP_ROOT" && npm_config_nodedir=$headers npm_config_build_from_source=true npm ci --no-audit --no-fund) || return 1
+  else
+    setup_say "No headers of Node $(node --version) beside $(node -p process.execPath): npm will try to download them for keytar, which fails offline. Install Node $SETUP_NODE_MAJOR with: bash scripts/setup.sh node --prefix DIR (it ships its headers), and put DIR/bin first on PATH."
+    (cd "$SETUP_ROOT" && npm ci --no-audit --no-fund) || return 1
+  fi
   setup_npm_wanted_stamp >"$(setup_npm_stamp)"
 }
 
