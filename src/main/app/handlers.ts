@@ -85,7 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
       const methodName = await checkSaleChoice(catalog, input);
-      const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
+      const sale = await runtime.engine.start({ ...input, methodName });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       const page = checkoutPageOf(sale);
       if (page) deps.shell.openCheckout(sale.id, page);

@@ -112,7 +112,7 @@ describe('a sale, end to end against the sandbox', () => {
         async () => Promise.reject(new Error(`${name} is not part of this test`)),
       ]),
     ) as unknown as Handlers;
-    handlers['sales.start'] = (input) => rig.engine.start(input);
+    handlers['sales.start'] = (input) => rig.engine.start({ ...input, methodName: INR.methodName });
     const dispatch = createDispatch({
       handlers,
       gate: { isSetUp: () => true, role: () => 'cashier' },

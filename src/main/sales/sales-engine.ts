@@ -2,7 +2,6 @@
 // effects to them, tells listeners about every step and answers the views. Every step is on disk before it acts.
 import type { ReconcileIssue, ReconcileReport, Sale, SaleTimelineEntry } from '../../shared/domain.ts';
 import { isFinalSaleStatus } from '../../shared/domain.ts';
-import type { StartSaleInput } from '../../shared/contract.ts';
 import { createEngineContext } from './engine-context.ts';
 import { resolveSettings } from './engine-options.ts';
 import type { SaleListener, SalesEngineOptions } from './engine-options.ts';
@@ -10,17 +9,18 @@ import { createReconciler } from './reconciler.ts';
 import { createRedirectVerifier } from './redirect-verifier.ts';
 import { awaitsServer } from './sale-machine.ts';
 import type { SaleEffect } from './sale-machine.ts';
-import { createSaleStarter } from './sale-starter.ts';
+import { createSaleStarter, type SaleToStart } from './sale-starter.ts';
 import { createSaleWatcher } from './sale-watcher.ts';
 
 export type { PollOptions, SaleListener, SalesEngineOptions, TerminalInfo } from './engine-options.ts';
+export type { SaleToStart } from './sale-starter.ts';
 
 export interface SalesEngine {
   /**
    * Resolves once the sale waits for the customer (with `checkoutUrl`), or failed, or is unknown. The input is
-   * the contract's, parsed already where it arrived (`ipc/dispatch.ts`).
+   * the contract's, parsed already where it arrived (`ipc/dispatch.ts`), with the catalogue's method name.
    */
-  start(input: StartSaleInput): Promise<Sale>;
+  start(input: SaleToStart): Promise<Sale>;
   cancel(saleId: string): Promise<Sale>;
   retryVerify(saleId: string): Promise<Sale>;
   /** The sale a redirect was about, after checking it with KS Pay; null when it was refused or matched no sale. */
