@@ -307,6 +307,7 @@ describe('what the screens read', () => {
     const c = await rig.engine.start({ ...INR, amountMinor: 300 });
     await rig.engine.handleRedirect(rig.sandbox.pay(c.txnId ?? '', 'success').redirectUrl);
     expect(rig.engine.current()?.id).toBe(c.id);
+    expect(() => rig.engine.dismiss(b.id)).toThrow(/still in progress/);
     rig.engine.dismiss(c.id);
     expect(rig.engine.current()?.id).toBe(b.id);
     expect(rig.engine.list(2).map((s) => s.id)).toEqual([c.id, b.id]);
