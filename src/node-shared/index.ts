@@ -5,3 +5,9 @@ export {
   writeFileDurably,
   type DurableWriteOptions,
 } from './durable-file.ts';
+export {
+  DATA_FOLDER_LOCK_NAME,
+  DataFolderInUseError,
+  lockDataFolder,
+  type DataFolderLock,
+} from './data-folder-lock.ts';
