@@ -108,7 +108,12 @@ export const calls = {
     Done,
   ),
 
-  'receipts.print': call('cashier', SaleRef, z.object({ via: z.enum(['escpos', 'system', 'renderer']) })),
+  /** `duplicate`: the receipt was printed before, so this copy is marked DUPLICATE (and the audit log says so). */
+  'receipts.print': call(
+    'cashier',
+    SaleRef,
+    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean() }),
+  ),
 
   'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),
   'staff.lock': call('cashier', None, z.object({ role: Role })),
