@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(`there is no built app in ${options.rendererDir}. Run "npm run build" first.`);
   }
+  // Whatever this process creates (a log archive, a diagnostics zip, a crash dump) is its owner's alone.
+  process.umask(0o077);
   // Before any other file is read or written: a second process on this folder stops here.
   const lock = lockDataFolder(options.dataDir);
   process.once('exit', () => lock.release());

@@ -117,6 +117,8 @@ async function serveRenderer(request: Request): Promise<Response> {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates (a log archive, a diagnostics zip, a crash dump) is its owner's alone.
+  process.umask(0o077);
   // Electron's single-instance lock is this app's alone: browser mode on the same folder takes this one too.
   const dataLock = lockDataFolder(app.getPath('userData'));
   process.once('exit', () => dataLock.release());

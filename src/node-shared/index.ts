@@ -11,3 +11,4 @@ export {
   lockDataFolder,
   type DataFolderLock,
 } from './data-folder-lock.ts';
+export { makeOwnerOnly, OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from './owner-only.ts';
