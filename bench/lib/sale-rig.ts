@@ -2,7 +2,6 @@
 // against a sandbox: what figures 1, 2, 3, 7 and 8 drive. Also the raw requests their floors are made of.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StartSaleInput } from '../../src/shared/contract.ts';
 import type { Sale } from '../../src/shared/domain.ts';
 import { silentLogger, systemClock } from '../../src/main/deps.ts';
 import { createJournal } from '../../src/main/journal/index.ts';
@@ -10,7 +9,7 @@ import type { Journal } from '../../src/main/journal/index.ts';
 import { createKsPayClient } from '../../src/main/kspay/index.ts';
 import type { KsPayClient } from '../../src/main/kspay/index.ts';
 import { createSaleIds, createSalesEngine } from '../../src/main/sales/index.ts';
-import type { PollOptions, SalesEngine } from '../../src/main/sales/index.ts';
+import type { PollOptions, SalesEngine, SaleToStart } from '../../src/main/sales/index.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/index.ts';
 
@@ -39,7 +38,7 @@ export interface EngineRig {
   client: KsPayClient;
   journal: Journal;
   /** What the cashier screen would send for a sale of `amountMinor` INR by UPI (from the warmed catalog). */
-  input(amountMinor?: number): StartSaleInput;
+  input(amountMinor?: number): SaleToStart;
   /** Warms token and catalog the way the app does before the cashier can press Charge. */
   warm(): Promise<void>;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../main/deps.ts';
+import { lockDataFolder } from '../node-shared/index.ts';
 import { createLogger } from '../main/logging/index.ts';
 import { loadKeytar } from '../main/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new Error(`there is no built app in ${options.rendererDir}. Run "npm run build" first.`);
   }
+  // Whatever this process creates (a log archive, a diagnostics zip, a crash dump) is its owner's alone.
+  process.umask(0o077);
+  // Before any other file is read or written: a second process on this folder stops here.
+  const lock = lockDataFolder(options.dataDir);
+  process.once('exit', () => lock.release());
   const logDir = join(options.dataDir, 'logs');
   const log = createLogger({ dir: logDir, level: options.logLevel, clock: systemClock });
   const keytar = await loadKeytar();

@@ -21,6 +21,7 @@ import {
   type BrowserWindow,
 } from 'electron';
 import electronUpdater from 'electron-updater';
+import { lockDataFolder } from '../node-shared/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
 import { createPosApp, PosAppError } from './app/index.ts';
 import { readStaticFile, RENDERER_CSP_HEADER } from './renderer-assets/index.ts';
@@ -116,6 +117,11 @@ async function serveRenderer(request: Request): Promise<Response> {
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates (a log archive, a diagnostics zip, a crash dump) is its owner's alone.
+  process.umask(0o077);
+  // Electron's single-instance lock is this app's alone: browser mode on the same folder takes this one too.
+  const dataLock = lockDataFolder(app.getPath('userData'));
+  process.once('exit', () => dataLock.release());
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -283,7 +289,10 @@ async function main(): Promise<void> {
   app.on(
     'will-quit',
     createQuitSequence({
-      closeServices: () => pos.close(),
+      closeServices: async () => {
+        await pos.close();
+        dataLock.release();
+      },
       exit: (code) => app.exit(code),
       log,
       timeoutMs: QUIT_WAIT_MS,

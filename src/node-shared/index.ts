@@ -5,3 +5,10 @@ export {
   writeFileDurably,
   type DurableWriteOptions,
 } from './durable-file.ts';
+export {
+  DATA_FOLDER_LOCK_NAME,
+  DataFolderInUseError,
+  lockDataFolder,
+  type DataFolderLock,
+} from './data-folder-lock.ts';
+export { makeOwnerOnly, OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from './owner-only.ts';

@@ -62,9 +62,8 @@ const ExportedFile = z.object({
 export const StartSaleInput = z.object({
   currency: IsoCurrencyCode,
   currencyId: z.string().min(1).max(100),
+  /** The method's name on the receipt and the journal is KS Pay's for this ID, never the caller's. */
   methodId: z.string().min(1).max(100),
-  /** The method's name as the catalog showed it, for the receipt and the journal; the ID is used when absent. */
-  methodName: z.string().trim().min(1).max(100).optional(),
   amountMinor: AmountMinor.refine((n) => n > 0, 'The amount must be more than zero'),
   note: z.string().trim().max(200).optional(),
 });
@@ -109,7 +108,12 @@ export const calls = {
     Done,
   ),
 
-  'receipts.print': call('cashier', SaleRef, z.object({ via: z.enum(['escpos', 'system', 'renderer']) })),
+  /** `duplicate`: the receipt was printed before, so this copy is marked DUPLICATE (and the audit log says so). */
+  'receipts.print': call(
+    'cashier',
+    SaleRef,
+    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean() }),
+  ),
 
   'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),
   'staff.lock': call('cashier', None, z.object({ role: Role })),

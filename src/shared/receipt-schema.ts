@@ -11,6 +11,8 @@ export const ReceiptContent = z.object({
   header: z.array(z.string()),
   /** Set for Demo mode sales, printed prominently so nobody takes it for a real payment. */
   demoNotice: z.string().optional(),
+  /** Set when this receipt was printed before: a reprint never passes for the original. */
+  duplicateNotice: z.string().optional(),
   terminal: z.string(),
   /** When the result was confirmed (else last updated), as ISO and as people read it. */
   at: z.string(),

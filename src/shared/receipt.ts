@@ -32,6 +32,7 @@ export const RECEIPT_STATUS_WORDS: Record<SaleStatus, string> = {
 };
 
 export const DEMO_NOTICE = 'DEMO - NOT A REAL PAYMENT';
+export const DUPLICATE_NOTICE = 'DUPLICATE';
 
 export type { ReceiptContent, ReceiptRow } from './receipt-schema.ts';
 
@@ -60,6 +61,7 @@ export function buildReceipt(
   settings: Settings,
   locale?: string,
   timeZone?: string,
+  options: { duplicate?: boolean } = {},
 ): ReceiptContent {
   const at = sale.verifiedAt ?? sale.updatedAt;
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone })
@@ -81,6 +83,7 @@ export function buildReceipt(
   return {
     header: lines(settings.receiptHeader),
     ...(sale.demo ? { demoNotice: DEMO_NOTICE } : {}),
+    ...(options.duplicate ? { duplicateNotice: DUPLICATE_NOTICE } : {}),
     terminal: settings.terminalName,
     at,
     dateTime,

@@ -85,7 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
       const methodName = await checkSaleChoice(catalog, input);
-      const sale = await runtime.engine.start({ ...input, ...(methodName ? { methodName } : {}) });
+      const sale = await runtime.engine.start({ ...input, methodName });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       const page = checkoutPageOf(sale);
       if (page) deps.shell.openCheckout(sale.id, page);
@@ -96,20 +96,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await requireOwnSale(staff, ctx.role, engine.get(saleId).sale);
       return engine.cancel(saleId);
     },
-    'sales.retryVerify': async ({ saleId }) => (await deps.runtime()).engine.retryVerify(saleId),
-    'sales.openCheckout': async ({ saleId }) => {
+    'sales.retryVerify': async ({ saleId }, ctx) => {
+      const { engine } = await deps.runtime();
+      await requireOwnSale(staff, ctx.role, engine.get(saleId).sale);
+      return engine.retryVerify(saleId);
+    },
+    'sales.openCheckout': async ({ saleId }, ctx) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
+      await requireOwnSale(staff, ctx.role, sale);
       deps.shell.openCheckout(sale.id, requireCheckoutPage(sale));
       return { ok: true };
     },
-    'sales.current': async () => (await deps.runtime()).engine.current(),
-    'sales.dismiss': async ({ saleId }) => {
-      (await deps.runtime()).engine.dismiss(saleId);
+    'sales.current': async (_input, ctx) => {
+      const current = (await deps.runtime()).engine.current();
+      return current ? (visibleSales(staff, ctx.role, [current])[0] ?? null) : null;
+    },
+    'sales.dismiss': async ({ saleId }, ctx) => {
+      const { engine } = await deps.runtime();
+      await requireOwnSale(staff, ctx.role, engine.get(saleId).sale);
+      engine.dismiss(saleId);
       return { ok: true };
     },
     'sales.list': async ({ limit }, ctx) =>
       visibleSales(staff, ctx.role, (await deps.runtime()).engine.list(limit)),
-    'sales.pending': async () => (await deps.runtime()).engine.pending(),
+    'sales.pending': async (_input, ctx) =>
+      visibleSales(staff, ctx.role, (await deps.runtime()).engine.pending()),
     'sales.get': async ({ saleId }, ctx) => {
       const found = (await deps.runtime()).engine.get(saleId);
       await requireOwnSale(staff, ctx.role, found.sale);
@@ -134,11 +145,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true };
     },
 
-    'receipts.print': async ({ saleId }) => {
+    'receipts.print': async ({ saleId }, ctx) => {
       const { sale } = (await deps.runtime()).engine.get(saleId);
+      await requireOwnSale(staff, ctx.role, sale);
       const { printer, timeZone, shell } = deps;
       const printSystem = shell.printSystem?.bind(shell);
-      return printReceipt({ settings, printer, timeZone, ...(printSystem ? { printSystem } : {}) }, sale);
+      return printReceipt(
+        { settings, printer, timeZone, audit, ...(printSystem ? { printSystem } : {}) },
+        sale,
+        actor(ctx),
+      );
     },
 
     'staff.unlock': ({ pin }, ctx) =>

@@ -1,9 +1,10 @@
 // The plain-Node composition of the whole terminal, shared by the Electron shell and browser mode:
 // every service built from its factory, the profile runtime (Demo or live), the contract handlers,
 // the dispatcher and the event hub. The shell only adds windows (or HTTP) and platform pieces.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { makeOwnerOnly, OWNER_ONLY_FOLDER } from '../../node-shared/index.ts';
 import {
   isFinalSaleStatus,
   type ConnectionState,
@@ -113,6 +114,9 @@ const BROWSER_UPDATES: UpdateAvailability = {
 
 export function createPosApp(options: PosAppOptions): PosApp {
   const { dataDir, clock, log, platform } = options;
+  // Owner-only from the first file on, and put right at every start (an older version left it 0755).
+  mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_FOLDER });
+  makeOwnerOnly(dataDir);
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const hub = createEventHub({ log });
   const audit = createAuditLog({ dir: dataDir, clock });

@@ -81,4 +81,11 @@ describe('checkSaleChoice', () => {
       ),
     ).rejects.toBe(offline);
   });
+
+  it('refuses with KS Pay’s own reason when the method list cannot be loaded: no name from anywhere else', async () => {
+    const offline = new KsPayError('network', 'The terminal cannot reach KS Pay. Check the network.');
+    await expect(
+      checkSaleChoice({ currencies: async () => [INR], methodName: () => Promise.reject(offline) }, input),
+    ).rejects.toBe(offline);
+  });
 });

@@ -1,18 +1,23 @@
 // What a cashier chose for a new sale, checked against KS Pay's catalogue before anything is sent:
 // the currency code must be the one KS Pay lists for the currency ID, and the method offered for it.
-import { StartSaleInput } from '../../shared/contract.ts';
+// The method's name on the receipt, the journal and the Z report is the catalogue's, never the caller's.
+import { z } from 'zod';
+import type { StartSaleInput } from '../../shared/contract.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { PosAppError } from './app-error.ts';
 
+/** KS Pay's name for a method, held to the rule a name on a receipt keeps. */
+const MethodName = z.string().trim().min(1).max(100);
+
 /**
- * The method's name for the sale (undefined when the method list cannot be loaded: KS Pay decides).
- * Refuses a currency ID KS Pay does not list, or a code that is not that currency's.
+ * The method's name for the sale, as KS Pay lists it. Refuses a currency ID KS Pay does not list, a code
+ * that is not that currency's, and a method the currency does not offer; a list that cannot be loaded
+ * refuses the sale with KS Pay's own plain reason (offline, keys).
  */
 export async function checkSaleChoice(
   catalog: Pick<Catalog, 'currencies' | 'methodName'>,
   input: StartSaleInput,
-): Promise<string | undefined> {
-  // A list that cannot be loaded refuses the sale with KS Pay's own plain reason (offline, keys).
+): Promise<string> {
   const listed = (await catalog.currencies()).find((currency) => currency.id === input.currencyId);
   if (!listed)
     throw new PosAppError(
@@ -24,15 +29,13 @@ export async function checkSaleChoice(
       'invalid',
       `The amount is in ${input.currency} but the currency chosen is ${listed.code}, so the sale was not started. Pick the currency again, then charge.`,
     );
-  if (input.methodName) return input.methodName;
-  const methodName = await catalog.methodName(input.currencyId, input.methodId).catch(() => undefined);
+  const methodName = await catalog.methodName(input.currencyId, input.methodId);
   if (methodName === null)
     throw new PosAppError(
       'invalid',
       `That payment method is not offered for ${input.currency}. Pick another one.`,
     );
-  // KS Pay's name joins an input the contract parsed already, so it is held to the contract's rule here.
-  const named = StartSaleInput.shape.methodName.safeParse(methodName);
+  const named = MethodName.safeParse(methodName);
   if (!named.success)
     throw new PosAppError(
       'invalid',

@@ -2,6 +2,7 @@
 // Writes are synchronous so the lines before a crash are on disk when the process dies.
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeOwnerOnly, OWNER_ONLY_FILE, OWNER_ONLY_FOLDER } from '../../node-shared/index.ts';
 
 export interface RotatingFileOptions {
   dir: string;
@@ -30,9 +31,13 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
   if (!Number.isInteger(keep) || keep < 0)
     throw new RangeError('keep must be a whole number of files, 0 or more');
   if (!(maxBytes > 0)) throw new RangeError('maxBytes must be more than 0');
-  mkdirSync(dir, { recursive: true });
+  // Logs name references and transaction ids: owner-only, and put right if an older run left them open.
+  mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_FOLDER });
+  makeOwnerOnly(dir);
   const livePath = join(dir, fileName);
   const archivePath = (index: number): string => join(dir, archiveName(fileName, index));
+  makeOwnerOnly(livePath);
+  for (let index = 1; index <= keep; index += 1) makeOwnerOnly(archivePath(index));
   let size = existsSync(livePath) ? statSync(livePath).size : 0;
 
   function rotate(): void {
@@ -54,7 +59,7 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
       const bytes = Buffer.byteLength(text);
       // A line longer than the limit still gets written, alone in a fresh file.
       if (size > 0 && size + bytes > maxBytes) rotate();
-      appendFileSync(livePath, text);
+      appendFileSync(livePath, text, { mode: OWNER_ONLY_FILE });
       size += bytes;
     },
     files() {

@@ -31,6 +31,7 @@ export function encodeReceipt(receipt: ReceiptContent, paper: ThermalPaper): Uin
   });
   encoder.bold(false);
   if (receipt.demoNotice) encoder.newline().invert(true).line(receipt.demoNotice).invert(false);
+  if (receipt.duplicateNotice) encoder.newline().invert(true).line(receipt.duplicateNotice).invert(false);
   encoder.newline().align('left');
 
   for (const row of receipt.rows) {

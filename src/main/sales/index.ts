@@ -5,6 +5,7 @@ export type {
   SaleListener,
   SalesEngine,
   SalesEngineOptions,
+  SaleToStart,
   TerminalInfo,
 } from './sales-engine.ts';
 export { transition, awaitsServer } from './sale-machine.ts';

@@ -12,9 +12,11 @@ import { saleErrors } from './sale-messages.ts';
 import { SalesError } from './sales-error.ts';
 import { certainlyRefused, ksPayErrorCode, reasonOf } from './server-lookup.ts';
 
+/** A sale to start: the contract's input (parsed at the edge), with the method's name as KS Pay lists it. */
+export type SaleToStart = StartSaleInput & { methodName: string };
+
 export interface SaleStarter {
-  /** Takes input the contract has parsed already (dispatch does, at the edge). */
-  start(input: StartSaleInput): Promise<Sale>;
+  start(input: SaleToStart): Promise<Sale>;
   initiate(sale: Sale): Promise<void>;
   process(sale: Sale, signature: string): Promise<void>;
   lookup(saleId: string): Promise<void>;
@@ -59,7 +61,7 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
     return reference;
   }
 
-  async function start(input: StartSaleInput): Promise<Sale> {
+  async function start(input: SaleToStart): Promise<Sale> {
     const { currency, currencyId, methodId, amountMinor, note, methodName } = input;
     const info = terminal();
     const at = nowIso();
@@ -70,7 +72,7 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
       currency,
       currencyId,
       methodId,
-      methodName: methodName ?? methodId,
+      methodName,
       ...(note ? { note } : {}),
       returnToken: ids.returnToken(),
       status: 'draft',

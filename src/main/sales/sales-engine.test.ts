@@ -112,7 +112,7 @@ describe('a sale, end to end against the sandbox', () => {
         async () => Promise.reject(new Error(`${name} is not part of this test`)),
       ]),
     ) as unknown as Handlers;
-    handlers['sales.start'] = (input) => rig.engine.start(input);
+    handlers['sales.start'] = (input) => rig.engine.start({ ...input, methodName: INR.methodName });
     const dispatch = createDispatch({
       handlers,
       gate: { isSetUp: () => true, role: () => 'cashier' },
@@ -307,6 +307,7 @@ describe('what the screens read', () => {
     const c = await rig.engine.start({ ...INR, amountMinor: 300 });
     await rig.engine.handleRedirect(rig.sandbox.pay(c.txnId ?? '', 'success').redirectUrl);
     expect(rig.engine.current()?.id).toBe(c.id);
+    expect(() => rig.engine.dismiss(b.id)).toThrow(/still in progress/);
     rig.engine.dismiss(c.id);
     expect(rig.engine.current()?.id).toBe(b.id);
     expect(rig.engine.list(2).map((s) => s.id)).toEqual([c.id, b.id]);

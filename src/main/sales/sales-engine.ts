@@ -2,7 +2,6 @@
 // effects to them, tells listeners about every step and answers the views. Every step is on disk before it acts.
 import type { ReconcileIssue, ReconcileReport, Sale, SaleTimelineEntry } from '../../shared/domain.ts';
 import { isFinalSaleStatus } from '../../shared/domain.ts';
-import type { StartSaleInput } from '../../shared/contract.ts';
 import { createEngineContext } from './engine-context.ts';
 import { resolveSettings } from './engine-options.ts';
 import type { SaleListener, SalesEngineOptions } from './engine-options.ts';
@@ -10,17 +9,19 @@ import { createReconciler } from './reconciler.ts';
 import { createRedirectVerifier } from './redirect-verifier.ts';
 import { awaitsServer } from './sale-machine.ts';
 import type { SaleEffect } from './sale-machine.ts';
-import { createSaleStarter } from './sale-starter.ts';
+import { createSaleStarter, type SaleToStart } from './sale-starter.ts';
 import { createSaleWatcher } from './sale-watcher.ts';
+import { SalesError } from './sales-error.ts';
 
 export type { PollOptions, SaleListener, SalesEngineOptions, TerminalInfo } from './engine-options.ts';
+export type { SaleToStart } from './sale-starter.ts';
 
 export interface SalesEngine {
   /**
    * Resolves once the sale waits for the customer (with `checkoutUrl`), or failed, or is unknown. The input is
-   * the contract's, parsed already where it arrived (`ipc/dispatch.ts`).
+   * the contract's, parsed already where it arrived (`ipc/dispatch.ts`), with the catalogue's method name.
    */
-  start(input: StartSaleInput): Promise<Sale>;
+  start(input: SaleToStart): Promise<Sale>;
   cancel(saleId: string): Promise<Sale>;
   retryVerify(saleId: string): Promise<Sale>;
   /** The sale a redirect was about, after checking it with KS Pay; null when it was refused or matched no sale. */
@@ -29,6 +30,7 @@ export interface SalesEngine {
   ownsRedirect(url: string): boolean;
   /** The sale the cashier screen shows: the newest one not dismissed. */
   current(): Sale | null;
+  /** Takes a finished sale off the counter; refuses one still in progress. */
   dismiss(saleId: string): void;
   /** Newest first. */
   list(limit: number): Sale[];
@@ -78,8 +80,19 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     }
   }
 
+  /**
+   * Off the counter once it has a result, or is left to Pending (`unknown`): a sale still in progress stays,
+   * so its customer is never shown the result of an earlier one in its place.
+   */
+  const finished = (sale: Sale): boolean => isFinalSaleStatus(sale.status) || sale.status === 'unknown';
+
   return {
-    start: starter.start,
+    start(input) {
+      // A new sale on the counter: the earlier finished ones are done with, so none of them can be
+      // the counter's sale again (and its result shown) once this one is dismissed.
+      for (const sale of journal.sales()) if (finished(sale)) dismissed.add(sale.id);
+      return starter.start(input);
+    },
     cancel: watcher.cancel,
     async retryVerify(saleId) {
       ctx.requireSale(saleId);
@@ -96,7 +109,12 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       return null;
     },
     dismiss(saleId) {
-      ctx.requireSale(saleId);
+      const sale = ctx.requireSale(saleId);
+      if (!finished(sale))
+        throw new SalesError(
+          'not_finished',
+          'This sale is still in progress, so it stays on the screen. Wait for its result, or cancel it first.',
+        );
       dismissed.add(saleId);
     },
     list(limit) {

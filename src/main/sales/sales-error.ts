@@ -2,7 +2,7 @@
 
 import { CodedError } from '../../shared/coded-error.ts';
 
-export type SalesErrorCode = 'not_found' | 'busy' | 'invalid' | 'not_saved';
+export type SalesErrorCode = 'not_found' | 'busy' | 'invalid' | 'not_saved' | 'not_finished';
 
 export class SalesError extends CodedError<SalesErrorCode> {
   override readonly name = 'SalesError';

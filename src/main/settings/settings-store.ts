@@ -1,6 +1,7 @@
 // Non-secret settings in a JSON file written by conf (electron-store's base): validated with zod on
 // read and write, migrated by version, and a damaged file set aside with a message, never silently reset.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { makeOwnerOnly, OWNER_ONLY_FILE } from '../../node-shared/index.ts';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { z } from 'zod';
@@ -85,6 +86,8 @@ export function createSettingsStore({
   const problems: UserError[] = [];
   const listeners = new Set<SettingsListener>();
 
+  // conf keeps a file's mode when it rewrites it: a settings file others can read is put right first.
+  makeOwnerOnly(filePath);
   const read = readFile();
   let current: Settings = read.kind === 'ok' ? read.settings : Settings.parse({});
   if (read.kind === 'unusable') setAside(read.reason);
@@ -92,7 +95,12 @@ export function createSettingsStore({
   // Constructed after the check above: conf reads the file as it starts and throws on bad JSON.
   let conf: Conf<Record<string, unknown>> | null = null;
   try {
-    conf = new Conf<Record<string, unknown>>({ cwd, configName: baseName, clearInvalidConfig: false });
+    conf = new Conf<Record<string, unknown>>({
+      cwd,
+      configName: baseName,
+      clearInvalidConfig: false,
+      configFileMode: OWNER_ONLY_FILE,
+    });
   } catch (error) {
     log.error('settings: the settings file cannot be opened', { error: (error as Error).message });
     problems.push({

@@ -38,4 +38,12 @@ describe('the receipt', () => {
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByText('Not confirmed')).toBeInTheDocument();
   });
+
+  it('says DUPLICATE on a copy of a receipt printed before, and not on the first', () => {
+    const sale = makeSale({ status: 'succeeded' });
+    const { rerender } = render(<Receipt sale={sale} settings={Settings.parse({})} locale="en" />);
+    expect(screen.queryByText('DUPLICATE')).toBeNull();
+    rerender(<Receipt sale={sale} settings={Settings.parse({})} locale="en" duplicate />);
+    expect(screen.getByText('DUPLICATE')).toBeInTheDocument();
+  });
 });

@@ -6,8 +6,19 @@ import { messages } from '../lib/messages.ts';
 import { QrImage } from './QrImage.tsx';
 import './Receipt.css';
 
-export function Receipt({ sale, settings, locale }: { sale: Sale; settings: Settings; locale: string }) {
-  const receipt = buildReceipt(sale, settings, locale);
+export function Receipt({
+  sale,
+  settings,
+  locale,
+  duplicate = false,
+}: {
+  sale: Sale;
+  settings: Settings;
+  locale: string;
+  /** Printed before: this copy says DUPLICATE. */
+  duplicate?: boolean;
+}) {
+  const receipt = buildReceipt(sale, settings, locale, undefined, { duplicate });
   return (
     <article className="receipt" data-paper={settings.printer.paper} aria-label={messages.receipt.heading}>
       {receipt.header.length > 0 ? (
@@ -18,6 +29,7 @@ export function Receipt({ sale, settings, locale }: { sale: Sale; settings: Sett
         </header>
       ) : null}
       {receipt.demoNotice ? <p className="receipt__demo">{receipt.demoNotice}</p> : null}
+      {receipt.duplicateNotice ? <p className="receipt__demo">{receipt.duplicateNotice}</p> : null}
       <dl className="receipt__rows">
         {receipt.rows.map((row) => (
           <div key={row.label} className="receipt__row">

@@ -93,7 +93,7 @@ describe('the result', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const { user } = await renderApp({
       'sales.current': () => makeSale({ status: 'succeeded' }),
-      'receipts.print': () => ({ via: 'escpos' }),
+      'receipts.print': () => ({ via: 'escpos', duplicate: false }),
     });
     await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
     expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();

@@ -1,5 +1,6 @@
 // The verified result: heading, colour and icon and word, the details, Print receipt and New sale.
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Sale } from '../../shared/domain.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { formatAmount, formatDateTime } from '../lib/format.ts';
@@ -67,11 +68,21 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
   async function print() {
     setPrintState({ busy: true, message: null, failed: false });
     try {
-      const { via } = await pos().receipts.print({ saleId: sale.id });
-      if (via === 'renderer') window.print();
+      const { via, duplicate } = await pos().receipts.print({ saleId: sale.id });
+      if (via === 'renderer') {
+        // The copy this page prints carries main's DUPLICATE mark when main says it is a reprint.
+        if (duplicate) flushSync(() => useSale.getState().receiptPrinted(sale.id));
+        window.print();
+      }
+      // Printed once: every later copy, and the screen, say DUPLICATE.
+      useSale.getState().receiptPrinted(sale.id);
       setPrintState({
         busy: false,
-        message: via === 'renderer' ? null : messages.result.printed,
+        message: duplicate
+          ? messages.result.printedDuplicate
+          : via === 'renderer'
+            ? null
+            : messages.result.printed,
         failed: false,
       });
     } catch (error) {

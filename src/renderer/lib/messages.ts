@@ -179,6 +179,8 @@ export const messages = {
     print: 'Print receipt', // name
     printing: 'Printing…',
     printed: 'Sent to the printer.',
+    printedDuplicate:
+      'This receipt was printed before, so this copy is marked DUPLICATE. The reprint is in the audit log.',
     newSale: 'New sale', // name
   },
   // The receipt's own words come from src/shared/receipt.ts, shared with the ESC/POS printer.

@@ -32,6 +32,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
   const locale = resolveLocale(status.settings.locale);
   const sale = useSale((s) => s.sale);
   const paidAfterCancel = useSale((s) => s.paidAfterCancel);
+  const printedIds = useSale((s) => s.receiptsPrinted);
   const [manager, setManager] = useState<ManagerView>('closed');
   const [lockedWhenIdle, setLockedWhenIdle] = useState(false);
   const { mode, settings } = status;
@@ -180,7 +181,9 @@ export function SaleScreen({ status }: { status: AppStatus }) {
           <ManagerUnlock hasPin={status.hasPin} onCancel={() => setManager('closed')} onUnlocked={openDesk} />
         ) : null}
       </div>
-      {final ? <Receipt sale={final} settings={settings} locale={locale} /> : null}
+      {final ? (
+        <Receipt sale={final} settings={settings} locale={locale} duplicate={printedIds.includes(final.id)} />
+      ) : null}
     </>
   );
 }

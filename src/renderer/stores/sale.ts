@@ -21,6 +21,9 @@ interface SaleState {
   checkoutOpened: readonly string[];
   /** Sales cancelled at the counter that KS Pay later reported paid: never hidden from the cashier. */
   paidAfterCancel: readonly Sale[];
+  /** Sales whose receipt main printed (or let this page print) already: each further copy is a DUPLICATE. */
+  receiptsPrinted: readonly string[];
+  receiptPrinted(saleId: string): void;
   setNote(note: string): void;
   restore(): Promise<void>;
   start(input: StartSaleInput): Promise<boolean>;
@@ -126,6 +129,12 @@ export const useSale = create<SaleState>()((set, get) => {
     startedHere: [],
     checkoutOpened: [],
     paidAfterCancel: [],
+    receiptsPrinted: [],
+
+    receiptPrinted(saleId) {
+      if (!get().receiptsPrinted.includes(saleId))
+        set((state) => ({ receiptsPrinted: [...state.receiptsPrinted, saleId] }));
+    },
 
     setNote(note) {
       set({ note });

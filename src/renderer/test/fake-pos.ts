@@ -104,7 +104,7 @@ function defaultHandlers(): Handlers {
     },
     'sales.dismiss': () => ({ ok: true }),
     'display.keying': () => ({ ok: true }),
-    'receipts.print': () => ({ via: 'renderer' }),
+    'receipts.print': () => ({ via: 'renderer', duplicate: false }),
   };
 }
 
