@@ -2,6 +2,7 @@
 import type { Clock, Logger } from '../deps.ts';
 import { untilAborted } from './abortable.ts';
 import { KsPayError, errorForStatus, messages } from './errors.ts';
+import { createDepthGauge, TOO_DEEP } from './json-depth.ts';
 import { redactText } from './redact.ts';
 import type { SecretRegistry } from './redact.ts';
 
@@ -106,7 +107,7 @@ export function createHttp(options: HttpOptions): Http {
         });
         return result;
       }
-      text = await readBody(response);
+      text = await readErrorBody(response);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (timer.signal.aborted) {
@@ -239,6 +240,20 @@ async function* chunksOf(response: Response, stillReading: () => void): AsyncGen
   }
 }
 
+/** An error reply's body, for the server's message: one nested too deeply has none worth reading. */
+async function readErrorBody(response: Response): Promise<string> {
+  try {
+    return await readBody(response);
+  } catch (error) {
+    if (error instanceof KsPayError && error.code === 'bad_response') return '';
+    throw error;
+  }
+}
+
+/**
+ * The body as text, under the size cap and the depth limit. The depth is gauged on the bytes as they arrive, so
+ * a reply of `[[[[…` is refused at its 65th byte instead of being read whole and handed to JSON.parse.
+ */
 async function readBody(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
@@ -250,11 +265,16 @@ async function readBody(response: Response): Promise<string> {
   if (response.body === null) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
+  const depth = createDepthGauge();
   let size = 0;
   let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (!depth.feed(value)) {
+      await reader.cancel();
+      throw new KsPayError('bad_response', messages.badResponse(TOO_DEEP), { status: response.status });
+    }
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
@@ -267,6 +287,7 @@ async function readBody(response: Response): Promise<string> {
   return text + decoder.decode();
 }
 
+/** Only ever given text `readBody` gauged, so JSON.parse never meets a body nested too deeply. */
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {

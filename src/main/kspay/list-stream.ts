@@ -2,6 +2,7 @@
 // dropped by the parser, so memory holds the records the caller keeps, never the reply's text or raw array.
 import { JSONParser } from '@streamparser/json';
 import { KsPayError, messages } from './errors.ts';
+import { createDepthGauge, TOO_DEEP } from './json-depth.ts';
 import { listOf, rawRecordOf, TransactionPageReply } from './schemas.ts';
 
 /** What the reply said besides its records: whether it was a page, and its paging fields. */
@@ -49,6 +50,7 @@ export async function readTransactionList(
   onRecord: (record: unknown, index: number) => void,
 ): Promise<ListReplySummary> {
   const parser = new JSONParser({ paths: PATHS, keepStack: false });
+  const depth = createDepthGauge();
   let root: unknown;
   let list: unknown[] | undefined;
   let count = 0;
@@ -81,6 +83,8 @@ export async function readTransactionList(
   for await (const chunk of chunks) {
     if (!started) started = chunk.some((byte) => !isWhitespace(byte));
     sinceRecord += chunk.byteLength;
+    // Gauged before the parser sees the bytes: it would build every level of `[[[[…` first.
+    if (!depth.feed(chunk)) throw bad(TOO_DEEP);
     try {
       parser.write(chunk);
     } catch (error) {
