@@ -55,3 +55,19 @@ describe('a hostile KS Pay: nesting without end', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
   });
 });
+
+describe('a hostile KS Pay: a list that trickles in', () => {
+  it('ends a list of `[` and a space every 200 ms at the list deadline, and lists again once the server recovers', async () => {
+    const { client, server } = await hostile(
+      { kind: 'trickle-list', gapMs: 200 },
+      { timeoutMs: 1_000, listDeadlineMs: 1_500, maxGetAttempts: 1 },
+    );
+    const started = performance.now();
+    const error = await failure(client.transactions());
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/without finishing it, so the terminal stopped waiting/);
+    server.set(null);
+    await expect(client.transactions()).resolves.toEqual([]);
+  });
+});

@@ -10,6 +10,11 @@ export interface HttpOptions {
   baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
+  /**
+   * The most a streamed reply (the transaction list) may take from first byte sent to last byte read, however
+   * steadily it trickles in: its idle timeout restarts on every chunk, this never does.
+   */
+  streamDeadlineMs: number;
   clock: Clock;
   /** Already redacting. */
   log: Logger;
@@ -48,7 +53,8 @@ export interface Http {
   send(request: HttpRequest): Promise<HttpReply>;
   /**
    * For replies of any size (the transaction list): a success body goes to `read` as it arrives, with no size
-   * cap, and the timeout counts from the last chunk rather than from the start. Error replies, errors and retries
+   * cap, and the timeout counts from the last chunk rather than from the start, within `streamDeadlineMs` of
+   * the start. Error replies, errors and retries
    * are as `send`'s; every try calls `read` afresh.
    */
   stream<T>(request: HttpRequest, read: BodyReader<T>): Promise<T>;
@@ -68,13 +74,26 @@ const MAX_SERVER_MESSAGE = 300;
 export function createHttp(options: HttpOptions): Http {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
-  async function once<T>(request: HttpRequest, attempt: number, success: Success<T>): Promise<T> {
+  async function once<T>(
+    request: HttpRequest,
+    attempt: number,
+    success: Success<T>,
+    deadlineMs: number | undefined,
+  ): Promise<T> {
     const { signal } = request;
     signal?.throwIfAborted();
     const url = resolve(base, request.path);
     const timer = new AbortController();
+    let pastDeadline = false;
     const expire = (): void => timer.abort();
     let timeout = setTimeout(expire, options.timeoutMs);
+    const deadline =
+      deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            pastDeadline = true;
+            timer.abort();
+          }, deadlineMs);
     const stillReading = (): void => {
       clearTimeout(timeout);
       timeout = setTimeout(expire, options.timeoutMs);
@@ -110,6 +129,14 @@ export function createHttp(options: HttpOptions): Http {
       text = await readErrorBody(response);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (pastDeadline && deadlineMs !== undefined) {
+        options.log.warn('KS Pay reply did not finish before its deadline', {
+          route: request.route,
+          attempt,
+          deadlineMs,
+        });
+        throw new KsPayError('timeout', messages.deadline(deadlineMs), { cause: error });
+      }
       if (timer.signal.aborted) {
         options.log.warn('KS Pay request timed out', {
           route: request.route,
@@ -128,6 +155,7 @@ export function createHttp(options: HttpOptions): Http {
       throw new KsPayError('network', message, { cause: error });
     } finally {
       clearTimeout(timeout);
+      clearTimeout(deadline);
     }
     options.log.debug('KS Pay request', {
       route: request.route,
@@ -153,10 +181,14 @@ export function createHttp(options: HttpOptions): Http {
     throw error;
   }
 
-  async function withRetries<T>(request: HttpRequest, success: Success<T>): Promise<T> {
+  async function withRetries<T>(
+    request: HttpRequest,
+    success: Success<T>,
+    deadlineMs: number | undefined,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await once(request, attempt, success);
+        return await once(request, attempt, success, deadlineMs);
       } catch (error) {
         if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts)
           throw error;
@@ -176,16 +208,21 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
-  function exchange<T>(request: HttpRequest, success: Success<T>): Promise<T> {
+  // A reply read whole never holds its timeout off, so `timeoutMs` is already its overall deadline.
+  function exchange<T>(request: HttpRequest, success: Success<T>, deadlineMs?: number): Promise<T> {
     return (request.retryable ?? request.method === 'GET')
-      ? withRetries(request, success)
-      : once(request, 1, success);
+      ? withRetries(request, success, deadlineMs)
+      : once(request, 1, success, deadlineMs);
   }
 
   return {
     send: (request) => exchange(request, readJson),
     stream: (request, read) =>
-      exchange(request, (response, stillReading) => read(chunksOf(response, stillReading))),
+      exchange(
+        request,
+        (response, stillReading) => read(chunksOf(response, stillReading)),
+        options.streamDeadlineMs,
+      ),
   };
 }
 

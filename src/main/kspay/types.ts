@@ -60,8 +60,10 @@ export interface KsPayClientOptions {
   baseUrl: string;
   appId: string;
   credentials: () => Promise<KsPayCredentials>;
-  /** Per request; default 15 s. */
+  /** Per request; default 15 s. A list reply's restarts on every chunk, within `listDeadlineMs`. */
   timeoutMs?: number;
+  /** The most one transaction list reply may take, however steadily it arrives; default 5 minutes. */
+  listDeadlineMs?: number;
   fetch?: typeof fetch;
   clock?: Clock;
   log?: Logger;
