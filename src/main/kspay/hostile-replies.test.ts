@@ -71,3 +71,20 @@ describe('a hostile KS Pay: a list that trickles in', () => {
     await expect(client.transactions()).resolves.toEqual([]);
   });
 });
+
+describe('a hostile KS Pay: a list that never ends', () => {
+  it('keeps the newest records a listing keeps, stops reading past them, and says it was cut', async () => {
+    const { client, server } = await hostile({ kind: 'endless-list' }, { maxListRecords: 5_000 });
+    const cuts: number[] = [];
+    const listed = await client.transactions({}, undefined, undefined, ({ kept }) => cuts.push(kept));
+    expect(listed).toHaveLength(5_000);
+    expect(listed[0]?.referenceNumber).toBe('ENDLESS-0');
+    expect(cuts).toEqual([5_000]);
+    // Reading stopped: the server stops writing once the socket backs up.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = server.recordsSent();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.recordsSent()).toBe(sent);
+    expect(sent).toBeLessThan(1_000_000);
+  });
+});

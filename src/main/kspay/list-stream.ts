@@ -14,6 +14,8 @@ export interface ListReplySummary {
   limit?: number | undefined;
   total?: number | undefined;
   hasMore?: boolean | undefined;
+  /** The reply held more records than the caller would keep: reading stopped there, the rest unread. */
+  cut?: true;
 }
 
 /**
@@ -27,6 +29,9 @@ const PATHS = ['$', '$.*', '$.result.*', '$.items.*', '$.result.items.*', '$.res
  * so a reply that is not a list, or one endless record, cannot fill memory.
  */
 export const MAX_BYTES_BETWEEN_RECORDS = 16 * 1024 * 1024;
+
+/** Thrown out of the parser when one record more than the caller keeps has arrived. */
+const ENOUGH = Symbol('enough records');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,6 +53,7 @@ function bad(what: string, cause?: unknown): KsPayError {
 export async function readTransactionList(
   chunks: AsyncIterable<Uint8Array>,
   onRecord: (record: unknown, index: number) => void,
+  maxRecords = Number.POSITIVE_INFINITY,
 ): Promise<ListReplySummary> {
   const parser = new JSONParser({ paths: PATHS, keepStack: false });
   const depth = createDepthGauge();
@@ -71,6 +77,7 @@ export async function readTransactionList(
       if (list === undefined) list = parent;
       else if (list !== parent) throw bad('transactions listed in two places');
       sinceRecord = 0;
+      if (count >= maxRecords) throw ENOUGH;
       onRecord(value, count);
     } catch (error) {
       refused = error;
@@ -88,6 +95,8 @@ export async function readTransactionList(
     try {
       parser.write(chunk);
     } catch (error) {
+      // Leaving the loop cancels the rest of the reply, so an endless list is read no further.
+      if (refused === ENOUGH) return { paged: false, count, cut: true };
       if (refused !== undefined) throw refused;
       throw bad(count === 0 ? 'not JSON' : 'the transaction list is not valid JSON', error);
     }

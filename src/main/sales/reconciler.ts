@@ -81,8 +81,14 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     const oldestOpen = open.reduce((min, sale) => Math.min(min, Date.parse(sale.createdAt)), now);
     const from = Math.min(now - reconcileWindowMs, oldestOpen);
     let listed: ServerRecord[] | null = null;
+    // A list cut short at the records it keeps says nothing of the sales it did not reach.
+    let listCut = false;
     try {
-      listed = (await ctx.client().transactions({ from: new Date(from).toISOString() })).map(toServerRecord);
+      listed = (
+        await ctx.client().transactions({ from: new Date(from).toISOString() }, undefined, undefined, () => {
+          listCut = true;
+        })
+      ).map(toServerRecord);
     } catch (error) {
       log.warn('sales: reconcile could not list transactions', { code: ksPayErrorCode(error) ?? 'other' });
     }
@@ -115,7 +121,7 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       }
       // Only sales well inside the listed window: near its edge a clock difference could hide a record.
       const safeFrom = from + 3600_000;
-      for (const sale of all) {
+      for (const sale of listCut ? [] : all) {
         if (
           sale.status === 'succeeded' &&
           Date.parse(sale.createdAt) >= safeFrom &&
