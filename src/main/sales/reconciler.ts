@@ -6,6 +6,7 @@ import type { EngineContext } from './engine-context.ts';
 import {
   flagIssues,
   isStillPending,
+  reversedIssue,
   serverOnlyIssue,
   stillPendingIssue,
   terminalOnlyIssue,
@@ -118,6 +119,12 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       for (const record of listed) {
         if (isReferenceOf(record.referenceNumber, ownPrefix) && !known.has(record.referenceNumber))
           await recordIssue(serverOnlyIssue(record));
+      }
+      // The list is read after the sale was confirmed, so a failed record of a paid sale is a reversal.
+      for (const sale of all) {
+        const record = byReference.get(sale.reference);
+        if (sale.status === 'succeeded' && record?.status === 'failed')
+          await recordIssue(reversedIssue(sale));
       }
       // Only sales well inside the listed window: near its edge a clock difference could hide a record.
       const safeFrom = from + 3600_000;
