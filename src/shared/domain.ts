@@ -296,6 +296,7 @@ export const ReconcileIssue = z.object({
     'server_only',
     'terminal_only',
     'still_pending',
+    'reversed',
   ]),
   saleId: z.string().optional(),
   reference: z.string().optional(),

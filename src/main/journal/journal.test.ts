@@ -500,6 +500,34 @@ describe("the journal's own order", () => {
     expect(summary.problems[0]?.message).toMatch(/seq/);
     expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(5);
   });
+  it('sets aside a line whose sequence number is near 2^53 or does not grow, and numbers on safely after a restart', async () => {
+    const line = (seq: unknown, id: string): string =>
+      JSON.stringify({
+        seq,
+        kind: 'sale',
+        at: new Date(T0).toISOString(),
+        sale: sale(id, 'succeeded'),
+        note: 'ok',
+      });
+    await writeFile(
+      todayFile(),
+      [line(1, 'a'), line(2 ** 53 - 2, 'b'), line(3, 'c'), line(3, 'd'), line(2, 'e'), ''].join('\n'),
+    );
+    const j = journal();
+    const summary = await j.replay();
+    expect(j.sales().map((s) => s.id)).toEqual(['a', 'c']);
+    expect(summary.problems.map((p) => [p.kind, p.line])).toEqual([
+      ['corrupt_line', 2],
+      ['corrupt_line', 4],
+      ['corrupt_line', 5],
+    ]);
+    expect(summary.problems[1]?.message).toMatch(/sequence number 3 does not follow 3/);
+    expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(4);
+    await j.close();
+    const again = journal();
+    await again.replay();
+    expect(again.sale('f')?.status).toBe('initiating');
+  });
 });
 
 describe.runIf(process.platform === 'linux')('journal writes on Linux', () => {

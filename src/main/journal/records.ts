@@ -3,10 +3,17 @@ import { z } from 'zod';
 import { IsoDateTime, ReconcileIssue, Sale, ZReport } from '../../shared/domain.ts';
 
 /**
+ * The highest sequence number a line may carry: half the safe integers, so numbering after any valid line stays
+ * safe for longer than any terminal runs (a thousand records a second for over 100,000 years). A line near 2^53
+ * would otherwise make every record written after it unreadable.
+ */
+export const MAX_SEQ = 2 ** 52;
+
+/**
  * The record's place in the journal: 1, 2, 3, ... across every day file, given by the journal as it writes and
  * never reused. Replay orders by it, never by the clock or file names. Absent on records written before it existed.
  */
-const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional();
+const Seq = z.number().int().min(1).max(MAX_SEQ).optional();
 
 /** A full snapshot of a sale after a step, with a short note for its timeline. Never keys, tokens or signatures. */
 export const SaleRecord = z.object({

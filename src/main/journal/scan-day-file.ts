@@ -38,10 +38,20 @@ export async function scanDayFile(
     let records = 0;
     const badLines: LineProblem[] = [];
 
+    // Appends number a file's lines in the order they are written, so a number that does not grow is damage.
+    let lastSeq = 0;
     const take = (text: string): void => {
       lineNumber += 1;
       if (text.length === 0) return;
-      const problem = readLine(text, onRecord);
+      const problem = readLine(text, (record) => {
+        if (record.seq !== undefined) {
+          if (record.seq <= lastSeq)
+            return `its sequence number ${record.seq} does not follow ${lastSeq} of the line before`;
+          lastSeq = record.seq;
+        }
+        onRecord(record);
+        return null;
+      });
       if (problem === null) records += 1;
       else badLines.push({ line: lineNumber, reason: problem });
     };
@@ -75,7 +85,7 @@ export async function scanDayFile(
   }
 }
 
-function readLine(text: string, onRecord: (record: JournalRecord) => void): string | null {
+function readLine(text: string, onRecord: (record: JournalRecord) => string | null): string | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -87,6 +97,5 @@ function readLine(text: string, onRecord: (record: JournalRecord) => void): stri
     const issue = parsed.error.issues[0];
     return `not a valid record (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'unknown shape'})`;
   }
-  onRecord(parsed.data);
-  return null;
+  return onRecord(parsed.data);
 }

@@ -33,6 +33,12 @@ function seconds(ms: number): string {
   return s === 1 ? '1 second' : `${s} seconds`;
 }
 
+function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return seconds(ms);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 /** Plain-words messages, each with what to do next. */
 export const messages = {
   auth: 'KS Pay did not accept the API keys. Check the access key, secret key and App ID in Settings, then try again.',
@@ -62,6 +68,8 @@ export const messages = {
     `Lost the connection to KS Pay: ${reason}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
   timeout: (timeoutMs: number) =>
     `KS Pay did not answer within ${seconds(timeoutMs)}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
+  deadline: (deadlineMs: number) =>
+    `KS Pay kept its reply coming for ${duration(deadlineMs)} without finishing it, so the terminal stopped waiting. Try again later; if it keeps happening, check the server address in Settings.`,
   badResponse: (what: string) =>
     `KS Pay sent a reply this terminal does not understand (${what}). Try again; if it keeps happening, check the server address in Settings.`,
   mismatch: (what: string) =>

@@ -25,6 +25,7 @@ function setup(handler: FakeHandler, overrides: Partial<HttpOptions> = {}) {
     baseUrl: 'http://kspay.test/api',
     fetch: fake.fetch,
     timeoutMs: 1_000,
+    streamDeadlineMs: 60_000,
     clock: { now: () => Date.parse('2026-01-01T00:00:00Z') },
     log: silentLogger,
     secrets,
@@ -260,11 +261,12 @@ describe('http: real network failures over loopback', () => {
     return (server.address() as AddressInfo).port;
   }
 
-  function realClient(baseUrl: string, timeoutMs = 2_000) {
+  function realClient(baseUrl: string, timeoutMs = 2_000, streamDeadlineMs = 60_000) {
     return createHttp({
       baseUrl,
       fetch: globalThis.fetch,
       timeoutMs,
+      streamDeadlineMs,
       clock: { now: () => Date.now() },
       log: silentLogger,
       secrets: createSecretRegistry(),
@@ -339,6 +341,15 @@ describe('http: real network failures over loopback', () => {
     const client = realClient(`http://127.0.0.1:${port}`, 1_000);
     await expect(client.stream(GET, collect)).resolves.toBe('[0,1,2,3,4,5,6,7]');
     expect((await failure(client.send(GET))).code).toBe('timeout');
+  });
+
+  it('ends a streamed reply that keeps trickling in at its overall deadline, saying so', async () => {
+    const port = await listen(trickle(1_000, 100));
+    const started = Date.now();
+    const error = await failure(realClient(`http://127.0.0.1:${port}`, 1_000, 1_500).stream(GET, collect));
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/kept its reply coming for 2 seconds without finishing it/);
   });
 
   it('times a streamed reply out when it stops arriving midway', async () => {

@@ -2,6 +2,7 @@
 import type { Clock, Logger } from '../deps.ts';
 import { untilAborted } from './abortable.ts';
 import { KsPayError, errorForStatus, messages } from './errors.ts';
+import { createDepthGauge, TOO_DEEP } from './json-depth.ts';
 import { redactText } from './redact.ts';
 import type { SecretRegistry } from './redact.ts';
 
@@ -9,6 +10,11 @@ export interface HttpOptions {
   baseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
+  /**
+   * The most a streamed reply (the transaction list) may take from first byte sent to last byte read, however
+   * steadily it trickles in: its idle timeout restarts on every chunk, this never does.
+   */
+  streamDeadlineMs: number;
   clock: Clock;
   /** Already redacting. */
   log: Logger;
@@ -47,7 +53,8 @@ export interface Http {
   send(request: HttpRequest): Promise<HttpReply>;
   /**
    * For replies of any size (the transaction list): a success body goes to `read` as it arrives, with no size
-   * cap, and the timeout counts from the last chunk rather than from the start. Error replies, errors and retries
+   * cap, and the timeout counts from the last chunk rather than from the start, within `streamDeadlineMs` of
+   * the start. Error replies, errors and retries
    * are as `send`'s; every try calls `read` afresh.
    */
   stream<T>(request: HttpRequest, read: BodyReader<T>): Promise<T>;
@@ -67,13 +74,26 @@ const MAX_SERVER_MESSAGE = 300;
 export function createHttp(options: HttpOptions): Http {
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
 
-  async function once<T>(request: HttpRequest, attempt: number, success: Success<T>): Promise<T> {
+  async function once<T>(
+    request: HttpRequest,
+    attempt: number,
+    success: Success<T>,
+    deadlineMs: number | undefined,
+  ): Promise<T> {
     const { signal } = request;
     signal?.throwIfAborted();
     const url = resolve(base, request.path);
     const timer = new AbortController();
+    let pastDeadline = false;
     const expire = (): void => timer.abort();
     let timeout = setTimeout(expire, options.timeoutMs);
+    const deadline =
+      deadlineMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            pastDeadline = true;
+            timer.abort();
+          }, deadlineMs);
     const stillReading = (): void => {
       clearTimeout(timeout);
       timeout = setTimeout(expire, options.timeoutMs);
@@ -106,9 +126,17 @@ export function createHttp(options: HttpOptions): Http {
         });
         return result;
       }
-      text = await readBody(response);
+      text = await readErrorBody(response);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      if (pastDeadline && deadlineMs !== undefined) {
+        options.log.warn('KS Pay reply did not finish before its deadline', {
+          route: request.route,
+          attempt,
+          deadlineMs,
+        });
+        throw new KsPayError('timeout', messages.deadline(deadlineMs), { cause: error });
+      }
       if (timer.signal.aborted) {
         options.log.warn('KS Pay request timed out', {
           route: request.route,
@@ -127,6 +155,7 @@ export function createHttp(options: HttpOptions): Http {
       throw new KsPayError('network', message, { cause: error });
     } finally {
       clearTimeout(timeout);
+      clearTimeout(deadline);
     }
     options.log.debug('KS Pay request', {
       route: request.route,
@@ -152,10 +181,14 @@ export function createHttp(options: HttpOptions): Http {
     throw error;
   }
 
-  async function withRetries<T>(request: HttpRequest, success: Success<T>): Promise<T> {
+  async function withRetries<T>(
+    request: HttpRequest,
+    success: Success<T>,
+    deadlineMs: number | undefined,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await once(request, attempt, success);
+        return await once(request, attempt, success, deadlineMs);
       } catch (error) {
         if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts)
           throw error;
@@ -175,16 +208,21 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
-  function exchange<T>(request: HttpRequest, success: Success<T>): Promise<T> {
+  // A reply read whole never holds its timeout off, so `timeoutMs` is already its overall deadline.
+  function exchange<T>(request: HttpRequest, success: Success<T>, deadlineMs?: number): Promise<T> {
     return (request.retryable ?? request.method === 'GET')
-      ? withRetries(request, success)
-      : once(request, 1, success);
+      ? withRetries(request, success, deadlineMs)
+      : once(request, 1, success, deadlineMs);
   }
 
   return {
     send: (request) => exchange(request, readJson),
     stream: (request, read) =>
-      exchange(request, (response, stillReading) => read(chunksOf(response, stillReading))),
+      exchange(
+        request,
+        (response, stillReading) => read(chunksOf(response, stillReading)),
+        options.streamDeadlineMs,
+      ),
   };
 }
 
@@ -239,6 +277,20 @@ async function* chunksOf(response: Response, stillReading: () => void): AsyncGen
   }
 }
 
+/** An error reply's body, for the server's message: one nested too deeply has none worth reading. */
+async function readErrorBody(response: Response): Promise<string> {
+  try {
+    return await readBody(response);
+  } catch (error) {
+    if (error instanceof KsPayError && error.code === 'bad_response') return '';
+    throw error;
+  }
+}
+
+/**
+ * The body as text, under the size cap and the depth limit. The depth is gauged on the bytes as they arrive, so
+ * a reply of `[[[[…` is refused at its 65th byte instead of being read whole and handed to JSON.parse.
+ */
 async function readBody(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
@@ -250,11 +302,16 @@ async function readBody(response: Response): Promise<string> {
   if (response.body === null) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
+  const depth = createDepthGauge();
   let size = 0;
   let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (!depth.feed(value)) {
+      await reader.cancel();
+      throw new KsPayError('bad_response', messages.badResponse(TOO_DEEP), { status: response.status });
+    }
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
@@ -267,6 +324,7 @@ async function readBody(response: Response): Promise<string> {
   return text + decoder.decode();
 }
 
+/** Only ever given text `readBody` gauged, so JSON.parse never meets a body nested too deeply. */
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;
   try {

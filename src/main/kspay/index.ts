@@ -11,6 +11,7 @@ export type {
   KsPayClientOptions,
   KsPayCredentials,
   KsPayErrorCode,
+  ListCut,
   Order,
   PaymentMethod,
   Transaction,

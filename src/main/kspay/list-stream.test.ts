@@ -129,3 +129,17 @@ describe('readTransactionList', () => {
     expect(records).toHaveLength(1);
   });
 });
+
+describe('readTransactionList: nesting', () => {
+  it('refuses a list nested deeper than any KS Pay reply before the parser builds it', async () => {
+    const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
+    const error = await refusal(read(deep, 4096));
+    expect(error.code).toBe('bad_response');
+    expect(error.message).toMatch(/does not understand \(a reply nested deeper than any KS Pay reply\)/);
+  });
+
+  it('reads brackets inside strings and records a few levels deep as usual', async () => {
+    const record = { txnId: 'tx_a', note: '[[[[[[[[[[{{{{{{{{', meta: { a: { b: { c: [[[1]]] } } } };
+    expect((await read(JSON.stringify([record]), 1)).records).toEqual([record]);
+  });
+});

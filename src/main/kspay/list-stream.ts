@@ -2,6 +2,7 @@
 // dropped by the parser, so memory holds the records the caller keeps, never the reply's text or raw array.
 import { JSONParser } from '@streamparser/json';
 import { KsPayError, messages } from './errors.ts';
+import { createDepthGauge, TOO_DEEP } from './json-depth.ts';
 import { listOf, rawRecordOf, TransactionPageReply } from './schemas.ts';
 
 /** What the reply said besides its records: whether it was a page, and its paging fields. */
@@ -13,6 +14,8 @@ export interface ListReplySummary {
   limit?: number | undefined;
   total?: number | undefined;
   hasMore?: boolean | undefined;
+  /** The reply held more records than the caller would keep: reading stopped there, the rest unread. */
+  cut?: true;
 }
 
 /**
@@ -26,6 +29,9 @@ const PATHS = ['$', '$.*', '$.result.*', '$.items.*', '$.result.items.*', '$.res
  * so a reply that is not a list, or one endless record, cannot fill memory.
  */
 export const MAX_BYTES_BETWEEN_RECORDS = 16 * 1024 * 1024;
+
+/** Thrown out of the parser when one record more than the caller keeps has arrived. */
+const ENOUGH = Symbol('enough records');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,8 +53,10 @@ function bad(what: string, cause?: unknown): KsPayError {
 export async function readTransactionList(
   chunks: AsyncIterable<Uint8Array>,
   onRecord: (record: unknown, index: number) => void,
+  maxRecords = Number.POSITIVE_INFINITY,
 ): Promise<ListReplySummary> {
   const parser = new JSONParser({ paths: PATHS, keepStack: false });
+  const depth = createDepthGauge();
   let root: unknown;
   let list: unknown[] | undefined;
   let count = 0;
@@ -69,6 +77,7 @@ export async function readTransactionList(
       if (list === undefined) list = parent;
       else if (list !== parent) throw bad('transactions listed in two places');
       sinceRecord = 0;
+      if (count >= maxRecords) throw ENOUGH;
       onRecord(value, count);
     } catch (error) {
       refused = error;
@@ -81,9 +90,13 @@ export async function readTransactionList(
   for await (const chunk of chunks) {
     if (!started) started = chunk.some((byte) => !isWhitespace(byte));
     sinceRecord += chunk.byteLength;
+    // Gauged before the parser sees the bytes: it would build every level of `[[[[…` first.
+    if (!depth.feed(chunk)) throw bad(TOO_DEEP);
     try {
       parser.write(chunk);
     } catch (error) {
+      // Leaving the loop cancels the rest of the reply, so an endless list is read no further.
+      if (refused === ENOUGH) return { paged: false, count, cut: true };
       if (refused !== undefined) throw refused;
       throw bad(count === 0 ? 'not JSON' : 'the transaction list is not valid JSON', error);
     }

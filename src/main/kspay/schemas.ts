@@ -1,5 +1,6 @@
 // The zod shapes of every KS Pay reply, accepting each variant the guide documents (S2S and NPM sections).
 import { z } from 'zod';
+import { withinJsonDepth } from './json-depth.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -127,7 +128,8 @@ export const ProcessReply = z.preprocess(
   z.object({
     order: z.preprocess(
       (order) => {
-        if (typeof order !== 'string') return order;
+        // Text inside a reply is not gauged with the reply: an order too deep stays text, which the schema refuses.
+        if (typeof order !== 'string' || !withinJsonDepth(order)) return order;
         try {
           return JSON.parse(order) as unknown;
         } catch {

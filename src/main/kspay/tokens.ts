@@ -2,6 +2,7 @@
 import type { Clock, Logger } from '../deps.ts';
 import { untilAborted } from './abortable.ts';
 import { isKsPayError } from './errors.ts';
+import { withinJsonDepth } from './json-depth.ts';
 import { JwtTimes } from './schemas.ts';
 
 export interface TokenPair {
@@ -49,8 +50,10 @@ export function jwtLifetimeMs(token: string, now: number): number | undefined {
   const payload = token.split('.')[1];
   if (token.split('.').length !== 3 || payload === undefined) return undefined;
   let claims: unknown;
+  const text = Buffer.from(payload, 'base64url').toString('utf8');
+  if (!withinJsonDepth(text)) return undefined;
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims = JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -42,6 +42,11 @@ export interface InitiateResult {
   providerOrderId?: string;
 }
 
+/** A listing stopped at the records it keeps. */
+export interface ListCut {
+  kept: number;
+}
+
 export interface TransactionsQuery {
   /** ISO instant, inclusive. */
   from?: string;
@@ -60,8 +65,10 @@ export interface KsPayClientOptions {
   baseUrl: string;
   appId: string;
   credentials: () => Promise<KsPayCredentials>;
-  /** Per request; default 15 s. */
+  /** Per request; default 15 s. A list reply's restarts on every chunk, within `listDeadlineMs`. */
   timeoutMs?: number;
+  /** The most one transaction list reply may take, however steadily it arrives; default 5 minutes. */
+  listDeadlineMs?: number;
   fetch?: typeof fetch;
   clock?: Clock;
   log?: Logger;
@@ -77,6 +84,8 @@ export interface KsPayClientOptions {
   pageSize?: number;
   /** Pages read before a list is declared endless (`bad_response`); default 2000. */
   maxPages?: number;
+  /** Records one listing keeps (the newest, as listed); reading stops past them; default 1,000,000. */
+  maxListRecords?: number;
 }
 
 /**
@@ -95,12 +104,14 @@ export interface KsPayClient {
   transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
   /**
    * Every page; `onPage` gets each page's records as it is read (the desk shows them before the last), and
-   * the next page is asked for once what it returns has resolved.
+   * the next page is asked for once what it returns has resolved. `onCut` is called when KS Pay listed more
+   * than a listing keeps: the records returned are then the newest `kept`, and the rest was never read.
    */
   transactions(
     query?: TransactionsQuery,
     signal?: AbortSignal,
     onPage?: (records: readonly Transaction[]) => void | Promise<void>,
+    onCut?: (cut: ListCut) => void,
   ): Promise<Transaction[]>;
   /** Gets a token now so the first sale does not wait for one. */
   warmUp(signal?: AbortSignal): Promise<void>;

@@ -312,6 +312,18 @@ describe('an invalid policy', () => {
     expect(problems.map((p) => p.field).sort()).toEqual(['environment', 'extra', 'idleLockMinutes']);
   });
 
+  it('says where a file that is not JSON breaks, by line and column, and never quotes its text', () => {
+    const text = '{\n  "terminalName": "Till 1",\n  "secretKey": sk_live_9f3b2c1d\n}';
+    const [problem] = problemsOf(checkPolicyText(text, here));
+    expect(problem?.message).toMatch(
+      /^The policy file is not valid JSON \(it breaks at line 3, column 16\)\./,
+    );
+    expect(JSON.stringify(problem)).not.toMatch(/sk_live|ecretKey|Till 1/);
+    expect(problemsOf(checkPolicyText('{ "a": 1,', here))[0]?.message).toMatch(/line 1, column 10/);
+    expect(problemsOf(checkPolicyText('{ "a": "x\\q" }', here))[0]?.message).toMatch(/line 1, column 10/);
+    expect(problemsOf(checkPolicyText('  ', here))[0]?.message).toMatch(/\(it is empty\)/);
+  });
+
   it('refuses a file that is not JSON, or not one object', () => {
     for (const text of ['', '{ "terminalName": "A", }', 'not json'])
       expect(problemsOf(checkPolicyText(text, here))[0]).toMatchObject({

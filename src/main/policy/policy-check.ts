@@ -1,5 +1,6 @@
 // Turns a policy file's text into the settings it locks, or into every problem with it (field, value found,
 // what is allowed). Nothing half-applies: one problem and the whole policy is invalid.
+import { jsonBreakOffset, placeOf } from './json-error-place.ts';
 import type { z } from 'zod';
 import type { IdleLockBounds, PolicyProblem } from '../../shared/policy-status.ts';
 import { PrinterSettings, Settings } from '../../shared/domain.ts';
@@ -202,16 +203,21 @@ export function checkPolicy(raw: unknown, context: PolicyContext): PolicyCheck {
 /** Checks the file's text: an empty file or one that is not JSON is a problem too. */
 export function checkPolicyText(text: string, context: PolicyContext): PolicyCheck {
   let raw: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
+    raw = JSON.parse(json);
+  } catch {
+    // Only where it broke: JSON.parse's message quotes the text there, which may be a key IT put in by mistake.
+    const offset = jsonBreakOffset(json);
+    const { line, column } = placeOf(json, offset < 0 ? json.length : offset);
+    const where = json.trim() === '' ? 'it is empty' : `it breaks at line ${line}, column ${column}`;
     return {
       ok: false,
       problems: [
         problem(
           '(file)',
           undefined,
-          `The policy file is not valid JSON (${(error as Error).message}). Fix it in a JSON editor; docs/policy.schema.json describes every field.`,
+          `The policy file is not valid JSON (${where}). Fix it in a JSON editor; docs/policy.schema.json describes every field.`,
         ),
       ],
     };

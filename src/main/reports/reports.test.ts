@@ -167,6 +167,25 @@ describe('transactions', () => {
     expect(cached.serverIncomplete).toBeUndefined();
   });
 
+  it('says on the desk when KS Pay listed more records than a listing keeps, and which are shown', async () => {
+    const newest = txn({ txnId: 'tx_1', referenceNumber: 'WEB-1' });
+    const service = reports({
+      kspay: () => ({
+        transactions: async (_query, _signal, _onPage, onCut) => {
+          onCut?.({ kept: 1_000_000 });
+          return [newest];
+        },
+      }),
+    });
+    const listed = await service.transactions();
+    expect(listed.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(listed.serverError).toEqual({
+      code: 'list_cut',
+      message:
+        'KS Pay sent more than 1,000,000 records; the newest 1,000,000 are shown. Look older ones up in the KS Pay dashboard.',
+    });
+  });
+
   it('waits on betweenPages after each page of a server listing', async () => {
     const between: number[] = [];
     let asked = 0;

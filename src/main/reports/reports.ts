@@ -174,12 +174,26 @@ export function createReports(deps: ReportsDeps): Reports {
     const soFar = new Map<string, Transaction>();
     listedSoFar = { records: soFar, array: [] };
     try {
-      const server = await client.transactions({}, undefined, (page) => {
-        for (const record of page) soFar.set(record.txnId, record);
-        return deps.betweenPages?.();
-      });
+      let cut: number | undefined;
+      const server = await client.transactions(
+        {},
+        undefined,
+        (page) => {
+          for (const record of page) soFar.set(record.txnId, record);
+          return deps.betweenPages?.();
+        },
+        ({ kept }) => (cut = kept),
+      );
       lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
-      return { server };
+      if (cut === undefined) return { server };
+      const count = cut.toLocaleString('en-US');
+      return {
+        server,
+        serverError: {
+          code: 'list_cut',
+          message: `KS Pay sent more than ${count} records; the newest ${count} are shown. Look older ones up in the KS Pay dashboard.`,
+        },
+      };
     } catch (error) {
       const code =
         typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';

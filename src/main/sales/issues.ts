@@ -100,6 +100,19 @@ export function terminalOnlyIssue(sale: Sale): ReconcileIssue {
   };
 }
 
+/** A sale confirmed paid that KS Pay's list now shows failed: the payment was taken back after it was confirmed. */
+export function reversedIssue(sale: Sale): ReconcileIssue {
+  return {
+    id: issueId('reversed', sale.id),
+    kind: 'reversed',
+    saleId: sale.id,
+    reference: sale.reference,
+    ...(sale.txnId ? { txnId: sale.txnId } : {}),
+    explanation: `${saleName(sale)} was confirmed paid, but KS Pay now lists its payment as failed: the money may have been taken back. Check it in the KS Pay dashboard and ask the customer to pay again if it was.`,
+    reviewed: false,
+  };
+}
+
 /** Sales not final for longer than this are listed for the manager. */
 export function isStillPending(sale: Sale, nowMs: number, afterMs: number): boolean {
   return !isFinalSaleStatus(sale.status) && nowMs - Date.parse(sale.createdAt) >= afterMs;

@@ -72,6 +72,20 @@ describe('reconcile', () => {
     expect(rig.engine.issues()[0]?.reviewed).toBe(true);
   });
 
+  it('flags a payment KS Pay lists as failed after the terminal confirmed it paid', async () => {
+    await open();
+    const sale = await rig.engine.start({ ...INR, amountMinor: 555 });
+    rig.sandbox.pay(sale.txnId ?? '', 'failed');
+    const now = new Date(rig.clock.now()).toISOString();
+    const confirmed: Sale = { ...sale, status: 'succeeded', verifiedAt: now, updatedAt: now };
+    await rig.journal.append({ kind: 'sale', sale: confirmed, note: 'confirmed before the reversal' });
+    const report = await rig.engine.reconcile();
+    expect(report.issues).toMatchObject([
+      { id: `reversed:${sale.id}`, kind: 'reversed', saleId: sale.id, reviewed: false },
+    ]);
+    expect(report.issues[0]?.explanation).toMatch(/now lists its payment as failed/);
+  });
+
   it('lists a sale paid on the terminal that KS Pay has no record of', async () => {
     await open();
     const now = new Date(rig.clock.now()).toISOString();

@@ -6,6 +6,7 @@ import type { EngineContext } from './engine-context.ts';
 import {
   flagIssues,
   isStillPending,
+  reversedIssue,
   serverOnlyIssue,
   stillPendingIssue,
   terminalOnlyIssue,
@@ -81,8 +82,14 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     const oldestOpen = open.reduce((min, sale) => Math.min(min, Date.parse(sale.createdAt)), now);
     const from = Math.min(now - reconcileWindowMs, oldestOpen);
     let listed: ServerRecord[] | null = null;
+    // A list cut short at the records it keeps says nothing of the sales it did not reach.
+    let listCut = false;
     try {
-      listed = (await ctx.client().transactions({ from: new Date(from).toISOString() })).map(toServerRecord);
+      listed = (
+        await ctx.client().transactions({ from: new Date(from).toISOString() }, undefined, undefined, () => {
+          listCut = true;
+        })
+      ).map(toServerRecord);
     } catch (error) {
       log.warn('sales: reconcile could not list transactions', { code: ksPayErrorCode(error) ?? 'other' });
     }
@@ -113,9 +120,15 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
         if (isReferenceOf(record.referenceNumber, ownPrefix) && !known.has(record.referenceNumber))
           await recordIssue(serverOnlyIssue(record));
       }
+      // The list is read after the sale was confirmed, so a failed record of a paid sale is a reversal.
+      for (const sale of all) {
+        const record = byReference.get(sale.reference);
+        if (sale.status === 'succeeded' && record?.status === 'failed')
+          await recordIssue(reversedIssue(sale));
+      }
       // Only sales well inside the listed window: near its edge a clock difference could hide a record.
       const safeFrom = from + 3600_000;
-      for (const sale of all) {
+      for (const sale of listCut ? [] : all) {
         if (
           sale.status === 'succeeded' &&
           Date.parse(sale.createdAt) >= safeFrom &&

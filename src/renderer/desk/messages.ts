@@ -167,6 +167,7 @@ export const deskMessages = {
       server_only: 'Only on KS Pay',
       terminal_only: 'Only on this terminal',
       still_pending: 'Still pending',
+      reversed: 'Reversed after paid',
     } satisfies Record<ReconcileIssue['kind'], string>,
   },
   day: {

@@ -1,0 +1,90 @@
+// The client against a hostile KS Pay (a proxy in front of the sandbox): replies nested without end, lists that
+// never end and replies that trickle in. Each must end in a plain-words error or a bounded list, quickly.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/index.ts';
+import type { Sandbox } from '../../sandbox/index.ts';
+import { createKsPayClient } from './client.ts';
+import { KsPayError } from './errors.ts';
+import { startHostileServer } from './testing/hostile-server.ts';
+import type { HostileReply, HostileServer } from './testing/hostile-server.ts';
+import type { KsPayClientOptions } from './types.ts';
+
+const closing: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(closing.splice(0).map((open) => open.close()));
+});
+
+async function hostile(reply: HostileReply, options: Partial<KsPayClientOptions> = {}) {
+  const sandbox: Sandbox = await startSandbox({});
+  closing.push(sandbox);
+  const server: HostileServer = await startHostileServer(sandbox.url, reply);
+  closing.unshift(server);
+  const client = createKsPayClient({
+    baseUrl: server.url,
+    appId: sandbox.credentials.appId,
+    credentials: async () => ({
+      accessKey: sandbox.credentials.accessKey,
+      secretKey: sandbox.credentials.secretKey,
+    }),
+    sleep: async () => {},
+    random: () => 0,
+    timeoutMs: 2_000,
+    ...options,
+  });
+  return { sandbox, server, client };
+}
+
+async function failure(promise: Promise<unknown>): Promise<KsPayError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(KsPayError);
+  return error as KsPayError;
+}
+
+describe('a hostile KS Pay: nesting without end', () => {
+  it('refuses a 16 MB record of [[[[… at once, as a reply it does not understand, without building it', async () => {
+    const { client } = await hostile({ kind: 'deep-record', depth: 8 * 1024 * 1024 });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const error = await failure(client.transaction('tx_Whatever01'));
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error.code).toBe('bad_response');
+    expect(error.message).toMatch(/a reply this terminal does not understand \(a reply nested deeper/);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+});
+
+describe('a hostile KS Pay: a list that trickles in', () => {
+  it('ends a list of `[` and a space every 200 ms at the list deadline, and lists again once the server recovers', async () => {
+    const { client, server } = await hostile(
+      { kind: 'trickle-list', gapMs: 200 },
+      { timeoutMs: 1_000, listDeadlineMs: 1_500, maxGetAttempts: 1 },
+    );
+    const started = performance.now();
+    const error = await failure(client.transactions());
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/without finishing it, so the terminal stopped waiting/);
+    server.set(null);
+    await expect(client.transactions()).resolves.toEqual([]);
+  });
+});
+
+describe('a hostile KS Pay: a list that never ends', () => {
+  it('keeps the newest records a listing keeps, stops reading past them, and says it was cut', async () => {
+    const { client, server } = await hostile({ kind: 'endless-list' }, { maxListRecords: 5_000 });
+    const cuts: number[] = [];
+    const listed = await client.transactions({}, undefined, undefined, ({ kept }) => cuts.push(kept));
+    expect(listed).toHaveLength(5_000);
+    expect(listed[0]?.referenceNumber).toBe('ENDLESS-0');
+    expect(cuts).toEqual([5_000]);
+    // Reading stopped: the server stops writing once the socket backs up.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = server.recordsSent();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.recordsSent()).toBe(sent);
+    expect(sent).toBeLessThan(1_000_000);
+  });
+});

@@ -1,0 +1,159 @@
+// A hostile KS Pay for tests: a loopback proxy in front of a real server (the sandbox) that passes every request
+// through, except the replies a broken or malicious server could send and the sandbox never does:
+//
+//   endless-list   GET /transaction: a bare array of valid, distinct records that never ends (until the client
+//                  stops reading).
+//   deep-record    GET /transaction/txnId/:id: `depth` opening brackets `[[[[…`, then the closing ones.
+//   trickle-list   GET /transaction: `[`, then one space every `gapMs`, for ever.
+//
+// The behaviour can be changed while the server runs (`set`), so a test can let the server recover.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type HostileReply =
+  { kind: 'endless-list' } | { kind: 'deep-record'; depth: number } | { kind: 'trickle-list'; gapMs: number };
+
+export interface HostileServer {
+  url: string;
+  set(reply: HostileReply | null): void;
+  /** Records the endless list has written so far (over all its replies). */
+  recordsSent(): number;
+  /** Replies of the hostile kind begun so far. */
+  hostileReplies(): number;
+  close(): Promise<void>;
+}
+
+const BATCH_RECORDS = 500;
+
+function endlessRecord(index: number): string {
+  return JSON.stringify({
+    txnId: `tx_Endless${index}`,
+    referenceNumber: `ENDLESS-${index}`,
+    amount: 1.5,
+    currency: 'INR',
+    status: 'COMPLETED',
+    paymentMethodName: 'UPI',
+    createdAt: '2026-03-10T10:00:00.000Z',
+  });
+}
+
+function isList(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && /\/transaction(\?|$)/.test(req.url ?? '');
+}
+
+function isRecordLookup(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && /\/transaction\/txnId\/[^/?]+/.test(req.url ?? '');
+}
+
+export async function startHostileServer(
+  upstream: string,
+  initial: HostileReply | null = null,
+): Promise<HostileServer> {
+  let reply = initial;
+  let sent = 0;
+  let hostile = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  const base = new URL(upstream.endsWith('/') ? upstream : `${upstream}/`);
+
+  function endless(res: http.ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    let first = true;
+    const more = (): void => {
+      while (!res.destroyed) {
+        const batch: string[] = [];
+        for (let i = 0; i < BATCH_RECORDS; i += 1) {
+          batch.push(endlessRecord(sent));
+          sent += 1;
+        }
+        const flowing = res.write(`${first ? '[' : ','}${batch.join(',')}`);
+        first = false;
+        if (!flowing) {
+          res.once('drain', more);
+          return;
+        }
+      }
+    };
+    more();
+  }
+
+  function deep(res: http.ServerResponse, depth: number): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('['.repeat(depth) + ']'.repeat(depth));
+  }
+
+  function trickle(res: http.ServerResponse, gapMs: number): void {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('[');
+    const timer = setInterval(() => {
+      if (res.destroyed) {
+        clearInterval(timer);
+        timers.delete(timer);
+        return;
+      }
+      res.write(' ');
+    }, gapMs);
+    timers.add(timer);
+    res.on('close', () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    });
+  }
+
+  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers.set(name, value);
+    }
+    const target = new URL(req.url ?? '/', base.origin);
+    const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
+    const answer = await fetch(target, {
+      method: req.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      ...(body === undefined ? {} : { body }),
+    });
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding')
+        out[name] = value;
+    });
+    res.writeHead(answer.status, out);
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  }
+
+  const server = http.createServer((req, res) => {
+    if (reply?.kind === 'endless-list' && isList(req)) {
+      hostile += 1;
+      endless(res);
+    } else if (reply?.kind === 'trickle-list' && isList(req)) {
+      hostile += 1;
+      trickle(res, reply.gapMs);
+    } else if (reply?.kind === 'deep-record' && isRecordLookup(req)) {
+      hostile += 1;
+      deep(res, reply.depth);
+    } else {
+      forward(req, res).catch(() => res.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  // The upstream's path (e.g. /api) stays in front of every request the client sends.
+  const url = `http://127.0.0.1:${port}${base.pathname.replace(/\/$/, '')}`;
+
+  return {
+    url,
+    set(next) {
+      reply = next;
+    },
+    recordsSent: () => sent,
+    hostileReplies: () => hostile,
+    close: async () => {
+      for (const timer of timers) clearInterval(timer);
+      timers.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
