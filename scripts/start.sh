@@ -42,7 +42,9 @@ fi
 
 # 6. Browser mode: the same app and services over loopback, in the system's browser. Browser mode
 #    prints a one-time address (http://127.0.0.1:PORT/#pair=<code>) that connects the one browser that
-#    opens it; this opens (or shows) that address. What it prints is read from a private temporary file.
+#    opens it, and (--opener-file) the path of a file only this user can read that forwards to it. The
+#    browser is opened on that path: a command line is readable by every user of the computer
+#    (/proc/PID/cmdline), so the code is never put on one. What it prints is read from a private file.
 port=${KSPAY_PORT:-5180}
 data_dir=${KSPAY_DATA_DIR:-$HOME/.local/share/ks-pay-pos-browser}
 if ((force_browser == 0)); then
@@ -50,13 +52,13 @@ if ((force_browser == 0)); then
 fi
 mkdir -p "$data_dir"
 printed=$(mktemp)
-node src/browser/cli.ts --port "$port" --data-dir "$data_dir" > >(tee "$printed") &
+node src/browser/cli.ts --port "$port" --data-dir "$data_dir" --opener-file > >(tee "$printed") &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$printed"' INT TERM EXIT
-url=''
+opener=''
 for _ in $(seq 1 300); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/#pair=[A-Za-z0-9_-]*' "$printed" | head -n 1 || true)
-  [[ -n $url ]] && break
+  opener=$(sed -n 's/^KS Pay POS opener file at //p' "$printed" | head -n 1 || true)
+  [[ -n $opener ]] && break
   if ! kill -0 "$server" 2>/dev/null; then
     say "Browser mode stopped before it was ready (its message is above). Is port $port taken? Try: KSPAY_PORT=5181 npm start"
     exit 1
@@ -64,13 +66,13 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 rm -f "$printed"
-if [[ -z $url ]]; then
+if [[ -z $opener ]]; then
   say "Browser mode did not print its address within a minute (its messages are above). Run npm start again."
   exit 1
 fi
 if [[ -z ${KSPAY_NO_OPEN:-} && -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]] && command -v xdg-open >/dev/null 2>&1; then
-  xdg-open "$url" >/dev/null 2>&1 || true
-  say "KS Pay POS is running in browser mode, opened in your browser with its one-time address (Ctrl+C stops it). If no browser opened, open the one-time address above."
+  xdg-open "$opener" >/dev/null 2>&1 || true
+  say "KS Pay POS is running in browser mode, opened in your browser through its one-time address (Ctrl+C stops it). If no browser opened, open the one-time address above."
 else
   say "KS Pay POS is running in browser mode: open the one-time address above in a browser (Ctrl+C stops it)."
 fi

@@ -3,11 +3,21 @@
 // fake install-electron that fails: Electron's real binary cannot be fetched here. One file, so the scripts'
 // builds into out/ never run at the same time.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SESSION_PATH } from '../src/shared/browser-bridge.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const START_TIMEOUT = 180_000;
@@ -23,6 +33,29 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env['ELECTRON_EXEC_PATH'];
   delete env['ELECTRON_OVERRIDE_DIST_PATH'];
   return { ...env, ...extra };
+}
+
+/** Every process's command line on this computer, as any other user can read them. */
+function everyCommandLine(): string {
+  let all = '';
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      all += readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ') + '\n';
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return all;
+}
+
+async function until<T>(what: string, probe: () => T | null, output: () => string): Promise<T> {
+  const deadline = Date.now() + START_TIMEOUT - 10_000;
+  for (;;) {
+    const found = probe();
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function freePort(): Promise<number> {
@@ -114,6 +147,65 @@ pwd > ${record}.cwd`,
       expect(output).toContain(
         'Electron cannot start here (its binary could not be downloaded: no network to the download host mirror.invalid (its name does not resolve)): starting browser mode instead',
       );
+    },
+    START_TIMEOUT,
+  );
+});
+
+describe('npm start in browser mode opens the browser without the pairing code on any command line', () => {
+  it(
+    'hands xdg-open a private opener file (0600 in a 0700 folder) that leads to the address that connects, gone once spent',
+    async () => {
+      const bin = join(work, 'fake-xdg-bin');
+      const record = join(work, 'xdg-open-was-run');
+      mkdirSync(bin);
+      script(
+        join(bin, 'xdg-open'),
+        `env > ${record}.env
+printf '%s\\n' "$@" > ${record}.args`,
+      );
+      const port = await freePort();
+      const env = baseEnv({
+        PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+        DISPLAY: ':99',
+        KSPAY_PORT: String(port),
+        KSPAY_DATA_DIR: join(work, 'opener-data'),
+      });
+      delete env['KSPAY_NO_OPEN'];
+      const child = spawn('bash', ['scripts/start.sh', '--browser'], { cwd: REPO, detached: true, env });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      try {
+        const args = await until(
+          'xdg-open being run',
+          () => (existsSync(`${record}.args`) ? readFileSync(`${record}.args`, 'utf8') : null),
+          () => output,
+        );
+        const opened = args.trim().split('\n');
+        expect(opened).toHaveLength(1);
+        const file = opened[0]!;
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+        expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+        const address = /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(
+          readFileSync(file, 'utf8'),
+        )?.[1];
+        expect(address).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/#pair=[A-Za-z0-9_-]{43}$`));
+        const code = new URL(address!).hash.replace(/^#pair=/, '');
+        expect(args).not.toContain(code);
+        expect(readFileSync(`${record}.env`, 'utf8')).not.toContain(code);
+        expect(everyCommandLine()).not.toContain(code);
+
+        const claim = await fetch(`http://127.0.0.1:${port}${SESSION_PATH}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+        });
+        expect(await claim.json()).toEqual({ ok: true, value: { connected: true } });
+        expect(existsSync(dirname(file))).toBe(false);
+      } finally {
+        process.kill(-child.pid!, 'SIGTERM');
+      }
     },
     START_TIMEOUT,
   );

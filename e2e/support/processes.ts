@@ -42,7 +42,8 @@ export function startProcess({
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
-  const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
+  // What browser mode prints holds its one-time codes: its log is its owner's alone.
+  const log = logFile ? createWriteStream(logFile, { flags: 'a', mode: 0o600 }) : null;
   let stdout = '';
   let stderr = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

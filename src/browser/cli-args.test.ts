@@ -17,8 +17,14 @@ describe('browser mode arguments', () => {
         sandboxAdmin: true,
         sandboxLatencyMs: 250,
         logLevel: 'info',
+        openerFile: false,
       },
     });
+  });
+
+  it('writes an opener file only when --opener-file asks for one', () => {
+    const withOpener = parseBrowserArgs(['--data-dir', 'x', '--opener-file'], 'out/renderer');
+    expect(withOpener.help === false && withOpener.options.openerFile).toBe(true);
   });
 
   it('says in plain words what is wrong with an argument', () => {

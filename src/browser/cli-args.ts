@@ -10,6 +10,7 @@ export const BROWSER_USAGE = `Usage: npm run browser -- [options]
   --sandbox-latency MS   delay every reply of the built-in Demo sandbox by MS milliseconds
   --policy FILE          a machine policy file, as IT places one (see README "Deploying to many counters")
   --log-level LEVEL      debug, info, warn or error (default info)
+  --opener-file          write a private file that opens the one-time address, and print its path
   --help                 show this help`;
 
 export class BrowserArgsError extends Error {}
@@ -21,6 +22,8 @@ export interface BrowserOptions {
   sandboxAdmin: boolean;
   sandboxLatencyMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Write a private opener file for the one-time address (what npm start hands to xdg-open). */
+  openerFile: boolean;
   /** The machine policy file; browser mode reads none unless given. */
   policyPath?: string;
 }
@@ -48,6 +51,7 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
         'sandbox-latency': { type: 'string' },
         'log-level': { type: 'string' },
         policy: { type: 'string' },
+        'opener-file': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -72,6 +76,7 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
       sandboxAdmin: values['sandbox-admin'] ?? false,
       sandboxLatencyMs: wholeNumber('--sandbox-latency', values['sandbox-latency'], 0, 60_000),
       logLevel,
+      openerFile: values['opener-file'] ?? false,
       ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
     },
   };

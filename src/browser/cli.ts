@@ -3,6 +3,9 @@
 // prints `KS Pay POS browser mode at http://127.0.0.1:PORT/#pair=<code>`: a one-time address that
 // connects the one browser that opens it (scripts read the line up to the `/` for the plain address).
 // Then `KS Pay POS customer display at http://127.0.0.1:PORT/customer#pair=<code>`, the customer display's own.
+// With --opener-file, then `KS Pay POS opener file at /tmp/kspay-open-XXXXXX/open.html`: a page only this
+// user can read that forwards to the one-time address, for a browser started by path (no code on its
+// command line); it is deleted once a page connects and when browser mode stops.
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +15,7 @@ import { lockDataFolder } from '../node-shared/index.ts';
 import { createLogger } from '../main/logging/index.ts';
 import { loadKeytar } from '../main/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
+import { writeOpenerFile, type OpenerFile } from './opener-file.ts';
 import { BROWSER_USAGE, BrowserArgsError, parseBrowserArgs } from './cli-args.ts';
 import { startBrowserTerminal } from './terminal.ts';
 
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
   const keytar = await loadKeytar();
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
+  let opener: OpenerFile | null = null;
+  process.once('exit', () => opener?.remove());
   const { app, server, close } = await startBrowserTerminal({
     app: {
       dataDir: options.dataDir,
@@ -53,18 +59,26 @@ async function main(): Promise<void> {
       version,
       ...(options.policyPath ? { policy: { path: options.policyPath, hostname: hostname() } } : {}),
     },
-    server: { rendererDir: options.rendererDir, port: options.port },
+    server: {
+      rendererDir: options.rendererDir,
+      port: options.port,
+      // The code it forwards to is spent: nothing is left worth keeping, or reading.
+      onTerminalConnected: () => opener?.remove(),
+    },
   });
   if (options.sandboxAdmin) {
     const sandbox = await app.builtInSandbox();
     process.stdout.write(`KS Pay sandbox admin at ${sandbox.url}/__admin/\n`);
   }
+  const oneTimeUrl = server.oneTimeUrl();
+  if (options.openerFile) opener = writeOpenerFile(oneTimeUrl);
   process.stdout.write(
-    `KS Pay POS browser mode at ${server.oneTimeUrl()}\n` +
+    `KS Pay POS browser mode at ${oneTimeUrl}\n` +
       'Open that one-time address in the browser that will be the terminal: it connects that browser, then stops working.\n' +
       'To connect another browser, stop browser mode (Ctrl+C) and start it again for a new address.\n' +
       `KS Pay POS customer display at ${server.customerOneTimeUrl()}\n` +
-      'Open that one on the screen that faces the customer (the manager desk has Open customer display for a new one).\n',
+      'Open that one on the screen that faces the customer (the manager desk has Open customer display for a new one).\n' +
+      (opener ? `KS Pay POS opener file at ${opener.path}\n` : ''),
   );
 
   const stop = (): void => {

@@ -19,7 +19,7 @@ import {
 import type { Logger } from '../main/deps.ts';
 import { isCallName, userError, type Dispatch, type SessionEvents } from '../main/ipc/index.ts';
 import { COMMON_HEADERS, readJsonBody, send, sendResult } from './http-replies.ts';
-import { createOneTimeCodes } from './one-time-code.ts';
+import { createOneTimeCodes, type OneTimeCodes } from './one-time-code.ts';
 import { createPageSessions } from './page-sessions.ts';
 import { HTML_HEADERS, NOT_BUILT_PAGE, simplePage } from './pages.ts';
 import { createSessionGate, DISPLAY_NOT_CONNECTED_MESSAGE, type SessionGate } from './session-gate.ts';
@@ -43,6 +43,8 @@ export interface BrowserServerOptions {
   /** True only for a return address the terminal gave one of its sales (it carries that sale's token). */
   isOwnCheckoutReturn(url: string): boolean;
   log: Logger;
+  /** A page spent the cashier's one-time code (it is connected; that address now connects nothing). */
+  onTerminalConnected?: () => void;
 }
 
 export interface BrowserServer {
@@ -63,7 +65,15 @@ export interface BrowserServer {
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const { rendererDir, dispatch, events, onCheckoutReturn, isOwnCheckoutReturn, log } = options;
-  const codes = createOneTimeCodes();
+  const issued = createOneTimeCodes();
+  const codes: OneTimeCodes = {
+    issue: () => issued.issue(),
+    redeem: (given) => {
+      const spent = issued.redeem(given);
+      if (spent) options.onTerminalConnected?.();
+      return spent;
+    },
+  };
   const displayCodes = createOneTimeCodes();
   // Made once the port is known (the session cookies are named for it), before the first request.
   let gates: { terminal: SessionGate; display: SessionGate } | null = null;

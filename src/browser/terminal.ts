@@ -8,7 +8,7 @@ export interface BrowserTerminalOptions {
   app: Omit<PosAppOptions, 'shell' | 'platform'> & {
     platform: Omit<PosPlatform, 'openCheckout' | 'checkoutReturnUrl' | 'customerDisplayAddress'>;
   };
-  server: Pick<BrowserServerOptions, 'rendererDir' | 'port'>;
+  server: Pick<BrowserServerOptions, 'rendererDir' | 'port' | 'onTerminalConnected'>;
 }
 
 export interface BrowserTerminal {
