@@ -1,33 +1,14 @@
 // With named cashiers, every call that names or lists sales keeps to the signed-in cashier's own: Ben can
 // neither list, show, print, dismiss, open nor check again Asha's sales. A reprint is marked DUPLICATE
 // and written to the audit log.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { createPosApp, type PosApp } from './pos-app.ts';
+import { expect, it } from 'vitest';
 import { contractCaller } from './testing/contract-caller.ts';
-import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
+import { useStartedApp } from './testing/test-app.ts';
 
-let dataDir: string;
-let app: PosApp;
-const sandboxes: Sandbox[] = [];
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'cashier-scope-'));
-  app = createPosApp(testAppOptions(dataDir, sandboxes));
-  await app.start();
-});
-
-afterEach(async () => {
-  await app.close();
-  await closeSandboxes(sandboxes);
-  await rm(dataDir, { recursive: true, force: true });
-});
+const terminal = useStartedApp('cashier-scope-');
 
 it('refuses Ben every call on Asha’s sales and lists him none of them; Asha’s reprint is a DUPLICATE in the audit log', async () => {
-  const counter = contractCaller(app);
+  const counter = contractCaller(terminal.app);
   await counter.call('setup.startDemo');
   await counter.call('setup.setPin', { pin: '2580', confirm: '2580' });
   await counter.call('staff.unlock', { pin: '2580' });
@@ -37,8 +18,8 @@ it('refuses Ben every call on Asha’s sales and lists him none of them; Asha’
 
   await counter.call('staff.signIn', { name: 'Asha', pin: '2468' });
   const paid = await counter.startDemoSale(25_000);
-  const redirect = (await app.builtInSandbox()).pay(paid.txnId!, 'success');
-  await app.handleRedirect(redirect.redirectUrls[0]!);
+  const redirect = (await terminal.app.builtInSandbox()).pay(paid.txnId!, 'success');
+  await terminal.app.handleRedirect(redirect.redirectUrls[0]!);
   const open = await counter.startDemoSale(12_000);
   await counter.call('staff.signOut');
 

@@ -1,37 +1,18 @@
 // Only a finished sale leaves the counter, and the customer display never shows another sale's result:
 // pay A, start B, dismiss B must not put A's "Paid" in front of B's customer.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { createPosApp, type PosApp } from './pos-app.ts';
+import { expect, it } from 'vitest';
 import { contractCaller } from './testing/contract-caller.ts';
-import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
+import { useStartedApp } from './testing/test-app.ts';
 
-let dataDir: string;
-let app: PosApp;
-const sandboxes: Sandbox[] = [];
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'sale-dismiss-'));
-  app = createPosApp(testAppOptions(dataDir, sandboxes));
-  await app.start();
-});
-
-afterEach(async () => {
-  await app.close();
-  await closeSandboxes(sandboxes);
-  await rm(dataDir, { recursive: true, force: true });
-});
+const terminal = useStartedApp('sale-dismiss-');
 
 it('refuses to dismiss a sale in progress, and never shows an earlier sale’s result on the display', async () => {
-  const cashier = contractCaller(app);
-  const display = contractCaller(app, 'display-counter');
+  const cashier = contractCaller(terminal.app);
+  const display = contractCaller(terminal.app, 'display-counter');
   await cashier.call('setup.startDemo');
   const a = await cashier.startDemoSale(25_000);
-  const paid = (await app.builtInSandbox()).pay(a.txnId!, 'success');
-  await app.handleRedirect(paid.redirectUrls[0]!);
+  const paid = (await terminal.app.builtInSandbox()).pay(a.txnId!, 'success');
+  await terminal.app.handleRedirect(paid.redirectUrls[0]!);
   expect(await display.call('display.state')).toMatchObject({ view: 'result', outcome: 'paid' });
 
   const b = await cashier.startDemoSale(25_000);

@@ -1,33 +1,14 @@
 // The method's name on a sale comes from KS Pay's catalogue only: a caller that sends its own name (a
 // cashier's page, or a second page on the bridge) neither starts a sale with a method the catalogue does
 // not list nor puts its own words on the receipt and the Z report.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Sandbox } from '../../sandbox/index.ts';
-import { createPosApp, type PosApp } from './pos-app.ts';
+import { expect, it } from 'vitest';
 import { contractCaller } from './testing/contract-caller.ts';
-import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
+import { useStartedApp } from './testing/test-app.ts';
 
-let dataDir: string;
-let app: PosApp;
-const sandboxes: Sandbox[] = [];
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'method-name-'));
-  app = createPosApp(testAppOptions(dataDir, sandboxes));
-  await app.start();
-});
-
-afterEach(async () => {
-  await app.close();
-  await closeSandboxes(sandboxes);
-  await rm(dataDir, { recursive: true, force: true });
-});
+const terminal = useStartedApp('method-name-');
 
 it('refuses a method ID the catalogue does not list, whatever name the caller sends, before KS Pay hears of it', async () => {
-  const page = contractCaller(app);
+  const page = contractCaller(terminal.app);
   await page.call('setup.startDemo');
   const inr = (await page.call('catalog.currencies')).find((c) => c.code === 'INR')!;
   expect(
@@ -39,12 +20,12 @@ it('refuses a method ID the catalogue does not list, whatever name the caller se
       amountMinor: 25_000,
     }),
   ).toEqual({ code: 'invalid', message: 'That payment method is not offered for INR. Pick another one.' });
-  expect((await app.builtInSandbox()).transactions()).toHaveLength(0);
+  expect((await terminal.app.builtInSandbox()).transactions()).toHaveLength(0);
   expect(await page.call('sales.list', { limit: 10 })).toEqual([]);
 });
 
 it('names a listed method as the catalogue does, not as the caller sends it', async () => {
-  const page = contractCaller(app);
+  const page = contractCaller(terminal.app);
   await page.call('setup.startDemo');
   const inr = (await page.call('catalog.currencies')).find((c) => c.code === 'INR')!;
   const [method] = await page.call('catalog.methods', { currencyId: inr.id });
