@@ -132,6 +132,23 @@ describe('keypad and amount rules', () => {
     expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
   });
 
+  it('without a last sale or a default method, the first method is chosen', async () => {
+    await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'INR' } }) });
+    await saleScreenReady();
+    expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('Enter on a method reached with Tab chooses that method and does not charge', async () => {
+    const { user, fake } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('12');
+    const upi = screen.getByRole('button', { name: 'UPI' });
+    upi.focus();
+    await user.keyboard('{Enter}');
+    expect(upi).toHaveAttribute('aria-pressed', 'true');
+    expect(fake.callsTo('sales.start')).toEqual([]);
+  });
+
   it('offers only active currencies and active methods, one button per method', async () => {
     await renderApp();
     await saleScreenReady();

@@ -68,7 +68,12 @@ export function SaleEntry({ locale }: { locale: string }) {
       if (event.key === 'Enter') {
         // Enter charges from anywhere on the entry panel except where Enter means something else.
         const onOtherControl = target && target !== document.body && !rootRef.current?.contains(target);
-        if (onOtherControl || target?.matches('select, .charge__button')) return;
+        // On a method not yet chosen Enter chooses it, as a button does; on the chosen one it charges.
+        if (
+          onOtherControl ||
+          target?.matches('select, .charge__button, [data-method-key][aria-pressed="false"]')
+        )
+          return;
         event.preventDefault();
         chargeRef.current();
         return;
