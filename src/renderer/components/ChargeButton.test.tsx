@@ -23,17 +23,24 @@ describe('the Charge button', () => {
     expect(charge()).toBeEnabled();
   });
 
-  it('is disabled when no method is chosen, and says so', async () => {
-    const { user } = await renderApp();
+  it('is disabled when the currency offers no method, and says so', async () => {
+    const { user } = await renderApp({ 'catalog.methods': () => [] });
     await saleScreenReady();
     await user.keyboard('250');
     expect(charge()).toHaveAccessibleName('Charge ₹250.00');
     expect(charge()).toBeDisabled();
     expect(charge()).toHaveAccessibleDescription('Choose a payment method to charge.');
+  });
+
+  it('starts with the first method chosen, and another is chosen by a click', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('250');
+    expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
+    expect(charge()).toBeEnabled();
     await user.click(screen.getByRole('button', { name: 'NET BANKING' }));
     expect(screen.getByRole('button', { name: 'NET BANKING' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'false');
-    expect(charge()).toBeEnabled();
   });
 
   it('starts the sale with integer minor units, the chosen method and the note', async () => {

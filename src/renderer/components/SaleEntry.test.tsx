@@ -64,6 +64,33 @@ describe('keypad and amount rules', () => {
     expect(amount()).toHaveTextContent('₹0.00');
   });
 
+  it('the keyboard comma groups digits (1,234 is ₹1,234.00), never a decimal point', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('1,234');
+    expect(amount()).toHaveTextContent('₹1,234.00');
+    expect(charge()).toHaveAccessibleName('Charge ₹1,234.00');
+  });
+
+  it('a pasted amount written with groups is read whole', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.paste('1,234.50');
+    expect(amount()).toHaveTextContent('₹1,234.50');
+  });
+
+  it('a key past the largest amount is refused with a sentence naming the largest amount', async () => {
+    const { user } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('9'.repeat(16));
+    expect(amount()).toHaveTextContent('₹999,999,999.00');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /largest amount one sale can charge is ₹999,999,999\.99/,
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('switching currency clears the amount instead of carrying the wrong decimals', async () => {
     const { user } = await renderApp();
     await saleScreenReady();
@@ -103,6 +130,23 @@ describe('keypad and amount rules', () => {
     });
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Currency' })).toHaveValue('USD'));
     expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('without a last sale or a default method, the first method is chosen', async () => {
+    await renderApp({ 'setup.status': () => makeStatus({ settings: { defaultCurrency: 'INR' } }) });
+    await saleScreenReady();
+    expect(await screen.findByRole('button', { name: 'CARD' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('Enter on a method reached with Tab chooses that method and does not charge', async () => {
+    const { user, fake } = await renderApp();
+    await saleScreenReady();
+    await user.keyboard('12');
+    const upi = screen.getByRole('button', { name: 'UPI' });
+    upi.focus();
+    await user.keyboard('{Enter}');
+    expect(upi).toHaveAttribute('aria-pressed', 'true');
+    expect(fake.callsTo('sales.start')).toEqual([]);
   });
 
   it('offers only active currencies and active methods, one button per method', async () => {

@@ -1,7 +1,8 @@
 // The sale screen's entry state: currency, method, note, amount and keypad, Charge.
-// The physical keyboard works like the keypad: digits, point, Backspace, Enter = Charge, Escape = clear.
+// The physical keyboard works like the keypad: digits, the locale's decimal separator, Backspace,
+// Enter = Charge, Escape = clear; the locale's grouping separator is skipped and a pasted amount is read.
 import { useCallback, useEffect, useRef } from 'react';
-import { entryToMinor, keyFromKeyboard } from '../lib/amount-entry.ts';
+import { entryToMinor, keyFromKeyboard, separatorsFor } from '../lib/amount-entry.ts';
 import { formatAmount } from '../lib/format.ts';
 import { messages } from '../lib/messages.ts';
 import { useAmount, useCatalog, useSale } from '../stores/index.ts';
@@ -49,6 +50,16 @@ export function SaleEntry({ locale }: { locale: string }) {
   }, [canCharge, charge]);
 
   useEffect(() => {
+    const separators = separatorsFor(locale);
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('dialog') || target?.matches('input, textarea, select, [contenteditable="true"]'))
+        return;
+      const text = event.clipboardData?.getData('text/plain');
+      if (!text) return;
+      event.preventDefault();
+      useAmount.getState().paste(text, separators);
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
@@ -57,7 +68,12 @@ export function SaleEntry({ locale }: { locale: string }) {
       if (event.key === 'Enter') {
         // Enter charges from anywhere on the entry panel except where Enter means something else.
         const onOtherControl = target && target !== document.body && !rootRef.current?.contains(target);
-        if (onOtherControl || target?.matches('select, .charge__button')) return;
+        // On a method not yet chosen Enter chooses it, as a button does; on the chosen one it charges.
+        if (
+          onOtherControl ||
+          target?.matches('select, .charge__button, [data-method-key][aria-pressed="false"]')
+        )
+          return;
         event.preventDefault();
         chargeRef.current();
         return;
@@ -67,14 +83,18 @@ export function SaleEntry({ locale }: { locale: string }) {
         useAmount.getState().press('Clear');
         return;
       }
-      const key = keyFromKeyboard(event.key);
+      const key = keyFromKeyboard(event.key, separators);
       if (!key) return;
       event.preventDefault();
-      useAmount.getState().press(key);
+      if (key !== 'ignore') useAmount.getState().press(key);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+    window.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('paste', onPaste);
+    };
+  }, [locale]);
 
   const amountText = currency ? formatAmount(minor, currency, locale) : '';
 

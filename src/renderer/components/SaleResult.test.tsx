@@ -101,6 +101,16 @@ describe('the result', () => {
     print.mockRestore();
   });
 
+  it('after Print receipt, the focus is back on New sale so Enter starts the next sale', async () => {
+    const { user } = await renderApp({
+      'sales.current': () => makeSale({ status: 'succeeded' }),
+      'receipts.print': () => ({ via: 'escpos', duplicate: false }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
+    expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New sale' })).toHaveFocus();
+  });
+
   it('New sale clears the sale with main and returns to an empty amount and note', async () => {
     const { user, fake } = await renderApp();
     await screen.findByRole('option', { name: /INR/ });

@@ -87,6 +87,10 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
       });
     } catch (error) {
       setPrintState({ busy: false, message: errorMessage(error), failed: true });
+    } finally {
+      // Print is disabled while it prints, which drops the focus to the page: give it back to
+      // New sale so Enter still starts the next sale.
+      newSaleRef.current?.focus();
     }
   }
 

@@ -5,6 +5,8 @@ import {
   emptyEntry,
   entryToMinor,
   keyFromKeyboard,
+  pasteAmount,
+  separatorsFor,
   pressKey,
   type AmountEntry,
   type AmountKey,
@@ -98,12 +100,52 @@ describe('amount entry', () => {
     );
   });
 
-  it('maps physical keys: digits, point or comma, Backspace and Delete', () => {
-    expect(keyFromKeyboard('7')).toBe('7');
-    expect(keyFromKeyboard(',')).toBe('.');
-    expect(keyFromKeyboard('.')).toBe('.');
-    expect(keyFromKeyboard('Delete')).toBe('Backspace');
-    expect(keyFromKeyboard('a')).toBeNull();
-    expect(keyFromKeyboard('Enter')).toBeNull();
+  it('maps physical keys by locale: en-IN comma groups, de-DE comma is the decimal point', () => {
+    const enIN = separatorsFor('en-IN');
+    const deDE = separatorsFor('de-DE');
+    expect(enIN).toEqual({ group: ',', decimal: '.' });
+    expect(deDE).toEqual({ group: '.', decimal: ',' });
+    expect(keyFromKeyboard('7', enIN)).toBe('7');
+    expect(keyFromKeyboard(',', enIN)).toBe('ignore');
+    expect(keyFromKeyboard('.', enIN)).toBe('.');
+    expect(keyFromKeyboard(',', deDE)).toBe('.');
+    expect(keyFromKeyboard('.', deDE)).toBe('ignore');
+    expect(keyFromKeyboard('Delete', enIN)).toBe('Backspace');
+    expect(keyFromKeyboard('a', enIN)).toBeNull();
+    expect(keyFromKeyboard('Enter', enIN)).toBeNull();
+  });
+
+  it('typing 1,234 in en-IN keys one thousand two hundred thirty-four', () => {
+    const enIN = separatorsFor('en-IN');
+    let entry = emptyEntry(2);
+    for (const char of '1,234') {
+      const key = keyFromKeyboard(char, enIN);
+      if (key && key !== 'ignore') entry = pressKey(entry, key).entry;
+    }
+    expect(entryToMinor(entry)).toBe(123_400);
+  });
+
+  it('reads pasted amounts written in the locale', () => {
+    const enIN = separatorsFor('en-IN');
+    expect(entryToMinor(pasteAmount(emptyEntry(2), '1,23,456.50', enIN).entry)).toBe(12_345_650);
+    expect(entryToMinor(pasteAmount(emptyEntry(2), '1,234.50', enIN).entry)).toBe(123_450);
+    expect(entryToMinor(pasteAmount(emptyEntry(2), '1.234,50', separatorsFor('de-DE')).entry)).toBe(123_450);
+    const bad = pasteAmount(emptyEntry(2), '12abc', enIN);
+    expect(bad.accepted).toBe(false);
+    expect(bad.entry.text).toBe('');
+  });
+
+  it('says when a key is refused because it would pass the largest amount', () => {
+    let entry = emptyEntry(2);
+    let last = pressKey(entry, '9');
+    for (let i = 0; i < 16; i += 1) {
+      last = pressKey(entry, '9');
+      entry = last.entry;
+    }
+    expect(last.accepted).toBe(false);
+    expect(last.tooLarge).toBe(true);
+    expect(entryToMinor(entry)).toBeLessThanOrEqual(MAX_AMOUNT_MINOR);
+    expect(pressKey(emptyEntry(2), '0').tooLarge).toBeUndefined();
+    expect(pasteAmount(emptyEntry(2), '9'.repeat(16), separatorsFor('en-IN')).tooLarge).toBe(true);
   });
 });

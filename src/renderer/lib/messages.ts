@@ -126,6 +126,8 @@ export const messages = {
     charge: (amount: string) => `Charge ${amount}`, // name starts with "Charge"
     chooseMethod: 'Choose a payment method to charge.',
     enterAmount: 'Key in an amount to charge.',
+    amountTooLarge: (largest: string) =>
+      `That key was not taken: the largest amount one sale can charge is ${largest}. Split a larger sum into several sales.`,
     keyboardHint: 'Keyboard: digits, Backspace, Enter to charge, Esc to clear.',
     loadingCatalog: 'Loading currencies and payment methods…',
     catalogFailed: 'Could not load currencies and payment methods.',

@@ -84,7 +84,10 @@ export const useCatalog = create<CatalogState>()((set, get) => {
               ? [last.methodId, preference.methodId]
               : [preference.methodId];
           methodId =
-            wanted.map((id) => methods.find((m) => m.id === id)?.id).find((id) => id !== undefined) ?? null;
+            wanted.map((id) => methods.find((m) => m.id === id)?.id).find((id) => id !== undefined) ??
+            // No method used before: the first is chosen, so Charge is one step away.
+            methods[0]?.id ??
+            null;
           useAmount.getState().setCurrency(currency.code);
         }
         if (get().connectionKey !== connectionKey) return;
@@ -101,8 +104,10 @@ export const useCatalog = create<CatalogState>()((set, get) => {
       set({ currencyCode: code, error: null });
       try {
         const methods = await methodsFor(currency);
-        // Keep the chosen method when the new currency offers it too.
-        set((state) => ({ methodId: methods.some((m) => m.id === state.methodId) ? state.methodId : null }));
+        // Keep the chosen method when the new currency offers it too, else choose its first.
+        set((state) => ({
+          methodId: methods.some((m) => m.id === state.methodId) ? state.methodId : (methods[0]?.id ?? null),
+        }));
       } catch (error) {
         set({ error: errorMessage(error), methodId: null });
       }
