@@ -11,11 +11,12 @@ const amount = (page: Page) => page.getByRole('status', { name: 'Amount' });
 
 async function pasteIntoSale(page: Page, text: string): Promise<void> {
   // What Ctrl+V delivers to the page: a paste event carrying the clipboard's text.
-  await page.evaluate((pasted) => {
+  // Written as page source: these specs are type-checked without the DOM's types.
+  await page.evaluate(`(() => {
     const data = new DataTransfer();
-    data.setData('text/plain', pasted);
+    data.setData('text/plain', ${JSON.stringify(text)});
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, text);
+  })()`);
 }
 
 test('1,234 typed on the keyboard charges ₹1,234.00 and KS Pay records exactly that', async ({
@@ -58,7 +59,9 @@ for (const size of [
     );
     await expect(amount(page)).toHaveText('₹99,99,99,999.00');
     // Shrunk to fit: the whole amount is inside its box, nothing hidden behind an ellipsis.
-    const fits = await amount(page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+    const fits = await page.evaluate(
+      "(() => { const el = document.querySelector('.amount-display__value'); return el.scrollWidth <= el.clientWidth + 1; })()",
+    );
     expect(fits).toBe(true);
     await saveScreenshot(page, `cashier-amount-largest-${size.width}x${size.height}`);
   });
