@@ -308,6 +308,27 @@ describe('day', () => {
     expect((await service.exportZReport(report.number)).content).toContain('INR,5.00,1,1,0,0,0,1,5.00');
   });
 
+  it('counts a sale KS Pay reversed after it was paid apart in the day and the Z report, and the chain verifies', async () => {
+    sales = [sale({ id: 'a', amountMinor: 1000 }), sale({ id: 'b', amountMinor: 250 })];
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed: true },
+    ];
+    const service = reports({ issues });
+    expect((await service.day('2026-11-01')).currencies[0]).toMatchObject({
+      grossMinor: 1000,
+      succeeded: 1,
+      failed: 1,
+      reversed: 1,
+      reversedMinor: 250,
+    });
+    const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    expect(report.summary.currencies[0]).toMatchObject({ grossMinor: 1000, reversed: 1, reversedMinor: 250 });
+    expect(await service.verifyChain()).toEqual({ ok: true });
+    const csv = (await service.exportZReport(report.number)).content;
+    expect(csv).toContain('Reversed after paid,Reversed amount');
+    expect(csv).toContain('INR,10.00,2,1,1,0,0,0,10.00,1,2.50');
+  });
+
   it('refuses a date that does not exist, in plain words', async () => {
     const error = await refusal(reports().day('2026-02-30'));
     expect(error.code).toBe('invalid');

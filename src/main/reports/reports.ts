@@ -5,6 +5,7 @@ import {
   isFinalSaleStatus,
   ZReport,
   type DaySummary,
+  type ReconcileIssue,
   type Sale,
   type TransactionRow,
   type UserError,
@@ -44,6 +45,8 @@ export interface ReportsAudit {
 export interface ReportsDeps {
   /** The sale engine, or anything that lists every sale the terminal journalled. */
   sales: { all(): readonly Sale[] | Promise<readonly Sale[]> };
+  /** Reconcile's issues: a sale with a `reversed` one is counted apart from the paid sales. */
+  issues?: () => readonly ReconcileIssue[];
   /** The current KS Pay client; null when the terminal has no connection configured. */
   kspay: () => Pick<KsPayClient, 'transactions'> | null;
   journal: ReportsJournal;
@@ -235,6 +238,14 @@ export function createReports(deps: ReportsDeps): Reports {
     );
   }
 
+  /** The ids of sales KS Pay reversed after they were paid. */
+  function reversedSaleIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const issue of deps.issues?.() ?? [])
+      if (issue.kind === 'reversed' && issue.saleId !== undefined) ids.add(issue.saleId);
+    return ids;
+  }
+
   function requireDay(day: string): void {
     if (!DayKey.safeParse(day).success || !isDayKey(day))
       throw new ReportsError('invalid', `"${day}" is not a day. Pick a date such as 2026-11-01.`);
@@ -278,7 +289,7 @@ export function createReports(deps: ReportsDeps): Reports {
       closedAt: new Date(now).toISOString(),
       closedBy: actor,
       terminalName: deps.terminalName(),
-      summary: summariseRows(sales, day, zoned),
+      summary: summariseRows(sales, day, zoned, reversedSaleIds()),
       unresolvedSaleIds: unresolved.map((sale) => sale.id),
       ...(unresolved.length > 0 ? { overrideReason: reason } : {}),
       previousHash: last?.hash ?? GENESIS_HASH,
@@ -330,7 +341,7 @@ export function createReports(deps: ReportsDeps): Reports {
 
     async day(day) {
       requireDay(day);
-      return summariseRows(await salesOfDay(day), day, zoned);
+      return summariseRows(await salesOfDay(day), day, zoned, reversedSaleIds());
     },
 
     async merchantDay(day, options = {}) {
