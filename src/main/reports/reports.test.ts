@@ -371,6 +371,37 @@ describe('closeDay', () => {
     expect(entry?.detail).toContain('Network down');
   });
 
+  it('asks for the override while a reversed sale of the day is unreviewed, and closes with it', async () => {
+    sales = [sale({ id: 'a' }), sale({ id: 'b', reference: 'POS-B' })];
+    let reviewed = false;
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed },
+      { id: 'reversed:elsewhere', kind: 'reversed', saleId: 'other-day', explanation: 'x', reviewed },
+    ];
+    const service = reports({ issues });
+    const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
+    expect(error.code).toBe('day_unresolved');
+    expect(error.message).toContain('POS-B');
+    expect(error.message).toMatch(/manager PIN and a reason/);
+    expect(journal.records('zreport')).toEqual([]);
+
+    const report = await service.closeDay({
+      day: '2026-11-01',
+      actor: 'manager',
+      overrideReason: 'Customer paid again in cash',
+    });
+    expect(report).toMatchObject({ unresolvedSaleIds: [], overrideReason: 'Customer paid again in cash' });
+    const entry = (await audit.list()).at(-1);
+    expect(entry).toMatchObject({ action: 'day.closed_with_override' });
+    expect(entry?.detail).toContain('1 unreviewed reversed sale(s) (POS-B)');
+
+    reviewed = true;
+    now = Date.parse('2026-11-02T17:00:00.000Z');
+    sales = [...sales, sale({ id: 'c', createdAt: '2026-11-02T10:00:00.000+05:30' })];
+    const next = await service.closeDay({ day: '2026-11-02', actor: 'manager' });
+    expect(next).not.toHaveProperty('overrideReason');
+  });
+
   it('still refuses an override with a blank reason', async () => {
     sales = [sale({ id: 'b', status: 'unknown' })];
     const error = await refusal(
