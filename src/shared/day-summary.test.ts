@@ -411,3 +411,43 @@ describe('the fast summary against the plain one (Date.parse and Intl per row)',
     });
   });
 });
+
+describe('summariseRows with reversed sales', () => {
+  const sale = (id: string, amountMinor: number): Sale => ({
+    id,
+    reference: `R-${id}`,
+    amountMinor,
+    currency: 'INR',
+    currencyId: 'c',
+    methodId: 'm',
+    methodName: 'UPI',
+    status: 'succeeded',
+    createdAt: '2026-11-01T10:00:00Z',
+    updatedAt: '2026-11-01T10:00:00Z',
+    flags: [],
+    reviewed: false,
+    demo: false,
+  });
+
+  it('counts a sale KS Pay reversed after it was paid apart: failed, out of the paid total, on its own line', () => {
+    const sales = [sale('A', 1000), sale('B', 250), sale('C', 400)];
+    const [inr] = summariseRows(sales, '2026-11-01', 'UTC', new Set(['B', 'C'])).currencies;
+    expect(inr).toMatchObject({
+      grossMinor: 1000,
+      count: 3,
+      succeeded: 1,
+      failed: 2,
+      reversed: 2,
+      reversedMinor: 650,
+      averageTicketMinor: 1000,
+      byMethod: [{ method: 'UPI', grossMinor: 1000, count: 1 }],
+    });
+    expect(inr?.hourly[10]).toEqual({ hour: 10, grossMinor: 1000, count: 1 });
+  });
+
+  it('leaves the reversed fields out when no sale was reversed, so older Z reports keep their hashes', () => {
+    const [inr] = summariseRows([sale('A', 1000)], '2026-11-01', 'UTC', new Set(['other'])).currencies;
+    expect(inr).not.toHaveProperty('reversed');
+    expect(inr).not.toHaveProperty('reversedMinor');
+  });
+});

@@ -56,6 +56,8 @@ interface Totals {
   cancelled: number;
   pending: number;
   paidAfterCancel: number;
+  reversed: number;
+  reversedMinor: number;
   byMethod: Map<string, Bucket>;
   byCashier: Map<string, Bucket>;
   hourly: Bucket[];
@@ -100,17 +102,20 @@ export function summariseDay(
  *   their counts to `succeeded`. `hourly` always has 24 entries, hour 0 to 23 local time;
  * - `paidAfterCancel` = succeeded rows flagged `paid_after_cancel` (money taken for a sale the counter
  *   cancelled: the manager decides on a refund); left out when there are none.
+ * - `reversed`, `reversedMinor` = sales of `reversedIds` the terminal confirmed paid that KS Pay now lists
+ *   failed: counted as failed, not in the paid totals, with their own count and amount; left out when none.
  * `unresolved` = rows of every currency whose outcome is not final yet.
  */
 export function summariseRows(
   rows: readonly SummaryInput[],
   day: string,
   timeZone: string | ZonedTime,
+  reversedIds: ReadonlySet<string> = new Set(),
 ): DaySummary {
   const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
   const clock = createDayClock(zoned, day);
   const summary = new SummaryBuilder();
-  countRows(rows, clock, summary);
+  countRows(rows, clock, summary, reversedIds);
   return summary.finish(day);
 }
 
@@ -120,7 +125,13 @@ export function summariseRows(
  * a day, 100,000 on a very busy one. Apart from the code that runs once after it, V8 optimises this loop
  * once and keeps it, rather than leaving it at the summary's first line it has not yet seen run.
  */
-function countRows(rows: readonly SummaryInput[], clock: DayClock, summary: SummaryBuilder): void {
+function countRows(
+  rows: readonly SummaryInput[],
+  clock: DayClock,
+  summary: SummaryBuilder,
+  reversedIds: ReadonlySet<string>,
+): void {
+  const anyReversed = reversedIds.size > 0;
   for (let i = 0; i < rows.length; i++) {
     const input = rows[i] as SummaryInput;
     let status: SummaryRow['status'];
@@ -131,6 +142,10 @@ function countRows(rows: readonly SummaryInput[], clock: DayClock, summary: Summ
       status = afterCancel ? 'succeeded' : input.status;
       time = input.createdAt;
       method = input.methodName;
+      if (anyReversed && status === 'succeeded' && reversedIds.has(input.id)) {
+        summary.addReversed(input.currency, input.amountMinor);
+        continue;
+      }
     } else {
       status = input.status;
       time = input.time;
@@ -196,6 +211,14 @@ class SummaryBuilder {
     }
   }
 
+  /** Counts a sale confirmed paid whose payment KS Pay now lists failed: failed, with its amount apart. */
+  addReversed(currency: string, amountMinor: number): void {
+    this.add(currency, 'failed', amountMinor, '', undefined, 0, false);
+    const totals = this.last as Totals;
+    totals.reversed += 1;
+    totals.reversedMinor += amountMinor;
+  }
+
   finish(day: string): DaySummary {
     const currencies: CurrencyTotals[] = [...this.byCurrency.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -209,6 +232,7 @@ class SummaryBuilder {
         pending: t.pending,
         // Only when there is one: Z reports closed before this count existed keep their hashes.
         ...(t.paidAfterCancel > 0 ? { paidAfterCancel: t.paidAfterCancel } : {}),
+        ...(t.reversed > 0 ? { reversed: t.reversed, reversedMinor: t.reversedMinor } : {}),
         averageTicketMinor:
           t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
         byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
@@ -228,6 +252,8 @@ function emptyTotals(): Totals {
     cancelled: 0,
     pending: 0,
     paidAfterCancel: 0,
+    reversed: 0,
+    reversedMinor: 0,
     byMethod: new Map(),
     byCashier: new Map(),
     hourly: Array.from({ length: 24 }, () => ({ grossMinor: 0, count: 0 })),

@@ -325,6 +325,10 @@ export const CurrencyTotals = z.object({
   pending: z.number().int(),
   /** Paid sales (counted in `succeeded`) that were cancelled at the counter first; absent when none. */
   paidAfterCancel: z.number().int().positive().optional(),
+  /** Sales confirmed paid that KS Pay now lists failed (counted in `failed`, not in the gross); absent when none. */
+  reversed: z.number().int().positive().optional(),
+  /** What those reversed sales were for, in minor units; present with `reversed`. */
+  reversedMinor: z.number().int().optional(),
   averageTicketMinor: z.number().int(),
   byMethod: z.array(z.object({ method: z.string(), grossMinor: z.number().int(), count: z.number().int() })),
   byCashier: z.array(

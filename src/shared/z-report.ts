@@ -70,6 +70,8 @@ export function zReportCsv(report: ZReport): string {
       'Pending',
       'Paid after cancel',
       'Average ticket',
+      'Reversed after paid',
+      'Reversed amount',
     ],
   ];
   for (const c of report.summary.currencies) {
@@ -84,6 +86,8 @@ export function zReportCsv(report: ZReport): string {
       c.pending,
       c.paidAfterCancel ?? 0,
       money(c.averageTicketMinor),
+      c.reversed ?? 0,
+      money(c.reversedMinor ?? 0),
     ]);
   }
   rows.push([], ['Currency', 'Split', 'Name', 'Gross', 'Count']);

@@ -1,5 +1,6 @@
-// Closing the day with a Z report: over unresolved sales it takes the manager PIN again (with its
-// lockout), not just the open manager desk, and records the reason given.
+// Closing the day with a Z report: over unresolved sales, or sales KS Pay reversed after they were paid
+// that nobody has reviewed, it takes the manager PIN again (with its lockout), not just the open manager
+// desk, and records the reason given.
 import type { CallInput } from '../../shared/contract.ts';
 import type { SessionId } from '../deps.ts';
 import type { Reports } from '../reports/index.ts';

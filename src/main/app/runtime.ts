@@ -97,6 +97,7 @@ export async function startRuntime(profile: ProfileName, deps: RuntimeDeps): Pro
         return engine.all();
       },
     },
+    issues: () => engine.issues(),
     kspay: () => client,
     journal,
     audit: deps.audit,

@@ -6,7 +6,7 @@ export type ReportsErrorCode = 'day_unresolved' | 'day_closed' | 'invalid' | 'no
 
 export class ReportsError extends CodedError<ReportsErrorCode> {
   override readonly name = 'ReportsError';
-  /** For `day_unresolved`: how many sales of the day have no final outcome. */
+  /** For `day_unresolved` over sales with no final outcome: how many (absent over unreviewed reversals). */
   readonly unresolved: number | undefined;
 
   constructor(code: ReportsErrorCode, message: string, unresolved?: number) {

@@ -308,6 +308,27 @@ describe('day', () => {
     expect((await service.exportZReport(report.number)).content).toContain('INR,5.00,1,1,0,0,0,1,5.00');
   });
 
+  it('counts a sale KS Pay reversed after it was paid apart in the day and the Z report, and the chain verifies', async () => {
+    sales = [sale({ id: 'a', amountMinor: 1000 }), sale({ id: 'b', amountMinor: 250 })];
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed: true },
+    ];
+    const service = reports({ issues });
+    expect((await service.day('2026-11-01')).currencies[0]).toMatchObject({
+      grossMinor: 1000,
+      succeeded: 1,
+      failed: 1,
+      reversed: 1,
+      reversedMinor: 250,
+    });
+    const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    expect(report.summary.currencies[0]).toMatchObject({ grossMinor: 1000, reversed: 1, reversedMinor: 250 });
+    expect(await service.verifyChain()).toEqual({ ok: true });
+    const csv = (await service.exportZReport(report.number)).content;
+    expect(csv).toContain('Reversed after paid,Reversed amount');
+    expect(csv).toContain('INR,10.00,2,1,1,0,0,0,10.00,1,2.50');
+  });
+
   it('refuses a date that does not exist, in plain words', async () => {
     const error = await refusal(reports().day('2026-02-30'));
     expect(error.code).toBe('invalid');
@@ -348,6 +369,37 @@ describe('closeDay', () => {
     expect(entry).toMatchObject({ action: 'day.closed_with_override', actor: 'manager' });
     expect(entry?.detail).toContain('POS-B');
     expect(entry?.detail).toContain('Network down');
+  });
+
+  it('asks for the override while a reversed sale of the day is unreviewed, and closes with it', async () => {
+    sales = [sale({ id: 'a' }), sale({ id: 'b', reference: 'POS-B' })];
+    let reviewed = false;
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed },
+      { id: 'reversed:elsewhere', kind: 'reversed', saleId: 'other-day', explanation: 'x', reviewed },
+    ];
+    const service = reports({ issues });
+    const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
+    expect(error.code).toBe('day_unresolved');
+    expect(error.message).toContain('POS-B');
+    expect(error.message).toMatch(/manager PIN and a reason/);
+    expect(journal.records('zreport')).toEqual([]);
+
+    const report = await service.closeDay({
+      day: '2026-11-01',
+      actor: 'manager',
+      overrideReason: 'Customer paid again in cash',
+    });
+    expect(report).toMatchObject({ unresolvedSaleIds: [], overrideReason: 'Customer paid again in cash' });
+    const entry = (await audit.list()).at(-1);
+    expect(entry).toMatchObject({ action: 'day.closed_with_override' });
+    expect(entry?.detail).toContain('1 unreviewed reversed sale(s) (POS-B)');
+
+    reviewed = true;
+    now = Date.parse('2026-11-02T17:00:00.000Z');
+    sales = [...sales, sale({ id: 'c', createdAt: '2026-11-02T10:00:00.000+05:30' })];
+    const next = await service.closeDay({ day: '2026-11-02', actor: 'manager' });
+    expect(next).not.toHaveProperty('overrideReason');
   });
 
   it('still refuses an override with a blank reason', async () => {

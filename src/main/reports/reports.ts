@@ -5,6 +5,7 @@ import {
   isFinalSaleStatus,
   ZReport,
   type DaySummary,
+  type ReconcileIssue,
   type Sale,
   type TransactionRow,
   type UserError,
@@ -44,6 +45,8 @@ export interface ReportsAudit {
 export interface ReportsDeps {
   /** The sale engine, or anything that lists every sale the terminal journalled. */
   sales: { all(): readonly Sale[] | Promise<readonly Sale[]> };
+  /** Reconcile's issues: a sale with a `reversed` one is counted apart, and holds the day open until reviewed. */
+  issues?: () => readonly ReconcileIssue[];
   /** The current KS Pay client; null when the terminal has no connection configured. */
   kspay: () => Pick<KsPayClient, 'transactions'> | null;
   journal: ReportsJournal;
@@ -67,7 +70,10 @@ export interface CloseDayInput {
   day: string;
   /** Who closes: shown on the report and in the audit log. */
   actor: string;
-  /** Pass only after the caller verified the manager PIN: closes a day that still has unresolved sales. */
+  /**
+   * Pass only after the caller verified the manager PIN: closes a day that still has unresolved sales or
+   * reversed sales not yet reviewed.
+   */
   overrideReason?: string;
 }
 
@@ -112,6 +118,15 @@ export interface Reports {
   exportZReport(number: number, actor?: string): Promise<ExportedFile>;
   /** Checks numbering and every hash link of the stored Z reports. */
   verifyChain(): Promise<ChainCheck>;
+}
+
+/** What a close over the manager's override went past, for the audit log. */
+function overridden(unresolved: readonly Sale[], reversed: readonly Sale[]): string {
+  const refs = (sales: readonly Sale[]) => sales.map((s) => s.reference).join(', ');
+  const parts: string[] = [];
+  if (unresolved.length > 0) parts.push(`${unresolved.length} unresolved sale(s) (${refs(unresolved)})`);
+  if (reversed.length > 0) parts.push(`${reversed.length} unreviewed reversed sale(s) (${refs(reversed)})`);
+  return parts.join(' and ');
 }
 
 export function createReports(deps: ReportsDeps): Reports {
@@ -235,6 +250,15 @@ export function createReports(deps: ReportsDeps): Reports {
     );
   }
 
+  /** The ids of sales KS Pay reversed after they were paid (all of them, or only those not yet reviewed). */
+  function reversedSaleIds(onlyUnreviewed = false): Set<string> {
+    const ids = new Set<string>();
+    for (const issue of deps.issues?.() ?? [])
+      if (issue.kind === 'reversed' && issue.saleId !== undefined && !(onlyUnreviewed && issue.reviewed))
+        ids.add(issue.saleId);
+    return ids;
+  }
+
   function requireDay(day: string): void {
     if (!DayKey.safeParse(day).success || !isDayKey(day))
       throw new ReportsError('invalid', `"${day}" is not a day. Pick a date such as 2026-11-01.`);
@@ -262,12 +286,22 @@ export function createReports(deps: ReportsDeps): Reports {
     const sales = await salesOfDay(day);
     const unresolved = sales.filter((sale) => !isFinalSaleStatus(sale.status));
     const reason = input.overrideReason?.trim() ?? '';
+    const unreviewedReversals = reversedSaleIds(true);
+    const reversed = sales.filter((sale) => unreviewedReversals.has(sale.id));
+    const override = unresolved.length > 0 || reversed.length > 0;
     if (unresolved.length > 0 && reason === '') {
       const n = unresolved.length;
       throw new ReportsError(
         'day_unresolved',
         `${day} cannot be closed: ${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. Reconcile ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
         n,
+      );
+    }
+    if (reversed.length > 0 && reason === '') {
+      const n = reversed.length;
+      throw new ReportsError(
+        'day_unresolved',
+        `${day} cannot be closed: KS Pay now lists ${n === 1 ? 'a payment' : `${n} payments`} as failed after the terminal confirmed ${n === 1 ? 'it' : 'them'} paid (${reversed.map((s) => s.reference).join(', ')}). Review ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
       );
     }
 
@@ -278,21 +312,20 @@ export function createReports(deps: ReportsDeps): Reports {
       closedAt: new Date(now).toISOString(),
       closedBy: actor,
       terminalName: deps.terminalName(),
-      summary: summariseRows(sales, day, zoned),
+      summary: summariseRows(sales, day, zoned, reversedSaleIds()),
       unresolvedSaleIds: unresolved.map((sale) => sale.id),
-      ...(unresolved.length > 0 ? { overrideReason: reason } : {}),
+      ...(override ? { overrideReason: reason } : {}),
       previousHash: last?.hash ?? GENESIS_HASH,
     };
     const report = ZReport.parse({ ...unhashed, hash: deps.hash(zReportHashText(unhashed)) });
 
     await deps.journal.append({ kind: 'zreport', report });
     await deps.audit.record({
-      action: unresolved.length > 0 ? 'day.closed_with_override' : 'day.closed',
+      action: override ? 'day.closed_with_override' : 'day.closed',
       actor,
-      detail:
-        unresolved.length > 0
-          ? `Closed ${day} as Z report ${report.number} with ${unresolved.length} unresolved sale(s) (${unresolved.map((s) => s.reference).join(', ')}). Reason: ${reason}`
-          : `Closed ${day} as Z report ${report.number}.`,
+      detail: override
+        ? `Closed ${day} as Z report ${report.number} with ${overridden(unresolved, reversed)}. Reason: ${reason}`
+        : `Closed ${day} as Z report ${report.number}.`,
     });
     return report;
   }
@@ -330,7 +363,7 @@ export function createReports(deps: ReportsDeps): Reports {
 
     async day(day) {
       requireDay(day);
-      return summariseRows(await salesOfDay(day), day, zoned);
+      return summariseRows(await salesOfDay(day), day, zoned, reversedSaleIds());
     },
 
     async merchantDay(day, options = {}) {

@@ -183,6 +183,7 @@ export const deskMessages = {
     cancelled: 'Cancelled or expired',
     pending: 'Pending',
     paidAfterCancel: 'Paid after cancel',
+    reversed: 'Reversed after paid (not in the total)',
     average: 'Average ticket',
     byMethod: 'By method',
     byCashier: 'By cashier',

@@ -33,6 +33,13 @@ export function CurrencyCard({ totals, format }: { totals: CurrencyTotals; forma
         {totals.paidAfterCancel ? (
           <Stat label={d.paidAfterCancel} value={format.count(totals.paidAfterCancel)} tone="warning" />
         ) : null}
+        {totals.reversed ? (
+          <Stat
+            label={d.reversed}
+            value={`${format.count(totals.reversed)} · ${money(totals.reversedMinor ?? 0)}`}
+            tone="danger"
+          />
+        ) : null}
         <Stat label={d.average} value={money(totals.averageTicketMinor)} />
       </dl>
       <div className="currency-card__splits">

@@ -51,6 +51,9 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
                 {c.paidAfterCancel ? (
                   <Line label={d.paidAfterCancel} value={String(c.paidAfterCancel)} />
                 ) : null}
+                {c.reversed ? (
+                  <Line label={d.reversed} value={`${c.reversed} · ${money(c.reversedMinor ?? 0)}`} />
+                ) : null}
                 <Line label={d.average} value={money(c.averageTicketMinor)} />
               </tbody>
             </table>

@@ -34,6 +34,8 @@ describe('Day summary', () => {
             ...inr,
             currency: 'JPY',
             paidAfterCancel: 1,
+            reversed: 2,
+            reversedMinor: 700,
             grossMinor: 500,
             averageTicketMinor: 500,
             byMethod: [],
@@ -58,6 +60,10 @@ describe('Day summary', () => {
     const jpy = screen.getByRole('article', { name: 'JPY' });
     expect(within(jpy).getByText('Paid after cancel').nextSibling).toHaveTextContent('1');
     expect(within(card).queryByText('Paid after cancel')).toBeNull();
+    expect(within(jpy).getByText('Reversed after paid (not in the total)').nextSibling).toHaveTextContent(
+      '2 · JP¥700',
+    );
+    expect(within(card).queryByText(/Reversed after paid/)).toBeNull();
     expect(screen.getByText('1 sale has no final outcome yet. See Pending.')).toBeInTheDocument();
     expect(fake.callsTo('reports.day')).toHaveLength(1);
   });
