@@ -34,7 +34,8 @@ it('refuses Ben every call on Asha’s sales and lists him none of them; Asha’
   ] as const)
     expect(await counter.failure(name, { saleId })).toEqual({
       code: 'not_your_sale',
-      message: 'This sale was taken by Asha: only Asha or a manager can open or cancel it.',
+      message:
+        'This sale was taken by Asha: only Asha or a manager can see or act on it. Ask Asha or the manager.',
     });
   await counter.call('staff.signOut');
 

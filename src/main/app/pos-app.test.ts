@@ -557,7 +557,8 @@ describe('manager actions', () => {
     for (const error of asBen)
       expect(error).toEqual({
         code: 'not_your_sale',
-        message: 'This sale was taken by Asha: only Asha or a manager can open or cancel it.',
+        message:
+          'This sale was taken by Asha: only Asha or a manager can see or act on it. Ask Asha or the manager.',
       });
     expect(await failure(app, 'sales.get', { saleId: byManager.id })).toMatchObject({
       code: 'not_your_sale',

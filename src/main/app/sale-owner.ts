@@ -18,8 +18,8 @@ export async function requireOwnSale(
   throw new PosAppError(
     'not_your_sale',
     sale.cashier
-      ? `This sale was taken by ${sale.cashier}: only ${sale.cashier} or a manager can open or cancel it.`
-      : 'This sale was not taken under a cashier’s name: only a manager can open or cancel it.',
+      ? `This sale was taken by ${sale.cashier}: only ${sale.cashier} or a manager can see or act on it. Ask ${sale.cashier} or the manager.`
+      : 'This sale was not taken under a cashier’s name: only a manager can see or act on it. Ask the manager.',
   );
 }
 
