@@ -74,6 +74,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A settled sale's journal line with the given sequence number, as a test writes it by hand. */
+const saleLine = (seq: unknown, id: string): string =>
+  JSON.stringify({
+    seq,
+    kind: 'sale',
+    at: new Date(T0).toISOString(),
+    sale: sale(id, 'succeeded'),
+    note: 'ok',
+  });
+
 describe('journal', () => {
   it('reads back every sale at its latest state with its timeline, after a restart', async () => {
     const first = journal();
@@ -477,17 +487,16 @@ describe("the journal's own order", () => {
   });
 
   it('skips and reports a line whose sequence number is not a positive whole number, and reads the rest', async () => {
-    const line = (seq: unknown, id: string): string =>
-      JSON.stringify({
-        seq,
-        kind: 'sale',
-        at: new Date(T0).toISOString(),
-        sale: sale(id, 'succeeded'),
-        note: 'ok',
-      });
     await writeFile(
       todayFile(),
-      [line(1, 'a'), line(-3, 'b'), line('7', 'c'), line(2.5, 'd'), line(4, 'e'), ''].join('\n'),
+      [
+        saleLine(1, 'a'),
+        saleLine(-3, 'b'),
+        saleLine('7', 'c'),
+        saleLine(2.5, 'd'),
+        saleLine(4, 'e'),
+        '',
+      ].join('\n'),
     );
     const j = journal();
     const summary = await j.replay();
@@ -501,17 +510,16 @@ describe("the journal's own order", () => {
     expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(5);
   });
   it('sets aside a line whose sequence number is near 2^53 or does not grow, and numbers on safely after a restart', async () => {
-    const line = (seq: unknown, id: string): string =>
-      JSON.stringify({
-        seq,
-        kind: 'sale',
-        at: new Date(T0).toISOString(),
-        sale: sale(id, 'succeeded'),
-        note: 'ok',
-      });
     await writeFile(
       todayFile(),
-      [line(1, 'a'), line(2 ** 53 - 2, 'b'), line(3, 'c'), line(3, 'd'), line(2, 'e'), ''].join('\n'),
+      [
+        saleLine(1, 'a'),
+        saleLine(2 ** 53 - 2, 'b'),
+        saleLine(3, 'c'),
+        saleLine(3, 'd'),
+        saleLine(2, 'e'),
+        '',
+      ].join('\n'),
     );
     const j = journal();
     const summary = await j.replay();

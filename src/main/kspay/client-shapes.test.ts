@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
 import { createKsPayClient } from './client.ts';
-import { KsPayError } from './errors.ts';
+import { failure } from './testing/ks-pay-failure.ts';
 import { createFakeFetch } from './testing/fake-fetch.ts';
 import type { FakeReply, FakeRequest } from './testing/fake-fetch.ts';
 import type { KsPayClientOptions } from './types.ts';
@@ -39,15 +39,6 @@ function fakeKsPay(route: Route, options: Partial<KsPayClientOptions> = {}) {
     ...options,
   });
   return { client, requests: fake.requests };
-}
-
-async function failure(promise: Promise<unknown>): Promise<KsPayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KsPayError);
-  return error as KsPayError;
 }
 
 const SALE = {

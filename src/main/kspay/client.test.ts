@@ -4,7 +4,7 @@ import { startSandbox } from '../../sandbox/index.ts';
 import type { Sandbox, SandboxOptions, ShapeVariant } from '../../sandbox/index.ts';
 import type { Clock, Logger } from '../deps.ts';
 import { createKsPayClient } from './client.ts';
-import { KsPayError } from './errors.ts';
+import { failure } from './testing/ks-pay-failure.ts';
 import type { KsPayClient, KsPayClientOptions } from './types.ts';
 
 const INR = 'c_JdzYuwqF6O';
@@ -86,15 +86,6 @@ async function start(
     ...clientOptions,
   });
   return { sandbox, client, logs, sent, clock };
-}
-
-async function failure(promise: Promise<unknown>): Promise<KsPayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KsPayError);
-  return error as KsPayError;
 }
 
 let referenceCounter = 0;

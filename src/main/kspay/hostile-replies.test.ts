@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { createKsPayClient } from './client.ts';
-import { KsPayError } from './errors.ts';
+import { failure } from './testing/ks-pay-failure.ts';
 import { startHostileServer } from './testing/hostile-server.ts';
 import type { HostileReply, HostileServer } from './testing/hostile-server.ts';
 import type { KsPayClientOptions } from './types.ts';
@@ -32,15 +32,6 @@ async function hostile(reply: HostileReply, options: Partial<KsPayClientOptions>
     ...options,
   });
   return { sandbox, server, client };
-}
-
-async function failure(promise: Promise<unknown>): Promise<KsPayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KsPayError);
-  return error as KsPayError;
 }
 
 describe('a hostile KS Pay: nesting without end', () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../deps.ts';
-import { KsPayError } from './errors.ts';
+import { failure } from './testing/ks-pay-failure.ts';
 import { createHttp, parseRetryAfter } from './http.ts';
 import type { HttpOptions, HttpRequest } from './http.ts';
 import { createSecretRegistry } from './redact.ts';
@@ -37,15 +37,6 @@ function setup(handler: FakeHandler, overrides: Partial<HttpOptions> = {}) {
     ...overrides,
   });
   return { client, requests: fake.requests, waits, secrets };
-}
-
-async function failure(promise: Promise<unknown>): Promise<KsPayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(KsPayError);
-  return error as KsPayError;
 }
 
 describe('http: replies', () => {
