@@ -96,7 +96,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return send(res, 503, HTML_HEADERS, NOT_BUILT_PAGE);
     }
-    const headers = { ...HTML_HEADERS, 'cross-origin-opener-policy': 'same-origin' };
+    // same-origin-allow-popups: the checkout window the page opens stays closable by it (lib/checkout-window.ts);
+    // any other page that opens the terminal is still cut off from it.
+    const headers = {
+      ...HTML_HEADERS,
+      'cross-origin-opener-policy': page === 'index.html' ? 'same-origin-allow-popups' : 'same-origin',
+    };
     // A connected browser's cashier page comes with the first screen's answers (startup-inline.ts).
     const session = page === 'index.html' && req.method === 'GET' ? sessionGate(false).sessionOf(req) : null;
     if (session !== null)

@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       openCheckout(saleId, url) {
         const parent = mainWindow;
         if (!parent) return;
-        checkout.replace(() =>
+        checkout.replace(saleId, () =>
           openCheckoutWindow({
             parent,
             saleId,
@@ -198,6 +198,7 @@ async function main(): Promise<void> {
           }),
         );
       },
+      closeCheckout: (saleId) => checkout.endSale(saleId),
       displayScreens: () => customerWindow?.screens() ?? [],
       chargeInteractive: () => startupTiming.mark('charge-interactive'),
       printSystem: (_saleId, { silent }) =>

@@ -23,6 +23,8 @@ import { requireNewPrefixFree, updateSettings } from './settings-update.ts';
 export interface ShellActions {
   /** Electron: the checkout window; browser mode: nothing (the page opens the hosted page itself). */
   openCheckout(saleId: string, url: string): void;
+  /** Electron: closes the sale's checkout window, if it shows one. Browser mode: the page closes its own. */
+  closeCheckout?(saleId: string): void;
   /** Electron: prints the receipt the window shows with the system's printer. Absent in browser mode (the page prints). */
   printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
   /** Browser mode: a new one-time address for a customer display page. Absent in Electron (its own window). */
@@ -134,6 +136,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         detail: `Checked ${report.checked} sale(s) with KS Pay: ${report.settled} settled, ${report.stillPending} still pending, ${report.issues.length} issue(s)`,
       });
       return report;
+    },
+    'sales.settleAfterCancel': async ({ saleId, outcome, reason }, ctx) => {
+      const { engine } = await deps.runtime();
+      const { sale } = engine.get(saleId);
+      await engine.settleAfterCancel(saleId, { outcome, reason }, actor(ctx));
+      const decision = outcome === 'kept' ? 'payment kept' : 'money refunded outside the terminal';
+      await audit.record({
+        action: outcome === 'kept' ? 'sale.paid_after_cancel_kept' : 'sale.refunded_outside',
+        actor: actor(ctx),
+        detail: `Sale ${sale.reference}, paid after it was cancelled: ${decision}${reason ? ` (${reason})` : ''}`,
+      });
+      return { ok: true };
     },
     'sales.markReviewed': async ({ issueId, note }, ctx) => {
       await (await deps.runtime()).engine.markReviewed(issueId, note ?? '', actor(ctx));

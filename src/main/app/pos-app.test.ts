@@ -16,6 +16,7 @@ import { createPosApp, type PosApp } from './pos-app.ts';
 
 let dataDir: string;
 let opened: Array<{ saleId: string; url: string }>;
+let closed: string[];
 let events: Array<{ name: EventName; payload: unknown }>;
 let replies: unknown[];
 const apps: PosApp[] = [];
@@ -31,6 +32,7 @@ function makeApp(keytar: FakeKeytar | null = null, clock: Clock = systemClock): 
       keytar,
       safeStorage: null,
       openCheckout: (saleId, url) => void opened.push({ saleId, url }),
+      closeCheckout: (saleId) => void closed.push(saleId),
       checkoutReturnUrl: () => 'http://127.0.0.1:9/checkout/return',
     },
     log: silentLogger,
@@ -92,6 +94,7 @@ async function startDemoSale(app: PosApp, amountMinor = 4200): Promise<Sale> {
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'pos-app-'));
   opened = [];
+  closed = [];
   events = [];
   replies = [];
 });
@@ -150,6 +153,53 @@ describe('first start and Demo mode', () => {
     await call(app, 'sales.cancel', { saleId: sale.id });
     expect(await failure(app, 'sales.openCheckout', { saleId: sale.id })).toMatchObject({
       code: 'not_available',
+    });
+  });
+
+  it("closes the checkout window the moment the sale is cancelled at the counter, and only that sale's", async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    const sale = await startDemoSale(app);
+    expect(closed).toEqual([]);
+    await call(app, 'sales.cancel', { saleId: sale.id });
+    expect(closed).toEqual([sale.id]);
+  });
+
+  it("a sale paid after cancel: only the manager settles it, the refund leaves the day's takings, the audit log says so", async () => {
+    const app = makeApp();
+    await app.start();
+    await call(app, 'setup.startDemo');
+    await setPinAndOpenDesk(app, '2468');
+    const sale = await startDemoSale(app, 3300);
+    await call(app, 'sales.cancel', { saleId: sale.id });
+    (await app.builtInSandbox()).pay(sale.txnId!, 'success');
+    await call(app, 'sales.reconcile');
+    expect((await call(app, 'sales.get', { saleId: sale.id })).sale.flags).toEqual(['paid_after_cancel']);
+
+    const refund = { saleId: sale.id, outcome: 'refunded_outside', reason: 'Cash back at the counter' };
+    expect(await failure(app, 'sales.settleAfterCancel', refund, 'cashier-page')).toMatchObject({
+      code: 'locked',
+    });
+    await call(app, 'sales.settleAfterCancel', refund);
+    expect((await call(app, 'sales.get', { saleId: sale.id })).sale.flags).toEqual([
+      'paid_after_cancel',
+      'refunded_outside',
+    ]);
+    const day = sale.createdAt.slice(0, 10);
+    const [inr] = (await call(app, 'reports.day', { day })).currencies;
+    expect(inr).toMatchObject({
+      grossMinor: 0,
+      cancelled: 1,
+      refundedOutside: 1,
+      refundedOutsideMinor: 3300,
+    });
+    const audit = await call(app, 'audit.list');
+    expect(audit.find((entry) => entry.action === 'sale.refunded_outside')?.detail).toBe(
+      `Sale ${sale.reference}, paid after it was cancelled: money refunded outside the terminal (Cash back at the counter)`,
+    );
+    expect(await failure(app, 'sales.settleAfterCancel', { ...refund, outcome: 'kept' })).toMatchObject({
+      code: 'invalid',
     });
   });
 

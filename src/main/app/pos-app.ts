@@ -11,6 +11,7 @@ import {
   type Settings,
   type UpdateAvailability,
 } from '../../shared/domain.ts';
+import type { EventPayload } from '../../shared/contract.ts';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.ts';
 import { createAuditExport, createAuditLog } from '../audit/index.ts';
 import { createCredentialsService } from '../credentials/index.ts';
@@ -308,8 +309,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
     clock,
     publish: (state) => hub.emit('display.changed', state),
   });
-  hub.observe((name) => {
-    if (name === 'sale.updated') customerDisplay.refresh();
+  hub.observe((name, payload) => {
+    if (name !== 'sale.updated') return;
+    customerDisplay.refresh();
+    // An ended sale (a cancel above all) leaves no payable checkout page open on the counter.
+    const sale = payload as EventPayload<'sale.updated'>;
+    if (isFinalSaleStatus(sale.status)) platform.closeCheckout?.(sale.id);
   });
   // The merchant's name, the theme, the result's time: the display follows the settings at once.
   settings.onChange(() => customerDisplay.refresh());

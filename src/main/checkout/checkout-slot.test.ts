@@ -20,8 +20,8 @@ describe('the checkout slot', () => {
   it('never stacks a second checkout when one is opened again, even if the page refuses to unload', () => {
     const open = new Set<ClosableWindow>();
     const slot = createCheckoutSlot();
-    const first = slot.replace(() => stubbornWindow(open));
-    const second = slot.replace(() => stubbornWindow(open));
+    const first = slot.replace('sale-1', () => stubbornWindow(open));
+    const second = slot.replace('sale-1', () => stubbornWindow(open));
     expect(open.size).toBe(1);
     expect(first?.isDestroyed()).toBe(true);
     expect(slot.current()).toBe(second);
@@ -30,8 +30,19 @@ describe('the checkout slot', () => {
   it('destroys the window once the return is captured', () => {
     const open = new Set<ClosableWindow>();
     const slot = createCheckoutSlot();
-    slot.replace(() => stubbornWindow(open));
+    slot.replace('sale-1', () => stubbornWindow(open));
     slot.end('return-captured');
+    expect(open.size).toBe(0);
+    expect(slot.current()).toBeNull();
+  });
+
+  it("destroys the window when its sale ends, and leaves another sale's window open", () => {
+    const open = new Set<ClosableWindow>();
+    const slot = createCheckoutSlot();
+    const window = slot.replace('sale-1', () => stubbornWindow(open));
+    slot.endSale('sale-0');
+    expect(slot.current()).toBe(window);
+    slot.endSale('sale-1');
     expect(open.size).toBe(0);
     expect(slot.current()).toBeNull();
   });
@@ -39,9 +50,9 @@ describe('the checkout slot', () => {
   it('forgets a window the cashier closed', () => {
     const open = new Set<ClosableWindow>();
     const slot = createCheckoutSlot();
-    const window = slot.replace(() => stubbornWindow(open));
+    const window = slot.replace('sale-1', () => stubbornWindow(open));
     window?.destroy();
     expect(slot.current()).toBeNull();
-    expect(slot.replace(() => null)).toBeNull();
+    expect(slot.replace('sale-1', () => null)).toBeNull();
   });
 });

@@ -58,19 +58,56 @@ describe('while the customer pays', () => {
       }),
     );
     expect(await screen.findByText(/KS Pay reports it paid/)).toBeInTheDocument();
+    // The manager settled it: the warning goes.
+    act(() =>
+      fake.emit('sale.updated', {
+        ...sale,
+        flags: ['paid_after_cancel', 'refunded_outside'],
+        reviewed: true,
+        updatedAt: '2026-03-02T10:40:00.000+05:30',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByText(/KS Pay reports it paid/)).toBeNull());
   });
 
+  /** A stand-in for the window `window.open` returns: records whether it was closed. */
+  function fakeCheckoutWindow() {
+    const opened = {
+      closed: false,
+      close: () => {
+        opened.closed = true;
+      },
+    };
+    return opened;
+  }
+
   it('browser mode opens the checkout in a new window once, and again on request', async () => {
-    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    const opened = fakeCheckoutWindow();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => opened as unknown as Window);
     const { user } = await renderApp({ 'setup.status': () => makeStatus({ shell: 'browser' }) });
     await saleScreenReady();
     await user.click(screen.getByRole('button', { name: 'UPI' }));
     await user.keyboard('10{Enter}');
     await screen.findByRole('heading', { name: 'Waiting for the customer' });
     await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
-    expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/checkout/ord_1', '_blank', 'noopener');
+    expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/checkout/ord_1', '_blank');
     await user.click(screen.getByRole('button', { name: 'Open checkout again' }));
     expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('browser mode: Cancel sale closes the checkout window at once', async () => {
+    const opened = fakeCheckoutWindow();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => opened as unknown as Window);
+    const { user } = await renderApp({ 'setup.status': () => makeStatus({ shell: 'browser' }) });
+    await saleScreenReady();
+    await user.click(screen.getByRole('button', { name: 'UPI' }));
+    await user.keyboard('10{Enter}');
+    await screen.findByRole('heading', { name: 'Waiting for the customer' });
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    expect(opened.closed).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Cancel sale' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel sale' }));
+    await waitFor(() => expect(opened.closed).toBe(true));
   });
 
   it('Electron: main opens the checkout window; "open again" asks main', async () => {

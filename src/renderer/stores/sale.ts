@@ -1,8 +1,8 @@
 // The sale on the counter: starting it, following main's updates, cancelling, and clearing it.
 import { create } from 'zustand';
 import type { StartSaleInput } from '../../shared/contract.ts';
-import type { Sale } from '../../shared/domain.ts';
-import { openCheckoutWindow } from '../lib/checkout-window.ts';
+import { isFinalSaleStatus, type Sale } from '../../shared/domain.ts';
+import { closeCheckoutWindow, openCheckoutWindow } from '../lib/checkout-window.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { outcomeOf } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
@@ -117,7 +117,7 @@ export const useSale = create<SaleState>()((set, get) => {
     if (sale.status !== 'awaiting_payment' || !sale.checkoutUrl) return;
     if (!startedHere.includes(sale.id) || checkoutOpened.includes(sale.id)) return;
     set({ checkoutOpened: [...checkoutOpened, sale.id] });
-    openCheckoutWindow(sale.checkoutUrl);
+    openCheckoutWindow(sale.id, sale.checkoutUrl);
   }
 
   return {
@@ -180,6 +180,8 @@ export const useSale = create<SaleState>()((set, get) => {
     },
 
     applyUpdate(update) {
+      // A sale that ended (cancelled above all) leaves no payable page open on the counter.
+      if (isFinalSaleStatus(update.status)) closeCheckoutWindow(update.id);
       const { sale } = get();
       if (!sale && startingNow && isTheSaleBeingStarted(update, startingNow)) {
         // Show the sale as soon as main has it: setting up a payment can take a while on a slow network.
@@ -190,17 +192,21 @@ export const useSale = create<SaleState>()((set, get) => {
         show(newer(sale, update));
         return;
       }
-      // Main keeps such a sale cancelled, with the flag: the flag alone says the money was taken.
+      // Main keeps such a sale cancelled, with the flag: the flag alone says the money was taken. Once the
+      // manager has settled it (kept, or refunded outside the terminal), the warning has done its job.
       if (update.flags.includes('paid_after_cancel')) {
-        set((state) => ({
-          paidAfterCancel: [...state.paidAfterCancel.filter((s) => s.id !== update.id), update],
-        }));
+        set((state) => {
+          const others = state.paidAfterCancel.filter((s) => s.id !== update.id);
+          return { paidAfterCancel: update.reviewed ? others : [...others, update] };
+        });
       }
     },
 
     async cancel() {
       const { sale } = get();
       if (!sale) return;
+      // At once, not when KS Pay answers: the customer must not pay while the cancel is on its way.
+      closeCheckoutWindow(sale.id);
       set({ cancelling: true, error: null });
       try {
         get().applyUpdate(await pos().sales.cancel({ saleId: sale.id }));
@@ -226,7 +232,7 @@ export const useSale = create<SaleState>()((set, get) => {
       const { sale } = get();
       if (!sale?.checkoutUrl) return;
       if (useAppStatus.getState().status?.shell === 'browser') {
-        openCheckoutWindow(sale.checkoutUrl);
+        openCheckoutWindow(sale.id, sale.checkoutUrl);
         return;
       }
       try {
