@@ -159,8 +159,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
     .filter({ hasText: 'Paid after cancel' });
   await expect(issue).toContainText(/cancelled at the counter/i);
   await saveDeskScreenshot(page, 'desk-pending');
-  await issue.getByLabel('Note (optional)').fill('Customer kept the goods');
-  await issue.getByRole('button', { name: 'Mark reviewed' }).click();
+  await issue.getByRole('button', { name: 'Keep the payment' }).click();
   await expect(issue.getByText('Reviewed')).toBeVisible();
   await page.getByRole('button', { name: 'Transactions' }).click();
   await expect(table.getByRole('row').filter({ hasText: cancelledButPaid })).toContainText('Paid');
@@ -242,7 +241,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   const audit = page.getByRole('table', { name: /^Audit log/ });
   for (const action of [
     'export.transactions',
-    'reconcile.reviewed',
+    'sale.paid_after_cancel_kept',
     'day.closed_with_override',
     'export.zreport',
     'settings.changed',

@@ -3,6 +3,7 @@
 // generated from `calls` and `events`, so a call cannot exist in one and not the others.
 import { z } from 'zod';
 import {
+  AfterCancelSettlement,
   AppStatus,
   AuditEntry,
   ConnectionInput,
@@ -107,6 +108,9 @@ export const calls = {
     z.object({ issueId: z.string().min(1).max(200), note: z.string().max(500).optional() }),
     Done,
   ),
+
+  /** A sale paid after it was cancelled at the counter: the manager keeps the payment or records its refund. */
+  'sales.settleAfterCancel': call('manager', SaleRef.extend(AfterCancelSettlement.shape), Done),
 
   /** `duplicate`: the receipt was printed before, so this copy is marked DUPLICATE (and the audit log says so). */
   'receipts.print': call(

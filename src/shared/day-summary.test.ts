@@ -109,6 +109,41 @@ describe('summariseDay', () => {
     expect(inr?.byMethod).toEqual([{ method: 'UPI', grossMinor: 1000, count: 2 }]);
   });
 
+  it('counts a sale paid after cancel whose money was refunded outside the terminal as cancelled, with its amount apart', () => {
+    const sale = (id: string, flags: Sale['flags']): Sale =>
+      Sale.parse({
+        id,
+        reference: id,
+        amountMinor: 700,
+        currency: 'INR',
+        currencyId: 'c',
+        methodId: 'm',
+        methodName: 'UPI',
+        status: 'cancelled',
+        createdAt: '2026-11-01T10:00:00+05:30',
+        updatedAt: '2026-11-01T10:00:00+05:30',
+        flags,
+        demo: false,
+      });
+    const sales = [
+      sale('kept', ['paid_after_cancel']),
+      sale('back', ['paid_after_cancel', 'refunded_outside']),
+    ];
+    for (const summary of [
+      summariseDay(sales, '2026-11-01', 'Asia/Kolkata'),
+      summariseRows(sales, '2026-11-01', 'Asia/Kolkata'),
+    ])
+      expect(summary.currencies[0]).toMatchObject({
+        grossMinor: 700,
+        succeeded: 1,
+        cancelled: 1,
+        count: 2,
+        paidAfterCancel: 1,
+        refundedOutside: 1,
+        refundedOutsideMinor: 700,
+      });
+  });
+
   it('leaves the paid-after-cancel count out when there is none, so older Z reports keep their hashes', () => {
     for (const totals of summariseDay(rows, '2026-11-01', 'Asia/Kolkata').currencies)
       expect(Object.keys(totals)).not.toContain('paidAfterCancel');
@@ -355,7 +390,7 @@ describe('the fast summary against the plain one (Date.parse and Intl per row)',
   });
 
   it('summariseRows over Sales (as main passes them) equals the same over their summary rows', () => {
-    const flags = fc.subarray(['paid_after_cancel', 'amount_mismatch'] as const);
+    const flags = fc.subarray(['paid_after_cancel', 'amount_mismatch', 'refunded_outside'] as const);
     fc.assert(
       fc.property(arbCase, fc.infiniteStream(flags), ({ timeZone, day, rows }, flagStream) => {
         const sales = rows.map((row, i): Sale => ({

@@ -29,15 +29,19 @@ export function summaryRowOf(input: SummaryInput): SummaryRow {
     amountMinor: input.amountMinor,
     currency: input.currency,
     method: input.methodName,
-    status: input.flags.includes('paid_after_cancel') ? 'succeeded' : input.status,
+    status: afterCancel(input.flags) === 'paid' ? 'succeeded' : input.status,
     cashier: input.cashier,
     flags: input.flags,
   };
 }
 
-/** Whether a row carries the paid-after-cancel flag (most rows have no flags at all). */
-function paidAfterCancel(flags: readonly SaleFlag[] | undefined): boolean {
-  return flags !== undefined && flags.length > 0 && flags.includes('paid_after_cancel');
+/**
+ * A row paid after the counter cancelled it: `paid` (the money is kept), `refunded` (the manager recorded
+ * it given back outside the terminal) or `none` (most rows, which have no flags at all).
+ */
+function afterCancel(flags: readonly SaleFlag[] | undefined): 'none' | 'paid' | 'refunded' {
+  if (flags === undefined || flags.length === 0 || !flags.includes('paid_after_cancel')) return 'none';
+  return flags.includes('refunded_outside') ? 'refunded' : 'paid';
 }
 
 /** Label for sales no named cashier took. */
@@ -58,6 +62,8 @@ interface Totals {
   paidAfterCancel: number;
   reversed: number;
   reversedMinor: number;
+  refundedOutside: number;
+  refundedOutsideMinor: number;
   byMethod: Map<string, Bucket>;
   byCashier: Map<string, Bucket>;
   hourly: Bucket[];
@@ -78,7 +84,10 @@ export function summariseDay(
   for (const input of rows) {
     const row = summaryRowOf(input);
     const hour = clock.hourOnDay(parseIsoTime(row.time));
-    if (hour >= 0)
+    if (hour < 0) continue;
+    const cancelled = afterCancel(row.flags);
+    if (cancelled === 'refunded') summary.addRefundedOutside(row.currency, row.amountMinor);
+    else
       summary.add(
         row.currency,
         row.status,
@@ -86,7 +95,7 @@ export function summariseDay(
         row.method,
         row.cashier,
         hour,
-        paidAfterCancel(row.flags),
+        cancelled === 'paid',
       );
   }
   return summary.finish(day);
@@ -102,6 +111,8 @@ export function summariseDay(
  *   their counts to `succeeded`. `hourly` always has 24 entries, hour 0 to 23 local time;
  * - `paidAfterCancel` = succeeded rows flagged `paid_after_cancel` (money taken for a sale the counter
  *   cancelled: the manager decides on a refund); left out when there are none.
+ * - `refundedOutside`, `refundedOutsideMinor` = those the manager recorded as refunded outside the terminal
+ *   (flag `refunded_outside`): counted as cancelled, not in the paid totals; left out when none.
  * - `reversed`, `reversedMinor` = sales of `reversedIds` the terminal confirmed paid that KS Pay now lists
  *   failed: counted as failed, not in the paid totals, with their own count and amount; left out when none.
  * `unresolved` = rows of every currency whose outcome is not final yet.
@@ -137,9 +148,13 @@ function countRows(
     let status: SummaryRow['status'];
     let time: string;
     let method: string;
-    const afterCancel = paidAfterCancel(input.flags);
+    const cancelled = afterCancel(input.flags);
+    if (cancelled === 'refunded') {
+      summary.addRefundedOutside(input.currency, input.amountMinor);
+      continue;
+    }
     if ('createdAt' in input) {
-      status = afterCancel ? 'succeeded' : input.status;
+      status = cancelled === 'paid' ? 'succeeded' : input.status;
       time = input.createdAt;
       method = input.methodName;
       if (anyReversed && status === 'succeeded' && reversedIds.has(input.id)) {
@@ -153,7 +168,7 @@ function countRows(
     }
     // Only succeeded rows are split by hour, so only their times are read.
     const hour = status === 'succeeded' ? clock.hour(parseIsoTime(time)) : 0;
-    summary.add(input.currency, status, input.amountMinor, method, input.cashier, hour, afterCancel);
+    summary.add(input.currency, status, input.amountMinor, method, input.cashier, hour, cancelled === 'paid');
   }
 }
 
@@ -219,6 +234,14 @@ class SummaryBuilder {
     totals.reversedMinor += amountMinor;
   }
 
+  /** Counts a sale paid after cancel whose money was given back outside the terminal: cancelled, amount apart. */
+  addRefundedOutside(currency: string, amountMinor: number): void {
+    this.add(currency, 'cancelled', amountMinor, '', undefined, 0, false);
+    const totals = this.last as Totals;
+    totals.refundedOutside += 1;
+    totals.refundedOutsideMinor += amountMinor;
+  }
+
   finish(day: string): DaySummary {
     const currencies: CurrencyTotals[] = [...this.byCurrency.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -233,6 +256,9 @@ class SummaryBuilder {
         // Only when there is one: Z reports closed before this count existed keep their hashes.
         ...(t.paidAfterCancel > 0 ? { paidAfterCancel: t.paidAfterCancel } : {}),
         ...(t.reversed > 0 ? { reversed: t.reversed, reversedMinor: t.reversedMinor } : {}),
+        ...(t.refundedOutside > 0
+          ? { refundedOutside: t.refundedOutside, refundedOutsideMinor: t.refundedOutsideMinor }
+          : {}),
         averageTicketMinor:
           t.succeeded === 0 ? 0 : Math.floor((2 * t.grossMinor + t.succeeded) / (2 * t.succeeded)),
         byMethod: buckets(t.byMethod).map(([method, b]) => ({ method, ...b })),
@@ -254,6 +280,8 @@ function emptyTotals(): Totals {
     paidAfterCancel: 0,
     reversed: 0,
     reversedMinor: 0,
+    refundedOutside: 0,
+    refundedOutsideMinor: 0,
     byMethod: new Map(),
     byCashier: new Map(),
     hourly: Array.from({ length: 24 }, () => ({ grossMinor: 0, count: 0 })),

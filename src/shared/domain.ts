@@ -42,13 +42,18 @@ export type SaleStatus = z.infer<typeof SaleStatus>;
 export const FINAL_SALE_STATUSES: readonly SaleStatus[] = ['succeeded', 'failed', 'cancelled', 'expired'];
 export const isFinalSaleStatus = (status: SaleStatus): boolean => FINAL_SALE_STATUSES.includes(status);
 
-/** Something the manager must look at: a sale whose server record disagrees with the terminal. */
+/**
+ * Something the manager must look at: a sale whose server record disagrees with the terminal.
+ * `refunded_outside`: a sale paid after it was cancelled whose money the manager recorded as given back
+ * outside the terminal (in the KS Pay dashboard, or in cash); set only on a `paid_after_cancel` sale.
+ */
 export const SaleFlag = z.enum([
   'paid_after_cancel',
   'amount_mismatch',
   'currency_mismatch',
   'reference_mismatch',
   'redirect_lied',
+  'refunded_outside',
 ]);
 export type SaleFlag = z.infer<typeof SaleFlag>;
 
@@ -306,6 +311,13 @@ export const ReconcileIssue = z.object({
 });
 export type ReconcileIssue = z.infer<typeof ReconcileIssue>;
 
+/** The manager's decision on a sale paid after it was cancelled at the counter (a refund needs its reason). */
+export const AfterCancelSettlement = z.object({
+  outcome: z.enum(['kept', 'refunded_outside']),
+  reason: z.string().trim().max(500),
+});
+export type AfterCancelSettlement = z.infer<typeof AfterCancelSettlement>;
+
 export const ReconcileReport = z.object({
   at: IsoDateTime,
   checked: z.number().int(),
@@ -325,6 +337,13 @@ export const CurrencyTotals = z.object({
   pending: z.number().int(),
   /** Paid sales (counted in `succeeded`) that were cancelled at the counter first; absent when none. */
   paidAfterCancel: z.number().int().positive().optional(),
+  /**
+   * Sales paid after they were cancelled whose money the manager recorded as refunded outside the terminal
+   * (counted in `cancelled`, not in the gross); absent when none.
+   */
+  refundedOutside: z.number().int().positive().optional(),
+  /** What those refunds gave back, in minor units; present with `refundedOutside`. */
+  refundedOutsideMinor: z.number().int().optional(),
   /** Sales confirmed paid that KS Pay now lists failed (counted in `failed`, not in the gross); absent when none. */
   reversed: z.number().int().positive().optional(),
   /** What those reversed sales were for, in minor units; present with `reversed`. */

@@ -87,6 +87,18 @@ describe('buildReceipt', () => {
     expect(receipt.rows.map((r) => r.label)).not.toContain('Transaction ID');
   });
 
+  it('says "Paid after cancel" for a cancelled sale the customer paid anyway, and the refund once recorded', () => {
+    const paid = buildReceipt(sale({ status: 'cancelled', flags: ['paid_after_cancel'] }), settings, 'en-IN');
+    expect(paid.statusWord).toBe('Paid after cancel');
+    expect(paid.rows).toContainEqual({ label: 'Status', value: 'Paid after cancel' });
+    const refunded = buildReceipt(
+      sale({ status: 'cancelled', flags: ['paid_after_cancel', 'refunded_outside'] }),
+      settings,
+      'en-IN',
+    );
+    expect(refunded.statusWord).toBe('Refunded outside the terminal');
+  });
+
   it('names the cashier who took the sale, when one was signed in', () => {
     const rows = buildReceipt(sale({ cashier: 'Asha' }), settings, 'en-IN').rows;
     expect(rows.slice(0, 2)).toEqual([

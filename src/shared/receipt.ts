@@ -31,6 +31,19 @@ export const RECEIPT_STATUS_WORDS: Record<SaleStatus, string> = {
   expired: 'Expired',
 };
 
+/** A sale cancelled at the counter that the customer paid anyway, before and after a refund outside the terminal. */
+export const RECEIPT_AFTER_CANCEL_WORDS = {
+  paid: 'Paid after cancel',
+  refunded: 'Refunded outside the terminal',
+} as const;
+
+function statusWordOf(sale: Sale): string {
+  if (!sale.flags.includes('paid_after_cancel')) return RECEIPT_STATUS_WORDS[sale.status];
+  return sale.flags.includes('refunded_outside')
+    ? RECEIPT_AFTER_CANCEL_WORDS.refunded
+    : RECEIPT_AFTER_CANCEL_WORDS.paid;
+}
+
 export const DEMO_NOTICE = 'DEMO - NOT A REAL PAYMENT';
 export const DUPLICATE_NOTICE = 'DUPLICATE';
 
@@ -68,7 +81,7 @@ export function buildReceipt(
     .format(new Date(at))
     .replace(/[\u00a0\u202f]/g, ' ');
   const amount = formatMoney(sale.amountMinor, sale.currency, locale);
-  const statusWord = RECEIPT_STATUS_WORDS[sale.status];
+  const statusWord = statusWordOf(sale);
   const rows: ReceiptRow[] = [
     { label: RECEIPT_LABELS.terminal, value: settings.terminalName },
     ...(sale.cashier ? [{ label: RECEIPT_LABELS.cashier, value: sale.cashier }] : []),

@@ -107,13 +107,13 @@ describe('zReportCsv', () => {
     const [report] = chain(['2026-11-01']);
     const csv = zReportCsv(report as ZReport);
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('Z report,1,,,,,,,,,');
+    expect(lines[0]).toBe('Z report,1,,,,,,,,,,,');
     expect(lines).toContain(
-      'Currency,Gross,Count,Succeeded,Failed,Cancelled,Pending,Paid after cancel,Average ticket,Reversed after paid,Reversed amount',
+      'Currency,Gross,Count,Succeeded,Failed,Cancelled,Pending,Paid after cancel,Average ticket,Reversed after paid,Reversed amount,Refunded outside the terminal,Refunded outside amount',
     );
-    expect(lines).toContain('INR,345.67,1,1,0,0,0,0,345.67,0,0.00');
-    expect(lines).toContain('INR,Hour,10:00,345.67,1,,,,,,');
-    expect(new Set(lines.map((l) => l.split(',').length))).toEqual(new Set([11]));
+    expect(lines).toContain('INR,345.67,1,1,0,0,0,0,345.67,0,0.00,0,0.00');
+    expect(lines).toContain('INR,Hour,10:00,345.67,1,,,,,,,,');
+    expect(new Set(lines.map((l) => l.split(',').length))).toEqual(new Set([13]));
     expect(zReportFileName(report as ZReport)).toBe('z-report-0001-2026-11-01.csv');
   });
 });

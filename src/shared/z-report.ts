@@ -72,6 +72,8 @@ export function zReportCsv(report: ZReport): string {
       'Average ticket',
       'Reversed after paid',
       'Reversed amount',
+      'Refunded outside the terminal',
+      'Refunded outside amount',
     ],
   ];
   for (const c of report.summary.currencies) {
@@ -88,6 +90,8 @@ export function zReportCsv(report: ZReport): string {
       money(c.averageTicketMinor),
       c.reversed ?? 0,
       money(c.reversedMinor ?? 0),
+      c.refundedOutside ?? 0,
+      money(c.refundedOutsideMinor ?? 0),
     ]);
   }
   rows.push([], ['Currency', 'Split', 'Name', 'Gross', 'Count']);

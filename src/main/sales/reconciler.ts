@@ -1,10 +1,11 @@
 // Reconcile: settles open sales from KS Pay's list (or a look-up each), records what only one side knows, and
 // lists the issues a manager reviews; a sale counts as reviewed once every issue of it is.
-import type { ReconcileIssue, ReconcileReport, Sale } from '../../shared/domain.ts';
+import type { AfterCancelSettlement, ReconcileIssue, ReconcileReport, Sale } from '../../shared/domain.ts';
 import { isReferenceOf } from '../../shared/terminal-of.ts';
 import type { EngineContext } from './engine-context.ts';
 import {
   flagIssues,
+  issueId,
   isStillPending,
   reversedIssue,
   serverOnlyIssue,
@@ -22,6 +23,7 @@ export interface Reconciler {
   reconcile(): Promise<ReconcileReport>;
   issues(): ReconcileIssue[];
   markReviewed(issueId: string, note: string, actor: string): Promise<void>;
+  settleAfterCancel(saleId: string, settlement: AfterCancelSettlement, actor: string): Promise<void>;
 }
 
 /** What reconcile needs of the watcher: a sale left waiting is watched again. */
@@ -173,6 +175,52 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     });
   }
 
+  /**
+   * The manager's decision on a sale the customer paid after the counter cancelled it: keep the payment, or
+   * record that the money was given back outside the terminal (the KS Pay dashboard, or cash), with the reason.
+   * Either way the issue is reviewed; a refund also moves the sale out of the day's takings.
+   */
+  async function settleAfterCancel(
+    saleId: string,
+    { outcome, reason }: AfterCancelSettlement,
+    actor: string,
+  ): Promise<void> {
+    const sale = journal.sale(saleId);
+    if (!sale) throw new SalesError('not_found', 'This sale is not on this terminal. Refresh the list.');
+    if (!sale.flags.includes('paid_after_cancel'))
+      throw new SalesError(
+        'invalid',
+        'Only a sale the customer paid after it was cancelled at the counter is settled here.',
+      );
+    const issueKey = issueId('paid_after_cancel', saleId);
+    if (sale.flags.includes('refunded_outside') || issues().some((i) => i.id === issueKey && i.reviewed))
+      throw new SalesError('invalid', 'This sale was settled already. Its decision is in the audit log.');
+    if (outcome === 'refunded_outside') {
+      if (reason.trim() === '')
+        throw new SalesError(
+          'invalid',
+          'Say how the money was given back, for example "refunded in the KS Pay dashboard".',
+        );
+      await ctx.locks.run(saleId, async () => {
+        const latest = journal.sale(saleId) ?? sale;
+        const refunded: Sale = {
+          ...latest,
+          flags: [...latest.flags, 'refunded_outside'],
+          updatedAt: nowIso(),
+        };
+        await journal.append({
+          kind: 'sale',
+          at: refunded.updatedAt,
+          sale: refunded,
+          note: `Refunded outside the terminal, recorded by ${actor}: ${reason.trim()}`,
+        });
+        ctx.emit(refunded);
+      });
+    }
+    const words = outcome === 'kept' ? 'Payment kept' : 'Refunded outside the terminal';
+    await markReviewed(issueKey, reason.trim() ? `${words}: ${reason.trim()}` : words, actor);
+  }
+
   return {
     reconcile() {
       reconciling ??= runReconcile().finally(() => {
@@ -182,5 +230,6 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     },
     issues,
     markReviewed,
+    settleAfterCancel,
   };
 }

@@ -258,6 +258,68 @@ describe('cancel', () => {
     expect(rig.engine.get(sale.id).timeline.at(-1)?.note).toBe('Reviewed by Manager Mo: refunded by phone');
   });
 
+  async function paidAfterCancel(): Promise<Sale> {
+    const sale = await rig.engine.start({ ...INR, amountMinor: 5000 });
+    await rig.engine.cancel(sale.id);
+    rig.sandbox.pay(sale.txnId ?? '', 'success');
+    return waitFor(() => {
+      const s = rig.engine.get(sale.id).sale;
+      return s.flags.includes('paid_after_cancel') && s;
+    }, 'the late payment to be noticed');
+  }
+
+  it('the manager records a sale paid after cancel as refunded outside the terminal, once, with the reason', async () => {
+    await open();
+    const sale = await paidAfterCancel();
+    await expect(
+      rig.engine.settleAfterCancel(sale.id, { outcome: 'refunded_outside', reason: ' ' }, 'Manager Mo'),
+    ).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/how the money was given back/),
+    });
+    await rig.engine.settleAfterCancel(
+      sale.id,
+      { outcome: 'refunded_outside', reason: 'refunded in the KS Pay dashboard' },
+      'Manager Mo',
+    );
+    const settled = rig.engine.get(sale.id);
+    expect(settled.sale).toMatchObject({
+      status: 'cancelled',
+      flags: ['paid_after_cancel', 'refunded_outside'],
+      reviewed: true,
+    });
+    expect(settled.timeline.map((entry) => entry.note)).toEqual(
+      expect.arrayContaining([
+        'Refunded outside the terminal, recorded by Manager Mo: refunded in the KS Pay dashboard',
+        'Reviewed by Manager Mo: Refunded outside the terminal: refunded in the KS Pay dashboard',
+      ]),
+    );
+    expect(rig.engine.issues()).toMatchObject([{ kind: 'paid_after_cancel', reviewed: true }]);
+    await expect(
+      rig.engine.settleAfterCancel(sale.id, { outcome: 'kept', reason: '' }, 'Manager Mo'),
+    ).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/settled already/) });
+  });
+
+  it('the manager keeps a sale paid after cancel: it stays paid, reviewed, and is not settled twice', async () => {
+    await open();
+    const sale = await paidAfterCancel();
+    await rig.engine.settleAfterCancel(sale.id, { outcome: 'kept', reason: '' }, 'Manager Mo');
+    expect(rig.engine.get(sale.id).sale).toMatchObject({ flags: ['paid_after_cancel'], reviewed: true });
+    expect(rig.engine.get(sale.id).timeline.at(-1)?.note).toBe('Reviewed by Manager Mo: Payment kept');
+    await expect(
+      rig.engine.settleAfterCancel(sale.id, { outcome: 'refunded_outside', reason: 'changed my mind' }, 'Mo'),
+    ).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('refuses to settle a sale that was not paid after it was cancelled', async () => {
+    await open();
+    const sale = await rig.engine.start({ ...INR, amountMinor: 5000 });
+    await expect(
+      rig.engine.settleAfterCancel(sale.id, { outcome: 'refunded_outside', reason: 'why not' }, 'Mo'),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    expect(rig.engine.get(sale.id).sale.flags).toEqual([]);
+  });
+
   it('never cancels a sale the server already reports paid: it is succeeded', async () => {
     await open({ engine: { poll: { initialMs: 60_000, maxMs: 60_000, maxTotalMs: 600_000 } } });
     const sale = await rig.engine.start({ ...INR, amountMinor: 5000 });

@@ -1,6 +1,12 @@
 // The sale engine: wires its parts (start, redirect + verify, watch, reconcile), routes the state machine's
 // effects to them, tells listeners about every step and answers the views. Every step is on disk before it acts.
-import type { ReconcileIssue, ReconcileReport, Sale, SaleTimelineEntry } from '../../shared/domain.ts';
+import type {
+  AfterCancelSettlement,
+  ReconcileIssue,
+  ReconcileReport,
+  Sale,
+  SaleTimelineEntry,
+} from '../../shared/domain.ts';
 import { isFinalSaleStatus } from '../../shared/domain.ts';
 import { createEngineContext } from './engine-context.ts';
 import { resolveSettings } from './engine-options.ts';
@@ -42,6 +48,7 @@ export interface SalesEngine {
   reconcile(): Promise<ReconcileReport>;
   issues(): ReconcileIssue[];
   markReviewed(issueId: string, note: string, actor: string): Promise<void>;
+  settleAfterCancel(saleId: string, settlement: AfterCancelSettlement, actor: string): Promise<void>;
   onUpdate(listener: SaleListener): () => void;
   /** On start: reads the journal (unless it was read already), picks every open sale up again and reconciles. */
   resume(): Promise<void>;
@@ -130,6 +137,7 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     reconcile: reconciler.reconcile,
     issues: reconciler.issues,
     markReviewed: reconciler.markReviewed,
+    settleAfterCancel: reconciler.settleAfterCancel,
     onUpdate(listener) {
       ctx.listeners.add(listener);
       return () => ctx.listeners.delete(listener);

@@ -8,6 +8,7 @@ import { minutesSince, pendingActivity } from '../lib/pending-sale.ts';
 import { usePending } from '../stores/index.ts';
 import { Icon } from './Icon.tsx';
 import './PendingPanel.css';
+import { saleStatusWord } from '../lib/sale-status-word.ts';
 
 /** `actions` go beside Check now (a dialog's Close, say). */
 export function PendingPanel({ locale, now, actions }: { locale: string; now: number; actions?: ReactNode }) {
@@ -59,7 +60,7 @@ function PendingRow({ sale, locale, now }: { sale: Sale; locale: string; now: nu
     <li className="pending__row">
       <div className="pending__main">
         <span className="pending__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</span>
-        <span className="pending__status">{messages.status[sale.status]}</span>
+        <span className="pending__status">{saleStatusWord(sale)}</span>
       </div>
       <div className="pending__meta">
         <span>{sale.methodName}</span>

@@ -5,6 +5,7 @@ import { messages } from '../lib/messages.ts';
 import { outcomeOf } from '../lib/outcome.ts';
 import { useRecent } from '../stores/index.ts';
 import './RecentSales.css';
+import { saleStatusWord } from '../lib/sale-status-word.ts';
 
 export function RecentSales({ locale }: { locale: string }) {
   const sales = useRecent((s) => s.sales);
@@ -30,8 +31,12 @@ export function RecentSales({ locale }: { locale: string }) {
               <span className="recent__meta">
                 {sale.methodName} · {formatTime(sale.createdAt, locale)}
               </span>
-              <span className="recent__status" data-outcome={outcomeOf(sale.status)}>
-                {messages.status[sale.status]}
+              <span
+                className="recent__status"
+                // Paid after cancel: money was taken for a sale the counter cancelled, so it reads as a warning.
+                data-outcome={sale.flags.includes('paid_after_cancel') ? 'pending' : outcomeOf(sale.status)}
+              >
+                {saleStatusWord(sale)}
               </span>
             </li>
           ))}

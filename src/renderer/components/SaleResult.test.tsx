@@ -31,6 +31,23 @@ describe('the result', () => {
     },
   );
 
+  it('a cancelled sale the customer paid anyway reads "Paid after cancel", with no Check again or Cancel', async () => {
+    const message = 'The customer paid after this sale was cancelled. Do not charge them again.';
+    const sale = makeSale({
+      status: 'cancelled',
+      flags: ['paid_after_cancel'],
+      txnId: 'tx_8F2K1',
+      error: { code: 'paid_after_cancel', message },
+    });
+    await renderApp({ 'sales.current': () => sale });
+    const result = within(await screen.findByRole('region', { name: 'Paid after cancel' }));
+    expect(result.getByText('Money taken: do not charge again')).toBeInTheDocument();
+    expect(result.getByText(message)).toBeInTheDocument();
+    expect(screen.getByTestId('result-announcer')).toHaveTextContent('Paid after cancel. ₹345.67.');
+    expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cancel sale' })).toBeNull();
+  });
+
   it('pending says what happens next and offers to check again', async () => {
     const sale = makeSale({ status: 'unknown' });
     const { user, fake } = await renderApp({

@@ -25,9 +25,20 @@ const LOOK: Record<ResultOutcome, { heading: string; word: string; icon: IconNam
   pending: { heading: messages.result.pending, word: messages.result.pendingWord, icon: 'clock' },
 };
 
-export function resultHeading(sale: Sale): string | null {
+/** A sale cancelled at the counter that the customer paid anyway: money was taken, so it reads as a warning. */
+const PAID_AFTER_CANCEL = {
+  outcome: 'pending',
+  look: { heading: messages.afterCancel.paid, word: messages.result.paidAfterCancelWord, icon: 'alert' },
+} as const satisfies { outcome: ResultOutcome; look: (typeof LOOK)[ResultOutcome] };
+
+function resultLook(sale: Sale): { outcome: ResultOutcome; look: (typeof LOOK)[ResultOutcome] } | null {
+  if (sale.flags.includes('paid_after_cancel')) return PAID_AFTER_CANCEL;
   const outcome = outcomeOf(sale.status);
-  return outcome === 'in-progress' ? null : LOOK[outcome].heading;
+  return outcome === 'in-progress' ? null : { outcome, look: LOOK[outcome] };
+}
+
+export function resultHeading(sale: Sale): string | null {
+  return resultLook(sale)?.look.heading ?? null;
 }
 
 /** What happened and what next: main's own words for this sale when it has them, else the outcome's. */
@@ -50,8 +61,7 @@ function explanation(sale: Sale): string {
 }
 
 export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
-  const outcome = outcomeOf(sale.status) as ResultOutcome;
-  const look = LOOK[outcome];
+  const { outcome, look } = resultLook(sale) ?? { outcome: 'pending', look: LOOK.pending };
   const storeError = useSale((s) => s.error);
   const [printState, setPrintState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({
     busy: false,
@@ -109,7 +119,7 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
         <div className="result__summary">
           <p className="result__amount money">{formatAmount(sale.amountMinor, sale.currency, locale)}</p>
           <p className="result__explanation">{explanation(sale)}</p>
-          {outcome === 'pending' ? (
+          {outcomeOf(sale.status) === 'pending' ? (
             <CancelSale>
               <button
                 type="button"

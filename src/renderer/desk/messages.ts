@@ -142,6 +142,7 @@ export const deskMessages = {
     currency_mismatch: 'KS Pay has a different currency',
     reference_mismatch: 'KS Pay has a different reference',
     redirect_lied: 'The checkout page reported a result KS Pay does not confirm',
+    refunded_outside: 'Refunded outside the terminal',
   },
   pending: {
     heading: 'Pending',
@@ -159,6 +160,14 @@ export const deskMessages = {
     reviewed: 'Reviewed',
     note: 'Note (optional)',
     saving: 'Saving…',
+    /** A sale the customer paid after the counter cancelled it: the manager says what became of the money. */
+    afterCancel: {
+      reason: 'What was done (needed for a refund)',
+      keep: 'Keep the payment', // name
+      refunded: 'Refunded outside the terminal', // name
+      reasonHint:
+        'Keep the payment when the customer took the goods. If the money went back (in the KS Pay dashboard, or in cash), say how and record the refund: the sale then leaves the day’s takings.',
+    },
     kinds: {
       paid_after_cancel: 'Paid after cancel',
       amount_mismatch: 'Different amount',
@@ -184,6 +193,7 @@ export const deskMessages = {
     pending: 'Pending',
     paidAfterCancel: 'Paid after cancel',
     reversed: 'Reversed after paid (not in the total)',
+    refundedOutside: 'Refunded outside the terminal (not in the total)',
     average: 'Average ticket',
     byMethod: 'By method',
     byCashier: 'By cashier',

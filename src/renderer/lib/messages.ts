@@ -162,6 +162,7 @@ export const messages = {
     failedWord: 'Not paid',
     cancelledWord: 'Cancelled',
     pendingWord: 'Not confirmed yet',
+    paidAfterCancelWord: 'Money taken: do not charge again',
     succeededBody: 'KS Pay confirmed the payment.',
     failedBody: 'No money was taken. You can charge again.',
     expiredBody: 'The checkout expired before the customer paid. No money was taken.',
@@ -243,4 +244,9 @@ export const messages = {
     expired: 'Expired',
     unknown: 'Not confirmed',
   } satisfies Record<SaleStatus, string>,
+  /** A sale cancelled at the counter that the customer paid anyway, before and after the manager's refund. */
+  afterCancel: {
+    paid: 'Paid after cancel',
+    refunded: 'Refunded outside the terminal',
+  },
 } as const;

@@ -40,6 +40,12 @@ export function CurrencyCard({ totals, format }: { totals: CurrencyTotals; forma
             tone="danger"
           />
         ) : null}
+        {totals.refundedOutside ? (
+          <Stat
+            label={d.refundedOutside}
+            value={`${format.count(totals.refundedOutside)} · ${money(totals.refundedOutsideMinor ?? 0)}`}
+          />
+        ) : null}
         <Stat label={d.average} value={money(totals.averageTicketMinor)} />
       </dl>
       <div className="currency-card__splits">

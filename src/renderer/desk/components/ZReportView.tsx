@@ -54,6 +54,12 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
                 {c.reversed ? (
                   <Line label={d.reversed} value={`${c.reversed} · ${money(c.reversedMinor ?? 0)}`} />
                 ) : null}
+                {c.refundedOutside ? (
+                  <Line
+                    label={d.refundedOutside}
+                    value={`${c.refundedOutside} · ${money(c.refundedOutsideMinor ?? 0)}`}
+                  />
+                ) : null}
                 <Line label={d.average} value={money(c.averageTicketMinor)} />
               </tbody>
             </table>

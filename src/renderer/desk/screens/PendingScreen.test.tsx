@@ -26,6 +26,14 @@ const report: ReconcileReport = {
       explanation: 'KS Pay has a payment this terminal did not make.',
       reviewed: true,
     },
+    {
+      id: 'iss-3',
+      kind: 'amount_mismatch',
+      saleId: 's7',
+      reference: 'POS-7',
+      explanation: 'KS Pay recorded a different amount than the terminal asked for.',
+      reviewed: false,
+    },
   ],
 };
 
@@ -78,8 +86,47 @@ describe('Pending', () => {
     await user.click(screen.getByRole('button', { name: 'Mark reviewed' }));
     expect(await screen.findAllByText('Reviewed')).toHaveLength(2);
     expect(fake.callsTo('sales.markReviewed')).toEqual([
-      { issueId: 'iss-1', note: 'Refunded at the counter' },
+      { issueId: 'iss-3', note: 'Refunded at the counter' },
     ]);
+  });
+
+  it('a sale paid after cancel: the manager keeps the payment, or records a refund only with what was done', async () => {
+    const { user, fake } = renderDesk({
+      'sales.pending': () => [],
+      'sales.reconcile': () => report,
+      'sales.settleAfterCancel': () => ({ ok: true }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Pending' }));
+    const issue = (await screen.findByText(/customer paid. Refund or keep the payment/)).closest(
+      'li',
+    ) as HTMLElement;
+    const refund = within(issue).getByRole('button', { name: 'Refunded outside the terminal' });
+    expect(refund).toBeDisabled();
+    expect(within(issue).queryByRole('button', { name: 'Mark reviewed' })).toBeNull();
+    await user.type(
+      within(issue).getByRole('textbox', { name: 'What was done (needed for a refund)' }),
+      'Refunded in the KS Pay dashboard',
+    );
+    await user.click(refund);
+    expect(await within(issue).findByText('Reviewed')).toBeInTheDocument();
+    expect(fake.callsTo('sales.settleAfterCancel')).toEqual([
+      { saleId: 's9', outcome: 'refunded_outside', reason: 'Refunded in the KS Pay dashboard' },
+    ]);
+  });
+
+  it('a sale paid after cancel kept: no reason needed', async () => {
+    const { user, fake } = renderDesk({
+      'sales.pending': () => [],
+      'sales.reconcile': () => report,
+      'sales.settleAfterCancel': () => ({ ok: true }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Pending' }));
+    const issue = (await screen.findByText(/customer paid. Refund or keep the payment/)).closest(
+      'li',
+    ) as HTMLElement;
+    await user.click(within(issue).getByRole('button', { name: 'Keep the payment' }));
+    expect(await within(issue).findByText('Reviewed')).toBeInTheDocument();
+    expect(fake.callsTo('sales.settleAfterCancel')).toEqual([{ saleId: 's9', outcome: 'kept', reason: '' }]);
   });
 
   it('says when nothing is pending and KS Pay agrees', async () => {

@@ -12,7 +12,9 @@ import { useDeskFormat } from '../lib/use-desk-format.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { AfterCancelSettle } from '../components/AfterCancelSettle.tsx';
 import './PendingScreen.css';
+import { saleStatusWord } from '../../lib/sale-status-word.ts';
 
 const p = deskMessages.pending;
 
@@ -119,7 +121,7 @@ function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
             <td className="detail__mono">{sale.reference}</td>
             <td className="plain-table__number money">{format.money(sale.amountMinor, sale.currency)}</td>
             <td>{sale.methodName}</td>
-            <td>{deskMessages.status[sale.status]}</td>
+            <td>{saleStatusWord(sale)}</td>
             <td>{pendingActivity(sale)}</td>
           </tr>
         ))}
@@ -144,6 +146,8 @@ function IssueItem({ issue }: { issue: ReconcileIssue }) {
         <p className="issue__done">
           <Icon name="check" /> {p.reviewed}
         </p>
+      ) : issue.kind === 'paid_after_cancel' && issue.saleId !== undefined ? (
+        <AfterCancelSettle issue={issue} />
       ) : (
         <form
           className="issue__form"
