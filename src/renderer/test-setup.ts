@@ -1,9 +1,15 @@
-// Component tests: DOM matchers, a clean DOM after each test, and the <dialog> methods jsdom lacks.
+// Component tests: DOM matchers, a clean DOM after each test, the <dialog> methods jsdom lacks, and how long
+// a findBy or waitFor waits for the DOM.
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
+
+// Testing Library's default of 1 s is shorter than one render takes on a 2-core machine running the node
+// tests beside these (seen: a Z report rendered after a close took longer, and the test failed). A wait
+// still ends the moment the DOM matches, so a passing test is no slower; only a failing one waits longer.
+configure({ asyncUtilTimeout: 5_000 });
 
 // jsdom has <dialog> but not showModal/close; these follow the HTML spec's observable effects.
 if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {

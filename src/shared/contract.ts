@@ -12,9 +12,10 @@ import {
   Currency,
   DayKey,
   DisplayScreen,
-  DaySummary,
+  DayReport,
   IsoCurrencyCode,
   IsoDateTime,
+  LastClose,
   AmountMinor,
   CashierName,
   PaymentMethod,
@@ -173,7 +174,9 @@ export const calls = {
   ),
   'reports.exportCsv': call('manager', TransactionFilter, ExportedFile),
   'reports.exportXlsx': call('manager', TransactionFilter, ExportedFile),
-  'reports.day': call('manager', z.object({ day: DayKey }), DaySummary),
+  'reports.day': call('manager', z.object({ day: DayKey }), DayReport),
+  /** The last Z report, for the counter's "the day was closed" line; null before the first. */
+  'reports.lastClose': call('cashier', None, LastClose),
   /** Every terminal's day from the server's records: as last listed (`cached`) or listed again (`fresh`, the default). */
   'reports.merchantDay': call(
     'manager',
@@ -183,7 +186,6 @@ export const calls = {
   'reports.closeDay': call(
     'manager',
     z.object({
-      day: DayKey,
       overridePin: z.string().max(8).optional(),
       reason: z.string().max(500).optional(),
     }),

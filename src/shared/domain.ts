@@ -370,9 +370,16 @@ export const DaySummary = z.object({
 });
 export type DaySummary = z.infer<typeof DaySummary>;
 
+/**
+ * A Z report closes a period: every sale made up to `closedAt` that no earlier report closed. `day` is the
+ * calendar day it was closed on. `period.from` is when the period began (the previous report's close;
+ * absent for the first). Reports without `period` were closed one calendar day each (`day`), before
+ * periods; they keep verifying, since the hash covers only the fields a report has.
+ */
 export const ZReport = z.object({
   number: z.number().int().positive(),
   day: DayKey,
+  period: z.object({ from: IsoDateTime.optional() }).optional(),
   closedAt: IsoDateTime,
   closedBy: z.string(),
   terminalName: z.string(),
@@ -383,6 +390,27 @@ export const ZReport = z.object({
   hash: z.string(),
 });
 export type ZReport = z.infer<typeof ZReport>;
+
+/** One period's part of a calendar day: a Z report's (`zNumber`, closed at `closedAt`), or the open one. */
+export const DayPeriod = z.object({
+  zNumber: z.number().int().positive().optional(),
+  closedAt: IsoDateTime.optional(),
+  summary: DaySummary,
+});
+export type DayPeriod = z.infer<typeof DayPeriod>;
+
+/**
+ * Every sale made on a calendar day, and, when a Z report closed part of it, the same split by period
+ * (oldest first, the open period last).
+ */
+export const DayReport = DaySummary.extend({ periods: z.array(DayPeriod).optional() });
+export type DayReport = z.infer<typeof DayReport>;
+
+/** The last close, as the counter shows it: new sales go into the period that opened then. */
+export const LastClose = z
+  .object({ number: z.number().int().positive(), day: DayKey, closedAt: IsoDateTime })
+  .nullable();
+export type LastClose = z.infer<typeof LastClose>;
 
 export const AuditEntry = z.object({
   at: IsoDateTime,

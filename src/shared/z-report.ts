@@ -53,6 +53,7 @@ export function zReportCsv(report: ZReport): string {
     ['Z report', report.number],
     ['Day', report.day],
     ['Terminal', report.terminalName],
+    ...(report.period ? [['Sales since', report.period.from ?? 'the first sale']] : []),
     ['Closed at', report.closedAt],
     ['Closed by', report.closedBy],
     ['Override reason', report.overrideReason ?? ''],

@@ -9,10 +9,10 @@ import type { Staff } from '../staff/index.ts';
 export async function closeDay(
   deps: { reports: Pick<Reports, 'closeDay'>; staff: Pick<Staff, 'verifyPin'> },
   session: SessionId,
-  { day, overridePin, reason }: CallInput<'reports.closeDay'>,
+  { overridePin, reason }: CallInput<'reports.closeDay'>,
   actor: string,
 ): ReturnType<Reports['closeDay']> {
-  if (!overridePin) return deps.reports.closeDay({ day, actor });
+  if (!overridePin) return deps.reports.closeDay({ actor });
   await deps.staff.verifyPin(session, overridePin);
-  return deps.reports.closeDay({ day, actor, overrideReason: reason ?? '' });
+  return deps.reports.closeDay({ actor, overrideReason: reason ?? '' });
 }

@@ -33,28 +33,27 @@ describe('closing the day', () => {
   it('asks for the PIN again only to close over unresolved sales, and records the reason', async () => {
     const reports = { closeDay: vi.fn(async () => ({}) as Awaited<ReturnType<typeof closeDay>>) };
     const staff = { verifyPin: vi.fn(async () => undefined) };
-    await closeDay({ reports, staff }, 's1', { day: '2026-11-01' }, 'manager');
+    await closeDay({ reports, staff }, 's1', {}, 'manager');
     expect(staff.verifyPin).not.toHaveBeenCalled();
-    expect(reports.closeDay).toHaveBeenLastCalledWith({ day: '2026-11-01', actor: 'manager' });
+    expect(reports.closeDay).toHaveBeenLastCalledWith({ actor: 'manager' });
 
     await closeDay(
       { reports, staff },
       's1',
-      { day: '2026-11-01', overridePin: '2580', reason: 'card terminal down' },
+      { overridePin: '2580', reason: 'card terminal down' },
       'manager',
     );
     expect(staff.verifyPin).toHaveBeenCalledWith('s1', '2580');
     expect(reports.closeDay).toHaveBeenLastCalledWith({
-      day: '2026-11-01',
       actor: 'manager',
       overrideReason: 'card terminal down',
     });
 
     staff.verifyPin.mockRejectedValueOnce(new Error('Wrong PIN'));
     const calls = reports.closeDay.mock.calls.length;
-    await expect(
-      closeDay({ reports, staff }, 's1', { day: '2026-11-01', overridePin: '1111' }, 'manager'),
-    ).rejects.toThrow('Wrong PIN');
+    await expect(closeDay({ reports, staff }, 's1', { overridePin: '1111' }, 'manager')).rejects.toThrow(
+      'Wrong PIN',
+    );
     expect(reports.closeDay.mock.calls.length).toBe(calls);
   });
 });

@@ -219,6 +219,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'reports.closeDay': async (input, ctx) =>
       closeDay({ reports: (await deps.runtime()).reports, staff }, ctx.session, input, actor(ctx)),
     'reports.zReports': async () => (await deps.runtime()).reports.zReports(),
+    'reports.lastClose': async () => (await deps.runtime()).reports.lastClose(),
     'reports.exportZReport': async ({ number }, ctx) =>
       (await deps.runtime()).reports.exportZReport(number, actor(ctx)),
 

@@ -11,8 +11,8 @@ import { readSegments, writeSegment } from './snapshot.ts';
 
 export interface FoldOptions {
   dir: string;
-  /** The days Z reports closed, read when folding begins. */
-  closedDays: () => ReadonlySet<string>;
+  /** Whether Z reports closed every sale of a day, read when folding begins (see `closedDayTest`). */
+  closedDays: () => (day: string) => boolean;
   /** Today's day key: today's file is never folded. */
   today: () => string;
   /** True once the journal is closing: folding stops at its next step. */
@@ -20,7 +20,22 @@ export interface FoldOptions {
   log: Logger;
 }
 
-/** Day files older than today whose day a Z report closed, not folded yet, become the next segment. */
+/**
+ * Whether Z reports closed every sale of a day: a report of one calendar day (`day`, closed before periods
+ * existed) closed that day; a period report closed every day before the day it was closed on.
+ */
+export function closedDayTest(
+  reports: readonly { day: string; period?: unknown }[],
+): (day: string) => boolean {
+  const days = new Set<string>();
+  let periodsClosedBefore = '';
+  for (const report of reports)
+    if (report.period === undefined) days.add(report.day);
+    else if (report.day > periodsClosedBefore) periodsClosedBefore = report.day;
+  return (day) => days.has(day) || day < periodsClosedBefore;
+}
+
+/** Day files older than today whose day Z reports closed, not folded yet, become the next segment. */
 export async function foldClosedDays({
   dir,
   closedDays: closedNow,
@@ -30,11 +45,11 @@ export async function foldClosedDays({
 }: FoldOptions): Promise<void> {
   const segments = await readSegments(dir);
   const folded = new Set(segments.flatMap((segment) => segment.folded.map((f) => f.file)));
-  const closedDays = closedNow();
+  const dayClosed = closedNow();
   const today = todayNow();
   const candidates = (await listDayFiles(dir)).filter((name) => {
     const day = name.slice('journal-'.length, -'.jsonl'.length);
-    return !folded.has(name) && day < today && closedDays.has(day);
+    return !folded.has(name) && day < today && dayClosed(day);
   });
   if (candidates.length === 0) return;
   const part = createJournalIndex();

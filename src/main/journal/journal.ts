@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileStamp, listDayFiles, localDayKey } from './day-files.ts';
 import { setTailAside } from './day-file-io.ts';
-import { foldClosedDays } from './fold-closed-days.ts';
+import { closedDayTest, foldClosedDays } from './fold-closed-days.ts';
 import { createJournalIndex } from './journal-index.ts';
 import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
@@ -147,7 +147,7 @@ export function createJournal({
       if (fold && !state.closed)
         await foldClosedDays({
           dir,
-          closedDays: () => new Set(state.index.records('zreport').map((record) => record.report.day)),
+          closedDays: () => closedDayTest(state.index.records('zreport').map((record) => record.report)),
           today: () => dayKey(clock.now()),
           closed: () => state.closed,
           log,

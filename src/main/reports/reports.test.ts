@@ -302,7 +302,7 @@ describe('day', () => {
   it('puts the paid-after-cancel count in the Z report and its CSV, and the chain still verifies', async () => {
     sales = [sale({ id: 'b', amountMinor: 500, status: 'cancelled', flags: ['paid_after_cancel'] })];
     const service = reports();
-    const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    const report = await service.closeDay({ actor: 'manager' });
     expect(report.summary.currencies[0]?.paidAfterCancel).toBe(1);
     expect(await service.verifyChain()).toEqual({ ok: true });
     expect((await service.exportZReport(report.number)).content).toContain('INR,5.00,1,1,0,0,0,1,5.00');
@@ -321,7 +321,7 @@ describe('day', () => {
       reversed: 1,
       reversedMinor: 250,
     });
-    const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    const report = await service.closeDay({ actor: 'manager' });
     expect(report.summary.currencies[0]).toMatchObject({ grossMinor: 1000, reversed: 1, reversedMinor: 250 });
     expect(await service.verifyChain()).toEqual({ ok: true });
     const csv = (await service.exportZReport(report.number)).content;
@@ -343,7 +343,7 @@ describe('closeDay', () => {
       sale({ id: 'b', status: 'unknown' }),
       sale({ id: 'c', status: 'awaiting_payment' }),
     ];
-    const error = await refusal(reports().closeDay({ day: '2026-11-01', actor: 'manager' }));
+    const error = await refusal(reports().closeDay({ actor: 'manager' }));
     expect(error.code).toBe('day_unresolved');
     expect(error.unresolved).toBe(2);
     expect(error.message).toContain('2 sales have no final outcome');
@@ -354,7 +354,6 @@ describe('closeDay', () => {
   it('closes with unresolved sales when the manager overrides with a reason, listing them on the report', async () => {
     sales = [sale({ id: 'a' }), sale({ id: 'b', status: 'unknown', reference: 'POS-B' })];
     const report = await reports().closeDay({
-      day: '2026-11-01',
       actor: 'manager',
       overrideReason: '  Network down; will settle tomorrow ',
     });
@@ -379,14 +378,13 @@ describe('closeDay', () => {
       { id: 'reversed:elsewhere', kind: 'reversed', saleId: 'other-day', explanation: 'x', reviewed },
     ];
     const service = reports({ issues });
-    const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
+    const error = await refusal(service.closeDay({ actor: 'manager' }));
     expect(error.code).toBe('day_unresolved');
     expect(error.message).toContain('POS-B');
     expect(error.message).toMatch(/manager PIN and a reason/);
     expect(journal.records('zreport')).toEqual([]);
 
     const report = await service.closeDay({
-      day: '2026-11-01',
       actor: 'manager',
       overrideReason: 'Customer paid again in cash',
     });
@@ -398,30 +396,29 @@ describe('closeDay', () => {
     reviewed = true;
     now = Date.parse('2026-11-02T17:00:00.000Z');
     sales = [...sales, sale({ id: 'c', createdAt: '2026-11-02T10:00:00.000+05:30' })];
-    const next = await service.closeDay({ day: '2026-11-02', actor: 'manager' });
+    const next = await service.closeDay({ actor: 'manager' });
     expect(next).not.toHaveProperty('overrideReason');
   });
 
   it('still refuses an override with a blank reason', async () => {
     sales = [sale({ id: 'b', status: 'unknown' })];
-    const error = await refusal(
-      reports().closeDay({ day: '2026-11-01', actor: 'manager', overrideReason: '   ' }),
-    );
+    const error = await refusal(reports().closeDay({ actor: 'manager', overrideReason: '   ' }));
     expect(error.code).toBe('day_unresolved');
   });
 
   it('numbers reports consecutively, chains their sha-256 hashes and records them in the journal', async () => {
-    sales = [
-      sale({ id: 'a', createdAt: '2026-10-31T10:00:00.000+05:30' }),
-      sale({ id: 'b', amountMinor: 777 }),
-    ];
+    sales = [sale({ id: 'a', createdAt: '2026-10-31T10:00:00.000+05:30' })];
     const service = reports();
-    const first = await service.closeDay({ day: '2026-10-31', actor: 'manager' });
-    const second = await service.closeDay({ day: '2026-11-01', actor: 'Asha' });
+    const first = await service.closeDay({ actor: 'manager' });
+    now += 60_000;
+    sales.push(sale({ id: 'b', amountMinor: 777, createdAt: new Date(now - 1_000).toISOString() }));
+    const second = await service.closeDay({ actor: 'Asha' });
     expect([first.number, second.number]).toEqual([1, 2]);
     expect(first.previousHash).toBe(GENESIS_HASH);
     expect(second.previousHash).toBe(first.hash);
     expect(second.hash).toBe(sha256Hex(zReportHashText(second)));
+    expect(first.period).toEqual({});
+    expect(second.period).toEqual({ from: first.closedAt });
     expect(second.summary.currencies[0]).toMatchObject({ currency: 'INR', grossMinor: 777, count: 1 });
     expect(await service.verifyChain()).toEqual({ ok: true });
 
@@ -433,38 +430,94 @@ describe('closeDay', () => {
     expect((await reports().zReports())[1]).toEqual(second);
   });
 
-  it('refuses to close a day twice, naming the earlier report', async () => {
+  it('closes a second period on the same day: only the sales since the first close, none counted twice', async () => {
+    sales = [sale({ id: 'morning', amountMinor: 123, createdAt: '2026-11-01T10:00:00.000+05:30' })];
     const service = reports();
-    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
-    const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
-    expect(error.code).toBe('day_closed');
-    expect(error.message).toContain('Z report 1');
+    const first = await service.closeDay({ actor: 'manager' });
+    now += 60_000;
+    sales.push(sale({ id: 'evening', amountMinor: 3300, createdAt: new Date(now - 1_000).toISOString() }));
+    const second = await service.closeDay({ actor: 'manager' });
+    expect([first.day, second.day]).toEqual(['2026-11-01', '2026-11-01']);
+    expect(first.summary.currencies[0]).toMatchObject({ grossMinor: 123, count: 1 });
+    expect(second.summary.currencies[0]).toMatchObject({ grossMinor: 3300, count: 1 });
+    expect((await audit.list()).at(-1)?.detail).toBe('Closed Z report 2: 1 sale(s) since Z report 1.');
+  });
+
+  it('closes a day the next morning whole: the evening before and the morning are one period', async () => {
+    sales = [
+      sale({ id: 'evening', amountMinor: 100, createdAt: '2026-11-01T21:00:00.000+05:30' }),
+      sale({ id: 'morning', amountMinor: 200, createdAt: '2026-11-02T08:00:00.000+05:30' }),
+    ];
+    now = Date.parse('2026-11-02T09:00:00.000+05:30');
+    const report = await reports().closeDay({ actor: 'manager' });
+    expect(report).toMatchObject({
+      day: '2026-11-02',
+      summary: { currencies: [{ grossMinor: 300, count: 2 }] },
+    });
   });
 
   it('gives two closes at the same moment different numbers', async () => {
     const service = reports();
     const [a, b] = await Promise.all([
-      service.closeDay({ day: '2026-10-30', actor: 'manager' }),
-      service.closeDay({ day: '2026-10-31', actor: 'manager' }),
+      service.closeDay({ actor: 'manager' }),
+      service.closeDay({ actor: 'manager' }),
     ]);
     expect([a.number, b.number]).toEqual([1, 2]);
     expect(b.previousHash).toBe(a.hash);
   });
 
-  it('refuses a day that has not started yet', async () => {
-    const error = await refusal(reports().closeDay({ day: '2026-11-02', actor: 'manager' }));
-    expect(error.code).toBe('invalid');
-    expect(error.message).toMatch(/has not started/);
+  it('a sale made after the close is in its own day, in the open period: the day summary splits by period', async () => {
+    sales = [sale({ id: 'before', amountMinor: 123, createdAt: '2026-11-01T10:00:00.000+05:30' })];
+    const service = reports();
+    const z = await service.closeDay({ actor: 'manager' });
+    now += 60_000;
+    sales.push(sale({ id: 'after', amountMinor: 3300, createdAt: new Date(now).toISOString() }));
+    const day = await service.day('2026-11-01');
+    expect(day.currencies[0]).toMatchObject({ grossMinor: 3423, count: 2 });
+    expect(day.periods?.map((p) => [p.zNumber, p.closedAt, p.summary.currencies[0]?.grossMinor])).toEqual([
+      [1, z.closedAt, 123],
+      [undefined, undefined, 3300],
+    ]);
+    expect((await service.day('2026-11-02')).currencies).toEqual([]);
+    expect(await service.lastClose()).toEqual({ number: 1, day: '2026-11-01', closedAt: z.closedAt });
   });
 
-  it('moves sales made after the close into the next day, leaving the closed day as it was', async () => {
-    sales = [sale({ id: 'before', amountMinor: 100, createdAt: '2026-11-01T10:00:00.000+05:30' })];
+  it('a day with no close has no periods; a terminal that never closed has no last close', async () => {
+    sales = [sale({ id: 'a' })];
+    expect(await reports().day('2026-11-01')).not.toHaveProperty('periods');
+    expect(await reports().lastClose()).toBeNull();
+  });
+
+  it('reads Z reports closed one day each, before periods: their sales stay theirs, and the chain verifies', async () => {
+    // A report as the terminal wrote them before periods: no `period`, closing 2026-11-01 at 20:00.
+    const unhashed = {
+      number: 1,
+      day: '2026-11-01',
+      closedAt: '2026-11-01T14:30:00.000Z',
+      closedBy: 'manager',
+      terminalName: 'Counter 1',
+      summary: { day: '2026-11-01', currencies: [], unresolved: 0 },
+      unresolvedSaleIds: [],
+      previousHash: GENESIS_HASH,
+    };
+    await journal.append({
+      kind: 'zreport',
+      report: { ...unhashed, hash: sha256Hex(zReportHashText(unhashed)) },
+    });
+    sales = [
+      sale({ id: 'in-old', amountMinor: 100, createdAt: '2026-11-01T19:00:00.000+05:30' }),
+      sale({ id: 'late', amountMinor: 250, createdAt: '2026-11-01T21:00:00.000+05:30' }),
+    ];
     const service = reports();
-    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
-    now += 60_000;
-    sales.push(sale({ id: 'after', amountMinor: 250, createdAt: new Date(now).toISOString() }));
-    expect((await service.day('2026-11-01')).currencies[0]?.grossMinor).toBe(100);
-    expect((await service.day('2026-11-02')).currencies[0]?.grossMinor).toBe(250);
+    const day = await service.day('2026-11-01');
+    expect(day.periods?.map((p) => [p.zNumber, p.summary.currencies[0]?.grossMinor])).toEqual([
+      [1, 100],
+      [undefined, 250],
+    ]);
+    const next = await service.closeDay({ actor: 'manager' });
+    expect(next).toMatchObject({ number: 2, period: { from: unhashed.closedAt } });
+    expect(next.summary.currencies[0]).toMatchObject({ grossMinor: 250, count: 1 });
+    expect(await service.verifyChain()).toEqual({ ok: true });
   });
 });
 
@@ -472,7 +525,7 @@ describe('exportZReport', () => {
   it('exports a past report as CSV and audits it; an unknown number is refused in plain words', async () => {
     sales = [sale({ id: 'a', amountMinor: 34567 })];
     const service = reports();
-    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    await service.closeDay({ actor: 'manager' });
     const file = await service.exportZReport(1, 'manager');
     expect(file.filename).toBe('z-report-0001-2026-11-01.csv');
     expect(file.content).toContain('INR,345.67,1,1,0,0,0,0,345.67');
@@ -493,7 +546,7 @@ describe('merchantDay', () => {
       txn({ txnId: 't4', referenceNumber: `C2-${id(4)}`, createdAt: '2026-10-31T04:30:05.000Z' }),
     ];
     const service = reports();
-    await service.closeDay({ day: '2026-11-01', actor: 'manager' });
+    await service.closeDay({ actor: 'manager' });
     const day = await service.merchantDay('2026-11-01');
     expect(day.listedAt).toBe(new Date(now).toISOString());
     expect(

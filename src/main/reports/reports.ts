@@ -1,10 +1,13 @@
-// The manager's reports: the merged transaction list and its CSV, the day's summary, and closing the
-// day into a numbered, hash-chained, immutable Z report recorded in the journal.
+// The manager's reports: the merged transaction list and its CSV, the day's summary (split by period where
+// a Z report closed part of the day), and closing the open period into a numbered, hash-chained, immutable
+// Z report recorded in the journal.
 import {
   DayKey,
   isFinalSaleStatus,
   ZReport,
-  type DaySummary,
+  type DayPeriod,
+  type DayReport,
+  type LastClose,
   type ReconcileIssue,
   type Sale,
   type TransactionRow,
@@ -24,10 +27,10 @@ import {
   zReportHashText,
   type ChainCheck,
 } from '../../shared/z-report.ts';
-import { createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
+import { createDayClock, createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { KsPayClient, Transaction } from '../kspay/index.ts';
-import { businessDay, closedDays } from './business-day.ts';
+import { createPeriods, type Periods } from './periods.ts';
 import { ReportsError } from './errors.ts';
 import { createTransactionListings, type ListingPage } from './transaction-listing.ts';
 import { ZReportRecord } from '../journal/index.ts';
@@ -67,12 +70,11 @@ export interface ReportsDeps {
 export type ExportedFile = CallOutput<'reports.exportCsv'>;
 
 export interface CloseDayInput {
-  day: string;
   /** Who closes: shown on the report and in the audit log. */
   actor: string;
   /**
-   * Pass only after the caller verified the manager PIN: closes a day that still has unresolved sales or
-   * reversed sales not yet reviewed.
+   * Pass only after the caller verified the manager PIN: closes a period that still has unresolved sales
+   * or reversed sales not yet reviewed.
    */
   overrideReason?: string;
 }
@@ -106,12 +108,16 @@ export interface Reports {
   exportCsv(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
   /** The same rows as an Excel workbook; `content` is base64. */
   exportXlsx(filter: TransactionFilter, actor?: string): Promise<ExportedFile>;
-  day(day: string): Promise<DaySummary>;
+  /** Every sale made on the calendar day, split by period where a Z report closed part of it. */
+  day(day: string): Promise<DayReport>;
+  /** The newest Z report: new sales go into the period it opened. */
+  lastClose(): Promise<LastClose>;
   /**
    * Every terminal's `day` from the server's records (listed once, grouped in one pass): see
    * shared/merchant-day.ts. `cached` groups the records as last listed (none before the first listing).
    */
   merchantDay(day: string, options?: { server?: 'cached' | 'fresh' }): Promise<MerchantDay>;
+  /** Closes the open period (every sale up to now that no Z report closed yet) into the next Z report. */
   closeDay(input: CloseDayInput): Promise<ZReport>;
   /** Every Z report, number 1 first. */
   zReports(): Promise<ZReport[]>;
@@ -242,12 +248,42 @@ export function createReports(deps: ReportsDeps): Reports {
     return { rows, filename };
   }
 
-  /** The terminal's sales that belong to `day` (sales made after a day was closed go to the next). */
+  async function periodsNow(): Promise<Periods> {
+    return createPeriods(await loadZReports(), zoned);
+  }
+
+  /** The terminal's sales made on the calendar day `day`, in the terminal's zone. */
   async function salesOfDay(day: string): Promise<Sale[]> {
-    const closed = closedDays(await loadZReports());
-    return (await deps.sales.all()).filter(
-      (sale) => businessDay(Date.parse(sale.createdAt), zoned, closed) === day,
-    );
+    const clock = createDayClock(zoned, day);
+    return (await deps.sales.all()).filter((sale) => clock.hourOnDay(Date.parse(sale.createdAt)) >= 0);
+  }
+
+  /** The sales of the open period made up to `nowMs`: what the next Z report closes. */
+  async function salesOfOpenPeriod(periods: Periods, nowMs: number): Promise<Sale[]> {
+    return (await deps.sales.all()).filter((sale) => {
+      const at = Date.parse(sale.createdAt);
+      return at <= nowMs && periods.of(at) === null;
+    });
+  }
+
+  /** The day's sales by period, oldest first and the open one last; none when no Z report closed any of them. */
+  function splitByPeriod(sales: readonly Sale[], periods: Periods, day: string): DayPeriod[] | undefined {
+    const parts = new Map<number, { report: ZReport | null; sales: Sale[] }>();
+    for (const sale of sales) {
+      const report = periods.of(Date.parse(sale.createdAt));
+      const key = report?.number ?? Number.POSITIVE_INFINITY;
+      const part = parts.get(key) ?? { report, sales: [] };
+      part.sales.push(sale);
+      parts.set(key, part);
+    }
+    if ([...parts.values()].every((part) => part.report === null)) return undefined;
+    const reversed = reversedSaleIds();
+    return [...parts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, { report, sales: inPart }]) => ({
+        ...(report ? { zNumber: report.number, closedAt: report.closedAt } : {}),
+        summary: summariseRows(inPart, day, zoned, reversed),
+      }));
   }
 
   /** The ids of sales KS Pay reversed after they were paid (all of them, or only those not yet reviewed). */
@@ -265,25 +301,12 @@ export function createReports(deps: ReportsDeps): Reports {
   }
 
   async function closeDayNow(input: CloseDayInput): Promise<ZReport> {
-    const { day, actor } = input;
-    requireDay(day);
+    const { actor } = input;
     const now = deps.clock.now();
-    const today = zoned.dayKey(now);
-    if (day > today)
-      throw new ReportsError(
-        'invalid',
-        `${day} has not started yet, so it cannot be closed. Close today (${today}) or an earlier day.`,
-      );
-
-    const reports = await loadZReports();
-    const earlier = reports.find((r) => r.day === day);
-    if (earlier)
-      throw new ReportsError(
-        'day_closed',
-        `${day} was already closed in Z report ${earlier.number}. Reprint that report from the list of past reports.`,
-      );
-
-    const sales = await salesOfDay(day);
+    const day = zoned.dayKey(now);
+    const periods = await periodsNow();
+    const last = periods.last();
+    const sales = await salesOfOpenPeriod(periods, now);
     const unresolved = sales.filter((sale) => !isFinalSaleStatus(sale.status));
     const reason = input.overrideReason?.trim() ?? '';
     const unreviewedReversals = reversedSaleIds(true);
@@ -293,7 +316,7 @@ export function createReports(deps: ReportsDeps): Reports {
       const n = unresolved.length;
       throw new ReportsError(
         'day_unresolved',
-        `${day} cannot be closed: ${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. Reconcile ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
+        `The day cannot be closed: ${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. Reconcile ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
         n,
       );
     }
@@ -301,14 +324,14 @@ export function createReports(deps: ReportsDeps): Reports {
       const n = reversed.length;
       throw new ReportsError(
         'day_unresolved',
-        `${day} cannot be closed: KS Pay now lists ${n === 1 ? 'a payment' : `${n} payments`} as failed after the terminal confirmed ${n === 1 ? 'it' : 'them'} paid (${reversed.map((s) => s.reference).join(', ')}). Review ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
+        `The day cannot be closed: KS Pay now lists ${n === 1 ? 'a payment' : `${n} payments`} as failed after the terminal confirmed ${n === 1 ? 'it' : 'them'} paid (${reversed.map((s) => s.reference).join(', ')}). Review ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
       );
     }
 
-    const last = reports.at(-1);
     const unhashed: Omit<ZReport, 'hash'> = {
       number: (last?.number ?? 0) + 1,
       day,
+      period: last ? { from: last.closedAt } : {},
       closedAt: new Date(now).toISOString(),
       closedBy: actor,
       terminalName: deps.terminalName(),
@@ -323,9 +346,7 @@ export function createReports(deps: ReportsDeps): Reports {
     await deps.audit.record({
       action: override ? 'day.closed_with_override' : 'day.closed',
       actor,
-      detail: override
-        ? `Closed ${day} as Z report ${report.number} with ${overridden(unresolved, reversed)}. Reason: ${reason}`
-        : `Closed ${day} as Z report ${report.number}.`,
+      detail: `Closed Z report ${report.number}: ${sales.length} sale(s) ${last ? `since Z report ${last.number}` : 'since the first sale'}${override ? `, with ${overridden(unresolved, reversed)}. Reason: ${reason}` : '.'}`,
     });
     return report;
   }
@@ -363,14 +384,27 @@ export function createReports(deps: ReportsDeps): Reports {
 
     async day(day) {
       requireDay(day);
-      return summariseRows(await salesOfDay(day), day, zoned, reversedSaleIds());
+      const sales = await salesOfDay(day);
+      const summary = summariseRows(sales, day, zoned, reversedSaleIds());
+      const periods = splitByPeriod(sales, await periodsNow(), day);
+      return periods ? { ...summary, periods } : summary;
+    },
+
+    async lastClose() {
+      const last = (await loadZReports()).at(-1);
+      return last ? { number: last.number, day: last.day, closedAt: last.closedAt } : null;
     },
 
     async merchantDay(day, options = {}) {
       requireDay(day);
       const listed =
         options.server === 'cached' ? { server: lastServer?.records ?? [] } : await fetchServer();
-      const ownDayClosed = (await loadZReports()).some((report) => report.day === day);
+      const periods = await periodsNow();
+      // Closed once a Z report closed every sale this terminal made that day (and at least one did).
+      const ownSales = await salesOfDay(day);
+      const ownDayClosed =
+        (await loadZReports()).some((report) => report.day >= day) &&
+        ownSales.every((sale) => periods.of(Date.parse(sale.createdAt)) !== null);
       const listedAt = lastServer?.at ?? new Date(deps.clock.now()).toISOString();
       const terminals = groupMerchantDay(listed.server, {
         day,

@@ -11,6 +11,7 @@ import { ChargeButton } from './ChargeButton.tsx';
 import { CurrencySelect } from './CurrencySelect.tsx';
 import { Keypad } from './Keypad.tsx';
 import { MethodPicker } from './MethodPicker.tsx';
+import { DayClosedNote } from './DayClosedNote.tsx';
 import { RecentSales } from './RecentSales.tsx';
 import './SaleEntry.css';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -127,6 +128,7 @@ export function SaleEntry({ locale }: { locale: string }) {
             onChange={(event) => useSale.getState().setNote(event.target.value)}
           />
         </div>
+        <DayClosedNote locale={locale} />
         <RecentSales locale={locale} />
       </div>
       <div className="entry__pad">

@@ -204,6 +204,14 @@ export const deskMessages = {
     showTable: 'Show as a table',
     hour: 'Hour',
     name: 'Name',
+    byPeriod: 'By period', // name
+    byPeriodLead:
+      'A Z report closes every sale since the one before it, and the next period opens at once: the day’s sales, split by the report that closed them.',
+    period: 'Period',
+    periodClosedAt: 'Closed at',
+    zPeriod: (n: number) => `Z report ${n}`,
+    openPeriod: 'Open (not closed yet)',
+    notClosed: '—',
     byTerminal: 'By terminal', // name
     byTerminalLead: "Every terminal's sales on this day, from the KS Pay server's records.",
   },
@@ -234,8 +242,11 @@ export const deskMessages = {
   },
   reports: {
     heading: 'Reports',
-    day: 'Day to close', // name
     closeDay: 'Close day', // name
+    openSince: (n: number, at: string) =>
+      `Close day closes every sale since Z report ${n} (closed ${at}) into Z report ${n + 1}. New sales start the next period at once; a day can be closed more than once.`,
+    openFirst:
+      'Close day closes every sale so far into Z report 1. New sales start the next period at once; a day can be closed more than once.',
     closing: 'Closing…',
     print: 'Print report', // name
     paper: 'Paper', // name
@@ -254,6 +265,8 @@ export const deskMessages = {
     closeAnyway: 'Close day anyway', // name
     zHeading: (n: number, day: string) => `Z report ${n} · ${day}`, // heading starts with "Z report"
     terminal: 'Terminal',
+    periodFrom: 'Sales since',
+    periodFirst: 'The first sale',
     closedAt: 'Closed at',
     closedBy: 'Closed by',
     overrideReason: 'Closed with unresolved sales because',

@@ -134,6 +134,8 @@ export const messages = {
     starting: 'Starting the payment…',
     recent: 'Recent sales',
     noRecent: 'Sales you take appear here.',
+    dayClosed: (n: number, time: string) =>
+      `The day was closed at ${time} (Z report ${n}). New sales go into the next period.`,
   },
   paying: {
     preparing: 'Preparing the payment…',

@@ -96,6 +96,7 @@ function defaultHandlers(): Handlers {
     'sales.current': () => null,
     'sales.pending': () => [],
     'sales.list': () => [],
+    'reports.lastClose': () => null,
     'sales.start': (input) => {
       const currency = CURRENCIES.find((c) => c.id === input.currencyId);
       const method = METHODS[input.currencyId]?.find((m) => m.id === input.methodId);

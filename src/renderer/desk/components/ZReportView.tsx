@@ -26,6 +26,12 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
       <dl className="zreport__facts">
         <dt>{r.terminal}</dt>
         <dd>{report.terminalName}</dd>
+        {report.period ? (
+          <>
+            <dt>{r.periodFrom}</dt>
+            <dd>{report.period.from ? format.dateTime(report.period.from) : r.periodFirst}</dd>
+          </>
+        ) : null}
         <dt>{r.closedAt}</dt>
         <dd>{format.dateTime(report.closedAt)}</dd>
         <dt>{r.closedBy}</dt>

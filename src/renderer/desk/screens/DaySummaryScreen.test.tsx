@@ -67,4 +67,40 @@ describe('Day summary', () => {
     expect(screen.getByText('1 sale has no final outcome yet. See Pending.')).toBeInTheDocument();
     expect(fake.callsTo('reports.day')).toHaveLength(1);
   });
+
+  it('splits a day a Z report closed part of by period: the report, then the open period', async () => {
+    const part = (grossMinor: number, count: number) => ({
+      day: '2026-11-01',
+      unresolved: 0,
+      currencies: [{ ...inr, grossMinor, count, succeeded: count, pending: 0 }],
+    });
+    const { user } = renderDesk({
+      'reports.day': ({ day }) => ({
+        ...part(3423, 2),
+        day,
+        periods: [
+          { zNumber: 14, closedAt: '2026-11-01T12:32:00.000Z', summary: part(123, 1) },
+          { summary: part(3300, 1) },
+        ],
+      }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Day summary' }));
+    const table = await screen.findByRole('table', { name: 'By period' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^Z report 14.+1₹1\.23$/);
+    expect(rows[1]).toBe('Open (not closed yet)—1₹33.00');
+  });
+
+  it('shows no period table for a day no Z report closed', async () => {
+    const { user } = renderDesk({
+      'reports.day': ({ day }) => ({ day, unresolved: 0, currencies: [inr] }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Day summary' }));
+    await screen.findByRole('article', { name: 'INR' });
+    expect(screen.queryByRole('table', { name: 'By period' })).toBeNull();
+  });
 });

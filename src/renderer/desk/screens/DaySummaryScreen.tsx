@@ -1,11 +1,13 @@
-// Day summary: the chosen day's totals per currency, with unresolved sales called out, and the same day
-// by terminal from the KS Pay server's records (every terminal's sales, see shared/merchant-day.ts).
+// Day summary: every sale of the chosen calendar day, totals per currency with unresolved sales called out,
+// split by period where a Z report closed part of the day, and the same day by terminal from the KS Pay
+// server's records (every terminal's sales, see shared/merchant-day.ts).
 import { useEffect, useState } from 'react';
-import type { DaySummary } from '../../../shared/domain.ts';
+import type { DayReport } from '../../../shared/domain.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
 import { CurrencyCard } from '../components/CurrencyCard.tsx';
+import { DayPeriodTable } from '../components/DayPeriodTable.tsx';
 import { TerminalDayTable } from '../components/TerminalDayTable.tsx';
 import { useMerchantDay } from '../lib/use-merchant-day.ts';
 import { useOwnTerminal } from '../lib/terminal-names.ts';
@@ -17,7 +19,7 @@ import './DaySummaryScreen.css';
 const d = deskMessages.day;
 
 type Loaded =
-  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; summary: DaySummary };
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; summary: DayReport };
 
 export function DaySummaryScreen() {
   const { format, zoned } = useDeskFormat();
@@ -89,6 +91,9 @@ export function DaySummaryScreen() {
               ))}
             </div>
           )}
+          {loaded.summary.periods ? (
+            <DayPeriodTable periods={loaded.summary.periods} format={format} />
+          ) : null}
         </>
       )}
 

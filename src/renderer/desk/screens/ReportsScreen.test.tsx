@@ -50,7 +50,7 @@ describe('Reports', () => {
             'day_unresolved',
             '2026-11-01 cannot be closed: 2 sales have no final outcome yet.',
           );
-        const report = zreport(1, input.day, {
+        const report = zreport(1, '2026-11-01', {
           unresolvedSaleIds: ['s1', 's2'],
           overrideReason: input.reason,
         });
@@ -59,8 +59,7 @@ describe('Reports', () => {
       },
     });
     await user.click(screen.getByRole('button', { name: 'Reports' }));
-    await user.clear(screen.getByLabelText('Day to close'));
-    await user.type(screen.getByLabelText('Day to close'), '2026-11-01');
+    expect(await screen.findByText(/every sale so far into Z report 1/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close day' }));
     expect(await screen.findByText(/2 sales have no final outcome yet/)).toBeInTheDocument();
 
@@ -77,8 +76,8 @@ describe('Reports', () => {
     expect(within(report).getByText('s1')).toBeInTheDocument();
     expect(within(report).getByText(/Network down; settle tomorrow/)).toBeInTheDocument();
     expect(fake.callsTo('reports.closeDay')).toEqual([
-      { day: '2026-11-01' },
-      { day: '2026-11-01', overridePin: '2468', reason: 'Network down; settle tomorrow' },
+      {},
+      { overridePin: '2468', reason: 'Network down; settle tomorrow' },
     ]);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: /^Reprint Z report 1/ })).toBeInTheDocument(),
@@ -100,6 +99,10 @@ describe('Reports', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Reports' }));
     expect(screen.getByRole('button', { name: 'Print report' })).toBeDisabled();
+    // Close day names the period it closes: since the newest report.
+    expect(
+      await screen.findByText(/every sale since Z report 2 \(closed .+\) into Z report 3/),
+    ).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: /^View Z report 1/ }));
     expect(screen.getByRole('heading', { name: 'Z report 1 · 2026-10-30' })).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Paper' }), 'a4');

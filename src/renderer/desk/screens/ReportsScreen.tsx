@@ -1,6 +1,6 @@
-// Reports: close a day into a numbered Z report (refused while sales are unresolved, unless the
-// manager overrides with the PIN and a reason), print it on receipt paper or A4, and list, reprint
-// and export every past report.
+// Reports: close the open period (every sale since the last Z report) into the next numbered Z report
+// (refused while sales are unresolved, unless the manager overrides with the PIN and a reason), print it on
+// receipt paper or A4, and list, reprint and export every past report.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ZReport } from '../../../shared/domain.ts';
@@ -9,7 +9,6 @@ import { Icon } from '../../components/Icon.tsx';
 import { PinField } from '../../components/PinForm.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { pos } from '../../lib/pos.ts';
-import { useNow } from '../../lib/use-now.ts';
 import { ZReportView } from '../components/ZReportView.tsx';
 import { downloadFile } from '../lib/download.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
@@ -20,9 +19,13 @@ import './ReportsScreen.css';
 const r = deskMessages.reports;
 type Paper = 'thermal' | 'a4';
 
+/** What Close day closes: every sale since the last Z report, into the next one. */
+function openPeriodLine(last: ZReport | undefined, dateTime: (iso: string) => string): string {
+  return last ? r.openSince(last.number, dateTime(last.closedAt)) : r.openFirst;
+}
+
 export function ReportsScreen() {
-  const { format, zoned } = useDeskFormat();
-  const [day, setDay] = useState(() => zoned.dayKey(Date.now()));
+  const { format } = useDeskFormat();
   const [paper, setPaper] = useState<Paper>('thermal');
   const [reports, setReports] = useState<ZReport[] | null>(null);
   const [shown, setShown] = useState<ZReport | null>(null);
@@ -36,7 +39,6 @@ export function ReportsScreen() {
   const [note, setNote] = useState<string | null>(null);
 
   const [listVersion, setListVersion] = useState(0);
-  const today = zoned.dayKey(useNow(60_000));
 
   useEffect(() => {
     let live = true;
@@ -57,7 +59,7 @@ export function ReportsScreen() {
     setNote(null);
     try {
       const report = await pos().reports.closeDay(
-        withOverride ? { day, overridePin: withOverride.pin, reason: withOverride.reason } : { day },
+        withOverride ? { overridePin: withOverride.pin, reason: withOverride.reason } : {},
       );
       setOverride(null);
       setShown(report);
@@ -112,25 +114,13 @@ export function ReportsScreen() {
       </header>
 
       <div className="panel no-print">
+        {reports !== null ? <p className="muted">{openPeriodLine(reports.at(-1), format.dateTime)}</p> : null}
         <div className="toolbar">
-          <div className="field field--inline">
-            <label className="field__label" htmlFor="close-day">
-              {r.day}
-            </label>
-            <input
-              id="close-day"
-              className="input"
-              type="date"
-              value={day}
-              max={today}
-              onChange={(e) => setDay(e.target.value)}
-            />
-          </div>
           <button
             type="button"
             className="button button--primary"
             onClick={() => void closeDay()}
-            disabled={closing || day === ''}
+            disabled={closing}
           >
             {closing && !override ? r.closing : r.closeDay}
           </button>
