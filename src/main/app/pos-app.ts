@@ -117,6 +117,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
   // Owner-only from the first file on, and put right at every start (an older version left it 0755).
   mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_FOLDER });
   makeOwnerOnly(dataDir);
+  // The owner-only key file (where the manager chose it) is its owner's alone, checked at every start too.
+  makeOwnerOnly(join(dataDir, 'keys.json'));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const hub = createEventHub({ log });
   const audit = createAuditLog({ dir: dataDir, clock });
@@ -136,6 +138,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
     ...(platform.keytarError ? { keytarError: platform.keytarError } : {}),
     safeStorage: platform.safeStorage,
     filePath: join(dataDir, 'keys.bin'),
+    ownerOnlyFilePath: join(dataDir, 'keys.json'),
+    choicePath: join(dataDir, 'key-store.json'),
     log,
   });
   const staff = createStaff({
