@@ -22,6 +22,8 @@ interface ConnectionFormProps {
   initial?: Partial<ConnectionDraft>;
   onSaved(status: AppStatus): void;
   onBack?: () => void;
+  /** Why keys cannot be saved yet (no key store chosen), and the element to move focus to; Save says it. */
+  saveBlocked?: { message: string; focusId: string } | undefined;
 }
 
 type Busy = 'idle' | 'testing' | 'saving';
@@ -39,7 +41,7 @@ function usePolicyConnection(): Partial<ConnectionDraft> {
   };
 }
 
-export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps) {
+export function ConnectionForm({ initial, onSaved, onBack, saveBlocked }: ConnectionFormProps) {
   const policy = usePolicyConnection();
   const [typed, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
   // What the policy sets wins over anything typed, even when it arrives with the form open.
@@ -88,6 +90,12 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
     // The built-in sandbox has its own keys and nothing to save: choosing it is choosing Demo mode.
     const input = draft.environment === 'sandbox' ? null : checked();
     if (!input && draft.environment !== 'sandbox') return;
+    // Demo mode saves no keys, so only real keys wait for a key store.
+    if (input && saveBlocked) {
+      setFailure(saveBlocked.message);
+      document.getElementById(saveBlocked.focusId)?.focus();
+      return;
+    }
     setBusy('saving');
     setFailure(null);
     try {
