@@ -52,6 +52,9 @@ export function ConnectionForm({ initial, onSaved, onBack, saveBlocked }: Connec
   const [busy, setBusy] = useState<Busy>('idle');
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Save was pressed while blocked: the reason shows until what blocked it is resolved.
+  const [blockedSave, setBlockedSave] = useState(false);
+  const blockedMessage = blockedSave ? saveBlocked?.message : undefined;
 
   function update(field: ConnectionField, value: string) {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -92,10 +95,11 @@ export function ConnectionForm({ initial, onSaved, onBack, saveBlocked }: Connec
     if (!input && draft.environment !== 'sandbox') return;
     // Demo mode saves no keys, so only real keys wait for a key store.
     if (input && saveBlocked) {
-      setFailure(saveBlocked.message);
+      setBlockedSave(true);
       document.getElementById(saveBlocked.focusId)?.focus();
       return;
     }
+    setBlockedSave(false);
     setBusy('saving');
     setFailure(null);
     try {
@@ -198,10 +202,10 @@ export function ConnectionForm({ initial, onSaved, onBack, saveBlocked }: Connec
         {busy === 'testing' ? <p className="muted">{messages.connect.testing}</p> : null}
         {test ? <TestResult result={test} /> : null}
       </div>
-      {failure ? (
+      {failure || blockedMessage ? (
         <p className="notice notice--error connection-form__wide" role="alert">
           <Icon name="alert" className="notice__icon" />
-          <span>{failure}</span>
+          <span>{failure ?? blockedMessage}</span>
         </p>
       ) : null}
       <div className="setup__actions connection-form__wide">

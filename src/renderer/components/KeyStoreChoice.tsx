@@ -21,23 +21,26 @@ interface KeyStoreChoiceProps {
 }
 
 export function KeyStoreChoice({ vault, onChosen }: KeyStoreChoiceProps) {
-  const [busy, setBusy] = useState(false);
+  // The option picked while main records it, so the radio answers the click at once.
+  const [pending, setPending] = useState<Choice | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const chosen: Choice | null = storeChosen(vault)
+  const saved: Choice | null = storeChosen(vault)
     ? vault.store === 'owner-only-file'
       ? 'owner-only-file'
       : 'session'
     : null;
+  const chosen = pending ?? saved;
+  const busy = pending !== null;
 
   async function choose(store: Choice) {
-    setBusy(true);
+    setPending(store);
     setFailure(null);
     try {
       onChosen(await pos().setup.chooseKeyStore({ store }));
     } catch (error) {
       setFailure(errorMessage(error));
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   }
 

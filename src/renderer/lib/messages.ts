@@ -94,12 +94,11 @@ export const messages = {
     chooseFirst: 'Choose below where to keep your keys, then test and save.',
     noStoreTitle: 'This computer has no working keychain',
     noStoreBody:
-      'KS Pay POS cannot keep the keys in a keychain here. Choose where to keep them before you save.',
+      'KS Pay POS cannot keep the keys in a keychain here, so you choose below where they are kept.',
     why: 'Why:', // name
     legend: 'Where to keep the keys', // name
     sessionOption: 'This session only', // name
-    sessionHint:
-      'Nothing is written to disk. You type the keys again every time KS Pay POS restarts, and until then the terminal shows this screen.',
+    sessionHint: 'Nothing is written to disk. You type the keys again every time KS Pay POS restarts.',
     fileOption: 'A file only this computer account can read', // name
     fileHint:
       'The keys are still there after a restart. Weaker than a keychain: the file is not encrypted, so anyone who can read this computer account’s files, or an administrator, can read the keys.',

@@ -67,11 +67,15 @@ describe('the Connect screen names where the keys go', () => {
     fake.handle('setup.chooseKeyStore', () =>
       firstRun({ store: 'owner-only-file', secure: false, unusable: NO_BUS, choice: 'owner-only-file' }),
     );
+    await typeKeys(user);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Choose where to keep the keys first');
     await user.click(screen.getByRole('radio', { name: /A file only this computer account can read/ }));
     expect(fake.callsTo('setup.chooseKeyStore')).toEqual([{ store: 'owner-only-file' }]);
     expect(
       await screen.findByRole('radio', { name: /A file only this computer account can read/ }),
     ).toBeChecked();
+    expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByTestId('key-store-lead')).toHaveTextContent(
       'Your keys are kept in a file only this computer account can read. It is not encrypted',
     );
