@@ -6,6 +6,7 @@ import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type StandaloneSandbox } from './fixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { openDeskSettings, openManagerDesk } from './support/manager-desk.ts';
 import type { Keychain } from './support/browser-mode.ts';
 
@@ -84,6 +85,7 @@ for (const computer of COMPUTERS) {
       await page.setViewportSize(SIZES[0]);
       await connectScreenSaysNoStore(page, computer.why);
       await shoot(page, `${computer.keychain}-connect-unchosen`);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // Save before choosing: refused with what to do, nothing saved.
       await typeKeys(page, standaloneSandbox);
@@ -155,6 +157,7 @@ for (const computer of COMPUTERS) {
       ).toBeVisible();
       await expect(page.getByRole('button', { name: /^Charge/ })).toHaveCount(0);
       await shoot(page, `${computer.keychain}-after-restart-session`);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // Not a dead end: the manager types the keys again and the terminal takes payments.
       await page.getByLabel('Manager PIN').fill(PIN);
