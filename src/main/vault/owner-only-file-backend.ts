@@ -12,6 +12,9 @@ import type { Logger } from '../deps.ts';
 import type { SecretBackend } from './vault-types.ts';
 import { VaultError } from './vault-types.ts';
 
+/** The key file's name in the data folder. */
+export const OWNER_ONLY_KEY_FILE = 'keys.json';
+
 const KeyFile = z.object({
   version: z.literal(1),
   /** Account → the vault's value (JSON text). */

@@ -9,7 +9,7 @@ import { createKeychainBackend } from './keychain-backend.ts';
 import { keychainNameOf, keychainProblemText, probeKeychain } from './keychain-probe.ts';
 import { createKeyStoreChoiceFile } from './key-store-choice.ts';
 import { createMemoryBackend } from './memory-backend.ts';
-import { createOwnerOnlyFileBackend } from './owner-only-file-backend.ts';
+import { createOwnerOnlyFileBackend, OWNER_ONLY_KEY_FILE } from './owner-only-file-backend.ts';
 import { createSafeStorageBackend } from './safe-storage-backend.ts';
 import { BoundKeys, StoredKeys } from './stored-keys.ts';
 import type { SafeStorageBackend } from './safe-storage-backend.ts';
@@ -70,7 +70,7 @@ export function createVault({
   keytarError,
   safeStorage = null,
   filePath,
-  ownerOnlyFilePath = join(dirname(filePath), 'keys.json'),
+  ownerOnlyFilePath = join(dirname(filePath), OWNER_ONLY_KEY_FILE),
   choicePath = join(dirname(filePath), 'key-store.json'),
   timeoutMs = DEFAULT_VAULT_TIMEOUT_MS,
   log,
