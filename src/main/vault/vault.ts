@@ -100,7 +100,8 @@ export function createVault({
   /**
    * A keychain that did not answer is not asked again by itself (each ask could hold one more of the
    * threads the journal and scrypt need): reads report the same "not answering" until `askAgain`, which
-   * saving keys passes. Other failures (locked, refused) are quick to ask again, so they are.
+   * saving keys passes. A keychain that answers but cannot keep a value (no session bus, no login
+   * collection, locked) is a verdict, kept until the manager chooses a store or KS Pay POS restarts.
    */
   function choose(askAgain = false): Promise<Chosen> {
     if (askAgain && notAnswering) choosing = null;
