@@ -1,7 +1,7 @@
 // The key store choice through the contract, as the Connect screen makes it on a computer whose keychain
 // cannot be reached: setup.status says so before Save, setup.chooseKeyStore remembers the choice, and a
 // restart on the same data folder finds the keys (owner-only file) or asks for them again (session only).
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,26 @@ describe('a terminal with no usable keychain', () => {
     const after = await contractCaller(app).call('setup.status');
     expect(after).toMatchObject({ hasKeys: false, vault: { store: 'session', choice: 'session' } });
     expect(after.vault.message).toMatch(/typed again after KS Pay POS restarts/);
+  });
+
+  it('a damaged key file: the terminal asks for the keys again, and Save sets the damaged file aside', async () => {
+    let app = await startTerminal();
+    await contractCaller(app).call('setup.chooseKeyStore', { store: 'owner-only-file' });
+    await contractCaller(app).call('setup.saveConnection', connection());
+    await app.close();
+    await writeFile(join(dataDir, 'keys.json'), '{"version":1,"entries":', { mode: 0o600 });
+
+    app = await startTerminal();
+    const counter = contractCaller(app);
+    expect(await counter.call('setup.status')).toMatchObject({
+      mode: 'live',
+      hasKeys: false,
+      vault: { store: 'owner-only-file' },
+    });
+    expect(await counter.call('setup.saveConnection', connection())).toMatchObject({ hasKeys: true });
+    const aside = (await readdir(dataDir)).filter((name) => name.startsWith('keys.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe('{"version":1,"entries":');
   });
 
   it('leaves the choice to the manager once a PIN exists, and refuses a store it does not offer', async () => {

@@ -246,7 +246,20 @@ export function createVault({
   return {
     get: (profile) => serial(() => read(profile)),
 
-    has: (profile) => serial(async () => (await read(profile)) !== null),
+    // Damaged keys are no keys: the terminal asks for them again (saving sets a damaged file aside)
+    // instead of failing its status, which would leave no screen to type them on.
+    has: (profile) =>
+      serial(async () => {
+        try {
+          return (await read(profile)) !== null;
+        } catch (error) {
+          if (!(error instanceof VaultError) || error.code !== 'corrupt') throw error;
+          log.warn('vault: the saved keys cannot be read; they are asked for again', {
+            error: error.message,
+          });
+          return false;
+        }
+      }),
 
     set: (profile, keys) =>
       serial(async () => {
