@@ -11,6 +11,7 @@ import { createKeyStoreChoiceFile } from './key-store-choice.ts';
 import { createMemoryBackend } from './memory-backend.ts';
 import { createOwnerOnlyFileBackend, OWNER_ONLY_KEY_FILE } from './owner-only-file-backend.ts';
 import { createSafeStorageBackend } from './safe-storage-backend.ts';
+import { keychainNotAnsweringStatus, statusOf, type Chosen } from './vault-status.ts';
 import { BoundKeys, StoredKeys } from './stored-keys.ts';
 import type { SafeStorageBackend } from './safe-storage-backend.ts';
 import type { KeytarLike, SafeStorageLike, SecretBackend } from './vault-types.ts';
@@ -57,13 +58,6 @@ export const DEFAULT_VAULT_TIMEOUT_MS = 5000;
 const PROFILE = /^[A-Za-z0-9._-]{1,64}$/;
 /** Linux safeStorage backends that do not protect the key (basic_text) or are not known yet. */
 const INSECURE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
-
-type Chosen =
-  | { kind: 'keychain'; backend: SecretBackend }
-  | { kind: 'encrypted-file'; backend: SecretBackend; why: string }
-  /** `why` is absent when the file was used because it holds keys, before the keychain was asked. */
-  | { kind: 'owner-only-file'; backend: SecretBackend; why?: string }
-  | { kind: 'session'; backend: SecretBackend; why: string };
 
 export function createVault({
   keytar = null,
@@ -291,44 +285,14 @@ export function createVault({
       try {
         chosen = await choose();
       } catch (error) {
-        const message =
+        return keychainNotAnsweringStatus(
+          platform,
           error instanceof VaultError
             ? error.message
-            : `The system keychain did not answer within ${seconds} seconds. Unlock it and try again.`;
-        return { store: 'keychain', ...named(), secure: true, message };
+            : `The system keychain did not answer within ${seconds} seconds. Unlock it and try again.`,
+        );
       }
-      const choice = choiceFile.get();
-      switch (chosen.kind) {
-        case 'keychain':
-          return {
-            store: 'keychain',
-            ...named(),
-            secure: true,
-            message: `The KS Pay keys are kept in ${keychainNameOf(platform) ?? "this computer's keychain"}.`,
-          };
-        case 'encrypted-file':
-          return {
-            store: 'encrypted-file',
-            secure: true,
-            message: `The KS Pay keys are kept in ${filePath}, encrypted with a key held by this computer's keychain. (${chosen.why})`,
-          };
-        case 'owner-only-file':
-          return {
-            store: 'owner-only-file',
-            secure: false,
-            message: `The KS Pay keys are kept in ${ownerOnlyFilePath}, a file only this computer account can read. It is not encrypted: anyone who can read this account's files, or an administrator (root), can read the keys.`,
-            ...(chosen.why ? { unusable: chosen.why } : {}),
-            choice: 'owner-only-file',
-          };
-        case 'session':
-          return {
-            store: 'session',
-            secure: false,
-            message: sessionOnlyMessage(platform),
-            unusable: chosen.why,
-            ...(choice === 'session' ? { choice } : {}),
-          };
-      }
+      return statusOf(chosen, { platform, filePath, ownerOnlyFilePath, choice: choiceFile.get() });
     },
 
     chooseStore: (choice) =>
@@ -343,18 +307,14 @@ export function createVault({
           );
         }
         const why = current.why ?? '';
+        // The keys already held go with the choice, and leave the old store only once all are copied.
         if (current.kind !== choice) {
           if (choice === 'owner-only-file') {
-            for (const name of memory.accounts()) {
-              const value = await memory.get(name);
-              if (value !== null) await ownerOnlyFile.set(name, value);
-            }
-            for (const name of memory.accounts()) await memory.delete(name);
+            const accounts = memory.accounts();
+            await copyKeys(accounts, memory, ownerOnlyFile);
+            for (const name of accounts) await memory.delete(name);
           } else {
-            for (const name of await ownerOnlyFile.accounts()) {
-              const value = await ownerOnlyFile.get(name);
-              if (value !== null) await memory.set(name, value);
-            }
+            await copyKeys(await ownerOnlyFile.accounts(), ownerOnlyFile, memory);
             await ownerOnlyFile.removeFile();
           }
         }
@@ -367,19 +327,11 @@ export function createVault({
         log.info('vault: the manager chose where the keys are kept', { store: choice });
       }),
   };
-
-  function named(): { keychainName?: string } {
-    const name = keychainNameOf(platform);
-    return name ? { keychainName: name } : {};
-  }
 }
 
-function sessionOnlyMessage(platform: NodeJS.Platform): string {
-  const fix =
-    platform === 'darwin'
-      ? 'To keep them, unlock the login keychain in Keychain Access, then restart KS Pay POS.'
-      : platform === 'win32'
-        ? 'To keep them, check that Windows Credential Manager is working, then restart KS Pay POS.'
-        : 'To keep them, give this computer a working keychain (GNOME Keyring with an unlocked login keyring, or KWallet: see the README), or choose the file only this computer account can read.';
-  return `The KS Pay keys are kept for this session only: they are not written anywhere and must be typed again after KS Pay POS restarts. ${fix}`;
+async function copyKeys(accounts: string[], from: SecretBackend, to: SecretBackend): Promise<void> {
+  for (const name of accounts) {
+    const value = await from.get(name);
+    if (value !== null) await to.set(name, value);
+  }
 }
