@@ -173,3 +173,28 @@ for (const computer of COMPUTERS) {
     });
   });
 }
+
+test.describe('a working keychain', () => {
+  test('the Connect screen and Settings name the keychain, and no weaker store is offered', async ({
+    page,
+    standaloneSandbox,
+  }) => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
+    await expect(page.getByTestId('key-store-lead')).toHaveText(
+      'Your keys are kept in this computer’s keychain (GNOME Keyring or KWallet), never in a plain file.',
+    );
+    await expect(page.getByRole('radio')).toHaveCount(0);
+    await shoot(page, 'keychain-connect');
+    await typeKeys(page, standaloneSandbox);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await setPin(page);
+    await openManagerDesk(page, PIN);
+    await openDeskSettings(page);
+    await expect(page.getByTestId('key-store')).toHaveText(
+      'This computer’s keychain (GNOME Keyring or KWallet)',
+    );
+    await shoot(page, 'keychain-settings');
+  });
+});
