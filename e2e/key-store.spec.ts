@@ -86,6 +86,10 @@ for (const computer of COMPUTERS) {
       await connectScreenSaysNoStore(page, computer.why);
       await shoot(page, `${computer.keychain}-connect-unchosen`);
       expect(await seriousViolations(page)).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `key-store-${computer.keychain}-connect-unchosen-dark`);
+      await page.emulateMedia({ colorScheme: 'light' });
 
       // Save before choosing: refused with what to do, nothing saved.
       await typeKeys(page, standaloneSandbox);
