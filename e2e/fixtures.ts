@@ -13,6 +13,8 @@
 //   keys typed, Test connection, Save) with the manager PIN `liveTerminal.pin` set; the page is left at the
 //   sale screen, Online, the manager desk locked (the Manager button asks for the PIN). `liveTerminal.admin` settles and inspects that server's sales.
 // - `browserModeArgs`: more CLI options, e.g. test.use({ browserModeArgs: ['--sandbox-latency', '300'] }).
+// - `keychain`: the keychain browser mode finds: 'unlocked' (a private gnome-keyring, the default),
+//   'no-session-bus' or 'no-login-collection' (the two computers without a usable one).
 // - `policy`: a machine policy (an object, or text as IT typed it) written to <workDir>/policy.json and read by
 //   browser mode (--policy); `pos.policyFile` is its path, to rewrite it mid-test. None by default.
 // Every bridge reply is recorded in .tmp/e2e/<test>/bridge-replies.jsonl for the secret scan.
@@ -20,7 +22,7 @@ import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { ONE_TIME_CODE_PARAM, SESSION_PATH } from '../src/shared/browser-bridge.ts';
-import { startBrowserMode, type BrowserMode } from './support/browser-mode.ts';
+import { startBrowserMode, type BrowserMode, type Keychain } from './support/browser-mode.ts';
 import { connectCustom, LIVE_PIN } from './support/live-terminal.ts';
 import { REPO_ROOT } from './support/processes.ts';
 import type { SandboxAdmin } from './support/sandbox-admin.ts';
@@ -45,6 +47,7 @@ export interface LiveTerminal {
 
 export interface PosFixtures {
   browserModeArgs: string[];
+  keychain: Keychain;
   policy: object | string | null;
   connectContext: boolean;
   pos: BrowserMode;
@@ -69,6 +72,7 @@ export async function connect(context: BrowserContext, oneTimeUrl: string): Prom
 
 export const test = base.extend<PosFixtures>({
   browserModeArgs: [[], { option: true }],
+  keychain: ['unlocked', { option: true }],
   policy: [null, { option: true }],
   connectContext: [true, { option: true }],
 
@@ -86,7 +90,7 @@ export const test = base.extend<PosFixtures>({
     await use(dir);
   },
 
-  pos: async ({ browserModeArgs, policy, workDir }, use) => {
+  pos: async ({ browserModeArgs, keychain, policy, workDir }, use) => {
     let policyFile: string | undefined;
     if (policy !== null) {
       policyFile = join(workDir, 'policy', 'policy.json');
@@ -96,6 +100,7 @@ export const test = base.extend<PosFixtures>({
     const mode = await startBrowserMode({
       workDir,
       args: browserModeArgs,
+      keychain,
       ...(policyFile ? { policyFile } : {}),
     });
     await use(mode);

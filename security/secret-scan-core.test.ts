@@ -1,7 +1,7 @@
 // The secret scanner finds demo keys, JWTs, refresh tokens, bearer tokens and signatures, and leaves digests alone.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { scanText } from './secret-scan-core.ts';
+import { keyFileVerdict, scanText } from './secret-scan-core.ts';
 
 const KEY = 'sk_demo_pos_secret_9e7d3a51';
 const JWT =
@@ -67,5 +67,16 @@ describe('scanText', () => {
       `sha ${'a'.repeat(63)} and ${'b'.repeat(65)}`,
     ].join('\n');
     expect(scanText('main.log', text, [KEY])).toEqual([]);
+  });
+});
+
+describe('keyFileVerdict', () => {
+  it('lets only the owner-only key file hold keys, and only while it is 0600', () => {
+    expect(keyFileVerdict('.tmp/e2e/t/data/keys.json', 0o100600)).toBe('owner-only');
+    expect(keyFileVerdict('.tmp/e2e/t/data/keys.json.damaged-0a1b2c3d', 0o100600)).toBe('owner-only');
+    expect(keyFileVerdict('.tmp/e2e/t/data/keys.json', 0o100644)).toBe('readable-by-others');
+    expect(keyFileVerdict('.tmp/e2e/t/data/keys.json', 0o100640)).toBe('readable-by-others');
+    expect(keyFileVerdict('.tmp/e2e/t/data/settings.json', 0o100600)).toBe('not-a-key-file');
+    expect(keyFileVerdict('.tmp/e2e/t/data/my-keys.json', 0o100600)).toBe('not-a-key-file');
   });
 });

@@ -85,3 +85,17 @@ export function scanText(file: string, text: string, knownSecrets: readonly stri
   }
   return hits.sort((a, b) => a.line - b.line);
 }
+
+/**
+ * The owner-only key file (`keys.json`, and a damaged one set aside beside it) holds the KS Pay keys by
+ * design, where the manager chose it on a computer with no working keychain: it is the one file allowed
+ * to, and only while no one but its owner can read it (0600). Any wider mode is a finding.
+ */
+const OWNER_ONLY_KEY_FILE = /(^|[/\\])keys\.json(\.damaged-[0-9a-f]{8})?$/;
+
+export type KeyFileVerdict = 'not-a-key-file' | 'owner-only' | 'readable-by-others';
+
+export function keyFileVerdict(file: string, mode: number): KeyFileVerdict {
+  if (!OWNER_ONLY_KEY_FILE.test(file)) return 'not-a-key-file';
+  return (mode & 0o077) === 0 ? 'owner-only' : 'readable-by-others';
+}

@@ -37,7 +37,15 @@ export interface BrowserModeOptions {
   args?: string[];
   /** A machine policy file to read (--policy), as IT would place one. */
   policyFile?: string;
+  /**
+   * The keychain the terminal finds: a private unlocked gnome-keyring (the default); none, with the D-Bus
+   * session address pointing at nothing (a kiosk started without a desktop); or a private gnome-keyring that
+   * was never unlocked, so it has no login collection.
+   */
+  keychain?: Keychain;
 }
+
+export type Keychain = 'unlocked' | 'no-session-bus' | 'no-login-collection';
 
 const READY = /KS Pay POS browser mode at (http:\/\/127\.0\.0\.1:\d+\/)(#pair=[A-Za-z0-9_-]+)/;
 const CUSTOMER = /KS Pay POS customer display at (http:\/\/127\.0\.0\.1:\d+\/customer#pair=[A-Za-z0-9_-]+)/;
@@ -47,12 +55,20 @@ export async function startBrowserMode({
   workDir,
   args = [],
   policyFile,
+  keychain = 'unlocked',
 }: BrowserModeOptions): Promise<BrowserMode> {
   const policyArgs = policyFile ? ['--policy', policyFile] : [];
   const dataDir = join(workDir, 'data');
   mkdirSync(dataDir, { recursive: true });
   // Keys saved by one test must not make the next test's terminal start connected.
-  const keyring = await startPrivateKeyring(join(workDir, 'keyring'));
+  const keyring =
+    keychain === 'no-session-bus'
+      ? // A socket that is not there: libsecret cannot connect, as on a computer with no session bus.
+        {
+          env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(workDir, 'no-session-bus')}` },
+          stop: () => undefined,
+        }
+      : await startPrivateKeyring(join(workDir, 'keyring'), { unlocked: keychain === 'unlocked' });
   let current: {
     process: StartedProcess;
     url: string;

@@ -13,7 +13,18 @@ export interface PrivateKeyring {
 
 const PASSWORD = 'ks-pay-pos-e2e';
 
-export async function startPrivateKeyring(dir: string): Promise<PrivateKeyring> {
+export interface PrivateKeyringOptions {
+  /**
+   * False starts gnome-keyring without a password, as on a computer whose login keyring was never created
+   * or unlocked: it answers reads, and refuses every write (no login collection).
+   */
+  unlocked?: boolean;
+}
+
+export async function startPrivateKeyring(
+  dir: string,
+  { unlocked = true }: PrivateKeyringOptions = {},
+): Promise<PrivateKeyring> {
   mkdirSync(dir, { recursive: true });
   const bus = spawnSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
     encoding: 'utf8',
@@ -33,11 +44,15 @@ export async function startPrivateKeyring(dir: string): Promise<PrivateKeyring> 
     }
   };
   try {
-    const keyring = spawn('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {
-      env: { ...process.env, ...env, XDG_DATA_HOME: dir },
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-    keyring.stdin.end(PASSWORD);
+    const keyring = spawn(
+      'gnome-keyring-daemon',
+      [unlocked ? '--unlock' : '--start', '--components=secrets'],
+      {
+        env: { ...process.env, ...env, XDG_DATA_HOME: dir },
+        stdio: ['pipe', 'ignore', 'ignore'],
+      },
+    );
+    keyring.stdin.end(unlocked ? PASSWORD : '');
     await new Promise<void>((resolve, reject) => {
       keyring.once('exit', (code) =>
         code === 0 ? resolve() : reject(new Error(`gnome-keyring-daemon exit ${code}`)),

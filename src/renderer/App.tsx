@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { applyTheme } from './lib/theme.ts';
 import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { FirstStartScreen } from './screens/FirstStartScreen.tsx';
+import { KeysAgainScreen } from './screens/KeysAgainScreen.tsx';
 import { PinSetupScreen } from './screens/PinSetupScreen.tsx';
 import { PolicyProblemScreen } from './screens/PolicyProblemScreen.tsx';
 import { SaleScreen } from './screens/SaleScreen.tsx';
@@ -50,6 +51,8 @@ function Screens() {
       <FirstStartScreen onConnect={() => setConnecting(true)} />
     );
   }
+  // The keys were kept for this session only and KS Pay POS restarted: they are typed again, as promised.
+  if (status.mode === 'live' && !status.hasKeys) return <KeysAgainScreen status={status} />;
   // Real keys were saved and no PIN protects them yet.
   if (status.mode === 'live' && !status.hasPin) return <PinSetupScreen />;
   return <SaleScreen status={status} />;

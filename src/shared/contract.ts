@@ -20,6 +20,7 @@ import {
   CashierName,
   PaymentMethod,
   Pin,
+  KeyStoreChoice,
   ReconcileReport,
   Role,
   Sale,
@@ -82,6 +83,8 @@ export const calls = {
   /** First save needs no PIN (there is none yet); later changes need the manager role. */
   'setup.saveConnection': call('any', ConnectionInput, AppStatus),
   'setup.setPin': call('any', z.object({ pin: Pin, confirm: Pin }), AppStatus),
+  /** Where no keychain works: keep the keys for this session only, or in a file only this OS user can read. Like saving keys, the manager's once a PIN exists. */
+  'setup.chooseKeyStore': call('any', z.object({ store: KeyStoreChoice }), AppStatus),
 
   'catalog.currencies': call('cashier', None, z.array(Currency)),
   'catalog.methods': call(

@@ -206,10 +206,30 @@ export const ConnectionState = z.object({
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
+/**
+ * Where the KS Pay keys are kept: `keychain` the OS keychain; `encrypted-file` a file encrypted by
+ * Electron's safeStorage with the keychain's key; `owner-only-file` a file only this OS user can read
+ * (0600 in the 0700 data folder: anyone who can read this user's files, or root, can read the keys);
+ * `session` memory only, typed again after a restart.
+ */
+export const KeyStore = z.enum(['keychain', 'encrypted-file', 'owner-only-file', 'session']);
+export type KeyStore = z.infer<typeof KeyStore>;
+
+/** What the manager chooses where no keychain works: the two stores that need none. */
+export const KeyStoreChoice = z.enum(['owner-only-file', 'session']);
+export type KeyStoreChoice = z.infer<typeof KeyStoreChoice>;
+
 export const VaultStatus = z.object({
-  backend: z.enum(['keychain', 'safe-storage', 'session-only']),
+  /** Where the keys are kept now, or would be kept by Save. */
+  store: KeyStore,
+  /** The keychain by name where it is known (macOS Keychain, Windows Credential Manager…). */
+  keychainName: z.string().optional(),
   secure: z.boolean(),
   message: z.string().optional(),
+  /** Set when no keychain works here: why, in plain words. The manager then chooses a KeyStoreChoice. */
+  unusable: z.string().optional(),
+  /** The manager's choice, remembered across restarts; absent until one is made. */
+  choice: KeyStoreChoice.optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -77,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'setup.testConnection': (input) => setup.testConnection(input),
     'setup.saveConnection': (input, ctx) => changing(() => setup.saveConnection(input, ctx.role)),
     'setup.setPin': ({ pin, confirm }, ctx) => changing(() => setup.setPin(pin, confirm, ctx.role)),
+    'setup.chooseKeyStore': ({ store }, ctx) => changing(() => setup.chooseKeyStore(store, ctx.role)),
 
     'catalog.currencies': async () => (await deps.runtime()).catalog().currencies(),
     'catalog.methods': async ({ currencyId }) => (await deps.runtime()).catalog().methods(currencyId),

@@ -38,7 +38,7 @@ import {
 import { createSettingsStore } from '../settings/index.ts';
 import { createSetup, resolveBaseUrl } from '../setup/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
-import { createVault, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
+import { createVault, OWNER_ONLY_KEY_FILE, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
 import { createBuiltInSandbox } from './built-in-sandbox.ts';
 import { createConnectionTracker } from './connection-tracker.ts';
 import { createForeground } from './foreground.ts';
@@ -118,6 +118,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
   // Owner-only from the first file on, and put right at every start (an older version left it 0755).
   mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_FOLDER });
   makeOwnerOnly(dataDir);
+  // The owner-only key file (where the manager chose it) is its owner's alone, checked at every start too.
+  makeOwnerOnly(join(dataDir, OWNER_ONLY_KEY_FILE));
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const hub = createEventHub({ log });
   const audit = createAuditLog({ dir: dataDir, clock });
@@ -137,6 +139,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
     ...(platform.keytarError ? { keytarError: platform.keytarError } : {}),
     safeStorage: platform.safeStorage,
     filePath: join(dataDir, 'keys.bin'),
+    ownerOnlyFilePath: join(dataDir, OWNER_ONLY_KEY_FILE),
+    choicePath: join(dataDir, 'key-store.json'),
     log,
   });
   const staff = createStaff({

@@ -105,7 +105,7 @@ describe('setup.status', () => {
       role: 'cashier',
       version: '1.2.3',
     });
-    expect(status.vault.backend).toBe('session-only');
+    expect(status.vault.store).toBe('session');
     expect(status.vault.message).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ import type {
   ConnectionState,
   ConnectionTestResult,
   Credentials,
+  KeyStoreChoice,
   Role,
   UpdateAvailability,
 } from '../../shared/domain.ts';
@@ -27,7 +28,7 @@ export interface SetupDeps {
   version: string;
   /** Whether this build can install checked updates here (Settings shows the reason when not). */
   updates: UpdateAvailability;
-  vault: Pick<Vault, 'status'>;
+  vault: Pick<Vault, 'status' | 'chooseStore'>;
   credentials: Pick<CredentialsService, 'hasLiveKeys' | 'saveLiveKeys'>;
   settings: Pick<SettingsStore, 'get' | 'setConnection'>;
   /** The machine policy: what it locks, and a check that throws when a connection differs from what it sets. */
@@ -57,6 +58,8 @@ export interface Setup {
   /** `role` is the caller's: once a PIN exists only the manager may change the keys. */
   saveConnection(input: ConnectionInput, role: Role): Promise<AppStatus>;
   setPin(pin: string, confirm: string, role: Role): Promise<AppStatus>;
+  /** Where no keychain works: the store the keys are kept in; once a PIN exists only the manager chooses. */
+  chooseKeyStore(choice: KeyStoreChoice, role: Role): Promise<AppStatus>;
 }
 
 export function createSetup(deps: SetupDeps): Setup {
@@ -156,6 +159,21 @@ export function createSetup(deps: SetupDeps): Setup {
         detail: `KS Pay keys saved for ${describeTarget(input)}, App ID ${input.appId}`,
       });
       await deps.reconnect('live');
+      return status(role);
+    },
+
+    async chooseKeyStore(choice, role) {
+      if (role !== 'manager' && (await staff.hasPin()))
+        throw new SetupError('locked', 'Enter the manager PIN to change where the KS Pay keys are kept.');
+      await vault.chooseStore(choice);
+      await audit.record({
+        action: 'keys.store_chosen',
+        actor: role,
+        detail:
+          choice === 'owner-only-file'
+            ? 'KS Pay keys to be kept in a file only this computer account can read'
+            : 'KS Pay keys to be kept for this session only',
+      });
       return status(role);
     },
 

@@ -2,7 +2,12 @@
 // Never written anywhere, so no key ever lands on disk in plain text.
 import type { SecretBackend } from './vault-types.ts';
 
-export function createMemoryBackend(): SecretBackend {
+export interface MemoryBackend extends SecretBackend {
+  /** Accounts held, for moving them when the manager chooses another store. */
+  accounts(): string[];
+}
+
+export function createMemoryBackend(): MemoryBackend {
   const values = new Map<string, string>();
   return {
     get: async (account) => values.get(account) ?? null,
@@ -12,5 +17,6 @@ export function createMemoryBackend(): SecretBackend {
     delete: async (account) => {
       values.delete(account);
     },
+    accounts: () => [...values.keys()],
   };
 }

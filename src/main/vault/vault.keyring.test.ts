@@ -46,7 +46,7 @@ describe.skipIf(!hasDbusSession)(
 
     it('keeps the keys in the Secret Service as one JSON value per profile', async () => {
       const vault = createVault({ keytar, filePath: join(dir, 'keys.enc.json'), log: silentLogger });
-      expect(await vault.status()).toMatchObject({ backend: 'keychain', secure: true });
+      expect(await vault.status()).toMatchObject({ store: 'keychain', secure: true });
       expect(await vault.has(profile)).toBe(false);
 
       await vault.set(profile, KEYS);

@@ -52,7 +52,7 @@ describe('vault with the keychain (keytar)', () => {
     await v.set('second', OTHER_KEYS);
     expect(JSON.parse(keytar.items.get(`${KEYTAR_SERVICE}/default`) ?? '')).toEqual(KEYS);
     expect(await v.get('second')).toEqual(OTHER_KEYS);
-    expect(await v.status()).toMatchObject({ backend: 'keychain', secure: true });
+    expect(await v.status()).toMatchObject({ store: 'keychain', secure: true });
     await v.clear('default');
     expect(await v.has('default')).toBe(false);
     expect(await v.has('second')).toBe(true);
@@ -74,7 +74,7 @@ describe('vault with the keychain (keytar)', () => {
     keytar.hang = true;
     const v = vault({ keytar, safeStorage: createFakeSafeStorage(), timeoutMs: 50 });
     const status = await v.status();
-    expect(status.backend).toBe('keychain');
+    expect(status.store).toBe('keychain');
     expect(status.message).toMatch(/did not answer.*locked.*unlock it/i);
     const error = await errorOf(v.get('default'));
     expect(error.code).toBe('timeout');
@@ -84,7 +84,7 @@ describe('vault with the keychain (keytar)', () => {
     keytar.hang = false;
     keytar.release();
     await v.set('default', KEYS);
-    expect(await v.status()).toMatchObject({ backend: 'keychain' });
+    expect(await v.status()).toMatchObject({ store: 'keychain' });
     expect(await v.get('default')).toEqual(KEYS);
   });
 
@@ -165,7 +165,7 @@ describe('vault with safeStorage (keytar unusable)', () => {
     });
     await v.set('default', KEYS);
     const status = await v.status();
-    expect(status).toMatchObject({ backend: 'safe-storage', secure: true });
+    expect(status).toMatchObject({ store: 'encrypted-file', secure: true });
     expect(status.message).toContain('libsecret missing');
 
     const text = await readFile(filePath, 'utf8');
@@ -192,14 +192,14 @@ describe('vault with safeStorage (keytar unusable)', () => {
     const keytar = createFakeKeytar();
     keytar.failWith = 'Cannot autolaunch D-Bus without X11 $DISPLAY';
     const status = await vault({ keytar, safeStorage: createFakeSafeStorage() }).status();
-    expect(status.backend).toBe('safe-storage');
+    expect(status.store).toBe('encrypted-file');
     expect(status.message).toContain('Cannot autolaunch D-Bus');
   });
 
   it('needs no storage-backend check on macOS', async () => {
     const safeStorage = createFakeSafeStorage('unknown');
     expect(await vault({ keytar: null, safeStorage, platform: 'darwin' }).status()).toMatchObject({
-      backend: 'safe-storage',
+      store: 'encrypted-file',
     });
   });
 
@@ -262,10 +262,10 @@ describe('vault with no secure store', () => {
       safeStorage: createFakeSafeStorage('basic_text'),
     });
     const status = await v.status();
-    expect(status).toMatchObject({ backend: 'session-only', secure: false });
+    expect(status).toMatchObject({ store: 'session', secure: false });
     expect(status.message).toContain('this session only');
-    expect(status.message).toContain('Install and unlock GNOME Keyring or KWallet (package gnome-keyring)');
-    expect(status.message).toContain('basic_text');
+    expect(status.message).toContain('GNOME Keyring with an unlocked login keyring, or KWallet');
+    expect(status.unusable).toContain('basic_text');
 
     await v.set('default', KEYS);
     expect(await v.get('default')).toEqual(KEYS);
@@ -280,9 +280,8 @@ describe('vault with no secure store', () => {
       keytar: null,
       keytarError: 'keytar could not be loaded: wrong ABI',
     }).status();
-    expect(status.backend).toBe('session-only');
-    expect(status.message).toContain('wrong ABI');
-    expect(status.message).toContain('safeStorage is not available');
+    expect(status.store).toBe('session');
+    expect(status.unusable).toContain('wrong ABI');
   });
 
   it('tells a macOS user what to do', async () => {

@@ -1,11 +1,17 @@
 // The key vault: KS Pay keys in the OS keychain (keytar) first, safeStorage ciphertext when keytar
-// cannot be used and the OS has a real key store, and memory for this session only when neither
-// is secure. Keys are never written in plain text.
-import type { VaultStatus } from '../../shared/domain.ts';
+// cannot be used and the OS has a real key store, and where neither works the store the manager chose:
+// memory for this session only (the default, which writes nothing), or a file only this OS user can read.
+// A key file on disk is always used while it is there, so no saved key is ever ignored.
+import { dirname, join } from 'node:path';
+import type { KeyStoreChoice, VaultStatus } from '../../shared/domain.ts';
 import type { Logger } from '../deps.ts';
 import { createKeychainBackend } from './keychain-backend.ts';
+import { keychainNameOf, keychainProblemText, probeKeychain } from './keychain-probe.ts';
+import { createKeyStoreChoiceFile } from './key-store-choice.ts';
 import { createMemoryBackend } from './memory-backend.ts';
+import { createOwnerOnlyFileBackend, OWNER_ONLY_KEY_FILE } from './owner-only-file-backend.ts';
 import { createSafeStorageBackend } from './safe-storage-backend.ts';
+import { keychainNotAnsweringStatus, statusOf, type Chosen } from './vault-status.ts';
 import { BoundKeys, StoredKeys } from './stored-keys.ts';
 import type { SafeStorageBackend } from './safe-storage-backend.ts';
 import type { KeytarLike, SafeStorageLike, SecretBackend } from './vault-types.ts';
@@ -19,8 +25,13 @@ export interface Vault {
   set(profile: string, keys: BoundKeys): Promise<void>;
   clear(profile: string): Promise<void>;
   has(profile: string): Promise<boolean>;
-  /** Which backend holds the keys, whether it is secure, and in plain words what to do if not. */
+  /** Which store holds the keys (or would, on Save), whether it is secure, and in plain words what to do if not. */
   status(): Promise<VaultStatus>;
+  /**
+   * Where no keychain works: the manager's store, remembered across restarts. Keys already held move to
+   * it (and leave the old one); refused while a keychain or encrypted file works.
+   */
+  chooseStore(choice: KeyStoreChoice): Promise<void>;
 }
 
 export interface VaultOptions {
@@ -32,6 +43,10 @@ export interface VaultOptions {
   safeStorage?: SafeStorageLike | null;
   /** Where the safeStorage ciphertext lives (a private file). */
   filePath: string;
+  /** The owner-only key file, used only when the manager chooses it; keys.json beside filePath by default. */
+  ownerOnlyFilePath?: string;
+  /** Where the manager's choice is remembered; key-store.json beside filePath by default. */
+  choicePath?: string;
   /** Longest wait for the OS key store before giving up with a message. */
   timeoutMs?: number;
   log: Logger;
@@ -41,26 +56,25 @@ export interface VaultOptions {
 export const DEFAULT_VAULT_TIMEOUT_MS = 5000;
 
 const PROFILE = /^[A-Za-z0-9._-]{1,64}$/;
-/** An account nobody writes: reading it tells whether the keychain answers at all. */
-const PROBE_ACCOUNT = 'availability-check';
 /** Linux safeStorage backends that do not protect the key (basic_text) or are not known yet. */
 const INSECURE_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
-
-type Chosen =
-  | { kind: 'keychain'; backend: SecretBackend }
-  | { kind: 'safe-storage'; backend: SecretBackend; why: string }
-  | { kind: 'session-only'; backend: SecretBackend; why: string };
 
 export function createVault({
   keytar = null,
   keytarError,
   safeStorage = null,
   filePath,
+  ownerOnlyFilePath = join(dirname(filePath), OWNER_ONLY_KEY_FILE),
+  choicePath = join(dirname(filePath), 'key-store.json'),
   timeoutMs = DEFAULT_VAULT_TIMEOUT_MS,
   log,
   platform = process.platform,
 }: VaultOptions): Vault {
   const seconds = Math.round(timeoutMs / 1000);
+  const ownerOnlyFile = createOwnerOnlyFileBackend({ filePath: ownerOnlyFilePath, log });
+  // One for the vault's life: choosing again (after a store is chosen) must not forget this session's keys.
+  const memory = createMemoryBackend();
+  const choiceFile = createKeyStoreChoiceFile({ filePath: choicePath, log });
   const fileBackend: SafeStorageBackend | null = safeStorage
     ? createSafeStorageBackend({ safeStorage, filePath, timeoutMs, log })
     : null;
@@ -80,7 +94,8 @@ export function createVault({
   /**
    * A keychain that did not answer is not asked again by itself (each ask could hold one more of the
    * threads the journal and scrypt need): reads report the same "not answering" until `askAgain`, which
-   * saving keys passes. Other failures (locked, refused) are quick to ask again, so they are.
+   * saving keys passes. A keychain that answers but cannot keep a value (no session bus, no login
+   * collection, locked) is a verdict, kept until the manager chooses a store or KS Pay POS restarts.
    */
   function choose(askAgain = false): Promise<Chosen> {
     if (askAgain && notAnswering) choosing = null;
@@ -99,37 +114,51 @@ export function createVault({
   }
 
   async function chooseBackend(): Promise<Chosen> {
+    // Keys saved in the owner-only file stay where they are, whatever else works now: never lost.
+    if (ownerOnlyFile.exists()) {
+      log.info('vault: keys are kept in the owner-only key file');
+      return { kind: 'owner-only-file', backend: ownerOnlyFile };
+    }
     const reasons: string[] = [];
     if (keychain) {
-      try {
-        await keychain.get(PROBE_ACCOUNT);
+      // A keychain that is there but slow is the user's store: the timeout is thrown, not fallen back from.
+      const verdict = await probeKeychain(keychain);
+      if (verdict.usable) {
         await moveFileKeysTo(keychain);
         log.info('vault: keys are kept in the system keychain');
         return { kind: 'keychain', backend: keychain };
-      } catch (error) {
-        // A keychain that is there but locked or slow is the user's store: do not fall back to a
-        // weaker one behind their back, report it instead.
-        if (error instanceof VaultError && (error.code === 'timeout' || error.code === 'locked')) throw error;
-        reasons.push(
-          `the system keychain did not work (${error instanceof Error ? error.message : String(error)})`,
-        );
       }
+      log.warn('vault: the system keychain cannot keep the keys', {
+        problem: verdict.problem,
+        detail: verdict.detail,
+      });
+      reasons.push(keychainProblemText(verdict.problem, verdict.detail, platform));
     } else {
-      reasons.push(keytarError ?? 'the keychain module (keytar) is not available');
+      reasons.push(
+        `This computer's keychain cannot be used: ${keytarError ?? 'the keychain module (keytar) is not available'}.`,
+      );
     }
 
     if (safeStorage && fileBackend) {
       const verdict = await safeStorageVerdict(safeStorage);
       if (verdict.ok) {
         log.warn('vault: keys are kept encrypted by safeStorage', { reasons });
-        return { kind: 'safe-storage', backend: fileBackend, why: reasons.join('; ') };
+        return { kind: 'encrypted-file', backend: fileBackend, why: reasons.join(' ') };
       }
-      reasons.push(verdict.reason);
-    } else {
-      reasons.push("Electron's safeStorage is not available here");
+      reasons.push(`${verdict.reason}.`);
     }
-    log.warn('vault: no secure key store; keys are kept for this session only', { reasons });
-    return { kind: 'session-only', backend: createMemoryBackend(), why: reasons.join('; ') };
+    const why = reasons.join(' ');
+    if (choiceFile.get() === 'owner-only-file') {
+      log.warn('vault: no keychain works; keys are kept in the owner-only key file, as the manager chose', {
+        reasons,
+      });
+      return { kind: 'owner-only-file', backend: ownerOnlyFile, why };
+    }
+    log.warn('vault: no keychain works; keys are kept for this session only', {
+      reasons,
+      chosen: choiceFile.get() === 'session',
+    });
+    return { kind: 'session', backend: memory, why };
   }
 
   async function safeStorageVerdict(
@@ -211,7 +240,20 @@ export function createVault({
   return {
     get: (profile) => serial(() => read(profile)),
 
-    has: (profile) => serial(async () => (await read(profile)) !== null),
+    // Damaged keys are no keys: the terminal asks for them again (saving sets a damaged file aside)
+    // instead of failing its status, which would leave no screen to type them on.
+    has: (profile) =>
+      serial(async () => {
+        try {
+          return (await read(profile)) !== null;
+        } catch (error) {
+          if (!(error instanceof VaultError) || error.code !== 'corrupt') throw error;
+          log.warn('vault: the saved keys cannot be read; they are asked for again', {
+            error: error.message,
+          });
+          return false;
+        }
+      }),
 
     set: (profile, keys) =>
       serial(async () => {
@@ -243,42 +285,53 @@ export function createVault({
       try {
         chosen = await choose();
       } catch (error) {
-        const message =
+        return keychainNotAnsweringStatus(
+          platform,
           error instanceof VaultError
             ? error.message
-            : `The system keychain did not answer within ${seconds} seconds. Unlock it and try again.`;
-        return { backend: 'keychain', secure: true, message };
+            : `The system keychain did not answer within ${seconds} seconds. Unlock it and try again.`,
+        );
       }
-      switch (chosen.kind) {
-        case 'keychain':
-          return {
-            backend: 'keychain',
-            secure: true,
-            message: 'The KS Pay keys are kept in the system keychain.',
-          };
-        case 'safe-storage':
-          return {
-            backend: 'safe-storage',
-            secure: true,
-            message: `The KS Pay keys are kept encrypted by the operating system in ${filePath}, because ${chosen.why}.`,
-          };
-        case 'session-only':
-          return {
-            backend: 'session-only',
-            secure: false,
-            message: sessionOnlyMessage(platform, chosen.why),
-          };
-      }
+      return statusOf(chosen, { platform, filePath, ownerOnlyFilePath, choice: choiceFile.get() });
     },
+
+    chooseStore: (choice) =>
+      serial(async () => {
+        const current = await choose(true);
+        if (current.kind === 'keychain' || current.kind === 'encrypted-file') {
+          throw new VaultError(
+            'invalid',
+            current.kind === 'keychain'
+              ? `The keys are kept in ${keychainNameOf(platform) ?? "this computer's keychain"}, which works, so no weaker store is offered.`
+              : "The keys are kept in a file encrypted by this computer's keychain, which works, so no weaker store is offered.",
+          );
+        }
+        const why = current.why ?? '';
+        // The keys already held go with the choice, and leave the old store only once all are copied.
+        if (current.kind !== choice) {
+          if (choice === 'owner-only-file') {
+            const accounts = memory.accounts();
+            await copyKeys(accounts, memory, ownerOnlyFile);
+            for (const name of accounts) await memory.delete(name);
+          } else {
+            await copyKeys(await ownerOnlyFile.accounts(), ownerOnlyFile, memory);
+            await ownerOnlyFile.removeFile();
+          }
+        }
+        await choiceFile.set(choice);
+        const next: Chosen =
+          choice === 'owner-only-file'
+            ? { kind: 'owner-only-file', backend: ownerOnlyFile, ...(why ? { why } : {}) }
+            : { kind: 'session', backend: memory, why };
+        choosing = Promise.resolve(next);
+        log.info('vault: the manager chose where the keys are kept', { store: choice });
+      }),
   };
 }
 
-function sessionOnlyMessage(platform: NodeJS.Platform, why: string): string {
-  const fix =
-    platform === 'darwin'
-      ? 'Unlock the login keychain in Keychain Access, then restart KS Pay POS.'
-      : platform === 'win32'
-        ? 'Check that Windows Credential Manager is working, then restart KS Pay POS.'
-        : 'Install and unlock GNOME Keyring or KWallet (package gnome-keyring), then restart KS Pay POS.';
-  return `No secure key store was found, so the KS Pay keys are kept for this session only and must be entered again after a restart. ${fix} (Details: ${why}.)`;
+async function copyKeys(accounts: string[], from: SecretBackend, to: SecretBackend): Promise<void> {
+  for (const name of accounts) {
+    const value = await from.get(name);
+    if (value !== null) await to.set(name, value);
+  }
 }

@@ -22,6 +22,8 @@ interface ConnectionFormProps {
   initial?: Partial<ConnectionDraft>;
   onSaved(status: AppStatus): void;
   onBack?: () => void;
+  /** Why keys cannot be saved yet (no key store chosen), and the element to move focus to; Save says it. */
+  saveBlocked?: { message: string; focusId: string } | undefined;
 }
 
 type Busy = 'idle' | 'testing' | 'saving';
@@ -39,7 +41,7 @@ function usePolicyConnection(): Partial<ConnectionDraft> {
   };
 }
 
-export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps) {
+export function ConnectionForm({ initial, onSaved, onBack, saveBlocked }: ConnectionFormProps) {
   const policy = usePolicyConnection();
   const [typed, setDraft] = useState<ConnectionDraft>({ ...emptyDraft(), ...initial });
   // What the policy sets wins over anything typed, even when it arrives with the form open.
@@ -50,6 +52,9 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
   const [busy, setBusy] = useState<Busy>('idle');
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Save was pressed while blocked: the reason shows until what blocked it is resolved.
+  const [blockedSave, setBlockedSave] = useState(false);
+  const blockedMessage = blockedSave ? saveBlocked?.message : undefined;
 
   function update(field: ConnectionField, value: string) {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -88,6 +93,13 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
     // The built-in sandbox has its own keys and nothing to save: choosing it is choosing Demo mode.
     const input = draft.environment === 'sandbox' ? null : checked();
     if (!input && draft.environment !== 'sandbox') return;
+    // Demo mode saves no keys, so only real keys wait for a key store.
+    if (input && saveBlocked) {
+      setBlockedSave(true);
+      document.getElementById(saveBlocked.focusId)?.focus();
+      return;
+    }
+    setBlockedSave(false);
     setBusy('saving');
     setFailure(null);
     try {
@@ -190,10 +202,10 @@ export function ConnectionForm({ initial, onSaved, onBack }: ConnectionFormProps
         {busy === 'testing' ? <p className="muted">{messages.connect.testing}</p> : null}
         {test ? <TestResult result={test} /> : null}
       </div>
-      {failure ? (
+      {failure || blockedMessage ? (
         <p className="notice notice--error connection-form__wide" role="alert">
           <Icon name="alert" className="notice__icon" />
-          <span>{failure}</span>
+          <span>{failure ?? blockedMessage}</span>
         </p>
       ) : null}
       <div className="setup__actions connection-form__wide">

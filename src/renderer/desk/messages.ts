@@ -281,7 +281,8 @@ export const deskMessages = {
     environment: 'Environment', // name
     appId: 'App ID', // name
     keys: 'Keys',
-    keysLead: 'The keys are kept in this computer’s keychain. Changing them asks for the manager PIN again.',
+    keysKept: 'Keys kept in', // name
+    keysLead: 'Changing the keys asks for the manager PIN again.',
     changeKeys: 'Change keys and test connection', // name
     keysPinLead: 'Enter the manager PIN again to change the keys.',
     continue: 'Continue',

@@ -49,7 +49,13 @@ export const messages = {
   },
   connect: {
     heading: 'Connect to KS Pay',
-    lead: 'Your keys are kept in this computer’s keychain, never in a file.',
+    againHeading: 'Type the KS Pay keys again',
+    againLead:
+      'The keys were kept for this session only, so they were gone when KS Pay POS restarted. Type them again to take payments.',
+    againLeadMissing:
+      'No KS Pay keys can be read on this terminal now, so it cannot take payments. Type them again to carry on.',
+    againPinLead: 'Enter the manager PIN to type the keys again.',
+    againPinContinue: 'Continue', // name
     environment: 'Environment', // name
     environments: {
       sandbox: 'Built-in Demo sandbox',
@@ -76,6 +82,36 @@ export const messages = {
     back: 'Back',
     required: (field: string) => `${field} is required.`,
     badUrl: 'Enter the full address, starting with https:// (or http:// on this computer).',
+  },
+  keyStore: {
+    keychain: (name: string | undefined) =>
+      `Your keys are kept in ${name ?? 'this computer’s keychain (GNOME Keyring or KWallet)'}, never in a plain file.`,
+    encryptedFile: 'Your keys are kept in a file encrypted with a key that this computer’s keychain holds.',
+    ownerOnlyFile:
+      'Your keys are kept in a file only this computer account can read. It is not encrypted: anyone who can read this account’s files, or an administrator, can read the keys.',
+    session:
+      'Your keys are kept for this session only: they are not written anywhere, and you type them again after KS Pay POS restarts.',
+    chooseFirst: 'Choose below where to keep your keys, then test and save.',
+    noStoreTitle: 'This computer has no working keychain',
+    noStoreBody:
+      'KS Pay POS cannot keep the keys in a keychain here, so you choose below where they are kept.',
+    why: 'Why:', // name
+    legend: 'Where to keep the keys', // name
+    sessionOption: 'This session only', // name
+    sessionHint: 'Nothing is written to disk. You type the keys again every time KS Pay POS restarts.',
+    fileOption: 'A file only this computer account can read', // name
+    fileHint:
+      'The keys are still there after a restart. Weaker than a keychain: the file is not encrypted, so anyone who can read this computer account’s files, or an administrator, can read the keys.',
+    realStore:
+      'For a real keychain instead, see “Give a kiosk a key store” in the KS Pay POS README, then restart KS Pay POS.',
+    choose:
+      'Choose where to keep the keys first: this session only, or a file only this computer account can read.',
+    label: {
+      keychain: (name: string | undefined) => name ?? 'This computer’s keychain (GNOME Keyring or KWallet)',
+      encryptedFile: 'A file encrypted by this computer’s keychain',
+      ownerOnlyFile: 'A file only this computer account can read (not encrypted)',
+      session: 'This session only (typed again after a restart)',
+    },
   },
   pin: {
     heading: 'Set a manager PIN',

@@ -60,7 +60,7 @@ export function makeStatus(overrides: StatusOverrides = {}): AppStatus {
     hasKeys: true,
     hasPin: true,
     role: 'cashier',
-    vault: { backend: 'keychain', secure: true },
+    vault: { store: 'keychain', secure: true },
     connection: { state: 'demo' },
     settings: {},
     updates: { available: true },

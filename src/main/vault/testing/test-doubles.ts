@@ -9,6 +9,8 @@ export interface FakeKeytar extends KeytarLike {
   hang: boolean;
   /** Every call fails with this message while set. */
   failWith: string | null;
+  /** Writes and deletes fail with this message while set; reads answer, as a keyring with no collection to write to. */
+  failWritesWith: string | null;
   /** Answers every hanging call (with nothing), as a keyring does once its prompt is dismissed. */
   release(): void;
 }
@@ -20,20 +22,22 @@ export function createFakeKeytar(): FakeKeytar {
     items,
     hang: false,
     failWith: null,
+    failWritesWith: null,
     release: () => hanging.splice(0).forEach((answer) => answer()),
     getPassword: (service, account) => answer(() => items.get(`${service}/${account}`) ?? null),
     setPassword: (service, account, password) =>
       answer(() => {
         items.set(`${service}/${account}`, password);
-      }),
-    deletePassword: (service, account) => answer(() => items.delete(`${service}/${account}`)),
+      }, true),
+    deletePassword: (service, account) => answer(() => items.delete(`${service}/${account}`), true),
   };
-  function answer<T>(result: () => T): Promise<T> {
+  function answer<T>(result: () => T, writes = false): Promise<T> {
     if (fake.hang)
       return new Promise<T>((_resolve, reject) =>
         hanging.push(() => reject(new Error('the prompt was dismissed'))),
       );
     if (fake.failWith) return Promise.reject(new Error(fake.failWith));
+    if (writes && fake.failWritesWith) return Promise.reject(new Error(fake.failWritesWith));
     return Promise.resolve(result());
   }
   return fake;
