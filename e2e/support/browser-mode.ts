@@ -1,6 +1,7 @@
 // Browser mode (`node src/browser/cli.ts`) for one test: a fresh data folder, port 0, the built-in Demo
 // sandbox's admin endpoint on, and restart/crash for tests that stop the terminal mid-sale.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrivateKeyring } from './private-keyring.ts';
 import { sandboxAdmin, type SandboxAdmin } from './sandbox-admin.ts';
@@ -63,11 +64,7 @@ export async function startBrowserMode({
   // Keys saved by one test must not make the next test's terminal start connected.
   const keyring =
     keychain === 'no-session-bus'
-      ? // A socket that is not there: libsecret cannot connect, as on a computer with no session bus.
-        {
-          env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(workDir, 'no-session-bus')}` },
-          stop: () => undefined,
-        }
+      ? noSessionBus()
       : await startPrivateKeyring(join(workDir, 'keyring'), { unlocked: keychain === 'unlocked' });
   let current: {
     process: StartedProcess;
@@ -134,5 +131,19 @@ export async function startBrowserMode({
       await current.process.stop();
       keyring.stop();
     },
+  };
+}
+
+/**
+ * A session bus address whose socket is not there: libsecret cannot connect (ENOENT), as on a computer with
+ * no session bus. In a short folder of its own: a socket path longer than 107 bytes (a test's work folder
+ * in a deep checkout) is cut short by D-Bus, and the cut path can name a folder, which gives
+ * "Connection refused" instead, depending on where the repository was cloned.
+ */
+function noSessionBus(): { env: Record<string, string>; stop(): void } {
+  const folder = mkdtempSync(join(tmpdir(), 'kspay-no-bus-'));
+  return {
+    env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(folder, 'bus')}` },
+    stop: () => rmSync(folder, { recursive: true, force: true }),
   };
 }
