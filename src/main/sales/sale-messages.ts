@@ -18,6 +18,11 @@ export const saleErrors = {
     message:
       'This payment never reached KS Pay, so nothing was charged. Start a new sale if the customer still wants to pay.',
   }),
+  notReached: (): UserError => ({
+    code: 'not_reached',
+    message:
+      'Not charged: KS Pay could not be reached when this sale started, and now that it answers it has no record of the payment. Nothing was taken; start a new sale if the customer still wants to pay.',
+  }),
   interrupted: (): UserError => ({
     code: 'interrupted',
     message: `The app stopped while this payment was being set up. The terminal is checking with KS Pay whether it started. ${DO_NOT_CHARGE_AGAIN}`,
