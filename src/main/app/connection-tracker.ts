@@ -24,6 +24,8 @@ export const CONNECTION_MESSAGES = {
   demo: 'Demo mode: pretend payments on the built-in sandbox. No real money moves.',
   online: 'Connected to KS Pay.',
   unexplained: 'KS Pay cannot be reached right now. Sales wait until it is back; check the network.',
+  chargeRefused: (reason: string) =>
+    `No sale was started and nothing was charged: KS Pay does not answer. ${reason} The light turns green by itself when it is back; then press Charge again.`,
 } as const;
 
 export interface ConnectionTracker {
