@@ -42,7 +42,7 @@ export const saleErrors = {
   }),
   unreachable: (reason: string): UserError => ({
     code: 'check_failed',
-    message: `The terminal could not check this payment with KS Pay: ${reason} It keeps checking; press Check again when the connection is back. ${DO_NOT_CHARGE_AGAIN}`,
+    message: `The terminal could not check this payment with KS Pay: ${reason} It checks again by itself as soon as KS Pay answers, and the result shows under Pending. ${DO_NOT_CHARGE_AGAIN}`,
   }),
   refused: (reason: string): UserError => ({
     code: 'refused',

@@ -104,7 +104,7 @@ describe('faults while verifying', () => {
     rig.sandbox.faults.set({ fail500Next: 3, pathPrefix: '/transaction/txnId' });
     const after = await rig.engine.handleRedirect(redirectUrl);
     expect(after).toMatchObject({ status: 'awaiting_payment', error: { code: 'check_failed' } });
-    expect(after?.error?.message).toMatch(/press Check again/);
+    expect(after?.error?.message).toMatch(/checks again by itself as soon as KS Pay answers/);
     const paid = await rig.engine.retryVerify(sale.id);
     expect(paid).toMatchObject({ status: 'succeeded' });
     expect(paid.error).toBeUndefined();
