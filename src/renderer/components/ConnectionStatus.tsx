@@ -1,7 +1,10 @@
-// Always-visible connection state: Online, Offline (with what to do) or Demo.
+// Always-visible connection state: Online, Offline (with what to do) or Demo. The pill shows as much of the
+// message as fits; when there is one, the pill is a button and the whole sentence is one click away.
+import { useState } from 'react';
 import type { ConnectionState } from '../../shared/domain.ts';
 import { messages } from '../lib/messages.ts';
 import { Icon, type IconName } from './Icon.tsx';
+import { Modal } from './Modal.tsx';
 import './ConnectionStatus.css';
 
 const LOOK: Record<ConnectionState['state'], { label: string; icon: IconName; tone: string }> = {
@@ -13,13 +16,46 @@ const LOOK: Record<ConnectionState['state'], { label: string; icon: IconName; to
 
 export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
   const look = LOOK[connection.state];
-  return (
-    <div className="connection" data-tone={look.tone} role="status" aria-label={messages.header.connection}>
+  const [open, setOpen] = useState(false);
+  // Online needs no words and Demo has its banner; offline says what is wrong and what to do.
+  const message =
+    connection.message && (connection.state === 'offline' || connection.state === 'not_configured')
+      ? connection.message
+      : null;
+  const content = (
+    <>
       <Icon name={look.icon} />
       <span className="connection__label">{look.label}</span>
-      {/* Online needs no words and Demo has its banner; offline says what is wrong and what to do. */}
-      {connection.message && (connection.state === 'offline' || connection.state === 'not_configured') ? (
-        <span className="connection__message">{connection.message}</span>
+      {message ? <span className="connection__message">{message}</span> : null}
+    </>
+  );
+  return (
+    <div className="connection" data-tone={look.tone} role="status" aria-label={messages.header.connection}>
+      {message ? (
+        <button
+          type="button"
+          className="connection__button"
+          aria-haspopup="dialog"
+          title={messages.header.connectionMore}
+          onClick={() => setOpen(true)}
+        >
+          {content}
+        </button>
+      ) : (
+        content
+      )}
+      {open && message ? (
+        <Modal
+          title={look.label === messages.header.offline ? messages.header.offlineTitle : look.label}
+          onClose={() => setOpen(false)}
+        >
+          <p className="connection__full">{message}</p>
+          <div className="connection__actions">
+            <button type="button" className="button button--primary" onClick={() => setOpen(false)}>
+              {messages.header.connectionClose}
+            </button>
+          </div>
+        </Modal>
       ) : null}
     </div>
   );

@@ -25,9 +25,20 @@ const LOOK: Record<ResultOutcome, { heading: string; word: string; icon: IconNam
   pending: { heading: messages.result.pending, word: messages.result.pendingWord, icon: 'clock' },
 };
 
+/** A sale closed because KS Pay could not be reached at its start (and has no record of it) says so first. */
+const NOT_REACHED = {
+  ...LOOK.failed,
+  heading: messages.result.notReached,
+  word: messages.result.notReachedWord,
+};
+
+function lookOf(sale: Sale, outcome: ResultOutcome) {
+  return outcome === 'failed' && sale.error?.code === 'not_reached' ? NOT_REACHED : LOOK[outcome];
+}
+
 export function resultHeading(sale: Sale): string | null {
   const outcome = outcomeOf(sale.status);
-  return outcome === 'in-progress' ? null : LOOK[outcome].heading;
+  return outcome === 'in-progress' ? null : lookOf(sale, outcome).heading;
 }
 
 /** What happened and what next: main's own words for this sale when it has them, else the outcome's. */
@@ -51,7 +62,7 @@ function explanation(sale: Sale): string {
 
 export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
   const outcome = outcomeOf(sale.status) as ResultOutcome;
-  const look = LOOK[outcome];
+  const look = lookOf(sale, outcome);
   const storeError = useSale((s) => s.error);
   const [printState, setPrintState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({
     busy: false,

@@ -94,6 +94,9 @@ export const messages = {
     demo: 'Demo',
     notConfigured: 'Not connected',
     connection: 'Connection',
+    connectionMore: 'Show the whole message',
+    offlineTitle: 'Offline: KS Pay does not answer',
+    connectionClose: 'Close', // name
     demoBanner: 'Demo mode: payments are pretend and no money moves.',
     manager: 'Manager', // name
     pending: (n: number) => (n === 1 ? '1 pending' : `${n} pending`),
@@ -162,6 +165,8 @@ export const messages = {
     failedWord: 'Not paid',
     cancelledWord: 'Cancelled',
     pendingWord: 'Not confirmed yet',
+    notReached: 'Not charged: KS Pay could not be reached', // name
+    notReachedWord: 'Not charged',
     succeededBody: 'KS Pay confirmed the payment.',
     failedBody: 'No money was taken. You can charge again.',
     expiredBody: 'The checkout expired before the customer paid. No money was taken.',
