@@ -298,7 +298,9 @@ describe('live profile', () => {
       amountMinor: 3_300,
     });
     expect(refused.code).toBe('kspay_unreachable');
-    expect(refused.message).toMatch(/^No sale was started and nothing was charged: KS Pay does not answer\./);
+    expect(refused.message).toMatch(
+      /^KS Pay does not answer, so no sale was started and nothing was charged\./,
+    );
     expect(await call(app, 'sales.list', { limit: 50 })).toEqual([]);
     expect(server.transactions()).toEqual([]);
 

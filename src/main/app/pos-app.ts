@@ -292,10 +292,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       if (tracker.get().state !== 'offline') return;
       const state = await checkConnection();
       if (state.state === 'offline')
-        throw new PosAppError(
-          'kspay_unreachable',
-          CONNECTION_MESSAGES.chargeRefused(state.message ?? CONNECTION_MESSAGES.unexplained),
-        );
+        throw new PosAppError('kspay_unreachable', CONNECTION_MESSAGES.chargeRefused);
     },
   });
 
