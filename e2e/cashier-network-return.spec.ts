@@ -58,7 +58,7 @@ test('the network drops and comes back: Charge refused while red, the pending sa
 
   // The whole message, which the pill cuts off at 1024x600, is one click away.
   await page.setViewportSize({ width: 1024, height: 600 });
-  await light.getByRole('button').click();
+  await light.getByRole('button', { name: 'Details' }).click();
   const full = page.getByRole('dialog', { name: 'Offline: KS Pay does not answer' });
   await expect(full).toContainText(/Could not reach KS Pay: .*Manager → Settings → Connection\./);
   await shoot(page, 'offline-pill-full-message');

@@ -12,16 +12,18 @@ describe('the connection pill', () => {
       'setup.status': () => makeStatus({ mode: 'live', connection: { state: 'offline', message: LONG } }),
     });
     await saleScreenReady();
-    const pill = within(screen.getByRole('status', { name: 'Connection' })).getByRole('button');
-    expect(pill).toHaveAttribute('aria-haspopup', 'dialog');
-    await user.click(pill);
+    const details = within(screen.getByRole('status', { name: 'Connection' })).getByRole('button', {
+      name: 'Details',
+    });
+    expect(details).toHaveAttribute('aria-haspopup', 'dialog');
+    await user.click(details);
     const dialog = screen.getByRole('dialog', { name: 'Offline: KS Pay does not answer' });
     expect(within(dialog).getByText(LONG)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
-  it('online, it is no button: there is nothing more to read', async () => {
+  it('online, it has no Details: there is nothing more to read', async () => {
     await renderApp({
       'setup.status': () =>
         makeStatus({ mode: 'live', connection: { state: 'online', message: 'Connected.' } }),

@@ -1,5 +1,5 @@
 // Always-visible connection state: Online, Offline (with what to do) or Demo. The pill shows as much of the
-// message as fits; when there is one, the pill is a button and the whole sentence is one click away.
+// message as fits, and its Details button opens the whole sentence.
 import { useState } from 'react';
 import type { ConnectionState } from '../../shared/domain.ts';
 import { messages } from '../lib/messages.ts';
@@ -22,31 +22,29 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
     connection.message && (connection.state === 'offline' || connection.state === 'not_configured')
       ? connection.message
       : null;
-  const content = (
-    <>
-      <Icon name={look.icon} />
-      <span className="connection__label">{look.label}</span>
-      {message ? <span className="connection__message">{message}</span> : null}
-    </>
-  );
   return (
-    <div className="connection" data-tone={look.tone} role="status" aria-label={messages.header.connection}>
-      {message ? (
-        <button
-          type="button"
-          className="connection__button"
-          aria-haspopup="dialog"
-          title={messages.header.connectionMore}
-          onClick={() => setOpen(true)}
-        >
-          {content}
-        </button>
-      ) : (
-        content
-      )}
+    <>
+      <div className="connection" data-tone={look.tone} role="status" aria-label={messages.header.connection}>
+        <Icon name={look.icon} />
+        <span className="connection__label">{look.label}</span>
+        {message ? (
+          <>
+            <span className="connection__message">{message}</span>
+            <button
+              type="button"
+              className="connection__more"
+              aria-haspopup="dialog"
+              onClick={() => setOpen(true)}
+            >
+              {messages.header.connectionMore}
+            </button>
+          </>
+        ) : null}
+      </div>
+      {/* Outside the status region, so opening it is not announced as a change of the light. */}
       {open && message ? (
         <Modal
-          title={look.label === messages.header.offline ? messages.header.offlineTitle : look.label}
+          title={connection.state === 'offline' ? messages.header.offlineTitle : look.label}
           onClose={() => setOpen(false)}
         >
           <p className="connection__full">{message}</p>
@@ -57,6 +55,6 @@ export function ConnectionStatus({ connection }: { connection: ConnectionState }
           </div>
         </Modal>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -94,7 +94,7 @@ export const messages = {
     demo: 'Demo',
     notConfigured: 'Not connected',
     connection: 'Connection',
-    connectionMore: 'Show the whole message',
+    connectionMore: 'Details', // name
     offlineTitle: 'Offline: KS Pay does not answer',
     connectionClose: 'Close', // name
     demoBanner: 'Demo mode: payments are pretend and no money moves.',
