@@ -90,6 +90,11 @@ export const Sale = z.object({
    * "not received" from a list.
    */
   serverEvidence: z.enum(['signature', 'checkout_url']).optional(),
+  /**
+   * The start got no reply at all: the connection failed before KS Pay answered. If KS Pay, answering again, has
+   * no record of the sale, it was not charged because KS Pay could not be reached (and it says so).
+   */
+  startUnanswered: z.boolean().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   /** When the server confirmed the final status. */

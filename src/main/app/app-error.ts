@@ -4,7 +4,8 @@
 
 import { CodedError } from '../../shared/coded-error.ts';
 
-export type PosAppErrorCode = 'invalid' | 'not_available' | 'not_your_sale' | 'prefix_in_use';
+export type PosAppErrorCode =
+  'invalid' | 'not_available' | 'not_your_sale' | 'prefix_in_use' | 'kspay_unreachable';
 
 export class PosAppError extends CodedError<PosAppErrorCode> {
   override readonly name = 'PosAppError';

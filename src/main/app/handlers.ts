@@ -55,6 +55,8 @@ export interface HandlerDeps {
   timeZone: string;
   /** The manager's PIN check runs ahead of background listings. */
   foreground?: Pick<Foreground, 'run'>;
+  /** While the light is red, asks KS Pay once more and refuses, saying why, when it still does not answer. */
+  requireKsPayAnswers(): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -88,6 +90,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const runtime = await deps.runtime();
       const catalog = runtime.catalog();
       const methodName = await checkSaleChoice(catalog, input);
+      // Before anything is saved or sent: a sale started into a red light could only go pending.
+      await deps.requireKsPayAnswers();
       const sale = await runtime.engine.start({ ...input, methodName });
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       const page = checkoutPageOf(sale);

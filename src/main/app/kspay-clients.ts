@@ -19,7 +19,7 @@ export interface ClientSources {
 }
 
 const DEMO_SANDBOX_SETTING =
-  'Settings point at the built-in Demo sandbox, which does not take real keys. A manager should choose the KS Pay sandbox, Live or Custom under Settings → Connection.';
+  'Settings point at the built-in Demo sandbox, which does not take real keys. A manager should choose the KS Pay sandbox, Live or Custom under Manager → Settings → Connection.';
 
 /** A client that refuses every call with the same plain reason (a connection that cannot be used). */
 function refusingClient(reason: Error): KsPayClient {

@@ -73,6 +73,12 @@ async function failure(app: PosApp, name: CallName, input?: unknown, session = P
   return result.error;
 }
 
+/** The light as the last connection event left it. */
+function connectionNow(): string | undefined {
+  const last = events.filter((event) => event.name === 'connection.changed').at(-1);
+  return (last?.payload as { state?: string } | undefined)?.state;
+}
+
 /** Sets the first manager PIN and enters it, as the Manager button's first opening does. */
 async function setPinAndOpenDesk(app: PosApp, pin: string): Promise<void> {
   await call(app, 'setup.setPin', { pin, confirm: pin });
@@ -319,6 +325,42 @@ describe('live profile', () => {
       .filter((event) => event.name === 'connection.changed')
       .map((event) => (event.payload as { state: string }).state);
     expect(states.slice(-2)).toEqual(['offline', 'online']);
+  });
+
+  it('while KS Pay does not answer, Charge says so and starts nothing; the light turns green by itself', async () => {
+    const { app, server } = await liveApp();
+    await call(app, 'setup.saveConnection', {
+      environment: 'custom',
+      customBaseUrl: server.url,
+      ...DEMO_CREDENTIALS,
+    });
+    const [currency] = (await call(app, 'catalog.currencies')).filter((c) => c.active && c.code === 'INR');
+    const [method] = (await call(app, 'catalog.methods', { currencyId: currency!.id })).filter(
+      (m) => m.active,
+    );
+    server.faults.set({ dropNext: 1000 });
+    expect((await app.checkConnection()).state).toBe('offline');
+
+    const refused = await failure(app, 'sales.start', {
+      currency: currency!.code,
+      currencyId: currency!.id,
+      methodId: method!.id,
+      amountMinor: 3_300,
+    });
+    expect(refused.code).toBe('kspay_unreachable');
+    expect(refused.message).toMatch(
+      /^KS Pay does not answer, so no sale was started and nothing was charged\./,
+    );
+    expect(await call(app, 'sales.list', { limit: 50 })).toEqual([]);
+    expect(server.transactions()).toEqual([]);
+
+    // No sale, no key: the terminal asks KS Pay again by itself and the light follows.
+    server.faults.reset();
+    const deadline = Date.now() + 10_000;
+    while (connectionNow() !== 'online') {
+      if (Date.now() > deadline) throw new Error('the light did not turn green by itself');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   });
 
   it('saving a setting keeps a live terminal connected where it was, and the next sale starts', async () => {

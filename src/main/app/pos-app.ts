@@ -40,7 +40,9 @@ import { createSetup, resolveBaseUrl } from '../setup/index.ts';
 import { createStaff, createStaffFileStore } from '../staff/index.ts';
 import { createVault, OWNER_ONLY_KEY_FILE, type KeytarLike, type SafeStorageLike } from '../vault/index.ts';
 import { createBuiltInSandbox } from './built-in-sandbox.ts';
-import { createConnectionTracker } from './connection-tracker.ts';
+import { createConnectionMonitor } from './connection-monitor.ts';
+import { CONNECTION_MESSAGES, createConnectionTracker } from './connection-tracker.ts';
+import { PosAppError } from './app-error.ts';
 import { createForeground } from './foreground.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
 import { credentialsClient } from './kspay-clients.ts';
@@ -81,8 +83,11 @@ export interface PosAppOptions {
   timeZone?: string;
   /** The machine policy file IT places (its OS path in the desktop app, --policy in browser mode); none when absent. */
   policy?: { path: string; hostname: string };
-  /** Background checks: reconcile while online (default 5 min), re-check while offline (default 30 s). */
-  intervals?: { reconcileMs?: number; recheckMs?: number };
+  /**
+   * Background checks: reconcile while online (default 5 min); while offline, re-check backing off from 2 s up to
+   * `recheckMs` (default 30 s); while online and quiet, a light check after `idleCheckMs` (default 20 s).
+   */
+  intervals?: { reconcileMs?: number; recheckMs?: number; idleCheckMs?: number };
 }
 
 export interface PosApp {
@@ -179,7 +184,17 @@ export function createPosApp(options: PosAppOptions): PosApp {
       // Back online: whatever waited while offline is settled now rather than at the next round.
       if (wasOffline && (state.state === 'online' || state.state === 'demo')) void reconcileNow();
       wasOffline = state.state === 'offline';
+      monitor.changed();
     },
+  });
+  const monitor = createConnectionMonitor({
+    state: () => tracker.get(),
+    check: async () => {
+      await checkConnection();
+    },
+    clock,
+    ...(options.intervals?.recheckMs !== undefined ? { maxMs: options.intervals.recheckMs } : {}),
+    ...(options.intervals?.idleCheckMs !== undefined ? { idleMs: options.intervals.idleCheckMs } : {}),
   });
 
   // The manager's PIN check runs ahead of the background listing a previous desk open started.
@@ -278,6 +293,12 @@ export function createPosApp(options: PosAppOptions): PosApp {
         },
       }),
     timeZone,
+    async requireKsPayAnswers() {
+      if (tracker.get().state !== 'offline') return;
+      const state = await checkConnection();
+      if (state.state === 'offline')
+        throw new PosAppError('kspay_unreachable', CONNECTION_MESSAGES.chargeRefused);
+    },
   });
 
   const dispatch = createDispatch({
@@ -363,8 +384,8 @@ export function createPosApp(options: PosAppOptions): PosApp {
         const state = tracker.get().state;
         if (state === 'online' || state === 'demo') void reconcileNow();
       });
-      every(options.intervals?.recheckMs ?? 30_000, () => {
-        if (tracker.get().state === 'offline') void checkConnection();
+      monitor.start();
+      every(30_000, () => {
         // The idle lock closes a manager desk on its own: its page hears of it here.
         if (staff.expireIdle()) void statusChanged();
       });
@@ -387,6 +408,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     settings: () => settings.get(),
     onSettingsChange: (listener) => settings.onChange(listener),
     async close() {
+      monitor.close();
       stopPolicyWatch();
       policy.close();
       customerDisplay.close();

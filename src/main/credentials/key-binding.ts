@@ -10,7 +10,7 @@ import { CredentialsError } from './credentials-error.ts';
 export const LIVE_KEYS = 'live';
 
 export const NO_SAVED_KEYS =
-  'No KS Pay keys are saved on this terminal. A manager can enter them under Settings → Connection → Change keys.';
+  'No KS Pay keys are saved on this terminal. A manager can enter them under Manager → Settings → Connection → Change keys.';
 
 /** `scheme://host[:port]` of a base URL: what the keys are bound to. */
 export function originOf(baseUrl: string): string {
@@ -34,7 +34,7 @@ export function keysElsewhereMessage(saved: { origin: string; appId: string }, t
     saved.origin !== where
       ? `were tested with ${saved.origin}, but the terminal is set to ${where}`
       : `were tested for App ID ${saved.appId}, but the terminal is set to App ID ${target.appId || '(none)'}`;
-  return `The saved KS Pay keys ${differs}, so they were not sent. A manager can connect there under Settings → Connection → Change keys, typing the keys again and testing the connection.`;
+  return `The saved KS Pay keys ${differs}, so they were not sent. A manager can connect there under Manager → Settings → Connection → Change keys, typing the keys again and testing the connection.`;
 }
 
 /**

@@ -539,7 +539,9 @@ describe('errors against the sandbox', () => {
     sandbox.faults.set({ dropNext: 1 });
     const error = await failure(client.initiate(initiateInput()));
     expect(error.code).toBe('network');
-    expect(error.message).toMatch(/look it up in Transactions before charging again/);
+    expect(error.message).toMatch(
+      /looked up by itself, and its result shows under Pending: do not charge again/,
+    );
     expect(sandbox.stats().byRoute['POST /transaction/initiate']).toBe(1);
   });
 
@@ -568,7 +570,9 @@ describe('errors against the sandbox', () => {
     const input = initiateInput();
     const error = await failure(client.initiate(input));
     expect(error.code).toBe('timeout');
-    expect(error.message).toMatch(/look it up in Transactions before charging again/);
+    expect(error.message).toMatch(
+      /looked up by itself, and its result shows under Pending: do not charge again/,
+    );
     expect(sandbox.stats().byRoute['POST /transaction/initiate']).toBe(1);
     const found = await client.transactions({ referenceNumber: input.referenceNumber });
     expect(found).toMatchObject([

@@ -41,41 +41,42 @@ function duration(ms: number): string {
 
 /** Plain-words messages, each with what to do next. */
 export const messages = {
-  auth: 'KS Pay did not accept the API keys. Check the access key, secret key and App ID in Settings, then try again.',
-  noAppId: 'No KS Pay App ID is set. Enter the App ID in Settings.',
-  noKeys: 'No KS Pay API keys are saved. Enter the access key and secret key in Settings.',
+  auth: 'KS Pay did not accept the API keys. A manager can check the App ID and keys under Manager → Settings → Connection, then try again.',
+  noAppId: 'No KS Pay App ID is set. A manager can enter it under Manager → Settings → Connection.',
+  noKeys:
+    'No KS Pay API keys are saved. A manager can enter them under Manager → Settings → Connection → Change keys.',
   keysUnreadable:
-    'The KS Pay API keys could not be read. Unlock the keychain or enter the keys again in Settings.',
+    'The KS Pay API keys could not be read. Unlock the system keychain, or ask a manager to enter the keys again under Manager → Settings → Connection → Change keys.',
   forbidden:
-    'KS Pay refused this request because its signature was not accepted. Start the payment again; if it keeps happening, check the keys and App ID in Settings.',
+    'KS Pay refused this request because its signature was not accepted. Start the payment again; if it keeps happening, a manager can check the App ID and keys under Manager → Settings → Connection.',
   invalid: (serverMessage: string | undefined) =>
     serverMessage
       ? `KS Pay rejected the request: ${serverMessage.replace(/[\s.!]+$/, '')}. Check the amount, currency and payment method, then try again.`
       : 'KS Pay rejected the request as invalid. Check the amount, currency and payment method, then try again.',
   notFound:
-    'KS Pay has no record of what was asked for. Check the transaction ID, or the App ID and server address in Settings.',
+    'KS Pay has no record of what was asked for. If it keeps happening, a manager can check the App ID and server address under Manager → Settings → Connection.',
   conflict:
-    'KS Pay says this reference number was already used, so nothing new was charged. Look the sale up in Transactions before starting a new one.',
+    'KS Pay says this reference number was already used, so nothing new was charged. Before a new sale is started, a manager can look this one up under Manager → Transactions.',
   rateLimited: (retryAfterMs: number | undefined) =>
     retryAfterMs === undefined
       ? 'KS Pay is receiving too many requests right now. Wait a few seconds and try again.'
       : `KS Pay is receiving too many requests right now. Wait ${seconds(retryAfterMs)} and try again.`,
   server: (status: number) =>
-    `KS Pay had a problem on its side (HTTP ${status}). Wait a moment and try again; if a payment was under way, check it in Transactions before charging again.`,
+    `KS Pay had a problem on its side (HTTP ${status}). Wait a moment and try again; a payment that was under way is looked up by itself, and its result shows under Pending: do not charge again until it does.`,
   network: (reason: string) =>
-    `Could not reach KS Pay: ${reason}. Check the network connection and the server address in Settings, then try again.`,
+    `Could not reach KS Pay: ${reason}. Check that this computer is online and try again; if it keeps happening, ask a manager to check the server address under Manager → Settings → Connection.`,
   networkDuringWrite: (reason: string) =>
-    `Lost the connection to KS Pay: ${reason}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
+    `Lost the connection to KS Pay: ${reason}. Check the network; a payment that was under way is looked up by itself, and its result shows under Pending: do not charge again until it does.`,
   timeout: (timeoutMs: number) =>
-    `KS Pay did not answer within ${seconds(timeoutMs)}. Check the network; if a payment was under way, look it up in Transactions before charging again.`,
+    `KS Pay did not answer within ${seconds(timeoutMs)}. Check the network; a payment that was under way is looked up by itself, and its result shows under Pending: do not charge again until it does.`,
   deadline: (deadlineMs: number) =>
-    `KS Pay kept its reply coming for ${duration(deadlineMs)} without finishing it, so the terminal stopped waiting. Try again later; if it keeps happening, check the server address in Settings.`,
+    `KS Pay kept its reply coming for ${duration(deadlineMs)} without finishing it, so the terminal stopped waiting. Try again later; if it keeps happening, ask a manager to check the server address under Manager → Settings → Connection.`,
   badResponse: (what: string) =>
-    `KS Pay sent a reply this terminal does not understand (${what}). Try again; if it keeps happening, check the server address in Settings.`,
+    `KS Pay sent a reply this terminal does not understand (${what}). Try again; if it keeps happening, ask a manager to check the server address under Manager → Settings → Connection.`,
   mismatch: (what: string) =>
-    `KS Pay recorded ${what} for this sale, which is not what the terminal sent. Do not treat the sale as paid; check it in Transactions.`,
+    `KS Pay recorded ${what} for this sale, which is not what the terminal sent. Do not treat the sale as paid; a manager must check it under Manager → Transactions.`,
   redirected: (status: number) =>
-    `KS Pay answered with a redirect (HTTP ${status}) instead of data. Check the server address in Settings (for example http versus https).`,
+    `KS Pay answered with a redirect (HTTP ${status}) instead of data. A manager can check the server address under Manager → Settings → Connection (for example http versus https).`,
 } as const;
 
 /** Maps an HTTP error status to the boundary's error. */

@@ -14,7 +14,7 @@ afterEach(async () => {
   await Promise.all(closing.splice(0).map((open) => open.close()));
 });
 
-async function hostile(reply: HostileReply, options: Partial<KsPayClientOptions> = {}) {
+async function hostile(reply: HostileReply | null, options: Partial<KsPayClientOptions> = {}) {
   const sandbox: Sandbox = await startSandbox({});
   closing.push(sandbox);
   const server: HostileServer = await startHostileServer(sandbox.url, reply);
@@ -77,5 +77,40 @@ describe('a hostile KS Pay: a list that never ends', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(server.recordsSent()).toBe(sent);
     expect(sent).toBeLessThan(1_000_000);
+  });
+});
+
+describe('a KS Pay the network cannot reach', () => {
+  it('drop: every request ends in a plain-words network error and reaches nothing; set(null) brings it back', async () => {
+    const { client, sandbox, server } = await hostile({ kind: 'drop' });
+    const error = await failure(client.currencies());
+    expect(error.code).toBe('network');
+    expect(error.message).toMatch(/^Could not reach KS Pay: /);
+    expect(sandbox.stats().requests).toBe(0);
+    server.set(null);
+    expect((await client.currencies()).length).toBeGreaterThan(0);
+  });
+
+  it('drop-writes: reads pass until the first write, which is dropped unsent, and so is everything after it', async () => {
+    const { client, sandbox, server } = await hostile(null);
+    // The token is a write too: fetched first, as a terminal that has been running has it already.
+    await client.warmUp();
+    server.set({ kind: 'drop-writes' });
+    const [currency] = await client.currencies();
+    if (!currency) throw new Error('the sandbox lists no currency');
+    const [method] = await client.paymentMethods(currency.id);
+    if (!method) throw new Error('the sandbox lists no method');
+    const started = client.initiate({
+      currencyId: currency.id,
+      paymentMethodId: method.id,
+      amountMinor: 3_300,
+      currency: currency.code,
+      referenceNumber: 'POS-DROPPED-1',
+      redirectUrl: 'http://127.0.0.1:9/return',
+    });
+    expect((await failure(started)).code).toBe('network');
+    expect((await failure(client.currencies())).code).toBe('network');
+    expect(sandbox.transactions()).toEqual([]);
+    expect(server.hostileReplies()).toBeGreaterThanOrEqual(2);
   });
 });

@@ -68,7 +68,7 @@ describe('http: replies', () => {
     const { client } = setup(() => ({ status: 301, headers: { location: 'https://elsewhere/' } }));
     const error = await failure(client.send(POST));
     expect(error.code).toBe('bad_response');
-    expect(error.message).toMatch(/server address in Settings/);
+    expect(error.message).toMatch(/server address under Manager → Settings → Connection/);
   });
 
   it('says the server address is wrong when it is not a URL at all', async () => {
@@ -81,7 +81,7 @@ describe('http: replies', () => {
 
 describe('http: errors by status', () => {
   const cases: Array<[number, string, RegExp]> = [
-    [401, 'auth', /check the access key, secret key and App ID in Settings/i],
+    [401, 'auth', /check the App ID and keys under Manager → Settings → Connection/i],
     [403, 'forbidden', /signature was not accepted/],
     [404, 'not_found', /no record/],
     [409, 'conflict', /reference number was already used/],

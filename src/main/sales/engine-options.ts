@@ -38,7 +38,11 @@ export interface SalesEngineOptions {
   poll?: Partial<PollOptions>;
   /** Waits between polls; must settle (resolve or reject) when the signal aborts. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-  /** A sale KS Pay has no record of this long after it started is failed as never received. Default 2 min. */
+  /**
+   * A sale KS Pay has no record of this long after it started is failed as never received. Default 45 s: the
+   * start's own requests (a token, then initiate) each time out after 15 s, so a transaction they made is on the
+   * server well before; a sale KS Pay answered for is never given up on this way (`hasServerEvidence`).
+   */
   notFoundGraceMs?: number;
   /** How long cancel waits to hear whether the sale was paid already. Default 5 s. */
   cancelCheckMs?: number;
@@ -66,7 +70,7 @@ export function resolveSettings(options: SalesEngineOptions): EngineSettings {
     ...options,
     poll: { ...DEFAULT_POLL, ...options.poll },
     sleep: options.sleep ?? defaultSleep,
-    notFoundGraceMs: options.notFoundGraceMs ?? 2 * 60_000,
+    notFoundGraceMs: options.notFoundGraceMs ?? 45_000,
     cancelCheckMs: options.cancelCheckMs ?? 5_000,
     stillPendingAfterMs: options.stillPendingAfterMs ?? 10 * 60_000,
     reconcileWindowMs: options.reconcileWindowMs ?? 48 * 3600_000,

@@ -136,6 +136,7 @@ describe('a sale whose initiate answered but whose page never came', () => {
     expect(sale.serverEvidence).toBeUndefined();
     rig.clock.advance(5 * 60_000);
     await rig.engine.reconcile();
-    expect(saleNow(sale)).toMatchObject({ status: 'failed', error: { code: 'not_started' } });
+    // The dropped connection gave no reply at all: it was not charged because KS Pay could not be reached.
+    expect(saleNow(sale)).toMatchObject({ status: 'failed', error: { code: 'not_reached' } });
   });
 });

@@ -18,6 +18,8 @@ import { SalesError } from './sales-error.ts';
 import { ksPayErrorCode, toServerRecord } from './server-lookup.ts';
 import type { Finding } from './server-lookup.ts';
 
+const STARTING = new Set<Sale['status']>(['initiating', 'processing']);
+
 export interface Reconciler {
   /** One reconcile at a time: a second caller shares the running one. */
   reconcile(): Promise<ReconcileReport>;
@@ -80,7 +82,9 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
   async function runReconcile(): Promise<ReconcileReport> {
     const now = clock.now();
     const all = journal.sales();
-    const open = all.filter(awaitsServer);
+    // A sale still starting has its request in flight in this run (a restart turns such sales `unknown` before
+    // it reconciles): its own answer settles it, and a look-up now could only race that answer.
+    const open = all.filter((sale) => awaitsServer(sale) && !STARTING.has(sale.status));
     const oldestOpen = open.reduce((min, sale) => Math.min(min, Date.parse(sale.createdAt)), now);
     const from = Math.min(now - reconcileWindowMs, oldestOpen);
     let listed: ServerRecord[] | null = null;

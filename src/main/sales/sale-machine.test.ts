@@ -97,12 +97,12 @@ const TABLE: Record<SaleEventType, Partial<Record<SaleStatus, string>>> = {
     unknown: 'succeeded: journal stop_watching',
     cancelled: 'cancelled: journal stop_watching',
   },
-  not_found: { initiating: 'unknown: journal' },
+  not_found: { initiating: 'unknown: journal watch' },
   check_failed: {
-    initiating: 'unknown: journal',
-    processing: 'unknown: journal',
+    initiating: 'unknown: journal watch',
+    processing: 'unknown: journal watch',
     verifying: 'awaiting_payment: journal watch',
-    unknown: 'unknown: journal',
+    unknown: 'unknown: journal watch',
   },
   cancel: {
     awaiting_payment: 'cancelled: journal watch',
@@ -455,6 +455,69 @@ describe('transition rules', () => {
     const gaveUp = transition(lost, { type: 'not_found', at: LATER, giveUp: true });
     expect(gaveUp.state).toMatchObject({ status: 'failed', error: { code: 'not_started' } });
     expect(gaveUp.state.error?.message).toMatch(/nothing was charged/);
+  });
+
+  describe('a sale whose start got no reply at all (the connection failed before KS Pay answered)', () => {
+    const starting = saleIn('initiating', { txnId: undefined, checkoutUrl: undefined });
+    const unanswered = transition(starting, {
+      type: 'initiate_uncertain',
+      at: LATER,
+      error,
+      unanswered: true,
+    });
+
+    it('is remembered as unanswered, and looked up', () => {
+      expect(unanswered.state).toMatchObject({ status: 'unknown', startUnanswered: true });
+      expect(unanswered.accepted && unanswered.effects.map((effect) => effect.type)).toEqual([
+        'journal',
+        'lookup',
+      ]);
+    });
+
+    it('keeps being looked up by itself while KS Pay cannot be reached, and while it has no record yet', () => {
+      const lookupFailed = transition(unanswered.state, {
+        type: 'check_failed',
+        at: LATER,
+        error: { code: 'check_failed', message: 'KS Pay cannot be reached.' },
+      });
+      expect(lookupFailed.accepted && lookupFailed.effects.map((effect) => effect.type)).toContain('watch');
+      const notYet = transition(unanswered.state, { type: 'not_found', at: LATER, giveUp: false });
+      expect(notYet.state).toMatchObject({ status: 'unknown', error: { code: 'not_found_yet' } });
+      expect(notYet.accepted && notYet.effects.map((effect) => effect.type)).toContain('watch');
+    });
+
+    it('is closed as "Not charged: KS Pay could not be reached" once KS Pay, answering, has no record of it', () => {
+      const closed = transition(unanswered.state, { type: 'not_found', at: LATER, giveUp: true });
+      expect(closed.state).toMatchObject({ status: 'failed', error: { code: 'not_reached' } });
+      expect(closed.state.error?.message).toMatch(/^Not charged: KS Pay could not be reached/);
+      expect(closed.accepted && closed.effects.map((effect) => effect.type)).toEqual([
+        'journal',
+        'stop_watching',
+      ]);
+    });
+
+    it('follows the transaction when KS Pay does have one: the request was sent and only its reply was lost', () => {
+      const found = transition(unanswered.state, {
+        type: 'server_record',
+        at: LATER,
+        record: {
+          txnId: 'tx_Lost',
+          referenceNumber: starting.reference,
+          amountMinor: starting.amountMinor,
+          currency: starting.currency,
+          status: 'pending',
+        },
+      });
+      expect(found.state.status).not.toBe('failed');
+      expect(found.state.txnId).toBe('tx_Lost');
+    });
+
+    it('is not said to be unreachable when KS Pay answered with an error (a 500 is an answer)', () => {
+      const answered = transition(starting, { type: 'initiate_uncertain', at: LATER, error });
+      expect(answered.state.startUnanswered).toBeUndefined();
+      const closed = transition(answered.state, { type: 'not_found', at: LATER, giveUp: true });
+      expect(closed.state).toMatchObject({ status: 'failed', error: { code: 'not_started' } });
+    });
   });
 
   it('never gives up on a sale KS Pay gave a transaction ID', () => {

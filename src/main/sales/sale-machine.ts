@@ -69,10 +69,17 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
 
     case 'initiate_uncertain':
       if (status !== 'initiating') return refuse(sale, 'no payment is being opened');
-      return accept(next(sale, at, { status: 'unknown', error: event.error }), [
-        { type: 'journal', note: 'No clear answer from KS Pay while opening the payment; looking it up' },
-        { type: 'lookup' },
-      ]);
+      return accept(
+        next(sale, at, {
+          status: 'unknown',
+          error: event.error,
+          ...(event.unanswered === true ? { startUnanswered: true } : {}),
+        }),
+        [
+          { type: 'journal', note: 'No clear answer from KS Pay while opening the payment; looking it up' },
+          { type: 'lookup' },
+        ],
+      );
 
     case 'processed':
       if (status !== 'processing') return refuse(sale, 'no payment page was asked for');
@@ -160,6 +167,14 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
             { type: 'journal', note: 'KS Pay never received this payment: nothing was charged' },
             { type: 'stop_watching' },
           ]);
+        if (sale.startUnanswered === true)
+          return accept(next(sale, at, { status: 'failed', error: saleErrors.notReached() }), [
+            {
+              type: 'journal',
+              note: 'KS Pay could not be reached when this sale started and has no record of it: nothing was charged',
+            },
+            { type: 'stop_watching' },
+          ]);
         return accept(next(sale, at, { status: 'failed', error: saleErrors.notStarted() }), [
           { type: 'journal', note: 'KS Pay never received this payment: nothing was charged' },
           { type: 'stop_watching' },
@@ -174,8 +189,10 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
         );
       if (status === 'unknown' && sale.error?.code === 'not_found_yet')
         return refuse(sale, 'still not found');
+      // Watched from here on, so it is settled once it is old enough to be given up, with no one pressing a key.
       return accept(next(sale, at, { status: 'unknown', error: saleErrors.notFoundYet() }), [
         { type: 'journal', note: 'KS Pay has no record of this payment yet' },
+        { type: 'watch' },
       ]);
     }
 
@@ -188,13 +205,16 @@ export function transition(sale: Sale, event: SaleEvent): Transition {
         ]);
       }
       if (status === 'initiating' || status === 'processing') {
+        // Watched, so the look-up is made again by itself as soon as KS Pay answers.
         return accept(next(sale, at, { status: 'unknown', error: event.error }), [
           { type: 'journal', note: 'Could not look the payment up with KS Pay' },
+          { type: 'watch' },
         ]);
       }
       if (status === 'unknown' && sale.error?.code !== event.error.code) {
         return accept(next(sale, at, { error: event.error }), [
           { type: 'journal', note: 'Could not look the payment up with KS Pay' },
+          { type: 'watch' },
         ]);
       }
       return refuse(sale, 'a failed check changes nothing here');

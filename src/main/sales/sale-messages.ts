@@ -18,6 +18,11 @@ export const saleErrors = {
     message:
       'This payment never reached KS Pay, so nothing was charged. Start a new sale if the customer still wants to pay.',
   }),
+  notReached: (): UserError => ({
+    code: 'not_reached',
+    message:
+      'Not charged: KS Pay could not be reached when this sale started, and now that it answers it has no record of the payment. Nothing was taken; start a new sale if the customer still wants to pay.',
+  }),
   interrupted: (): UserError => ({
     code: 'interrupted',
     message: `The app stopped while this payment was being set up. The terminal is checking with KS Pay whether it started. ${DO_NOT_CHARGE_AGAIN}`,
@@ -37,7 +42,7 @@ export const saleErrors = {
   }),
   unreachable: (reason: string): UserError => ({
     code: 'check_failed',
-    message: `The terminal could not check this payment with KS Pay: ${reason} It keeps checking; press Check again when the connection is back. ${DO_NOT_CHARGE_AGAIN}`,
+    message: `The terminal could not check this payment with KS Pay: ${reason} It checks again by itself as soon as KS Pay answers, and the result shows under Pending. ${DO_NOT_CHARGE_AGAIN}`,
   }),
   refused: (reason: string): UserError => ({
     code: 'refused',

@@ -10,7 +10,7 @@ import type { SaleEvent } from './sale-machine.ts';
 import { REFERENCE_PATTERN } from './sale-ids.ts';
 import { saleErrors } from './sale-messages.ts';
 import { SalesError } from './sales-error.ts';
-import { certainlyRefused, ksPayErrorCode, reasonOf } from './server-lookup.ts';
+import { certainlyRefused, ksPayErrorCode, noReplyAtAll, reasonOf } from './server-lookup.ts';
 
 /** A sale to start: the contract's input (parsed at the edge), with the method's name as KS Pay lists it. */
 export type SaleToStart = StartSaleInput & { methodName: string };
@@ -125,7 +125,12 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
       log.warn('sales: initiate failed', { saleId: sale.id, code: ksPayErrorCode(error) ?? 'other' });
       outcome = certainlyRefused(error)
         ? { type: 'initiate_refused', at: nowIso(), error: saleErrors.refused(reasonOf(error)) }
-        : { type: 'initiate_uncertain', at: nowIso(), error: saleErrors.uncertain(reasonOf(error)) };
+        : {
+            type: 'initiate_uncertain',
+            at: nowIso(),
+            error: saleErrors.uncertain(reasonOf(error)),
+            ...(noReplyAtAll(error) ? { unanswered: true } : {}),
+          };
     }
     await dispatch(sale.id, outcome);
   }

@@ -23,8 +23,11 @@ export type SaleEvent =
   | { type: 'initiated'; at: string; signature: string; txnId?: string; providerOrderId?: string }
   /** KS Pay said no, so nothing exists on the server (4xx other than 409). */
   | { type: 'initiate_refused'; at: string; error: UserError }
-  /** No answer, or an answer that may come after a commit (timeout, network, 5xx, 409, unreadable). */
-  | { type: 'initiate_uncertain'; at: string; error: UserError }
+  /**
+   * No answer, or an answer that may come after a commit (timeout, network, 5xx, 409, unreadable). `unanswered`:
+   * the connection failed before any reply came (network, timeout), so KS Pay said nothing at all.
+   */
+  | { type: 'initiate_uncertain'; at: string; error: UserError; unanswered?: boolean }
   | { type: 'processed'; at: string; checkoutUrl: string; txnId?: string; providerOrderId?: string }
   | { type: 'process_refused'; at: string; error: UserError }
   | { type: 'process_uncertain'; at: string; error: UserError }

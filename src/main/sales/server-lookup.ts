@@ -30,6 +30,12 @@ export function certainlyRefused(error: unknown): boolean {
   return code !== undefined && NOTHING_DONE.has(code);
 }
 
+/** True when the connection failed before KS Pay sent any reply (a 5xx or an unreadable reply is an answer). */
+export function noReplyAtAll(error: unknown): boolean {
+  const code = ksPayErrorCode(error);
+  return code === 'network' || code === 'timeout';
+}
+
 /** The error's own plain words (the client writes them for cashiers), or a generic sentence. */
 export function reasonOf(error: unknown): string {
   if (error instanceof Error && error.message.trim() !== '')

@@ -89,7 +89,7 @@ export function createSafeStorageBackend({
     if (!file) {
       throw new VaultError(
         'corrupt',
-        `The encrypted key file ${filePath} is damaged. Enter the KS Pay keys again in Settings to replace it.`,
+        `The encrypted key file ${filePath} is damaged. A manager can enter the KS Pay keys again under Manager → Settings → Connection → Change keys to replace it.`,
       );
     }
     return file;

@@ -120,7 +120,9 @@ describe('vault with the keychain (keytar)', () => {
     keytar.items.set(`${KEYTAR_SERVICE}/default`, 'not json');
     const error = await errorOf(vault({ keytar }).get('default'));
     expect(error.code).toBe('corrupt');
-    expect(error.message).toContain('Enter the App ID, access key and secret key again');
+    expect(error.message).toContain(
+      'A manager can enter the App ID and keys again under Manager → Settings → Connection → Change keys',
+    );
   });
 
   it('refuses incomplete keys and odd profile names', async () => {
@@ -234,7 +236,7 @@ describe('vault with safeStorage (keytar unusable)', () => {
     const v = vault({ keytar: null, safeStorage: createFakeSafeStorage() });
     const error = await errorOf(v.get('default'));
     expect(error.code).toBe('corrupt');
-    expect(error.message).toContain('Enter the KS Pay keys again');
+    expect(error.message).toContain('enter the KS Pay keys again under Manager → Settings → Connection');
 
     await v.set('default', KEYS);
     expect(await v.get('default')).toEqual(KEYS);

@@ -231,7 +231,7 @@ export function createVault({
     } catch (error) {
       throw new VaultError(
         'corrupt',
-        'The saved KS Pay keys could not be read. Enter the App ID, access key and secret key again in Settings.',
+        'The saved KS Pay keys could not be read. A manager can enter the App ID and keys again under Manager → Settings → Connection → Change keys.',
         { cause: error },
       );
     }

@@ -48,6 +48,24 @@ describe('the result', () => {
     expect(screen.queryByRole('button', { name: 'Cancel sale' })).toBeNull();
   });
 
+  it('a sale closed because KS Pay could not be reached says "Not charged: KS Pay could not be reached"', async () => {
+    const sale = makeSale({
+      status: 'failed',
+      checkoutUrl: undefined,
+      startUnanswered: true,
+      error: {
+        code: 'not_reached',
+        message: 'Not charged: KS Pay could not be reached when this sale started.',
+      },
+    });
+    await renderApp({ 'sales.current': () => sale });
+    const heading = 'Not charged: KS Pay could not be reached';
+    expect(await screen.findByRole('heading', { name: heading })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: heading })).getByText('Not charged'),
+    ).toBeInTheDocument();
+  });
+
   it('pending says what happens next and offers to check again', async () => {
     const sale = makeSale({ status: 'unknown' });
     const { user, fake } = await renderApp({

@@ -31,10 +31,19 @@ const PAID_AFTER_CANCEL = {
   look: { heading: messages.afterCancel.paid, word: messages.result.paidAfterCancelWord, icon: 'alert' },
 } as const satisfies { outcome: ResultOutcome; look: (typeof LOOK)[ResultOutcome] };
 
+/** A sale closed because KS Pay could not be reached at its start (and has no record of it) says so first. */
+const NOT_REACHED = {
+  ...LOOK.failed,
+  heading: messages.result.notReached,
+  word: messages.result.notReachedWord,
+};
+
 function resultLook(sale: Sale): { outcome: ResultOutcome; look: (typeof LOOK)[ResultOutcome] } | null {
   if (sale.flags.includes('paid_after_cancel')) return PAID_AFTER_CANCEL;
   const outcome = outcomeOf(sale.status);
-  return outcome === 'in-progress' ? null : { outcome, look: LOOK[outcome] };
+  if (outcome === 'in-progress') return null;
+  if (outcome === 'failed' && sale.error?.code === 'not_reached') return { outcome, look: NOT_REACHED };
+  return { outcome, look: LOOK[outcome] };
 }
 
 export function resultHeading(sale: Sale): string | null {

@@ -130,6 +130,9 @@ export const messages = {
     demo: 'Demo',
     notConfigured: 'Not connected',
     connection: 'Connection',
+    connectionMore: 'Details', // name
+    offlineTitle: 'Offline: KS Pay does not answer',
+    connectionClose: 'Close', // name
     demoBanner: 'Demo mode: payments are pretend and no money moves.',
     manager: 'Manager', // name
     pending: (n: number) => (n === 1 ? '1 pending' : `${n} pending`),
@@ -201,6 +204,8 @@ export const messages = {
     cancelledWord: 'Cancelled',
     pendingWord: 'Not confirmed yet',
     paidAfterCancelWord: 'Money taken: do not charge again',
+    notReached: 'Not charged: KS Pay could not be reached', // name
+    notReachedWord: 'Not charged',
     succeededBody: 'KS Pay confirmed the payment.',
     failedBody: 'No money was taken. You can charge again.',
     expiredBody: 'The checkout expired before the customer paid. No money was taken.',

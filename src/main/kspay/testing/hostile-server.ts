@@ -5,20 +5,28 @@
 //                  stops reading).
 //   deep-record    GET /transaction/txnId/:id: `depth` opening brackets `[[[[…`, then the closing ones.
 //   trickle-list   GET /transaction: `[`, then one space every `gapMs`, for ever.
+//   drop           every request: the connection is closed before any reply, and nothing reaches the server
+//                  (the network is down).
+//   drop-writes    reads pass until the first write (a POST) arrives; from then on every request is dropped as
+//                  above: the network went down just as a sale was sent.
 //
 // The behaviour can be changed while the server runs (`set`), so a test can let the server recover.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type HostileReply =
-  { kind: 'endless-list' } | { kind: 'deep-record'; depth: number } | { kind: 'trickle-list'; gapMs: number };
+  | { kind: 'endless-list' }
+  | { kind: 'deep-record'; depth: number }
+  | { kind: 'trickle-list'; gapMs: number }
+  | { kind: 'drop' }
+  | { kind: 'drop-writes' };
 
 export interface HostileServer {
   url: string;
   set(reply: HostileReply | null): void;
   /** Records the endless list has written so far (over all its replies). */
   recordsSent(): number;
-  /** Replies of the hostile kind begun so far. */
+  /** Replies of the hostile kind begun so far (a dropped request counts as one). */
   hostileReplies(): number;
   close(): Promise<void>;
 }
@@ -124,7 +132,11 @@ export async function startHostileServer(
   }
 
   const server = http.createServer((req, res) => {
-    if (reply?.kind === 'endless-list' && isList(req)) {
+    if (reply?.kind === 'drop-writes' && req.method !== 'GET') reply = { kind: 'drop' };
+    if (reply?.kind === 'drop') {
+      hostile += 1;
+      req.socket.destroy();
+    } else if (reply?.kind === 'endless-list' && isList(req)) {
       hostile += 1;
       endless(res);
     } else if (reply?.kind === 'trickle-list' && isList(req)) {
@@ -146,6 +158,8 @@ export async function startHostileServer(
     url,
     set(next) {
       reply = next;
+      // Connections kept alive from before would otherwise carry on as if nothing happened.
+      if (next?.kind === 'drop') server.closeAllConnections();
     },
     recordsSent: () => sent,
     hostileReplies: () => hostile,
