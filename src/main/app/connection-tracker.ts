@@ -26,7 +26,7 @@ export const CONNECTION_MESSAGES = {
   unexplained: 'KS Pay cannot be reached right now. Sales wait until it is back; check the network.',
   // Short enough to sit above Charge at 1024x600; the reason itself is one press of the Offline light away.
   chargeRefused:
-    'KS Pay does not answer, so no sale was started and nothing was charged. Press Charge again once the light is green: it checks by itself. Details, beside the light, says why.',
+    'KS Pay does not answer, so nothing was charged. Charge again when the light is green: it checks by itself.',
 } as const;
 
 export interface ConnectionTracker {

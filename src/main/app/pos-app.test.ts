@@ -349,7 +349,7 @@ describe('live profile', () => {
     });
     expect(refused.code).toBe('kspay_unreachable');
     expect(refused.message).toMatch(
-      /^KS Pay does not answer, so no sale was started and nothing was charged\./,
+      /^KS Pay does not answer, so nothing was charged\. Charge again when the light is green/,
     );
     expect(await call(app, 'sales.list', { limit: 50 })).toEqual([]);
     expect(server.transactions()).toEqual([]);

@@ -21,7 +21,7 @@ export const saleErrors = {
   notReached: (): UserError => ({
     code: 'not_reached',
     message:
-      'Not charged: KS Pay could not be reached when this sale started, and now that it answers it has no record of the payment. Nothing was taken; start a new sale if the customer still wants to pay.',
+      'KS Pay could not be reached when this sale started, and now that it answers it has no record of the payment. Nothing was taken; start a new sale if the customer still wants to pay.',
   }),
   interrupted: (): UserError => ({
     code: 'interrupted',
