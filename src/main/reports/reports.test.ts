@@ -172,7 +172,7 @@ describe('transactions', () => {
     const service = reports({
       kspay: () => ({
         transactions: async (_query, _signal, _onPage, onCut) => {
-          onCut?.({ kept: 1_000_000 });
+          onCut?.({ kept: 1_000_000, reason: 'records' });
           return [newest];
         },
       }),
@@ -183,6 +183,25 @@ describe('transactions', () => {
       code: 'list_cut',
       message:
         'KS Pay sent more than 1,000,000 records; the newest 1,000,000 are shown. Look older ones up in the KS Pay dashboard.',
+    });
+  });
+
+  it('says on the desk when KS Pay was still sending records at the listing deadline, and which are shown', async () => {
+    const newest = txn({ txnId: 'tx_1', referenceNumber: 'WEB-1' });
+    const service = reports({
+      kspay: () => ({
+        transactions: async (_query, _signal, _onPage, onCut) => {
+          onCut?.({ kept: 12_345, reason: 'deadline', deadlineMs: 5 * 60_000 });
+          return [newest];
+        },
+      }),
+    });
+    const listed = await service.transactions();
+    expect(listed.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(listed.serverError).toEqual({
+      code: 'list_cut',
+      message:
+        'KS Pay took longer than 5 minutes to send its records, so the terminal stopped reading; the newest 12,345 read are shown. Press Reconcile to load them again, and look older ones up in the KS Pay dashboard; if it keeps happening, check the server address in Settings.',
     });
   });
 

@@ -26,8 +26,9 @@ import {
 } from '../../shared/z-report.ts';
 import { createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
 import type { Clock, Logger } from '../deps.ts';
-import type { KsPayClient, Transaction } from '../kspay/index.ts';
+import type { KsPayClient, ListCut, Transaction } from '../kspay/index.ts';
 import { businessDay, closedDays } from './business-day.ts';
+import { listCutMessage } from './list-cut-message.ts';
 import { ReportsError } from './errors.ts';
 import { createTransactionListings, type ListingPage } from './transaction-listing.ts';
 import { ZReportRecord } from '../journal/index.ts';
@@ -189,7 +190,7 @@ export function createReports(deps: ReportsDeps): Reports {
     const soFar = new Map<string, Transaction>();
     listedSoFar = { records: soFar, array: [] };
     try {
-      let cut: number | undefined;
+      let cut: ListCut | undefined;
       const server = await client.transactions(
         {},
         undefined,
@@ -197,18 +198,11 @@ export function createReports(deps: ReportsDeps): Reports {
           for (const record of page) soFar.set(record.txnId, record);
           return deps.betweenPages?.();
         },
-        ({ kept }) => (cut = kept),
+        (stopped) => (cut = stopped),
       );
       lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
       if (cut === undefined) return { server };
-      const count = cut.toLocaleString('en-US');
-      return {
-        server,
-        serverError: {
-          code: 'list_cut',
-          message: `KS Pay sent more than ${count} records; the newest ${count} are shown. Look older ones up in the KS Pay dashboard.`,
-        },
-      };
+      return { server, serverError: { code: 'list_cut', message: listCutMessage(cut) } };
     } catch (error) {
       const code =
         typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';

@@ -5,18 +5,22 @@
 //                  stops reading).
 //   deep-record    GET /transaction/txnId/:id: `depth` opening brackets `[[[[…`, then the closing ones.
 //   trickle-list   GET /transaction: `[`, then one space every `gapMs`, for ever.
+//   slow-list      GET /transaction: a bare array of valid, distinct records, one every `gapMs`, for ever.
 //
 // The behaviour can be changed while the server runs (`set`), so a test can let the server recover.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type HostileReply =
-  { kind: 'endless-list' } | { kind: 'deep-record'; depth: number } | { kind: 'trickle-list'; gapMs: number };
+  | { kind: 'endless-list' }
+  | { kind: 'deep-record'; depth: number }
+  | { kind: 'trickle-list'; gapMs: number }
+  | { kind: 'slow-list'; gapMs: number };
 
 export interface HostileServer {
   url: string;
   set(reply: HostileReply | null): void;
-  /** Records the endless list has written so far (over all its replies). */
+  /** Records the endless and slow lists have written so far (over all their replies). */
   recordsSent(): number;
   /** Replies of the hostile kind begun so far. */
   hostileReplies(): number;
@@ -81,7 +85,7 @@ export async function startHostileServer(
     res.end('['.repeat(depth) + ']'.repeat(depth));
   }
 
-  function trickle(res: http.ServerResponse, gapMs: number): void {
+  function trickle(res: http.ServerResponse, gapMs: number, next: () => string): void {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('[');
     const timer = setInterval(() => {
@@ -90,7 +94,7 @@ export async function startHostileServer(
         timers.delete(timer);
         return;
       }
-      res.write(' ');
+      res.write(next());
     }, gapMs);
     timers.add(timer);
     res.on('close', () => {
@@ -129,7 +133,16 @@ export async function startHostileServer(
       endless(res);
     } else if (reply?.kind === 'trickle-list' && isList(req)) {
       hostile += 1;
-      trickle(res, reply.gapMs);
+      trickle(res, reply.gapMs, () => ' ');
+    } else if (reply?.kind === 'slow-list' && isList(req)) {
+      hostile += 1;
+      let first = true;
+      trickle(res, reply.gapMs, () => {
+        const record = `${first ? '' : ','}${endlessRecord(sent)}`;
+        first = false;
+        sent += 1;
+        return record;
+      });
     } else if (reply?.kind === 'deep-record' && isRecordLookup(req)) {
       hostile += 1;
       deep(res, reply.depth);
