@@ -108,11 +108,14 @@ export const calls = {
     Done,
   ),
 
-  /** `duplicate`: the receipt was printed before, so this copy is marked DUPLICATE (and the audit log says so). */
+  /**
+   * `duplicate`: the receipt was printed before (the sale's `receiptPrintedAt`), so this copy is marked DUPLICATE
+   * (and the audit log says so). `sale`: the sale as main noted the print, which the page shows from then on.
+   */
   'receipts.print': call(
     'cashier',
     SaleRef,
-    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean() }),
+    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean(), sale: Sale }),
   ),
 
   'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),

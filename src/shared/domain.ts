@@ -91,6 +91,11 @@ export const Sale = z.object({
   verifiedAt: IsoDateTime.optional(),
   cashier: z.string().optional(),
   error: UserError.optional(),
+  /**
+   * When its receipt was first printed (or handed to the page to print): every later copy is a reprint, marked
+   * DUPLICATE on paper and on screen. Kept in the journal, so it holds across restarts and page reloads.
+   */
+  receiptPrintedAt: IsoDateTime.optional(),
   flags: z.array(SaleFlag).default([]),
   reviewed: z.boolean().default(false),
   demo: z.boolean(),
