@@ -317,6 +317,8 @@ export const ReconcileReport = z.object({
   settled: z.number().int(),
   stillPending: z.number().int(),
   issues: z.array(ReconcileIssue),
+  /** Why KS Pay's list was not compared whole (unreadable, or reading stopped at a bound); absent when it was. */
+  listProblem: UserError.optional(),
 });
 export type ReconcileReport = z.infer<typeof ReconcileReport>;
 

@@ -65,6 +65,10 @@ describe('reconcile against a list that trickles in', () => {
     expect(second).not.toBe('still waiting');
     expect(first).not.toBe('still waiting');
     expect(second).toBe(first);
+    expect(second).toMatchObject({ listProblem: { code: 'list_unread' } });
+    expect(second === 'still waiting' ? '' : second.listProblem?.message).toMatch(
+      /^KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own.*Reason: KS Pay kept its reply coming for 2 seconds without finishing it/,
+    );
     expect(hostile.hostileReplies()).toBe(1);
     expect(rig.engine.get(sale.id).sale.status).toBe('awaiting_payment');
 
@@ -72,7 +76,24 @@ describe('reconcile against a list that trickles in', () => {
     rig.sandbox.pay(sale.txnId ?? '', 'success');
     const recovered = await Promise.race([rig.engine.reconcile(), gaveUp]);
     expect(recovered).toMatchObject({ checked: 1, settled: 1, stillPending: 0 });
+    expect(recovered).not.toHaveProperty('listProblem');
     expect(rig.engine.get(sale.id).sale.status).toBe('succeeded');
+  });
+});
+
+describe('reconcile against a list that arrives too slowly', () => {
+  it('compares the records read by the listing deadline, concludes nothing from the rest, and says so', async () => {
+    await open({ hostile: null, clientTimeoutMs: 1_000, listDeadlineMs: 1_000, engine: QUIET });
+    const paid = await rig.engine.start({ ...INR, amountMinor: 999 });
+    await rig.engine.handleRedirect(rig.sandbox.pay(paid.txnId ?? '', 'success').redirectUrl);
+    rig.hostile?.set({ kind: 'slow-list', gapMs: 100 });
+    const report = await rig.engine.reconcile();
+    expect(report.listProblem?.code).toBe('list_cut');
+    expect(report.listProblem?.message).toMatch(
+      /^KS Pay took longer than 1 second to send its transactions, so Reconcile stopped reading and compared the \d+ that had arrived\. It concluded nothing about sales missing from them/,
+    );
+    // The paid sale is not among the records read, yet it is not called "terminal only".
+    expect(report.issues.filter((issue) => issue.kind === 'terminal_only')).toEqual([]);
   });
 });
 

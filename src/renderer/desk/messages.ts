@@ -153,6 +153,7 @@ export const deskMessages = {
     issuesLead:
       'Where the terminal and KS Pay disagree. Nothing is ever deleted; mark each one reviewed once you have dealt with it.',
     noIssues: 'No reconcile issues. The terminal and KS Pay agree.',
+    noIssuesFound: 'No reconcile issues found in what could be compared with KS Pay (see the note above).',
     notChecked: 'Press Reconcile to compare the terminal with KS Pay.',
     reconcile: 'Reconcile', // name
     markReviewed: 'Mark reviewed', // name

@@ -90,4 +90,21 @@ describe('Pending', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Nothing is pending/)).toBeInTheDocument();
   });
+
+  it('says in plain words when Reconcile could not compare with KS Pay’s whole list, and does not say they agree', async () => {
+    const listProblem = {
+      code: 'list_unread',
+      message:
+        "KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own and could not check for payments this terminal never recorded. Press Reconcile to try again; if it keeps happening, check the server address in Settings. Reason: KS Pay kept its reply coming for 5 minutes without finishing it, so the terminal stopped waiting.",
+    };
+    const { user } = renderDesk({ 'sales.reconcile': () => ({ ...report, issues: [], listProblem }) });
+    await user.click(screen.getByRole('button', { name: 'Pending' }));
+    expect(await screen.findByText(listProblem.message)).toBeInTheDocument();
+    expect(screen.queryByText('No reconcile issues. The terminal and KS Pay agree.')).toBeNull();
+    expect(
+      screen.getByText(
+        'No reconcile issues found in what could be compared with KS Pay (see the note above).',
+      ),
+    ).toBeInTheDocument();
+  });
 });
