@@ -137,6 +137,6 @@ it('a list trickled a byte at a time: the status answers throughout, the listing
     /^The KS Pay server's records could not be loaded \(KS Pay kept its reply coming for 3 seconds without finishing it, so the terminal stopped waiting\./,
   );
   expect(reconciled.listProblem?.message).toMatch(
-    /^KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own.*Reason: KS Pay kept its reply coming for 3 seconds/,
+    /^Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 3 seconds without finishing it.* It looked each open sale up on its own instead/,
   );
 });

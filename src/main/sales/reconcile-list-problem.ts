@@ -11,7 +11,7 @@ export function listUnread(error: unknown): UserError {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'list_unread',
-    message: `KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own and could not check for payments this terminal never recorded. ${TRY_AGAIN} Reason: ${reason}`,
+    message: `Reconcile could not read KS Pay's transaction list: ${reason} It looked each open sale up on its own instead, so payments this terminal never recorded were not checked for. Press Reconcile to try again.`,
   };
 }
 

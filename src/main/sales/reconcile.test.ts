@@ -67,7 +67,7 @@ describe('reconcile against a list that trickles in', () => {
     expect(second).toBe(first);
     expect(second).toMatchObject({ listProblem: { code: 'list_unread' } });
     expect(second === 'still waiting' ? '' : second.listProblem?.message).toMatch(
-      /^KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own.*Reason: KS Pay kept its reply coming for 2 seconds without finishing it/,
+      /^Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 2 seconds without finishing it.* It looked each open sale up on its own instead/,
     );
     expect(hostile.hostileReplies()).toBe(1);
     expect(rig.engine.get(sale.id).sale.status).toBe('awaiting_payment');

@@ -95,7 +95,7 @@ describe('Pending', () => {
     const listProblem = {
       code: 'list_unread',
       message:
-        "KS Pay's transaction list could not be read, so Reconcile looked each open sale up on its own and could not check for payments this terminal never recorded. Press Reconcile to try again; if it keeps happening, check the server address in Settings. Reason: KS Pay kept its reply coming for 5 minutes without finishing it, so the terminal stopped waiting.",
+        "Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 5 minutes without finishing it, so the terminal stopped waiting. Try again later; if it keeps happening, check the server address in Settings. It looked each open sale up on its own instead, so payments this terminal never recorded were not checked for. Press Reconcile to try again.",
     };
     const { user } = renderDesk({ 'sales.reconcile': () => ({ ...report, issues: [], listProblem }) });
     await user.click(screen.getByRole('button', { name: 'Pending' }));

@@ -154,7 +154,6 @@ export function TransactionsScreen() {
               reconcileReport.settled,
               reconcileReport.issues.filter((i) => !i.reviewed).length,
             )}
-            {reconcileReport.listProblem ? ` ${reconcileReport.listProblem.message}` : null}
           </p>
         ) : null}
       </div>
