@@ -366,6 +366,8 @@ export const ZReport = z.object({
   terminalName: z.string(),
   summary: DaySummary,
   unresolvedSaleIds: z.array(z.string()),
+  /** Sales of the day KS Pay reversed after they were paid (counted apart); absent when none, as in older reports. */
+  reversedSaleIds: z.array(z.string()).min(1).optional(),
   overrideReason: z.string().optional(),
   previousHash: z.string(),
   hash: z.string(),

@@ -342,6 +342,9 @@ describe('day', () => {
     });
     const report = await service.closeDay({ day: '2026-11-01', actor: 'manager' });
     expect(report.summary.currencies[0]).toMatchObject({ grossMinor: 1000, reversed: 1, reversedMinor: 250 });
+    // Reviewed, so it held nothing open, but the report still lists it.
+    expect(report).toMatchObject({ reversedSaleIds: ['b'] });
+    expect(report).not.toHaveProperty('overrideReason');
     expect(await service.verifyChain()).toEqual({ ok: true });
     const csv = (await service.exportZReport(report.number)).content;
     expect(csv).toContain('Reversed after paid,Reversed amount');
@@ -399,8 +402,10 @@ describe('closeDay', () => {
     ];
     const service = reports({ issues });
     const error = await refusal(service.closeDay({ day: '2026-11-01', actor: 'manager' }));
-    expect(error.code).toBe('day_unresolved');
-    expect(error.message).toContain('POS-B');
+    expect(error.code).toBe('day_reversed');
+    expect(error.message).toBe(
+      '2026-11-01 cannot be closed: KS Pay now lists a payment as failed after the terminal confirmed it paid (POS-B). Review it on the Pending screen, or close anyway with the manager PIN and a reason.',
+    );
     expect(error.message).toMatch(/manager PIN and a reason/);
     expect(journal.records('zreport')).toEqual([]);
 
@@ -409,7 +414,11 @@ describe('closeDay', () => {
       actor: 'manager',
       overrideReason: 'Customer paid again in cash',
     });
-    expect(report).toMatchObject({ unresolvedSaleIds: [], overrideReason: 'Customer paid again in cash' });
+    expect(report).toMatchObject({
+      unresolvedSaleIds: [],
+      reversedSaleIds: ['b'],
+      overrideReason: 'Customer paid again in cash',
+    });
     const entry = (await audit.list()).at(-1);
     expect(entry).toMatchObject({ action: 'day.closed_with_override' });
     expect(entry?.detail).toContain('1 unreviewed reversed sale(s) (POS-B)');
@@ -419,6 +428,22 @@ describe('closeDay', () => {
     sales = [...sales, sale({ id: 'c', createdAt: '2026-11-02T10:00:00.000+05:30' })];
     const next = await service.closeDay({ day: '2026-11-02', actor: 'manager' });
     expect(next).not.toHaveProperty('overrideReason');
+    // No reversed sale that day: the field is absent, as in every report closed before it existed.
+    expect(next).not.toHaveProperty('reversedSaleIds');
+    expect(await service.verifyChain()).toEqual({ ok: true });
+  });
+
+  it('names both when unresolved sales and an unreviewed reversal hold the day open', async () => {
+    sales = [sale({ id: 'a', status: 'unknown' }), sale({ id: 'b', reference: 'POS-B' })];
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed: false },
+    ];
+    const error = await refusal(reports({ issues }).closeDay({ day: '2026-11-01', actor: 'manager' }));
+    expect(error.code).toBe('day_unresolved_reversed');
+    expect(error.unresolved).toBe(1);
+    expect(error.message).toBe(
+      '2026-11-01 cannot be closed: 1 sale has no final outcome yet, and KS Pay now lists a payment as failed after the terminal confirmed it paid (POS-B). Reconcile the sales and review the payments on the Pending screen, or close anyway with the manager PIN and a reason.',
+    );
   });
 
   it('still refuses an override with a blank reason', async () => {
