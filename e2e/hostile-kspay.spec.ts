@@ -1,11 +1,12 @@
 // A live terminal whose KS Pay turns hostile (a proxy in front of a sandbox of its own): an endless list,
-// records sent one at a time for ever, and a list trickled a byte at a time. The desk's Transactions, Day
-// summary and Pending say in plain words what happened and what is shown, and the terminal stays usable.
+// records sent one at a time for ever, a list trickled a byte at a time, and a list that takes back a payment
+// it confirmed. The desk's Transactions, Day summary, Pending and Reports say in plain words what happened and
+// what is shown, and the terminal stays usable.
 // Browser mode runs with the listing bounds lowered (--list-max-records, --list-deadline) so they are reached
 // in seconds.
 import type { Locator, Page } from '@playwright/test';
 import { startHostileServer, type HostileServer } from '../src/main/kspay/testing/hostile-server.ts';
-import { startSale } from './cashier-steps.ts';
+import { customerPresses, resultHeading, startSale } from './cashier-steps.ts';
 import { expect, saveScreenshot, test } from './fixtures.ts';
 import { connectCustom, LIVE_PIN } from './support/live-terminal.ts';
 import { openManagerDesk } from './support/manager-desk.ts';
@@ -102,4 +103,43 @@ test('under a hostile KS Pay the desk and Pending say what happened in plain wor
   await expect(page.getByText(/could not read|took longer than|listed more than/)).toHaveCount(0, {
     timeout: 30_000,
   });
+});
+
+test('a payment KS Pay takes back after confirming it: Pending flags it, and close day names it as what holds the day', async ({
+  page,
+  standaloneSandbox,
+}) => {
+  test.setTimeout(180_000);
+  hostile = await startHostileServer(standaloneSandbox.url, null);
+  await connectCustom(page, { url: hostile.url, credentials: standaloneSandbox.credentials }, LIVE_PIN);
+  const checkout = await startSale(page, { amount: '250' });
+  await customerPresses(checkout, 'Pay');
+  await expect(resultHeading(page, 'Payment successful')).toBeVisible();
+  await page.getByRole('button', { name: 'New sale' }).click();
+
+  // From now on KS Pay lists the payment failed.
+  hostile.set({ kind: 'reversed-list' });
+  await openManagerDesk(page, LIVE_PIN);
+  await deskButton(page, 'Pending').click();
+  await page.getByRole('button', { name: 'Reconcile' }).click();
+  const issue = page.getByRole('listitem').filter({ hasText: 'Reversed after paid' });
+  await expect(issue).toBeVisible({ timeout: 30_000 });
+
+  await deskButton(page, 'Reports').click();
+  await page.getByRole('button', { name: 'Close day' }).click();
+  const override = page.getByRole('form', { name: 'Close with reversed payments' });
+  await expect(override).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Close with unresolved sales' })).toHaveCount(0);
+  await screenshots(page, 'reports-override-reversed', override);
+
+  await override.getByLabel('Manager PIN').fill(LIVE_PIN);
+  await override.getByLabel('Reason').fill('Customer paid again in cash');
+  await override.getByRole('button', { name: 'Close day anyway' }).click();
+  const report = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: /^Z report 1/ }) });
+  const reason = report.getByText('Closed with reversed payments because: Customer paid again in cash');
+  await expect(reason).toBeVisible();
+  await expect(report.getByRole('heading', { name: 'Reversed after paid' })).toBeVisible();
+  await screenshots(page, 'zreport-reversed', reason);
 });

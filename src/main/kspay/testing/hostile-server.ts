@@ -6,6 +6,8 @@
 //   deep-record    GET /transaction/txnId/:id: `depth` opening brackets `[[[[…`, then the closing ones.
 //   trickle-list   GET /transaction: `[`, then one space every `gapMs`, for ever.
 //   slow-list      GET /transaction: a bare array of valid, distinct records, one every `gapMs`, for ever.
+//   reversed-list  GET /transaction: the upstream's own list, every COMPLETED payment in it listed FAILED (a
+//                  server taking back payments it confirmed; a record looked up by its id is left as it is).
 //
 // The behaviour can be changed while the server runs (`set`), so a test can let the server recover.
 import http from 'node:http';
@@ -15,7 +17,8 @@ export type HostileReply =
   | { kind: 'endless-list' }
   | { kind: 'deep-record'; depth: number }
   | { kind: 'trickle-list'; gapMs: number }
-  | { kind: 'slow-list'; gapMs: number };
+  | { kind: 'slow-list'; gapMs: number }
+  | { kind: 'reversed-list' };
 
 export interface HostileServer {
   url: string;
@@ -39,6 +42,19 @@ function endlessRecord(index: number): string {
     paymentMethodName: 'UPI',
     createdAt: '2026-03-10T10:00:00.000Z',
   });
+}
+
+/** A list reply with every COMPLETED status turned FAILED, wherever the reply's shape puts its records. */
+function reversed(body: Buffer): Buffer {
+  const turn = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(turn);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value))
+      out[key] = key === 'status' && field === 'COMPLETED' ? 'FAILED' : turn(field);
+    return out;
+  };
+  return Buffer.from(JSON.stringify(turn(JSON.parse(body.toString('utf8')))));
 }
 
 function isList(req: http.IncomingMessage): boolean {
@@ -103,7 +119,11 @@ export async function startHostileServer(
     });
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rewrite?: (body: Buffer) => Buffer,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
@@ -124,7 +144,8 @@ export async function startHostileServer(
         out[name] = value;
     });
     res.writeHead(answer.status, out);
-    res.end(Buffer.from(await answer.arrayBuffer()));
+    const answered = Buffer.from(await answer.arrayBuffer());
+    res.end(rewrite && answer.ok ? rewrite(answered) : answered);
   }
 
   const server = http.createServer((req, res) => {
@@ -146,6 +167,9 @@ export async function startHostileServer(
     } else if (reply?.kind === 'deep-record' && isRecordLookup(req)) {
       hostile += 1;
       deep(res, reply.depth);
+    } else if (reply?.kind === 'reversed-list' && isList(req)) {
+      hostile += 1;
+      forward(req, res, reversed).catch(() => res.destroy());
     } else {
       forward(req, res).catch(() => res.destroy());
     }
