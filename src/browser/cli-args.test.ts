@@ -27,6 +27,22 @@ describe('browser mode arguments', () => {
     expect(withOpener.help === false && withOpener.options.openerFile).toBe(true);
   });
 
+  it('bounds the live KS Pay listings only when a test switch asks, refusing a bound of 0', () => {
+    const bounded = parseBrowserArgs(
+      ['--data-dir', 'x', '--list-max-records', '5000', '--list-deadline', '2000'],
+      'out/renderer',
+    );
+    expect(bounded.help === false && bounded.options.listLimits).toEqual({
+      maxListRecords: 5000,
+      listDeadlineMs: 2000,
+    });
+    const plain = parseBrowserArgs(['--data-dir', 'x'], 'out/renderer');
+    expect(plain.help === false && plain.options.listLimits).toBeUndefined();
+    expect(() => parseBrowserArgs(['--data-dir', 'x', '--list-deadline', '0'], 'out/renderer')).toThrow(
+      new BrowserArgsError('--list-deadline must be a whole number from 1 to 3600000, not "0".'),
+    );
+  });
+
   it('says in plain words what is wrong with an argument', () => {
     expect(() => parseBrowserArgs(['--port', '5180'], 'out/renderer')).toThrow(/--data-dir is required/);
     expect(() => parseBrowserArgs(['--port', 'eighty', '--data-dir', 'x'], 'out/renderer')).toThrow(

@@ -8,6 +8,8 @@ export const BROWSER_USAGE = `Usage: npm run browser -- [options]
   --renderer-dir DIR     the built renderer to serve (default out/renderer, made by npm run build)
   --sandbox-admin        enable the built-in Demo sandbox's /__admin fault endpoint and print its address
   --sandbox-latency MS   delay every reply of the built-in Demo sandbox by MS milliseconds
+  --list-max-records N   test switch: keep at most N records of one KS Pay transaction listing (default 1000000)
+  --list-deadline MS     test switch: stop one KS Pay transaction listing after MS milliseconds (default 300000)
   --policy FILE          a machine policy file, as IT places one (see README "Deploying to many counters")
   --log-level LEVEL      debug, info, warn or error (default info)
   --opener-file          write a private file that opens the one-time address, and print its path
@@ -26,6 +28,8 @@ export interface BrowserOptions {
   openerFile: boolean;
   /** The machine policy file; browser mode reads none unless given. */
   policyPath?: string;
+  /** Test switches bounding one listing of the live KS Pay's transactions; the client's defaults when absent. */
+  listLimits?: { maxListRecords?: number; listDeadlineMs?: number };
 }
 
 export type BrowserCommand = { help: true } | { help: false; options: BrowserOptions };
@@ -34,6 +38,12 @@ function wholeNumber(flag: string, value: string | undefined, fallback: number, 
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) > max)
     throw new BrowserArgsError(`${flag} must be a whole number from 0 to ${max}, not "${value}".`);
+  return Number(value);
+}
+
+function positive(flag: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new BrowserArgsError(`${flag} must be a whole number from 1 to ${max}, not "${value}".`);
   return Number(value);
 }
 
@@ -52,6 +62,8 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
         'log-level': { type: 'string' },
         policy: { type: 'string' },
         'opener-file': { type: 'boolean' },
+        'list-max-records': { type: 'string' },
+        'list-deadline': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -67,6 +79,14 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
   if (logLevel !== 'debug' && logLevel !== 'info' && logLevel !== 'warn' && logLevel !== 'error') {
     throw new BrowserArgsError(`--log-level must be debug, info, warn or error, not "${logLevel}".`);
   }
+  const listLimits = {
+    ...(values['list-max-records'] === undefined
+      ? {}
+      : { maxListRecords: positive('--list-max-records', values['list-max-records'], 1_000_000) }),
+    ...(values['list-deadline'] === undefined
+      ? {}
+      : { listDeadlineMs: positive('--list-deadline', values['list-deadline'], 3_600_000) }),
+  };
   return {
     help: false,
     options: {
@@ -78,6 +98,7 @@ export function parseBrowserArgs(argv: readonly string[], defaultRendererDir: st
       logLevel,
       openerFile: values['opener-file'] ?? false,
       ...(values.policy ? { policyPath: resolve(values.policy) } : {}),
+      ...(Object.keys(listLimits).length > 0 ? { listLimits } : {}),
     },
   };
 }

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       sandbox: { admin: options.sandboxAdmin, latencyMs: options.sandboxLatencyMs },
       version,
       ...(options.policyPath ? { policy: { path: options.policyPath, hostname: hostname() } } : {}),
+      ...(options.listLimits ? { listLimits: options.listLimits } : {}),
     },
     server: {
       rendererDir: options.rendererDir,

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
       closeCheckout: (saleId) => checkout.endSale(saleId),
       displayScreens: () => customerWindow?.screens() ?? [],
       chargeInteractive: () => startupTiming.mark('charge-interactive'),
+      // The window's page already says DUPLICATE on a reprint: it shows the sale with main's receiptPrintedAt.
       printSystem: (_saleId, { silent }) =>
         new Promise<void>((resolve, reject) => {
           if (!mainWindow)

@@ -116,11 +116,14 @@ export const calls = {
   /** A sale paid after it was cancelled at the counter: the manager keeps the payment or records its refund. */
   'sales.settleAfterCancel': call('manager', SaleRef.extend(AfterCancelSettlement.shape), Done),
 
-  /** `duplicate`: the receipt was printed before, so this copy is marked DUPLICATE (and the audit log says so). */
+  /**
+   * `duplicate`: the receipt was printed before (the sale's `receiptPrintedAt`), so this copy is marked DUPLICATE
+   * (and the audit log says so). `sale`: the sale as main noted the print, which the page shows from then on.
+   */
   'receipts.print': call(
     'cashier',
     SaleRef,
-    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean() }),
+    z.object({ via: z.enum(['escpos', 'system', 'renderer']), duplicate: z.boolean(), sale: Sale }),
   ),
 
   'staff.unlock': call('cashier', z.object({ pin: z.string().max(8) }), z.object({ role: Role })),

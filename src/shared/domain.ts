@@ -101,6 +101,11 @@ export const Sale = z.object({
   verifiedAt: IsoDateTime.optional(),
   cashier: z.string().optional(),
   error: UserError.optional(),
+  /**
+   * When its receipt was first printed (or handed to the page to print): every later copy is a reprint, marked
+   * DUPLICATE on paper and on screen. Kept in the journal, so it holds across restarts and page reloads.
+   */
+  receiptPrintedAt: IsoDateTime.optional(),
   flags: z.array(SaleFlag).default([]),
   reviewed: z.boolean().default(false),
   demo: z.boolean(),
@@ -349,6 +354,8 @@ export const ReconcileReport = z.object({
   settled: z.number().int(),
   stillPending: z.number().int(),
   issues: z.array(ReconcileIssue),
+  /** Why KS Pay's list was not compared whole (unreadable, or reading stopped at a bound); absent when it was. */
+  listProblem: UserError.optional(),
 });
 export type ReconcileReport = z.infer<typeof ReconcileReport>;
 
@@ -410,6 +417,8 @@ export const ZReport = z.object({
   terminalName: z.string(),
   summary: DaySummary,
   unresolvedSaleIds: z.array(z.string()),
+  /** Sales of the day KS Pay reversed after they were paid (counted apart); absent when none, as in older reports. */
+  reversedSaleIds: z.array(z.string()).min(1).optional(),
   overrideReason: z.string().optional(),
   previousHash: z.string(),
   hash: z.string(),

@@ -58,6 +58,7 @@ export function zReportCsv(report: ZReport): string {
     ['Closed by', report.closedBy],
     ['Override reason', report.overrideReason ?? ''],
     ['Unresolved sales', report.unresolvedSaleIds.join(' ')],
+    ['Reversed after paid', (report.reversedSaleIds ?? []).join(' ')],
     ['Previous hash', report.previousHash],
     ['Hash', report.hash],
     [],

@@ -42,11 +42,11 @@ it('refuses Ben every call on Asha’s sales and lists him none of them; Asha’
   await counter.call('staff.signIn', { name: 'Asha', pin: '2468' });
   expect((await counter.call('sales.pending')).map((sale) => sale.id)).toEqual([open.id]);
   expect((await counter.call('sales.current'))?.id).toBe(open.id);
-  expect(await counter.call('receipts.print', { saleId: paid.id })).toEqual({
+  expect(await counter.call('receipts.print', { saleId: paid.id })).toMatchObject({
     via: 'renderer',
     duplicate: false,
   });
-  expect(await counter.call('receipts.print', { saleId: paid.id })).toEqual({
+  expect(await counter.call('receipts.print', { saleId: paid.id })).toMatchObject({
     via: 'renderer',
     duplicate: true,
   });

@@ -25,7 +25,10 @@ export interface ShellActions {
   openCheckout(saleId: string, url: string): void;
   /** Electron: closes the sale's checkout window, if it shows one. Browser mode: the page closes its own. */
   closeCheckout?(saleId: string): void;
-  /** Electron: prints the receipt the window shows with the system's printer. Absent in browser mode (the page prints). */
+  /**
+   * Electron: prints the receipt the window shows with the system's printer, as it stands: the page marks a reprint
+   * DUPLICATE from the sale's `receiptPrintedAt`. Absent in browser mode (the page prints).
+   */
   printSystem?(saleId: string, options: { silent: boolean }): Promise<void>;
   /** Browser mode: a new one-time address for a customer display page. Absent in Electron (its own window). */
   customerDisplayAddress?(): string;
@@ -165,12 +168,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'receipts.print': async ({ saleId }, ctx) => {
-      const { sale } = (await deps.runtime()).engine.get(saleId);
+      const { engine } = await deps.runtime();
+      const { sale } = engine.get(saleId);
       await requireOwnSale(staff, ctx.role, sale);
       const { printer, timeZone, shell } = deps;
       const printSystem = shell.printSystem?.bind(shell);
+      const markPrinted = (id: string) => engine.markReceiptPrinted(id);
       return printReceipt(
-        { settings, printer, timeZone, audit, ...(printSystem ? { printSystem } : {}) },
+        { settings, printer, timeZone, audit, markPrinted, ...(printSystem ? { printSystem } : {}) },
         sale,
         actor(ctx),
       );

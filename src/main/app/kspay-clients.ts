@@ -5,7 +5,7 @@ import type { Credentials } from '../../shared/domain.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { CredentialsError, type CredentialsService } from '../credentials/index.ts';
 import type { Clock, Logger } from '../deps.ts';
-import { createKsPayClient, type KsPayClient } from '../kspay/index.ts';
+import { createKsPayClient, type KsPayClient, type KsPayClientOptions } from '../kspay/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 import { resolveBaseUrl, SetupError } from '../setup/index.ts';
 import type { ProfileName } from '../profiles/index.ts';
@@ -16,7 +16,12 @@ export interface ClientSources {
   builtInSandbox(): Promise<Sandbox>;
   clock: Clock;
   log: Logger;
+  /** The live client's listing bounds, for tests of a hostile server; the client's defaults when absent. */
+  listLimits?: ListLimits;
 }
+
+/** How much one listing of KS Pay's transactions may keep and take (see `KsPayClientOptions`). */
+export type ListLimits = Pick<KsPayClientOptions, 'maxListRecords' | 'listDeadlineMs'>;
 
 const DEMO_SANDBOX_SETTING =
   'Settings point at the built-in Demo sandbox, which does not take real keys. A manager should choose the KS Pay sandbox, Live or Custom under Manager → Settings → Connection.';
@@ -88,5 +93,6 @@ export async function clientForProfile(profile: ProfileName, sources: ClientSour
     credentials: () => sources.credentials.liveKeysFor(target),
     clock: sources.clock,
     log: sources.log,
+    ...sources.listLimits,
   });
 }

@@ -45,7 +45,7 @@ import { CONNECTION_MESSAGES, createConnectionTracker } from './connection-track
 import { PosAppError } from './app-error.ts';
 import { createForeground } from './foreground.ts';
 import { createHandlers, type ShellActions } from './handlers.ts';
-import { credentialsClient } from './kspay-clients.ts';
+import { credentialsClient, type ListLimits } from './kspay-clients.ts';
 import { createPrefixGuard, firstStartPrefix } from './prefix-guard.ts';
 import { createProfiles } from '../profiles/index.ts';
 import { createProfileRunner } from './profile-runner.ts';
@@ -83,6 +83,11 @@ export interface PosAppOptions {
   timeZone?: string;
   /** The machine policy file IT places (its OS path in the desktop app, --policy in browser mode); none when absent. */
   policy?: { path: string; hostname: string };
+  /**
+   * Test switch: how many records one listing of the live KS Pay keeps and how long it may take (the client's
+   * defaults, 1,000,000 and 5 minutes, take minutes to reach against a hostile server).
+   */
+  listLimits?: ListLimits;
   /**
    * Background checks: reconcile while online (default 5 min); while offline, re-check backing off from 2 s up to
    * `recheckMs` (default 30 s); while online and quiet, a light check after `idleCheckMs` (default 20 s).
@@ -214,6 +219,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
       timeZone,
       clock,
       log,
+      ...(options.listLimits ? { listLimits: options.listLimits } : {}),
     },
     onConnected(event) {
       void prefixGuard.checkCurrent();

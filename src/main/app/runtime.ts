@@ -15,7 +15,7 @@ import type { SettingsStore } from '../settings/index.ts';
 import type { Staff } from '../staff/index.ts';
 import type { ConnectionTracker } from './connection-tracker.ts';
 import type { Foreground } from './foreground.ts';
-import { clientForProfile } from './kspay-clients.ts';
+import { clientForProfile, type ListLimits } from './kspay-clients.ts';
 import type { ProfileName, Profiles } from '../profiles/index.ts';
 
 export interface RuntimeDeps {
@@ -34,6 +34,8 @@ export interface RuntimeDeps {
   foreground?: Pick<Foreground, 'idle'>;
   clock: Clock;
   log: Logger;
+  /** The live client's listing bounds (`PosAppOptions.listLimits`). */
+  listLimits?: ListLimits;
 }
 
 export interface Runtime {

@@ -6,6 +6,7 @@ import { amountLiteral, jsonWithDecimals } from './amounts.ts';
 import { KsPayError, messages } from './errors.ts';
 import { createClientAuth, JSON_HEADERS, parseReply } from './client-auth.ts';
 import { createHttp } from './http.ts';
+import type { Deadline } from './http.ts';
 import { checkEcho, createAppSignatureBook } from './initiate-checks.ts';
 import { readTransactionList } from './list-stream.ts';
 import type { ListReplySummary } from './list-stream.ts';
@@ -24,7 +25,7 @@ import type {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 /**
- * One listing request, first byte to last: the bench lists 500,000 unpaged records in 14 s on a quiet machine
+ * One listing, all its pages, first byte to last: the bench lists 500,000 unpaged records in 14 s on a quiet machine
  * and 75 s on a loaded one, so 1,000,000 (the most a listing keeps) takes up to about 150 s; twice that.
  */
 const DEFAULT_LIST_DEADLINE_MS = 5 * 60_000;
@@ -44,12 +45,13 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const maxListRecords = options.maxListRecords ?? DEFAULT_MAX_LIST_RECORDS;
+  const listDeadlineMs = options.listDeadlineMs ?? DEFAULT_LIST_DEADLINE_MS;
   const appId = options.appId.trim();
   const http = createHttp({
     baseUrl: options.baseUrl,
     fetch: options.fetch ?? globalThis.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    streamDeadlineMs: options.listDeadlineMs ?? DEFAULT_LIST_DEADLINE_MS,
+    streamDeadlineMs: listDeadlineMs,
     clock,
     log,
     secrets,
@@ -89,6 +91,7 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
     page: number,
     signal: AbortSignal | undefined,
     keep: number,
+    deadline: Deadline,
   ): Promise<{ summary: ListReplySummary; transactions: Transaction[] }> {
     const params = new URLSearchParams({ page: String(page), limit: String(pageSize) });
     if (query.from !== undefined) params.set('from', query.from);
@@ -100,26 +103,31 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
       route: 'GET /transaction',
     } as const;
     return authorised(request, signal, (sending) =>
-      http.stream(sending, async (chunks) => {
-        // Afresh on every try, so a retried reply never adds to one that broke off.
-        const transactions: Transaction[] = [];
-        const summary = await readTransactionList(
-          chunks,
-          (record, index) => {
-            try {
-              transactions.push(normaliseTransaction(record));
-            } catch (error) {
-              log.warn('KS Pay listed a transaction the terminal cannot read; the list is refused', {
-                page,
-                index,
-              });
-              throw error;
-            }
-          },
-          keep,
-        );
-        return { summary, transactions };
-      }),
+      http.stream(
+        sending,
+        async (chunks, stopped) => {
+          // Afresh on every try, so a retried reply never adds to one that broke off.
+          const transactions: Transaction[] = [];
+          const summary = await readTransactionList(
+            chunks,
+            (record, index) => {
+              try {
+                transactions.push(normaliseTransaction(record));
+              } catch (error) {
+                log.warn('KS Pay listed a transaction the terminal cannot read; the list is refused', {
+                  page,
+                  index,
+                });
+                throw error;
+              }
+            },
+            keep,
+            stopped,
+          );
+          return { summary, transactions };
+        },
+        deadline,
+      ),
     );
   }
 
@@ -224,6 +232,8 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
 
     async transactions(query = {}, signal, onPage, onCut): Promise<Transaction[]> {
       const byId = new Map<string, Transaction>();
+      // One deadline for the whole listing, so a server that sends each page slowly cannot hold it for ever either.
+      const deadline: Deadline = { at: performance.now() + listDeadlineMs, ms: listDeadlineMs };
       for (let page = 1; ; page += 1) {
         if (page > maxPages) {
           throw new KsPayError(
@@ -236,16 +246,27 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
           page,
           signal,
           maxListRecords - byId.size,
+          deadline,
         );
         const before = byId.size;
         // Newest first with offset paging: a sale made while we read shifts an item onto the next page too.
         for (const transaction of transactions) byId.set(transaction.txnId, transaction);
         await onPage?.(transactions);
-        if (reply.cut) {
+        if (reply.cut === 'records') {
           log.warn('KS Pay listed more transactions than a listing keeps; the rest were not read', {
             kept: byId.size,
           });
-          onCut?.({ kept: byId.size });
+          onCut?.({ kept: byId.size, reason: 'records' });
+          break;
+        }
+        if (reply.cut === 'deadline') {
+          // Nothing read is nothing to show: the listing failed, as a reply that never began would.
+          if (byId.size === 0) throw new KsPayError('timeout', messages.deadline(listDeadlineMs));
+          log.warn('KS Pay was still listing transactions at the listing deadline; the rest were not read', {
+            kept: byId.size,
+            deadlineMs: listDeadlineMs,
+          });
+          onCut?.({ kept: byId.size, reason: 'deadline', deadlineMs: listDeadlineMs });
           break;
         }
         if (!reply.paged || reply.count === 0) break;

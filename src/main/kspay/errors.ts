@@ -33,7 +33,8 @@ function seconds(ms: number): string {
   return s === 1 ? '1 second' : `${s} seconds`;
 }
 
-function duration(ms: number): string {
+/** A span in plain words: seconds below a minute, else whole minutes ("5 minutes"). */
+export function duration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return seconds(ms);
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;

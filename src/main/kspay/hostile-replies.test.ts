@@ -63,6 +63,26 @@ describe('a hostile KS Pay: a list that trickles in', () => {
   });
 });
 
+describe('a hostile KS Pay: a list that arrives too slowly', () => {
+  it('keeps the newest records read when the listing deadline passes, stops reading, and says so', async () => {
+    const { client, server } = await hostile(
+      { kind: 'slow-list', gapMs: 100 },
+      { timeoutMs: 1_000, listDeadlineMs: 1_500, maxGetAttempts: 1 },
+    );
+    const cuts: unknown[] = [];
+    const listed = await client.transactions({}, undefined, undefined, (cut) => cuts.push(cut));
+    expect(listed.length).toBeGreaterThan(3);
+    expect(listed[0]?.referenceNumber).toBe('ENDLESS-0');
+    expect(listed.map((t) => t.referenceNumber)).toEqual(listed.map((_, i) => `ENDLESS-${i}`));
+    expect(cuts).toEqual([{ kept: listed.length, reason: 'deadline', deadlineMs: 1_500 }]);
+    // Reading stopped: the connection was given up, so the server writes no more.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const sent = server.recordsSent();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.recordsSent()).toBe(sent);
+  });
+});
+
 describe('a hostile KS Pay: a list that never ends', () => {
   it('keeps the newest records a listing keeps, stops reading past them, and says it was cut', async () => {
     const { client, server } = await hostile({ kind: 'endless-list' }, { maxListRecords: 5_000 });

@@ -46,22 +46,39 @@ export interface HttpReply {
   body: unknown;
 }
 
-/** Reads a success reply's body as it arrives; the chunks end early with a network error if the connection breaks. */
-export type BodyReader<T> = (chunks: AsyncIterable<Uint8Array>) => Promise<T>;
+/**
+ * Reads a success reply's body as it arrives; the chunks end early with a network error if the connection breaks.
+ * They also end, without an error, when the reply's overall deadline passes while its body is being read: `stopped`
+ * is then aborted, so the reader can keep what it has read instead of treating the body as cut short.
+ */
+export type BodyReader<T> = (chunks: AsyncIterable<Uint8Array>, stopped: AbortSignal) => Promise<T>;
 
 export interface Http {
   send(request: HttpRequest): Promise<HttpReply>;
   /**
    * For replies of any size (the transaction list): a success body goes to `read` as it arrives, with no size
-   * cap, and the timeout counts from the last chunk rather than from the start, within `streamDeadlineMs` of
-   * the start. Error replies, errors and retries
-   * are as `send`'s; every try calls `read` afresh.
+   * cap, and the timeout counts from the last chunk rather than from the start, within `deadline` (by default
+   * `streamDeadlineMs` from the start). A deadline that passes before the body arrives is a `timeout`; one that
+   * passes while the body is read ends its chunks (see `BodyReader`). Error replies, errors and retries are as
+   * `send`'s; every try calls `read` afresh.
    */
-  stream<T>(request: HttpRequest, read: BodyReader<T>): Promise<T>;
+  stream<T>(request: HttpRequest, read: BodyReader<T>, deadline?: Deadline): Promise<T>;
 }
 
-/** What a success reply becomes; `stillReading` is called as the body arrives, to hold the timeout off. */
-type Success<T> = (response: Response, stillReading: () => void) => Promise<T>;
+/**
+ * An overall deadline: when it passes (`at`, in `performance.now()` time, which the timers that enforce it also
+ * follow, unlike a wall clock that can be set back) and how long it was (`ms`, for the message).
+ */
+export interface Deadline {
+  at: number;
+  ms: number;
+}
+
+/**
+ * What a success reply becomes; `stillReading` is called as the body arrives, to hold the timeout off. `stopped` is
+ * aborted when the overall deadline passes while the body is read: the reply is left there, not failed.
+ */
+type Success<T> = (response: Response, stillReading: () => void, stopped: AbortSignal) => Promise<T>;
 
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 4_000;
@@ -78,22 +95,29 @@ export function createHttp(options: HttpOptions): Http {
     request: HttpRequest,
     attempt: number,
     success: Success<T>,
-    deadlineMs: number | undefined,
+    deadline: Deadline | undefined,
   ): Promise<T> {
     const { signal } = request;
     signal?.throwIfAborted();
     const url = resolve(base, request.path);
     const timer = new AbortController();
     let pastDeadline = false;
+    // Set once a success body is being read: from then on the deadline stops the reading instead of failing it.
+    let inBody = false;
+    const stop = new AbortController();
     const expire = (): void => timer.abort();
     let timeout = setTimeout(expire, options.timeoutMs);
-    const deadline =
-      deadlineMs === undefined
+    const deadlineTimer =
+      deadline === undefined
         ? undefined
-        : setTimeout(() => {
-            pastDeadline = true;
-            timer.abort();
-          }, deadlineMs);
+        : setTimeout(
+            () => {
+              pastDeadline = true;
+              if (inBody) stop.abort();
+              else timer.abort();
+            },
+            Math.max(0, deadline.at - performance.now()),
+          );
     const stillReading = (): void => {
       clearTimeout(timeout);
       timeout = setTimeout(expire, options.timeoutMs);
@@ -117,7 +141,15 @@ export function createHttp(options: HttpOptions): Http {
       retryAfter = response.headers.get('retry-after');
       reading = true;
       if (status >= 200 && status < 300) {
-        const result = await success(response, stillReading);
+        inBody = true;
+        const result = await success(response, stillReading, stop.signal);
+        if (stop.signal.aborted) {
+          options.log.warn('KS Pay reply did not finish before its deadline; reading stopped there', {
+            route: request.route,
+            attempt,
+            deadlineMs: deadline?.ms,
+          });
+        }
         options.log.debug('KS Pay request', {
           route: request.route,
           status,
@@ -129,13 +161,13 @@ export function createHttp(options: HttpOptions): Http {
       text = await readErrorBody(response);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (pastDeadline && deadlineMs !== undefined) {
+      if (pastDeadline && deadline !== undefined) {
         options.log.warn('KS Pay reply did not finish before its deadline', {
           route: request.route,
           attempt,
-          deadlineMs,
+          deadlineMs: deadline.ms,
         });
-        throw new KsPayError('timeout', messages.deadline(deadlineMs), { cause: error });
+        throw new KsPayError('timeout', messages.deadline(deadline.ms), { cause: error });
       }
       if (timer.signal.aborted) {
         options.log.warn('KS Pay request timed out', {
@@ -155,7 +187,7 @@ export function createHttp(options: HttpOptions): Http {
       throw new KsPayError('network', message, { cause: error });
     } finally {
       clearTimeout(timeout);
-      clearTimeout(deadline);
+      clearTimeout(deadlineTimer);
     }
     options.log.debug('KS Pay request', {
       route: request.route,
@@ -184,11 +216,11 @@ export function createHttp(options: HttpOptions): Http {
   async function withRetries<T>(
     request: HttpRequest,
     success: Success<T>,
-    deadlineMs: number | undefined,
+    deadline: Deadline | undefined,
   ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await once(request, attempt, success, deadlineMs);
+        return await once(request, attempt, success, deadline);
       } catch (error) {
         if (!(error instanceof KsPayError) || !isRetryable(error) || attempt >= options.maxGetAttempts)
           throw error;
@@ -209,19 +241,19 @@ export function createHttp(options: HttpOptions): Http {
 
   // A sale's POSTs are never repeated here: a repeated initiate could charge twice; the sale engine decides.
   // A reply read whole never holds its timeout off, so `timeoutMs` is already its overall deadline.
-  function exchange<T>(request: HttpRequest, success: Success<T>, deadlineMs?: number): Promise<T> {
+  function exchange<T>(request: HttpRequest, success: Success<T>, deadline?: Deadline): Promise<T> {
     return (request.retryable ?? request.method === 'GET')
-      ? withRetries(request, success, deadlineMs)
-      : once(request, 1, success, deadlineMs);
+      ? withRetries(request, success, deadline)
+      : once(request, 1, success, deadline);
   }
 
   return {
     send: (request) => exchange(request, readJson),
-    stream: (request, read) =>
+    stream: (request, read, deadline) =>
       exchange(
         request,
-        (response, stillReading) => read(chunksOf(response, stillReading)),
-        options.streamDeadlineMs,
+        (response, stillReading, stopped) => read(chunksOf(response, stillReading, stopped), stopped),
+        deadline ?? { at: performance.now() + options.streamDeadlineMs, ms: options.streamDeadlineMs },
       ),
   };
 }
@@ -257,14 +289,27 @@ async function readJson(response: Response): Promise<HttpReply> {
   return { status: response.status, body };
 }
 
-/** The body's chunks as they arrive; a reader that stops early cancels the rest, so the connection is freed. */
-async function* chunksOf(response: Response, stillReading: () => void): AsyncGenerator<Uint8Array> {
+/**
+ * The body's chunks as they arrive, until the body ends or `stopped` is aborted (then at once, without waiting for
+ * the next chunk of a trickled reply). A reader that stops early cancels the rest, so the connection is freed.
+ */
+async function* chunksOf(
+  response: Response,
+  stillReading: () => void,
+  stopped: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   if (response.body === null) return;
   const reader = response.body.getReader();
+  const stop = new Promise<null>((resolve) => {
+    if (stopped.aborted) resolve(null);
+    else stopped.addEventListener('abort', () => resolve(null), { once: true });
+  });
   let finished = false;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const next = await Promise.race([reader.read(), stop]);
+      if (next === null) return;
+      const { done, value } = next;
       if (done) {
         finished = true;
         return;

@@ -1,6 +1,6 @@
 // The KS Pay client's public face: the factory, its error type and the types the sale engine codes against.
 export { createKsPayClient } from './client.ts';
-export { KsPayError, isKsPayError } from './errors.ts';
+export { KsPayError, isKsPayError, duration } from './errors.ts';
 export { TransactionStatus } from './types.ts';
 export { CHECKOUT_URL_FIELDS, MAX_ORDER_NESTING } from './checkout-links.ts';
 export type {

@@ -14,8 +14,11 @@ export interface ListReplySummary {
   limit?: number | undefined;
   total?: number | undefined;
   hasMore?: boolean | undefined;
-  /** The reply held more records than the caller would keep: reading stopped there, the rest unread. */
-  cut?: true;
+  /**
+   * Reading stopped before the reply ended, the rest unread: it held more records than the caller would keep
+   * (`records`), or its deadline passed while it was still arriving (`deadline`). The records read are kept.
+   */
+  cut?: 'records' | 'deadline';
 }
 
 /**
@@ -48,12 +51,14 @@ function bad(what: string, cause?: unknown): KsPayError {
 /**
  * Parses `chunks` as one JSON reply of GET /transaction in any documented shape and calls `onRecord` with each
  * record in order. Whatever `onRecord` throws ends the reading with that error. Everything else that is wrong
- * (not JSON, cut short, not a list, records in two places) is a `bad_response`.
+ * (not JSON, cut short, not a list, records in two places) is a `bad_response`. Chunks that end because `stopped`
+ * was aborted (the reply's deadline passed) are no error: the records read so far stand, as with `maxRecords`.
  */
 export async function readTransactionList(
   chunks: AsyncIterable<Uint8Array>,
   onRecord: (record: unknown, index: number) => void,
   maxRecords = Number.POSITIVE_INFINITY,
+  stopped?: AbortSignal,
 ): Promise<ListReplySummary> {
   const parser = new JSONParser({ paths: PATHS, keepStack: false });
   const depth = createDepthGauge();
@@ -96,7 +101,7 @@ export async function readTransactionList(
       parser.write(chunk);
     } catch (error) {
       // Leaving the loop cancels the rest of the reply, so an endless list is read no further.
-      if (refused === ENOUGH) return { paged: false, count, cut: true };
+      if (refused === ENOUGH) return { paged: false, count, cut: 'records' };
       if (refused !== undefined) throw refused;
       throw bad(count === 0 ? 'not JSON' : 'the transaction list is not valid JSON', error);
     }
@@ -104,6 +109,8 @@ export async function readTransactionList(
       throw bad(count === 0 ? 'a reply far too large' : 'a transaction record far too large');
     }
   }
+  // Whatever the reply was becoming, the records it completed before its deadline are whole and checked.
+  if (stopped?.aborted) return { paged: false, count, cut: 'deadline' };
   if (!started) throw bad('an empty reply');
   if (!parser.isEnded) throw bad('the transaction list ended before it was complete');
 

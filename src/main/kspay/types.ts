@@ -43,9 +43,11 @@ export interface InitiateResult {
 }
 
 /** A listing stopped at the records it keeps. */
-export interface ListCut {
-  kept: number;
-}
+/**
+ * A listing that stopped before the server's list ended, keeping the newest `kept` records read: it held more
+ * than a listing keeps (`records`), or it was still arriving when the listing's deadline (`deadlineMs`) passed.
+ */
+export type ListCut = { kept: number } & ({ reason: 'records' } | { reason: 'deadline'; deadlineMs: number });
 
 export interface TransactionsQuery {
   /** ISO instant, inclusive. */
@@ -67,7 +69,10 @@ export interface KsPayClientOptions {
   credentials: () => Promise<KsPayCredentials>;
   /** Per request; default 15 s. A list reply's restarts on every chunk, within `listDeadlineMs`. */
   timeoutMs?: number;
-  /** The most one transaction list reply may take, however steadily it arrives; default 5 minutes. */
+  /**
+   * The most one transaction listing (all its pages) may take, however steadily it arrives; default 5 minutes.
+   * Past it reading stops and the records read so far are kept (`onCut`), or, with none read, it is a `timeout`.
+   */
   listDeadlineMs?: number;
   fetch?: typeof fetch;
   clock?: Clock;
@@ -104,8 +109,9 @@ export interface KsPayClient {
   transaction(txnId: string, signal?: AbortSignal): Promise<Transaction>;
   /**
    * Every page; `onPage` gets each page's records as it is read (the desk shows them before the last), and
-   * the next page is asked for once what it returns has resolved. `onCut` is called when KS Pay listed more
-   * than a listing keeps: the records returned are then the newest `kept`, and the rest was never read.
+   * the next page is asked for once what it returns has resolved. `onCut` is called when reading stopped before
+   * KS Pay's list ended (more records than a listing keeps, or the listing's deadline passed while they were
+   * still arriving): the records returned are then the newest `kept`, and the rest was never read.
    */
   transactions(
     query?: TransactionsQuery,

@@ -2,11 +2,17 @@
 
 import { CodedError } from '../../shared/coded-error.ts';
 
-export type ReportsErrorCode = 'day_unresolved' | 'day_closed' | 'invalid' | 'not_found' | 'chain_broken';
+/**
+ * What holds a day open until the manager overrides: sales with no final outcome (`day_unresolved`), payments
+ * KS Pay reversed after they were paid that nobody reviewed (`day_reversed`), or both (`day_unresolved_reversed`).
+ */
+export type DayBlockedCode = 'day_unresolved' | 'day_reversed' | 'day_unresolved_reversed';
+
+export type ReportsErrorCode = DayBlockedCode | 'day_closed' | 'invalid' | 'not_found' | 'chain_broken';
 
 export class ReportsError extends CodedError<ReportsErrorCode> {
   override readonly name = 'ReportsError';
-  /** For `day_unresolved` over sales with no final outcome: how many (absent over unreviewed reversals). */
+  /** For a day held open by sales with no final outcome: how many (absent when only reversals hold it). */
   readonly unresolved: number | undefined;
 
   constructor(code: ReportsErrorCode, message: string, unresolved?: number) {

@@ -172,7 +172,7 @@ describe('transactions', () => {
     const service = reports({
       kspay: () => ({
         transactions: async (_query, _signal, _onPage, onCut) => {
-          onCut?.({ kept: 1_000_000 });
+          onCut?.({ kept: 1_000_000, reason: 'records' });
           return [newest];
         },
       }),
@@ -183,6 +183,25 @@ describe('transactions', () => {
       code: 'list_cut',
       message:
         'KS Pay sent more than 1,000,000 records; the newest 1,000,000 are shown. Look older ones up in the KS Pay dashboard.',
+    });
+  });
+
+  it('says on the desk when KS Pay was still sending records at the listing deadline, and which are shown', async () => {
+    const newest = txn({ txnId: 'tx_1', referenceNumber: 'WEB-1' });
+    const service = reports({
+      kspay: () => ({
+        transactions: async (_query, _signal, _onPage, onCut) => {
+          onCut?.({ kept: 12_345, reason: 'deadline', deadlineMs: 5 * 60_000 });
+          return [newest];
+        },
+      }),
+    });
+    const listed = await service.transactions();
+    expect(listed.rows.map((r) => r.reference)).toEqual(['WEB-1']);
+    expect(listed.serverError).toEqual({
+      code: 'list_cut',
+      message:
+        'KS Pay took longer than 5 minutes to send its records, so the terminal stopped reading; the newest 12,345 read are shown. Press Reconcile to load them again, and look older ones up in the KS Pay dashboard; if it keeps happening, check the server address in Settings.',
     });
   });
 
@@ -323,6 +342,9 @@ describe('day', () => {
     });
     const report = await service.closeDay({ actor: 'manager' });
     expect(report.summary.currencies[0]).toMatchObject({ grossMinor: 1000, reversed: 1, reversedMinor: 250 });
+    // Reviewed, so it held nothing open, but the report still lists it.
+    expect(report).toMatchObject({ reversedSaleIds: ['b'] });
+    expect(report).not.toHaveProperty('overrideReason');
     expect(await service.verifyChain()).toEqual({ ok: true });
     const csv = (await service.exportZReport(report.number)).content;
     expect(csv).toContain('Reversed after paid,Reversed amount');
@@ -379,8 +401,10 @@ describe('closeDay', () => {
     ];
     const service = reports({ issues });
     const error = await refusal(service.closeDay({ actor: 'manager' }));
-    expect(error.code).toBe('day_unresolved');
-    expect(error.message).toContain('POS-B');
+    expect(error.code).toBe('day_reversed');
+    expect(error.message).toBe(
+      'The day cannot be closed: KS Pay now lists a payment as failed after the terminal confirmed it paid (POS-B). Review it on the Pending screen, or close anyway with the manager PIN and a reason.',
+    );
     expect(error.message).toMatch(/manager PIN and a reason/);
     expect(journal.records('zreport')).toEqual([]);
 
@@ -388,7 +412,11 @@ describe('closeDay', () => {
       actor: 'manager',
       overrideReason: 'Customer paid again in cash',
     });
-    expect(report).toMatchObject({ unresolvedSaleIds: [], overrideReason: 'Customer paid again in cash' });
+    expect(report).toMatchObject({
+      unresolvedSaleIds: [],
+      reversedSaleIds: ['b'],
+      overrideReason: 'Customer paid again in cash',
+    });
     const entry = (await audit.list()).at(-1);
     expect(entry).toMatchObject({ action: 'day.closed_with_override' });
     expect(entry?.detail).toContain('1 unreviewed reversed sale(s) (POS-B)');
@@ -398,6 +426,22 @@ describe('closeDay', () => {
     sales = [...sales, sale({ id: 'c', createdAt: '2026-11-02T10:00:00.000+05:30' })];
     const next = await service.closeDay({ actor: 'manager' });
     expect(next).not.toHaveProperty('overrideReason');
+    // No reversed sale that day: the field is absent, as in every report closed before it existed.
+    expect(next).not.toHaveProperty('reversedSaleIds');
+    expect(await service.verifyChain()).toEqual({ ok: true });
+  });
+
+  it('names both when unresolved sales and an unreviewed reversal hold the day open', async () => {
+    sales = [sale({ id: 'a', status: 'unknown' }), sale({ id: 'b', reference: 'POS-B' })];
+    const issues: ReportsDeps['issues'] = () => [
+      { id: 'reversed:b', kind: 'reversed', saleId: 'b', explanation: 'reversed', reviewed: false },
+    ];
+    const error = await refusal(reports({ issues }).closeDay({ actor: 'manager' }));
+    expect(error.code).toBe('day_unresolved_reversed');
+    expect(error.unresolved).toBe(1);
+    expect(error.message).toBe(
+      'The day cannot be closed: 1 sale has no final outcome yet, and KS Pay now lists a payment as failed after the terminal confirmed it paid (POS-B). Reconcile the sales and review the payments on the Pending screen, or close anyway with the manager PIN and a reason.',
+    );
   });
 
   it('still refuses an override with a blank reason', async () => {

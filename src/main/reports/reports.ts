@@ -29,8 +29,9 @@ import {
 } from '../../shared/z-report.ts';
 import { createDayClock, createZonedTime, isDayKey } from '../../shared/zoned-time.ts';
 import type { Clock, Logger } from '../deps.ts';
-import type { KsPayClient, Transaction } from '../kspay/index.ts';
+import type { KsPayClient, ListCut, Transaction } from '../kspay/index.ts';
 import { createPeriods, type Periods } from './periods.ts';
+import { listCutMessage } from './list-cut-message.ts';
 import { ReportsError } from './errors.ts';
 import { createTransactionListings, type ListingPage } from './transaction-listing.ts';
 import { ZReportRecord } from '../journal/index.ts';
@@ -127,6 +128,30 @@ export interface Reports {
 }
 
 /** What a close over the manager's override went past, for the audit log. */
+/** The refusal of a day held open, naming everything that holds it and the way out. */
+function dayBlocked(unresolved: readonly Sale[], reversed: readonly Sale[]): ReportsError {
+  const parts: string[] = [];
+  const u = unresolved.length;
+  const v = reversed.length;
+  if (u > 0) parts.push(`${u} ${u === 1 ? 'sale has' : 'sales have'} no final outcome yet`);
+  if (v > 0)
+    parts.push(
+      `KS Pay now lists ${v === 1 ? 'a payment' : `${v} payments`} as failed after the terminal confirmed ${v === 1 ? 'it' : 'them'} paid (${reversed.map((s) => s.reference).join(', ')})`,
+    );
+  const todo =
+    u > 0 && v > 0
+      ? 'Reconcile the sales and review the payments on the Pending screen'
+      : u > 0
+        ? `Reconcile ${u === 1 ? 'it' : 'them'} on the Pending screen`
+        : `Review ${v === 1 ? 'it' : 'them'} on the Pending screen`;
+  const code = u > 0 && v > 0 ? 'day_unresolved_reversed' : u > 0 ? 'day_unresolved' : 'day_reversed';
+  return new ReportsError(
+    code,
+    `The day cannot be closed: ${parts.join(', and ')}. ${todo}, or close anyway with the manager PIN and a reason.`,
+    u > 0 ? u : undefined,
+  );
+}
+
 function overridden(unresolved: readonly Sale[], reversed: readonly Sale[]): string {
   const refs = (sales: readonly Sale[]) => sales.map((s) => s.reference).join(', ');
   const parts: string[] = [];
@@ -195,7 +220,7 @@ export function createReports(deps: ReportsDeps): Reports {
     const soFar = new Map<string, Transaction>();
     listedSoFar = { records: soFar, array: [] };
     try {
-      let cut: number | undefined;
+      let cut: ListCut | undefined;
       const server = await client.transactions(
         {},
         undefined,
@@ -203,18 +228,11 @@ export function createReports(deps: ReportsDeps): Reports {
           for (const record of page) soFar.set(record.txnId, record);
           return deps.betweenPages?.();
         },
-        ({ kept }) => (cut = kept),
+        (stopped) => (cut = stopped),
       );
       lastServer = { records: server, at: new Date(deps.clock.now()).toISOString() };
       if (cut === undefined) return { server };
-      const count = cut.toLocaleString('en-US');
-      return {
-        server,
-        serverError: {
-          code: 'list_cut',
-          message: `KS Pay sent more than ${count} records; the newest ${count} are shown. Look older ones up in the KS Pay dashboard.`,
-        },
-      };
+      return { server, serverError: { code: 'list_cut', message: listCutMessage(cut) } };
     } catch (error) {
       const code =
         typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'server';
@@ -312,21 +330,9 @@ export function createReports(deps: ReportsDeps): Reports {
     const unreviewedReversals = reversedSaleIds(true);
     const reversed = sales.filter((sale) => unreviewedReversals.has(sale.id));
     const override = unresolved.length > 0 || reversed.length > 0;
-    if (unresolved.length > 0 && reason === '') {
-      const n = unresolved.length;
-      throw new ReportsError(
-        'day_unresolved',
-        `The day cannot be closed: ${n} ${n === 1 ? 'sale has' : 'sales have'} no final outcome yet. Reconcile ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
-        n,
-      );
-    }
-    if (reversed.length > 0 && reason === '') {
-      const n = reversed.length;
-      throw new ReportsError(
-        'day_unresolved',
-        `The day cannot be closed: KS Pay now lists ${n === 1 ? 'a payment' : `${n} payments`} as failed after the terminal confirmed ${n === 1 ? 'it' : 'them'} paid (${reversed.map((s) => s.reference).join(', ')}). Review ${n === 1 ? 'it' : 'them'} on the Pending screen, or close anyway with the manager PIN and a reason.`,
-      );
-    }
+    if (override && reason === '') throw dayBlocked(unresolved, reversed);
+    const allReversed = reversedSaleIds();
+    const reversedOfDay = sales.filter((sale) => allReversed.has(sale.id)).map((sale) => sale.id);
 
     const unhashed: Omit<ZReport, 'hash'> = {
       number: (last?.number ?? 0) + 1,
@@ -335,8 +341,10 @@ export function createReports(deps: ReportsDeps): Reports {
       closedAt: new Date(now).toISOString(),
       closedBy: actor,
       terminalName: deps.terminalName(),
-      summary: summariseRows(sales, day, zoned, reversedSaleIds()),
+      summary: summariseRows(sales, day, zoned, allReversed),
       unresolvedSaleIds: unresolved.map((sale) => sale.id),
+      // Absent when there is none, so the reports closed before the field existed keep their hashes.
+      ...(reversedOfDay.length > 0 ? { reversedSaleIds: reversedOfDay } : {}),
       ...(override ? { overrideReason: reason } : {}),
       previousHash: last?.hash ?? GENESIS_HASH,
     };

@@ -38,6 +38,65 @@ describe('resume after a restart', () => {
   });
 });
 
+describe('reconcile against a list that trickles in', () => {
+  it('ends at the listing deadline for a Reconcile joined to the stuck one, and completes once KS Pay recovers', async () => {
+    await open({
+      hostile: null,
+      clientTimeoutMs: 1_000,
+      listDeadlineMs: 1_500,
+      engine: QUIET,
+    });
+    const hostile = rig.hostile;
+    if (!hostile) throw new Error('the rig has no hostile server');
+    const sale = await rig.engine.start({ ...INR, amountMinor: 1234 });
+    hostile.set({ kind: 'trickle-list', gapMs: 200 });
+
+    const stuck = rig.engine.reconcile();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const joined = rig.engine.reconcile();
+    // A bound on an answer, not a speed: both are due at the 1.5 s deadline; waiting for ever is the failure.
+    const gaveUp = new Promise<'still waiting'>((resolve) =>
+      setTimeout(() => resolve('still waiting'), 4_000),
+    );
+    const [first, second] = await Promise.all([
+      Promise.race([stuck, gaveUp]),
+      Promise.race([joined, gaveUp]),
+    ]);
+    expect(second).not.toBe('still waiting');
+    expect(first).not.toBe('still waiting');
+    expect(second).toBe(first);
+    expect(second).toMatchObject({ listProblem: { code: 'list_unread' } });
+    expect(second === 'still waiting' ? '' : second.listProblem?.message).toMatch(
+      /^Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 2 seconds without finishing it.* It looked each open sale up on its own instead/,
+    );
+    expect(hostile.hostileReplies()).toBe(1);
+    expect(rig.engine.get(sale.id).sale.status).toBe('awaiting_payment');
+
+    hostile.set(null);
+    rig.sandbox.pay(sale.txnId ?? '', 'success');
+    const recovered = await Promise.race([rig.engine.reconcile(), gaveUp]);
+    expect(recovered).toMatchObject({ checked: 1, settled: 1, stillPending: 0 });
+    expect(recovered).not.toHaveProperty('listProblem');
+    expect(rig.engine.get(sale.id).sale.status).toBe('succeeded');
+  });
+});
+
+describe('reconcile against a list that arrives too slowly', () => {
+  it('compares the records read by the listing deadline, concludes nothing from the rest, and says so', async () => {
+    await open({ hostile: null, clientTimeoutMs: 1_000, listDeadlineMs: 1_000, engine: QUIET });
+    const paid = await rig.engine.start({ ...INR, amountMinor: 999 });
+    await rig.engine.handleRedirect(rig.sandbox.pay(paid.txnId ?? '', 'success').redirectUrl);
+    rig.hostile?.set({ kind: 'slow-list', gapMs: 100 });
+    const report = await rig.engine.reconcile();
+    expect(report.listProblem?.code).toBe('list_cut');
+    expect(report.listProblem?.message).toMatch(
+      /^KS Pay took longer than 1 second to send its transactions, so Reconcile stopped reading and compared the \d+ that had arrived\. It concluded nothing about sales missing from them/,
+    );
+    // The paid sale is not among the records read, yet it is not called "terminal only".
+    expect(report.issues.filter((issue) => issue.kind === 'terminal_only')).toEqual([]);
+  });
+});
+
 describe('reconcile', () => {
   it("lists a server payment with this terminal's prefix that the terminal never recorded, and keeps it across restarts", async () => {
     await open();

@@ -1,8 +1,15 @@
 // Reconcile: settles open sales from KS Pay's list (or a look-up each), records what only one side knows, and
 // lists the issues a manager reviews; a sale counts as reviewed once every issue of it is.
-import type { AfterCancelSettlement, ReconcileIssue, ReconcileReport, Sale } from '../../shared/domain.ts';
+import type {
+  AfterCancelSettlement,
+  ReconcileIssue,
+  ReconcileReport,
+  Sale,
+  UserError,
+} from '../../shared/domain.ts';
 import { isReferenceOf } from '../../shared/terminal-of.ts';
 import type { EngineContext } from './engine-context.ts';
+import { listStopped, listUnread } from './reconcile-list-problem.ts';
 import {
   flagIssues,
   issueId,
@@ -88,16 +95,21 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
     const oldestOpen = open.reduce((min, sale) => Math.min(min, Date.parse(sale.createdAt)), now);
     const from = Math.min(now - reconcileWindowMs, oldestOpen);
     let listed: ServerRecord[] | null = null;
-    // A list cut short at the records it keeps says nothing of the sales it did not reach.
+    // A list cut short (at the records it keeps, or its deadline) says nothing of the sales it did not reach.
     let listCut = false;
+    let listProblem: UserError | undefined;
     try {
       listed = (
-        await ctx.client().transactions({ from: new Date(from).toISOString() }, undefined, undefined, () => {
-          listCut = true;
-        })
+        await ctx
+          .client()
+          .transactions({ from: new Date(from).toISOString() }, undefined, undefined, (cut) => {
+            listCut = true;
+            listProblem = listStopped(cut);
+          })
       ).map(toServerRecord);
     } catch (error) {
       log.warn('sales: reconcile could not list transactions', { code: ksPayErrorCode(error) ?? 'other' });
+      listProblem = listUnread(error);
     }
     const byReference = new Map<string, ServerRecord>();
     for (const record of listed ?? []) {
@@ -149,7 +161,14 @@ export function createReconciler(ctx: EngineContext, { watch }: ReconcilerDeps):
       const latest = journal.sale(sale.id);
       return latest !== undefined && awaitsServer(latest);
     }).length;
-    return { at: nowIso(), checked: open.length, settled, stillPending, issues: issues() };
+    return {
+      at: nowIso(),
+      checked: open.length,
+      settled,
+      stillPending,
+      issues: issues(),
+      ...(listProblem ? { listProblem } : {}),
+    };
   }
 
   async function markReviewed(issueId: string, note: string, actor: string): Promise<void> {

@@ -49,6 +49,11 @@ export interface SalesEngine {
   issues(): ReconcileIssue[];
   markReviewed(issueId: string, note: string, actor: string): Promise<void>;
   settleAfterCancel(saleId: string, settlement: AfterCancelSettlement, actor: string): Promise<void>;
+  /**
+   * Notes in the journal that the sale's receipt was printed (`receiptPrintedAt`, once: a reprint keeps the first
+   * time) and tells every page, so each shows the next copy as a DUPLICATE. Resolves with the sale as noted.
+   */
+  markReceiptPrinted(saleId: string): Promise<Sale>;
   onUpdate(listener: SaleListener): () => void;
   /** On start: reads the journal (unless it was read already), picks every open sale up again and reconciles. */
   resume(): Promise<void>;
@@ -138,6 +143,22 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
     issues: reconciler.issues,
     markReviewed: reconciler.markReviewed,
     settleAfterCancel: reconciler.settleAfterCancel,
+    markReceiptPrinted(saleId) {
+      return ctx.locks.run(saleId, async () => {
+        const sale = ctx.requireSale(saleId);
+        if (sale.receiptPrintedAt !== undefined) return sale;
+        // updatedAt stays: it is when the payment last changed, which a receipt shows when KS Pay gave no time.
+        const printed: Sale = { ...sale, receiptPrintedAt: ctx.nowIso() };
+        await journal.append({
+          kind: 'sale',
+          at: printed.receiptPrintedAt,
+          sale: printed,
+          note: 'Receipt printed',
+        });
+        ctx.emit(printed);
+        return printed;
+      });
+    },
     onUpdate(listener) {
       ctx.listeners.add(listener);
       return () => ctx.listeners.delete(listener);

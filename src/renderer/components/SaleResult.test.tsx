@@ -4,6 +4,8 @@ import type { SaleStatus } from '../../shared/domain.ts';
 import { makeSale } from '../test/fake-pos.ts';
 import { renderApp } from '../test/render-app.tsx';
 
+const PRINTED_AT = '2026-03-02T10:17:00.000+05:30';
+
 const cases: [SaleStatus, string, string][] = [
   ['succeeded', 'Payment successful', 'Paid'],
   ['failed', 'Payment failed', 'Not paid'],
@@ -124,11 +126,57 @@ describe('the result', () => {
     print.mockRestore();
   });
 
+  it('after a reload, the system printer prints the page marked DUPLICATE when main noted the receipt printed', async () => {
+    // What the page showed each time main printed it: the system printer prints the page as it stands.
+    const markedWhenPrinted: boolean[] = [];
+    const printed = makeSale({ status: 'succeeded', txnId: 'tx_9', receiptPrintedAt: PRINTED_AT });
+    const { user } = await renderApp({
+      'sales.current': () => printed,
+      'receipts.print': () => {
+        markedWhenPrinted.push(screen.queryByText('DUPLICATE') !== null);
+        return { via: 'system', duplicate: true, sale: printed };
+      },
+    });
+    expect(await screen.findByText('DUPLICATE')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    expect(await screen.findByText(/printed before, so this copy is marked DUPLICATE/)).toBeInTheDocument();
+    expect(markedWhenPrinted).toEqual([true]);
+  });
+
+  it('the first copy is not marked DUPLICATE even when main’s update noting it arrives before the page prints it', async () => {
+    const markedWhenPrinted: boolean[] = [];
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      markedWhenPrinted.push(screen.queryByText('DUPLICATE') !== null);
+    });
+    const sale = makeSale({ status: 'succeeded', txnId: 'tx_9' });
+    const noted = { ...sale, receiptPrintedAt: PRINTED_AT };
+    const { user, fake } = await renderApp({ 'sales.current': () => sale });
+    fake.handle('receipts.print', () => {
+      fake.emit('sale.updated', noted);
+      return { via: 'renderer', duplicate: false, sale: noted };
+    });
+    await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    expect(markedWhenPrinted).toEqual([false]);
+    // Printed once: the screen, and every later copy, say DUPLICATE.
+    expect(await screen.findByText('DUPLICATE')).toBeInTheDocument();
+    fake.handle('receipts.print', () => ({ via: 'renderer', duplicate: true, sale: noted }));
+    await user.click(screen.getByRole('button', { name: 'Print receipt' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(2));
+    expect(markedWhenPrinted).toEqual([false, true]);
+    print.mockRestore();
+  });
+
   it('Print receipt does not open the print dialog when main printed on the thermal printer', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const sale = makeSale({ status: 'succeeded' });
     const { user } = await renderApp({
-      'sales.current': () => makeSale({ status: 'succeeded' }),
-      'receipts.print': () => ({ via: 'escpos', duplicate: false }),
+      'sales.current': () => sale,
+      'receipts.print': () => ({
+        via: 'escpos',
+        duplicate: false,
+        sale: { ...sale, receiptPrintedAt: PRINTED_AT },
+      }),
     });
     await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
     expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
@@ -137,9 +185,14 @@ describe('the result', () => {
   });
 
   it('after Print receipt, the focus is back on New sale so Enter starts the next sale', async () => {
+    const sale = makeSale({ status: 'succeeded' });
     const { user } = await renderApp({
-      'sales.current': () => makeSale({ status: 'succeeded' }),
-      'receipts.print': () => ({ via: 'escpos', duplicate: false }),
+      'sales.current': () => sale,
+      'receipts.print': () => ({
+        via: 'escpos',
+        duplicate: false,
+        sale: { ...sale, receiptPrintedAt: PRINTED_AT },
+      }),
     });
     await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
     expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();

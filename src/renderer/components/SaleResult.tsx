@@ -86,15 +86,18 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
 
   async function print() {
     setPrintState({ busy: true, message: null, failed: false });
+    // The system printer prints this page as it stands: its mark comes from main's receiptPrintedAt, and main's
+    // update noting this very print must not reach the copy being printed.
+    useSale.getState().holdReceiptMark(sale.id, sale.receiptPrintedAt !== undefined);
     try {
-      const { via, duplicate } = await pos().receipts.print({ saleId: sale.id });
+      const { via, duplicate, sale: printed } = await pos().receipts.print({ saleId: sale.id });
       if (via === 'renderer') {
         // The copy this page prints carries main's DUPLICATE mark when main says it is a reprint.
-        if (duplicate) flushSync(() => useSale.getState().receiptPrinted(sale.id));
+        flushSync(() => useSale.getState().holdReceiptMark(sale.id, duplicate));
         window.print();
       }
-      // Printed once: every later copy, and the screen, say DUPLICATE.
-      useSale.getState().receiptPrinted(sale.id);
+      // Printed once: main noted it, so every later copy, and the screen, say DUPLICATE.
+      useSale.getState().applyUpdate(printed);
       setPrintState({
         busy: false,
         message: duplicate
@@ -107,6 +110,7 @@ export function SaleResult({ sale, locale }: { sale: Sale; locale: string }) {
     } catch (error) {
       setPrintState({ busy: false, message: errorMessage(error), failed: true });
     } finally {
+      useSale.getState().releaseReceiptMark();
       // Print is disabled while it prints, which drops the focus to the page: give it back to
       // New sale so Enter still starts the next sale.
       newSaleRef.current?.focus();

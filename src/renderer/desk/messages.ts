@@ -154,6 +154,7 @@ export const deskMessages = {
     issuesLead:
       'Where the terminal and KS Pay disagree. Nothing is ever deleted; mark each one reviewed once you have dealt with it.',
     noIssues: 'No reconcile issues. The terminal and KS Pay agree.',
+    noIssuesFound: 'No reconcile issues found in what could be compared with KS Pay (see the note above).',
     notChecked: 'Press Reconcile to compare the terminal with KS Pay.',
     reconcile: 'Reconcile', // name
     markReviewed: 'Mark reviewed', // name
@@ -256,9 +257,19 @@ export const deskMessages = {
     none: 'No day has been closed yet.',
     reprint: 'Reprint',
     view: 'View',
-    overrideHeading: 'Close with unresolved sales',
-    overrideLead:
-      'The unresolved sales are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
+    // What holds the day open, as main's refusal says: unresolved sales, reversed payments, or both.
+    overrideHeading: {
+      sales: 'Close with unresolved sales',
+      reversed: 'Close with reversed payments',
+      both: 'Close with unresolved sales and reversed payments',
+    },
+    overrideLead: {
+      sales:
+        'The unresolved sales are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
+      reversed:
+        'The payments KS Pay reversed after they were paid are listed on the report. Enter the manager PIN and say why the day is closed before they are reviewed.',
+      both: 'The unresolved sales and the payments KS Pay reversed after they were paid are listed on the report. Enter the manager PIN and say why the day is closed anyway.',
+    },
     reason: 'Reason', // name
     reasonRequired: 'Write a reason: it is printed on the Z report and kept in the audit log.',
     pinRequired: 'Enter the manager PIN.',
@@ -269,8 +280,14 @@ export const deskMessages = {
     periodFirst: 'The first sale',
     closedAt: 'Closed at',
     closedBy: 'Closed by',
-    overrideReason: 'Closed with unresolved sales because',
+    overrideReason: {
+      sales: 'Closed with unresolved sales because',
+      reversed: 'Closed with reversed payments because',
+      // Unresolved sales beside reversals that may have been reviewed, or a report older than its reversals list.
+      override: "Closed with the manager's override because",
+    },
     unresolvedSales: 'Unresolved sales',
+    reversedSales: 'Reversed after paid',
     previousHash: 'Previous report hash',
     hash: 'Report hash',
     noSales: 'No sales on this day.',

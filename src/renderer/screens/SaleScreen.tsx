@@ -32,7 +32,7 @@ export function SaleScreen({ status }: { status: AppStatus }) {
   const locale = resolveLocale(status.settings.locale);
   const sale = useSale((s) => s.sale);
   const paidAfterCancel = useSale((s) => s.paidAfterCancel);
-  const printedIds = useSale((s) => s.receiptsPrinted);
+  const receiptMark = useSale((s) => s.receiptMark);
   const [manager, setManager] = useState<ManagerView>('closed');
   const [lockedWhenIdle, setLockedWhenIdle] = useState(false);
   const { mode, settings } = status;
@@ -182,7 +182,14 @@ export function SaleScreen({ status }: { status: AppStatus }) {
         ) : null}
       </div>
       {final ? (
-        <Receipt sale={final} settings={settings} locale={locale} duplicate={printedIds.includes(final.id)} />
+        <Receipt
+          sale={final}
+          settings={settings}
+          locale={locale}
+          duplicate={
+            receiptMark?.saleId === final.id ? receiptMark.duplicate : final.receiptPrintedAt !== undefined
+          }
+        />
       ) : null}
     </>
   );

@@ -21,9 +21,14 @@ interface SaleState {
   checkoutOpened: readonly string[];
   /** Sales cancelled at the counter that KS Pay later reported paid: never hidden from the cashier. */
   paidAfterCancel: readonly Sale[];
-  /** Sales whose receipt main printed (or let this page print) already: each further copy is a DUPLICATE. */
-  receiptsPrinted: readonly string[];
-  receiptPrinted(saleId: string): void;
+  /**
+   * The DUPLICATE mark the receipt keeps while a copy of it prints, whatever main's updates bring meanwhile: a
+   * copy printed from the page carries what it said when printing began (or main's word, for the page's own
+   * print). Otherwise the receipt is marked from the sale's `receiptPrintedAt`, which main keeps.
+   */
+  receiptMark: { saleId: string; duplicate: boolean } | null;
+  holdReceiptMark(saleId: string, duplicate: boolean): void;
+  releaseReceiptMark(): void;
   setNote(note: string): void;
   restore(): Promise<void>;
   start(input: StartSaleInput): Promise<boolean>;
@@ -129,11 +134,14 @@ export const useSale = create<SaleState>()((set, get) => {
     startedHere: [],
     checkoutOpened: [],
     paidAfterCancel: [],
-    receiptsPrinted: [],
+    receiptMark: null,
 
-    receiptPrinted(saleId) {
-      if (!get().receiptsPrinted.includes(saleId))
-        set((state) => ({ receiptsPrinted: [...state.receiptsPrinted, saleId] }));
+    holdReceiptMark(saleId, duplicate) {
+      set({ receiptMark: { saleId, duplicate } });
+    },
+
+    releaseReceiptMark() {
+      set({ receiptMark: null });
     },
 
     setNote(note) {

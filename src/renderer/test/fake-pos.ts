@@ -105,12 +105,32 @@ function defaultHandlers(): Handlers {
     },
     'sales.dismiss': () => ({ ok: true }),
     'display.keying': () => ({ ok: true }),
-    'receipts.print': () => ({ via: 'renderer', duplicate: false }),
+  };
+}
+
+/**
+ * receipts.print as main answers it: the sale on the counter (`sales.current`), noted printed once; every
+ * later print of it is a duplicate. `via` says where main printed it.
+ */
+export function printsLikeMain(
+  table: Handlers,
+  via: 'escpos' | 'system' | 'renderer' = 'renderer',
+): Handler<'receipts.print'> {
+  const noted = new Map<string, Sale>();
+  return async ({ saleId }) => {
+    const sale = noted.get(saleId) ?? (await table['sales.current']?.(undefined));
+    if (!sale || sale.id !== saleId)
+      throw new PosError('not_found', 'The fake has no such sale on the counter.');
+    const duplicate = sale.receiptPrintedAt !== undefined;
+    const printed = duplicate ? sale : { ...sale, receiptPrintedAt: '2026-03-02T10:17:00.000+05:30' };
+    noted.set(saleId, printed);
+    return { via, duplicate, sale: printed };
   };
 }
 
 export function createFakePos(handlers: Handlers = {}): FakePos {
   const table: Handlers = { ...defaultHandlers(), ...handlers };
+  table['receipts.print'] ??= printsLikeMain(table);
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const made: FakePos['calls'] = [];
 

@@ -9,6 +9,9 @@
 //                  (the network is down).
 //   drop-writes    reads pass until the first write (a POST) arrives; from then on every request is dropped as
 //                  above: the network went down just as a sale was sent.
+//   slow-list      GET /transaction: a bare array of valid, distinct records, one every `gapMs`, for ever.
+//   reversed-list  GET /transaction: the upstream's own list, every COMPLETED payment in it listed FAILED (a
+//                  server taking back payments it confirmed; a record looked up by its id is left as it is).
 //
 // The behaviour can be changed while the server runs (`set`), so a test can let the server recover.
 import http from 'node:http';
@@ -19,12 +22,14 @@ export type HostileReply =
   | { kind: 'deep-record'; depth: number }
   | { kind: 'trickle-list'; gapMs: number }
   | { kind: 'drop' }
-  | { kind: 'drop-writes' };
+  | { kind: 'drop-writes' }
+  | { kind: 'slow-list'; gapMs: number }
+  | { kind: 'reversed-list' };
 
 export interface HostileServer {
   url: string;
   set(reply: HostileReply | null): void;
-  /** Records the endless list has written so far (over all its replies). */
+  /** Records the endless and slow lists have written so far (over all their replies). */
   recordsSent(): number;
   /** Replies of the hostile kind begun so far (a dropped request counts as one). */
   hostileReplies(): number;
@@ -43,6 +48,19 @@ function endlessRecord(index: number): string {
     paymentMethodName: 'UPI',
     createdAt: '2026-03-10T10:00:00.000Z',
   });
+}
+
+/** A list reply with every COMPLETED status turned FAILED, wherever the reply's shape puts its records. */
+function reversed(body: Buffer): Buffer {
+  const turn = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(turn);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value))
+      out[key] = key === 'status' && field === 'COMPLETED' ? 'FAILED' : turn(field);
+    return out;
+  };
+  return Buffer.from(JSON.stringify(turn(JSON.parse(body.toString('utf8')))));
 }
 
 function isList(req: http.IncomingMessage): boolean {
@@ -89,7 +107,7 @@ export async function startHostileServer(
     res.end('['.repeat(depth) + ']'.repeat(depth));
   }
 
-  function trickle(res: http.ServerResponse, gapMs: number): void {
+  function trickle(res: http.ServerResponse, gapMs: number, next: () => string): void {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.write('[');
     const timer = setInterval(() => {
@@ -98,7 +116,7 @@ export async function startHostileServer(
         timers.delete(timer);
         return;
       }
-      res.write(' ');
+      res.write(next());
     }, gapMs);
     timers.add(timer);
     res.on('close', () => {
@@ -107,7 +125,11 @@ export async function startHostileServer(
     });
   }
 
-  async function forward(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function forward(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    rewrite?: (body: Buffer) => Buffer,
+  ): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers = new Headers();
@@ -128,7 +150,8 @@ export async function startHostileServer(
         out[name] = value;
     });
     res.writeHead(answer.status, out);
-    res.end(Buffer.from(await answer.arrayBuffer()));
+    const answered = Buffer.from(await answer.arrayBuffer());
+    res.end(rewrite && answer.ok ? rewrite(answered) : answered);
   }
 
   const server = http.createServer((req, res) => {
@@ -141,10 +164,22 @@ export async function startHostileServer(
       endless(res);
     } else if (reply?.kind === 'trickle-list' && isList(req)) {
       hostile += 1;
-      trickle(res, reply.gapMs);
+      trickle(res, reply.gapMs, () => ' ');
+    } else if (reply?.kind === 'slow-list' && isList(req)) {
+      hostile += 1;
+      let first = true;
+      trickle(res, reply.gapMs, () => {
+        const record = `${first ? '' : ','}${endlessRecord(sent)}`;
+        first = false;
+        sent += 1;
+        return record;
+      });
     } else if (reply?.kind === 'deep-record' && isRecordLookup(req)) {
       hostile += 1;
       deep(res, reply.depth);
+    } else if (reply?.kind === 'reversed-list' && isList(req)) {
+      hostile += 1;
+      forward(req, res, reversed).catch(() => res.destroy());
     } else {
       forward(req, res).catch(() => res.destroy());
     }

@@ -8,6 +8,8 @@ import { createJournal } from '../../journal/index.ts';
 import type { Journal } from '../../journal/index.ts';
 import { createKsPayClient } from '../../kspay/index.ts';
 import type { KsPayClient } from '../../kspay/index.ts';
+import { startHostileServer } from '../../kspay/testing/hostile-server.ts';
+import type { HostileReply, HostileServer } from '../../kspay/testing/hostile-server.ts';
 import { startSandbox } from '../../../sandbox/index.ts';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/index.ts';
 import { createSaleIds } from '../sale-ids.ts';
@@ -41,6 +43,13 @@ export interface RigOptions {
   sandbox?: SandboxOptions;
   engine?: Partial<SalesEngineOptions>;
   clientTimeoutMs?: number;
+  /** The most one listing may take (the client's `listDeadlineMs`); the client's default when absent. */
+  listDeadlineMs?: number;
+  /**
+   * Puts a hostile proxy between the client and the sandbox (`rig.hostile`), answering as given (null: passing
+   * everything through until the test changes it).
+   */
+  hostile?: HostileReply | null;
   /** Wraps the client, e.g. to watch calls. */
   wrapClient?: (client: KsPayClient) => KsPayClient;
 }
@@ -51,6 +60,8 @@ export interface Rig {
   clock: TestClock;
   journal: Journal;
   client: KsPayClient;
+  /** The proxy in front of the sandbox, when the rig was asked for one. */
+  hostile: HostileServer | undefined;
   engine: SalesEngine;
   /** A fresh journal and engine over the same folder, as after a restart (the old engine is closed). */
   restart(engine?: Partial<SalesEngineOptions>): Promise<SalesEngine>;
@@ -62,11 +73,14 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const sandbox = await startSandbox({ clock, ...options.sandbox });
   const dir = await mkdtemp(join(tmpdir(), 'sales-'));
   const creds = sandbox.credentials;
+  const hostile =
+    options.hostile === undefined ? undefined : await startHostileServer(sandbox.url, options.hostile);
   const raw = createKsPayClient({
-    baseUrl: sandbox.url,
+    baseUrl: hostile?.url ?? sandbox.url,
     appId: creds.appId,
     credentials: async () => ({ accessKey: creds.accessKey, secretKey: creds.secretKey }),
     timeoutMs: options.clientTimeoutMs ?? 2_000,
+    ...(options.listDeadlineMs === undefined ? {} : { listDeadlineMs: options.listDeadlineMs }),
     clock,
     sleep: async () => undefined,
   });
@@ -94,6 +108,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     clock,
     journal,
     client,
+    hostile,
     engine: build(),
     async restart(overrides) {
       rig.engine.close();
@@ -106,6 +121,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     async close() {
       rig.engine.close();
       await journal.close();
+      await hostile?.close();
       await sandbox.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -97,19 +97,13 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
         );
       })}
 
-      {report.unresolvedSaleIds.length > 0 ? (
+      {report.unresolvedSaleIds.length > 0 || report.reversedSaleIds || report.overrideReason ? (
         <section className="zreport__override">
-          <h4>{r.unresolvedSales}</h4>
-          <ul>
-            {report.unresolvedSaleIds.map((id) => (
-              <li key={id} className="detail__mono">
-                {id}
-              </li>
-            ))}
-          </ul>
+          <SaleIds heading={r.unresolvedSales} ids={report.unresolvedSaleIds} />
+          <SaleIds heading={r.reversedSales} ids={report.reversedSaleIds ?? []} />
           {report.overrideReason ? (
             <p>
-              {r.overrideReason}: {report.overrideReason}
+              {r.overrideReason[overrideOf(report)]}: {report.overrideReason}
             </p>
           ) : null}
         </section>
@@ -122,6 +116,33 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
         <dd className="detail__mono">{report.hash}</dd>
       </dl>
     </article>
+  );
+}
+
+/** What the manager's override closed the day over, as far as the report lists it. */
+function overrideOf(report: ZReport): keyof typeof r.overrideReason {
+  const unresolved = report.unresolvedSaleIds.length > 0;
+  // The report lists reviewed reversals too, which need no override: beside unresolved sales, whether one
+  // was unreviewed is not known, so the words say no more than "the override".
+  const reversed = (report.reversedSaleIds?.length ?? 0) > 0;
+  if (unresolved) return reversed ? 'override' : 'sales';
+  // No unresolved sale, yet an override: only an unreviewed reversal asks for one.
+  return reversed ? 'reversed' : 'override';
+}
+
+function SaleIds({ heading, ids }: { heading: string; ids: readonly string[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <>
+      <h4>{heading}</h4>
+      <ul>
+        {ids.map((id) => (
+          <li key={id} className="detail__mono">
+            {id}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

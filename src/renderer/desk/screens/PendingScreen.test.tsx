@@ -137,4 +137,21 @@ describe('Pending', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/Nothing is pending/)).toBeInTheDocument();
   });
+
+  it('says in plain words when Reconcile could not compare with KS Pay’s whole list, and does not say they agree', async () => {
+    const listProblem = {
+      code: 'list_unread',
+      message:
+        "Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 5 minutes without finishing it, so the terminal stopped waiting. Try again later; if it keeps happening, check the server address in Settings. It looked each open sale up on its own instead, so payments this terminal never recorded were not checked for. Press Reconcile to try again.",
+    };
+    const { user } = renderDesk({ 'sales.reconcile': () => ({ ...report, issues: [], listProblem }) });
+    await user.click(screen.getByRole('button', { name: 'Pending' }));
+    expect(await screen.findByText(listProblem.message)).toBeInTheDocument();
+    expect(screen.queryByText('No reconcile issues. The terminal and KS Pay agree.')).toBeNull();
+    expect(
+      screen.getByText(
+        'No reconcile issues found in what could be compared with KS Pay (see the note above).',
+      ),
+    ).toBeInTheDocument();
+  });
 });

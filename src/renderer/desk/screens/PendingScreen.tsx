@@ -52,6 +52,12 @@ export function PendingScreen() {
       </header>
 
       {error || pendingError ? <ErrorNotice message={error ?? pendingError} /> : null}
+      {report?.listProblem && !running ? (
+        <p className="notice notice--warning" role="status">
+          <Icon name="offline" className="notice__icon" />
+          <span>{report.listProblem.message}</span>
+        </p>
+      ) : null}
 
       <div className="panel">
         <p className="panel__lead" role="status">
@@ -78,9 +84,13 @@ export function PendingScreen() {
         {!report ? (
           <p className="muted">{running ? deskMessages.transactions.reconciling : p.notChecked}</p>
         ) : report.issues.length === 0 ? (
-          <p className="pending-ok">
-            <Icon name="check-circle" /> {p.noIssues}
-          </p>
+          report.listProblem ? (
+            <p className="muted">{p.noIssuesFound}</p>
+          ) : (
+            <p className="pending-ok">
+              <Icon name="check-circle" /> {p.noIssues}
+            </p>
+          )
         ) : (
           <ul className="issues">
             {report.issues.map((issue) => (

@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ZReport } from '../../../shared/domain.ts';
 import { PosError } from '../../../shared/pos-error.ts';
+import { ZReportView } from '../components/ZReportView.tsx';
+import { createFormatters } from '../lib/formatters.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 function zreport(number: number, day: string, extra: Partial<ZReport> = {}): ZReport {
@@ -82,6 +84,46 @@ describe('Reports', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: /^Reprint Z report 1/ })).toBeInTheDocument(),
     );
+  });
+
+  it.each([
+    [
+      'day_reversed',
+      'Close with reversed payments',
+      'The payments KS Pay reversed after they were paid are listed on the report.',
+    ],
+    [
+      'day_unresolved_reversed',
+      'Close with unresolved sales and reversed payments',
+      'The unresolved sales and the payments KS Pay reversed after they were paid are listed on the report.',
+    ],
+  ])('names what holds the day open (%s) in the override form', async (code, heading, lead) => {
+    const { user } = renderDesk({
+      'reports.zReports': () => [],
+      'reports.closeDay': () => {
+        throw new PosError(code, '2026-11-01 cannot be closed: KS Pay now lists a payment as failed.');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Reports' }));
+    await user.click(screen.getByRole('button', { name: 'Close day' }));
+    const override = await screen.findByRole('form', { name: heading });
+    expect(within(override).getByText(lead, { exact: false })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Close with unresolved sales' })).toBeNull();
+  });
+
+  it('lists the reversed sales on a Z report and names the override of a day held open by one alone', () => {
+    const report = zreport(3, '2026-11-02', {
+      reversedSaleIds: ['s7'],
+      overrideReason: 'Customer paid again in cash',
+    });
+    render(<ZReportView report={report} format={createFormatters('en-IN', 'Asia/Kolkata')} paper="a4" />);
+    const article = screen.getByRole('article');
+    expect(within(article).getByRole('heading', { name: 'Reversed after paid' })).toBeInTheDocument();
+    expect(within(article).getByText('s7')).toBeInTheDocument();
+    expect(
+      within(article).getByText('Closed with reversed payments because: Customer paid again in cash'),
+    ).toBeInTheDocument();
+    expect(within(article).queryByText(/unresolved sales because/)).toBeNull();
   });
 
   it('prints the shown report, and lists, reprints and exports past ones', async () => {

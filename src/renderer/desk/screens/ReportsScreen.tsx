@@ -18,6 +18,14 @@ import './ReportsScreen.css';
 
 const r = deskMessages.reports;
 type Paper = 'thermal' | 'a4';
+/** What holds the day open, from the code of main's refusal. */
+type Blocker = keyof typeof r.overrideHeading;
+
+const BLOCKERS: Record<string, Blocker> = {
+  day_unresolved: 'sales',
+  day_reversed: 'reversed',
+  day_unresolved_reversed: 'both',
+};
 
 /** What Close day closes: every sale since the last Z report, into the next one. */
 function openPeriodLine(last: ZReport | undefined, dateTime: (iso: string) => string): string {
@@ -32,6 +40,7 @@ export function ReportsScreen() {
   const [closing, setClosing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [override, setOverride] = useState<{
+    blocker: Blocker;
     pin: string;
     reason: string;
     errors: { pin?: string; reason?: string };
@@ -66,10 +75,17 @@ export function ReportsScreen() {
       setListVersion((v) => v + 1);
     } catch (error) {
       setProblem(errorMessage(error));
-      // Unresolved sales: offer the override (PIN + reason) right where the refusal is shown.
-      if (error instanceof PosError && error.code === 'day_unresolved' && !withOverride)
-        setOverride({ pin: '', reason: '', errors: {} });
-      if (withOverride) setOverride({ ...withOverride, pin: '', errors: {} });
+      // Held open (unresolved sales, reversed payments): offer the override (PIN + reason) right where the
+      // refusal is shown, named after what holds the day.
+      const blocker = error instanceof PosError ? BLOCKERS[error.code] : undefined;
+      if (blocker && !withOverride) setOverride({ blocker, pin: '', reason: '', errors: {} });
+      if (withOverride)
+        setOverride((shown) => ({
+          ...withOverride,
+          blocker: blocker ?? shown?.blocker ?? 'sales',
+          pin: '',
+          errors: {},
+        }));
     } finally {
       setClosing(false);
     }
@@ -166,8 +182,8 @@ export function ReportsScreen() {
               submitOverride();
             }}
           >
-            <h3 id="override-heading">{r.overrideHeading}</h3>
-            <p className="muted">{r.overrideLead}</p>
+            <h3 id="override-heading">{r.overrideHeading[override.blocker]}</h3>
+            <p className="muted">{r.overrideLead[override.blocker]}</p>
             <PinField
               id="override-pin"
               label={deskMessages.common.pin}

@@ -1,0 +1,142 @@
+// A hostile KS Pay cannot freeze or exhaust main: while the server streams an endless array, answers [[[[…
+// or trickles a list a byte at a time, `setup.status` (what every page asks first) answers before a 1 s
+// deadline throughout, main's heap stays bounded, and the desk's listing and Pending say what happened.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
+import { startHostileServer, type HostileServer } from '../kspay/testing/hostile-server.ts';
+import { createPosApp, type PosApp } from './pos-app.ts';
+import { contractCaller, type ContractCaller } from './testing/contract-caller.ts';
+import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
+
+/** Reached in seconds, where the defaults (1,000,000 records, 5 minutes) take minutes. */
+const LIMITS = { maxListRecords: 20_000, listDeadlineMs: 3_000 };
+/** The most a page may wait for the status: past it a cashier sees a frozen terminal. */
+const STATUS_DEADLINE_MS = 1_000;
+/** What main may grow by while the hostile replies run: the records kept, and the parser's garbage. */
+const HEAP_BOUND = 256 * 1024 * 1024;
+
+const sandboxes: Sandbox[] = [];
+let dataDir: string;
+let app: PosApp;
+let hostile: HostileServer;
+let page: ContractCaller;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'hostile-kspay-'));
+  const server = await startSandbox({ port: 0 });
+  sandboxes.push(server);
+  hostile = await startHostileServer(server.url, null);
+  app = createPosApp({ ...testAppOptions(dataDir, sandboxes), listLimits: LIMITS });
+  await app.start();
+  page = contractCaller(app);
+  await page.call('setup.saveConnection', {
+    environment: 'custom',
+    customBaseUrl: hostile.url,
+    ...DEMO_CREDENTIALS,
+  });
+  await page.call('setup.setPin', { pin: '4321', confirm: '4321' });
+  await page.call('staff.unlock', { pin: '4321' });
+});
+
+afterEach(async () => {
+  await app.close();
+  await hostile.close();
+  await closeSandboxes(sandboxes);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks for the status every 100 ms until `work` settles. Each answer must come before STATUS_DEADLINE_MS
+ * (a bound on an answer, not a speed): `late` counts those that did not.
+ */
+async function statusThroughout<T>(work: Promise<T>) {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const heapBefore = process.memoryUsage().heapUsed;
+  let asked = 0;
+  let late = 0;
+  let heapPeak = heapBefore;
+  while (!settled) {
+    const answered = await Promise.race([
+      page.call('setup.status').then(() => true),
+      sleep(STATUS_DEADLINE_MS).then(() => false),
+    ]);
+    asked += 1;
+    if (!answered) late += 1;
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    await sleep(100);
+  }
+  return { result: await work, asked, late, heapGrowth: heapPeak - heapBefore };
+}
+
+it('an endless list: the status answers throughout, reading stops at the records kept, and the desk and Pending say so', async () => {
+  hostile.set({ kind: 'endless-list' });
+  const { result, asked, late, heapGrowth } = await statusThroughout(
+    Promise.all([page.call('sales.reconcile'), page.call('reports.transactions')]),
+  );
+  const [reconciled, listed] = result;
+  expect(late).toBe(0);
+  expect(asked).toBeGreaterThan(0);
+  expect(heapGrowth).toBeLessThan(HEAP_BOUND);
+  expect(listed.serverError?.message).toBe(
+    'KS Pay sent more than 20,000 records; the newest 20,000 are shown. Look older ones up in the KS Pay dashboard.',
+  );
+  expect(reconciled.listProblem?.message).toMatch(
+    /^KS Pay listed more than 20,000 transactions, so Reconcile compared the newest 20,000\. It concluded nothing about sales missing from them/,
+  );
+  // Reading stopped: nothing more is asked of the endless list.
+  const sent = hostile.recordsSent();
+  await sleep(300);
+  expect(hostile.recordsSent()).toBe(sent);
+});
+
+it('[[[[… as a sale’s record: the status answers throughout, and the sale says KS Pay’s reply was not understood', async () => {
+  const sale = await page.startDemoSale(4200);
+  hostile.set({ kind: 'deep-record', depth: 8 * 1024 * 1024 });
+  /** Check again, as the cashier presses it, until the sale carries what the check met. */
+  const checkedAgain = async () => {
+    await page.call('sales.retryVerify', { saleId: sale.id });
+    for (;;) {
+      const { sale: now } = await page.call('sales.get', { saleId: sale.id });
+      if (now.error?.code === 'check_failed') return now;
+      await sleep(50);
+    }
+  };
+  const { result: checked, asked, late, heapGrowth } = await statusThroughout(checkedAgain());
+  expect(late).toBe(0);
+  expect(asked).toBeGreaterThan(0);
+  expect(heapGrowth).toBeLessThan(HEAP_BOUND);
+  expect(hostile.hostileReplies()).toBeGreaterThan(0);
+  expect(checked.status).toBe('awaiting_payment');
+  expect(checked.error?.message).toMatch(
+    /^The terminal could not check this payment with KS Pay: KS Pay sent a reply this terminal does not understand \(a reply nested deeper than any KS Pay reply\)\..*Do not charge the customer again/,
+  );
+  // Pending lists the sale with the same words.
+  const [pending] = await page.call('sales.pending');
+  expect(pending).toMatchObject({ id: sale.id, error: checked.error });
+});
+
+it('a list trickled a byte at a time: the status answers throughout, the listing ends at its deadline, and the desk and Pending say so', async () => {
+  hostile.set({ kind: 'trickle-list', gapMs: 200 });
+  const { result, asked, late, heapGrowth } = await statusThroughout(
+    Promise.all([page.call('sales.reconcile'), page.call('reports.transactions')]),
+  );
+  const [reconciled, listed] = result;
+  expect(late).toBe(0);
+  expect(asked).toBeGreaterThan(5);
+  expect(heapGrowth).toBeLessThan(HEAP_BOUND);
+  expect(listed.serverError?.message).toMatch(
+    /^The KS Pay server's records could not be loaded \(KS Pay kept its reply coming for 3 seconds without finishing it, so the terminal stopped waiting\./,
+  );
+  expect(reconciled.listProblem?.message).toMatch(
+    /^Reconcile could not read KS Pay's transaction list: KS Pay kept its reply coming for 3 seconds without finishing it.* It looked each open sale up on its own instead/,
+  );
+});
