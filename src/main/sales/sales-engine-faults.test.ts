@@ -10,7 +10,9 @@ afterEach(async () => {
 });
 
 async function open(options: RigOptions = {}): Promise<Rig> {
-  rig = await startRig({ clientTimeoutMs: 400, ...options });
+  // Long enough that no request a fault leaves alone times out on a loaded 2-core machine (400 ms did, once,
+  // adding a look-up the step lists below do not expect); the faults that hold a reply still end in seconds.
+  rig = await startRig({ clientTimeoutMs: 2_000, ...options });
   return rig;
 }
 
