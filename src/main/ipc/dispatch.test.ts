@@ -339,7 +339,7 @@ describe('dispatch', () => {
     expect(messages).toEqual([
       'server: KS Pay had a problem on its side. Try again in a moment.',
       'bad_response: KS Pay sent a reply the terminal could not read. Try again; if it keeps happening, a manager can save diagnostics for support.',
-      'auth: KS Pay did not accept the keys. A manager should check the access key and secret key in Settings.',
+      'auth: KS Pay did not accept the keys. A manager can check the access key and secret key under Manager → Settings → Connection.',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { describeInputError } from './input-errors.ts';
 const DEFAULT_MESSAGES: Record<string, string> = {
   network: 'The terminal cannot reach KS Pay. Check the internet connection, then try again.',
   timeout: 'KS Pay did not answer in time. Try again in a moment.',
-  auth: 'KS Pay did not accept the keys. A manager should check the access key and secret key in Settings.',
+  auth: 'KS Pay did not accept the keys. A manager can check the access key and secret key under Manager → Settings → Connection.',
   forbidden:
     'KS Pay refused this request for these keys. A manager should check the app in the KS Pay dashboard.',
   rate_limited: 'KS Pay is busy right now. Wait a few seconds, then try again.',
