@@ -1,14 +1,10 @@
 // Cancel while the customer has the checkout, on a live terminal: the checkout window closes and the QR
 // leaves the customer display at once; when the customer pays anyway (from the QR on a phone), the sale
 // reads "Paid after cancel" at the counter, and the manager records the refund made outside the terminal.
-import { expect, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { chooseMethod, charge, customerPresses, keyIn, shownReference } from './cashier-steps.ts';
 import { openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1024, height: 600 },
-];
+import { COUNTER_SIZES, saveAtCounterSizes } from './support/screenshots.ts';
 
 test('Cancel closes the checkout and clears the QR; paid anyway reads "Paid after cancel"; the manager records the refund', async ({
   page,
@@ -16,7 +12,7 @@ test('Cancel closes the checkout and clears the QR; paid anyway reads "Paid afte
   liveTerminal,
 }) => {
   test.setTimeout(180_000);
-  await page.setViewportSize(SIZES[0]!);
+  await page.setViewportSize(COUNTER_SIZES[0]);
   await openManagerDesk(page, liveTerminal.pin);
   const opening = context.waitForEvent('page');
   await page.getByRole('button', { name: 'Open customer display' }).click();
@@ -47,15 +43,11 @@ test('Cancel closes the checkout and clears the QR; paid anyway reads "Paid afte
   await phone.close();
   await expect(page.getByRole('heading', { name: 'Paid after cancel' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/The customer paid after this sale was cancelled/)).toBeVisible();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveScreenshot(page, `cashier-paid-after-cancel-${size.width}x${size.height}`);
-  }
+  await saveAtCounterSizes(page, 'cashier-paid-after-cancel');
   await page.getByRole('button', { name: 'New sale' }).click();
   const recent = page.getByRole('region', { name: 'Recent sales' });
   await expect(recent.getByRole('listitem').first()).toContainText('Paid after cancel');
-  await saveScreenshot(page, 'cashier-recent-paid-after-cancel-1024x600');
-  await page.setViewportSize(SIZES[0]!);
+  await saveAtCounterSizes(page, 'cashier-recent-paid-after-cancel');
 
   // The manager settles it on Pending: the refund was made in the KS Pay dashboard.
   await openManagerDesk(page, liveTerminal.pin);
@@ -67,10 +59,7 @@ test('Cancel closes the checkout and clears the QR; paid anyway reads "Paid afte
     .filter({ hasText: 'Paid after cancel' });
   const refund = issue.getByRole('button', { name: 'Refunded outside the terminal' });
   await expect(refund).toBeDisabled();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveDeskScreenshot(page, `desk-pending-paid-after-cancel-${size.width}x${size.height}`);
-  }
+  await saveAtCounterSizes(page, 'desk-pending-paid-after-cancel', { save: saveDeskScreenshot });
   await issue
     .getByRole('textbox', { name: 'What was done (needed for a refund)' })
     .fill('Refunded in the KS Pay dashboard');
@@ -80,8 +69,5 @@ test('Cancel closes the checkout and clears the QR; paid anyway reads "Paid afte
   await page.getByRole('button', { name: 'Day summary' }).click();
   const card = page.locator('.stats__item', { hasText: 'Refunded outside the terminal' });
   await expect(card.locator('dd')).toHaveText('1 · ₹33.00');
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveDeskScreenshot(page, `desk-day-refunded-outside-${size.width}x${size.height}`);
-  }
+  await saveAtCounterSizes(page, 'desk-day-refunded-outside', { save: saveDeskScreenshot });
 });

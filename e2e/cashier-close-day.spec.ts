@@ -1,14 +1,10 @@
 // The evening after Close day, on a live terminal: a Z report closes the period since the last one, the
 // counter says the day was closed, a sale made afterwards is in today's Day summary (in the open period),
 // and a second Z report the same day closes only that sale.
-import { expect, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
 import { chooseMethod, charge, customerPresses, keyIn, resultHeading } from './cashier-steps.ts';
 import { openManagerDesk, saveDeskScreenshot } from './support/manager-desk.ts';
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1024, height: 600 },
-];
+import { saveAtCounterSizes } from './support/screenshots.ts';
 
 test('close, an evening sale, the Day summary: every sale of the day, split by period; a second Z the same day', async ({
   page,
@@ -35,11 +31,7 @@ test('close, an evening sale, the Day summary: every sale of the day, split by p
   await expect(page.getByRole('note')).toHaveText(
     /^The day was closed at .+ \(Z report 1\)\. New sales go into the next period\.$/,
   );
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveScreenshot(page, `cashier-after-close-day-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(SIZES[0]!);
+  await saveAtCounterSizes(page, 'cashier-after-close-day');
   await paidSale('33');
 
   await openManagerDesk(page, liveTerminal.pin);
@@ -52,11 +44,7 @@ test('close, an evening sale, the Day summary: every sale of the day, split by p
   await expect(periods.getByRole('row', { name: /^Open/ })).toContainText('₹33.00');
   // The server's records agree: the same two sales.
   await expect(page.getByRole('table', { name: 'By terminal' })).toContainText('INR34.23');
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveDeskScreenshot(page, `desk-day-summary-periods-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(SIZES[0]!);
+  await saveAtCounterSizes(page, 'desk-day-summary-periods', { save: saveDeskScreenshot });
 
   // A second Z report the same day closes only the evening's sale.
   await page.getByRole('button', { name: 'Reports' }).click();

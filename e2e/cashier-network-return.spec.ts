@@ -6,18 +6,12 @@
 import type { Page } from '@playwright/test';
 import { startHostileServer, type HostileServer } from '../src/main/kspay/testing/hostile-server.ts';
 import { chooseMethod, connectCustom, keyIn } from './cashier-steps.ts';
-import { expect, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { saveAtCounterSizes } from './support/screenshots.ts';
 
 /** The same state at the two counter screens the terminal is made for. */
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 600],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await saveScreenshot(page, `network-${name}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
+  await saveAtCounterSizes(page, `network-${name}`);
 }
 
 let proxy: HostileServer | null = null;

@@ -7,26 +7,16 @@
 import type { Locator, Page } from '@playwright/test';
 import { startHostileServer, type HostileServer } from '../src/main/kspay/testing/hostile-server.ts';
 import { customerPresses, resultHeading, startSale } from './cashier-steps.ts';
-import { expect, saveScreenshot, test } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { saveAtCounterSizes } from './support/screenshots.ts';
 import { connectCustom, LIVE_PIN } from './support/live-terminal.ts';
 import { openManagerDesk } from './support/manager-desk.ts';
 
 test.use({ browserModeArgs: ['--list-max-records', '5000', '--list-deadline', '4000'] });
 
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1024, height: 600 },
-] as const;
-
 /** At each size, with what the screen says (`said`) scrolled into view: the desk scrolls inside the window. */
 async function screenshots(page: Page, name: string, said: Locator): Promise<void> {
-  const before = page.viewportSize();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await said.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, `hostile-${name}-${size.width}x${size.height}`);
-  }
-  if (before) await page.setViewportSize(before);
+  await saveAtCounterSizes(page, `hostile-${name}`, { prepare: () => said.scrollIntoViewIfNeeded() });
 }
 
 function deskButton(page: Page, name: string) {

@@ -6,15 +6,12 @@ import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test, type StandaloneSandbox } from './fixtures.ts';
+import { COUNTER_SIZES, saveAtCounterSizes } from './support/screenshots.ts';
 import { seriousViolations } from './support/axe.ts';
 import { openDeskSettings, openManagerDesk } from './support/manager-desk.ts';
 import type { Keychain } from './support/browser-mode.ts';
 
 const PIN = '2468';
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1024, height: 600 },
-] as const;
 
 const COMPUTERS: Array<{ keychain: Keychain; name: string; why: RegExp }> = [
   {
@@ -33,11 +30,7 @@ const FILE_OPTION = /A file only this computer account can read/;
 const SESSION_OPTION = /This session only/;
 
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await saveScreenshot(page, `key-store-${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(SIZES[0]);
+  await saveAtCounterSizes(page, `key-store-${name}`);
 }
 
 /** Custom URL with the server's keys typed, then Test connection: the form is ready to Save. */
@@ -82,7 +75,7 @@ for (const computer of COMPUTERS) {
       pos,
       standaloneSandbox,
     }) => {
-      await page.setViewportSize(SIZES[0]);
+      await page.setViewportSize(COUNTER_SIZES[0]);
       await connectScreenSaysNoStore(page, computer.why);
       await shoot(page, `${computer.keychain}-connect-unchosen`);
       expect(await seriousViolations(page)).toEqual([]);
@@ -134,7 +127,7 @@ for (const computer of COMPUTERS) {
       pos,
       standaloneSandbox,
     }) => {
-      await page.setViewportSize(SIZES[0]);
+      await page.setViewportSize(COUNTER_SIZES[0]);
       await connectScreenSaysNoStore(page, computer.why);
       await page.getByRole('radio', { name: SESSION_OPTION }).check();
       await expect(page.getByRole('radio', { name: SESSION_OPTION })).toBeChecked();
@@ -183,7 +176,7 @@ test.describe('a working keychain', () => {
     page,
     standaloneSandbox,
   }) => {
-    await page.setViewportSize(SIZES[0]);
+    await page.setViewportSize(COUNTER_SIZES[0]);
     await page.goto('/');
     await page.getByRole('button', { name: 'Connect to KS Pay' }).click();
     await expect(page.getByTestId('key-store-lead')).toHaveText(

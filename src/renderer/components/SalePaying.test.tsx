@@ -70,19 +70,14 @@ describe('while the customer pays', () => {
     await waitFor(() => expect(screen.queryByText(/KS Pay reports it paid/)).toBeNull());
   });
 
-  /** A stand-in for the window `window.open` returns: records whether it was closed. */
-  function fakeCheckoutWindow() {
+  /** Browser mode, ₹10 by UPI charged from the keyboard, with `window.open` answering a window that records its closing. */
+  async function chargeInBrowserMode() {
     const opened = {
       closed: false,
       close: () => {
         opened.closed = true;
       },
     };
-    return opened;
-  }
-
-  it('browser mode opens the checkout in a new window once, and again on request', async () => {
-    const opened = fakeCheckoutWindow();
     const open = vi.spyOn(window, 'open').mockImplementation(() => opened as unknown as Window);
     const { user } = await renderApp({ 'setup.status': () => makeStatus({ shell: 'browser' }) });
     await saleScreenReady();
@@ -90,20 +85,18 @@ describe('while the customer pays', () => {
     await user.keyboard('10{Enter}');
     await screen.findByRole('heading', { name: 'Waiting for the customer' });
     await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    return { user, open, opened };
+  }
+
+  it('browser mode opens the checkout in a new window once, and again on request', async () => {
+    const { user, open } = await chargeInBrowserMode();
     expect(open).toHaveBeenCalledWith('http://127.0.0.1:4010/checkout/ord_1', '_blank');
     await user.click(screen.getByRole('button', { name: 'Open checkout again' }));
     expect(open).toHaveBeenCalledTimes(2);
   });
 
   it('browser mode: Cancel sale closes the checkout window at once', async () => {
-    const opened = fakeCheckoutWindow();
-    const open = vi.spyOn(window, 'open').mockImplementation(() => opened as unknown as Window);
-    const { user } = await renderApp({ 'setup.status': () => makeStatus({ shell: 'browser' }) });
-    await saleScreenReady();
-    await user.click(screen.getByRole('button', { name: 'UPI' }));
-    await user.keyboard('10{Enter}');
-    await screen.findByRole('heading', { name: 'Waiting for the customer' });
-    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    const { user, opened } = await chargeInBrowserMode();
     expect(opened.closed).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Cancel sale' }));
     await user.click(screen.getByRole('button', { name: 'Yes, cancel sale' }));

@@ -90,16 +90,20 @@ describe('Pending', () => {
     ]);
   });
 
-  it('a sale paid after cancel: the manager keeps the payment, or records a refund only with what was done', async () => {
+  /** The desk's Pending screen after Reconcile, and the paid-after-cancel issue on it. */
+  async function paidAfterCancelIssue() {
     const { user, fake } = renderDesk({
       'sales.pending': () => [],
       'sales.reconcile': () => report,
       'sales.settleAfterCancel': () => ({ ok: true }),
     });
     await user.click(screen.getByRole('button', { name: 'Pending' }));
-    const issue = (await screen.findByText(/customer paid. Refund or keep the payment/)).closest(
-      'li',
-    ) as HTMLElement;
+    const text = await screen.findByText(/customer paid. Refund or keep the payment/);
+    return { user, fake, issue: text.closest('li') as HTMLElement };
+  }
+
+  it('a sale paid after cancel: the manager keeps the payment, or records a refund only with what was done', async () => {
+    const { user, fake, issue } = await paidAfterCancelIssue();
     const refund = within(issue).getByRole('button', { name: 'Refunded outside the terminal' });
     expect(refund).toBeDisabled();
     expect(within(issue).queryByRole('button', { name: 'Mark reviewed' })).toBeNull();
@@ -115,15 +119,7 @@ describe('Pending', () => {
   });
 
   it('a sale paid after cancel kept: no reason needed', async () => {
-    const { user, fake } = renderDesk({
-      'sales.pending': () => [],
-      'sales.reconcile': () => report,
-      'sales.settleAfterCancel': () => ({ ok: true }),
-    });
-    await user.click(screen.getByRole('button', { name: 'Pending' }));
-    const issue = (await screen.findByText(/customer paid. Refund or keep the payment/)).closest(
-      'li',
-    ) as HTMLElement;
+    const { user, fake, issue } = await paidAfterCancelIssue();
     await user.click(within(issue).getByRole('button', { name: 'Keep the payment' }));
     expect(await within(issue).findByText('Reviewed')).toBeInTheDocument();
     expect(fake.callsTo('sales.settleAfterCancel')).toEqual([{ saleId: 's9', outcome: 'kept', reason: '' }]);
