@@ -201,7 +201,7 @@ describe('transactions', () => {
     expect(listed.serverError).toEqual({
       code: 'list_cut',
       message:
-        'KS Pay took longer than 5 minutes to send its records, so the terminal stopped reading; the newest 12,345 read are shown. Press Reconcile to load them again, and look older ones up in the KS Pay dashboard; if it keeps happening, check the server address in Settings.',
+        'KS Pay took longer than 5 minutes to send its records, so the terminal stopped reading; the newest 12,345 read are shown. Press Reconcile to load them again, and look older ones up in the KS Pay dashboard; if it keeps happening, check the server address under Settings → Connection.',
     });
   });
 

@@ -4,7 +4,7 @@ import type { UserError } from '../../shared/domain.ts';
 import { duration, type ListCut } from '../kspay/index.ts';
 
 const TRY_AGAIN =
-  'Press Reconcile to try again; if it keeps happening, check the server address in Settings.';
+  'Press Reconcile to try again; if it keeps happening, check the server address under Settings → Connection.';
 
 /** The list could not be read at all: each open sale was looked up on its own. */
 export function listUnread(error: unknown): UserError {
