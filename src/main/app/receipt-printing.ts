@@ -2,6 +2,7 @@
 // printer (the desktop app), else the page prints it itself (browser mode). Every print is in the audit
 // log; once a sale's receipt has been printed, each further copy is a reprint, marked DUPLICATE.
 import type { Sale } from '../../shared/domain.ts';
+import { terminalLocale } from '../../shared/locales.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
@@ -38,11 +39,20 @@ export async function printReceipt(
   let via: 'escpos' | 'system' | 'renderer';
   if (current.printer.kind === 'escpos') {
     const { host, port, paper } = current.printer;
-    await deps.printer.print(buildReceipt(sale, current, current.locale, deps.timeZone, { duplicate }), {
-      host,
-      port,
-      paper,
-    });
+    await deps.printer.print(
+      buildReceipt(
+        sale,
+        current,
+        terminalLocale(current.locale, current.defaultCurrency, undefined),
+        deps.timeZone,
+        { duplicate },
+      ),
+      {
+        host,
+        port,
+        paper,
+      },
+    );
     via = 'escpos';
   } else if (deps.printSystem) {
     await deps.printSystem(sale.id, { silent: current.printer.silent, duplicate });

@@ -18,7 +18,7 @@ const RESULT: Record<
 function Money({ state }: { state: { amountMinor: number; currency: string; locale?: string | undefined } }) {
   return (
     <p className="customer__amount money">
-      {formatAmount(state.amountMinor, state.currency, resolveLocale(state.locale))}
+      {formatAmount(state.amountMinor, state.currency, resolveLocale(state.locale, state.currency))}
     </p>
   );
 }

@@ -320,8 +320,13 @@ export const deskMessages = {
     idleLock: 'Idle lock (minutes)', // name
     idleLockHint: '0 turns the idle lock off. At most 240.',
     locale: 'Locale', // name
-    localeHint: 'For example en-IN or de-DE. Leave empty to follow the computer.',
-    localeInvalid: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
+    localeHint:
+      'How dates, times and amounts are written on every screen and receipt. The first choice follows the currency (English (India) for INR), else the computer.',
+    localeAutomatic: (locale: string, example: string) =>
+      `From the currency and the computer (now ${locale} · ${example})`,
+    localeSavedEarlier: (tag: string) => `${tag} (saved earlier, not on this list)`,
+    localeInvalid:
+      'This language tag, saved earlier, is not one the computer knows. Choose one from the list.',
     theme: 'Theme', // name
     themes: { system: 'Follow the computer', light: 'Light', dark: 'Dark' } satisfies Record<
       Settings['theme'],

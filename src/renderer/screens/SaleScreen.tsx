@@ -29,7 +29,7 @@ const ManagerDesk = lazy(() => loadDeskChunk().then((module) => ({ default: modu
 type ManagerView = 'closed' | 'unlock' | 'desk';
 
 export function SaleScreen({ status }: { status: AppStatus }) {
-  const locale = resolveLocale(status.settings.locale);
+  const locale = resolveLocale(status.settings.locale, status.settings.defaultCurrency);
   const sale = useSale((s) => s.sale);
   const paidAfterCancel = useSale((s) => s.paidAfterCancel);
   const printedIds = useSale((s) => s.receiptsPrinted);

@@ -1,4 +1,5 @@
-// The desk's locale, time zone and formatters: the manager's locale setting (else the computer's)
+// The desk's locale, time zone and formatters: the manager's locale setting (else the currency's, else
+// the computer's)
 // and the computer's time zone, which is the terminal's (main counts days in the same zone).
 import { useMemo } from 'react';
 import { createZonedTime, systemTimeZone, type ZonedTime } from '../../../shared/zoned-time.ts';
@@ -14,7 +15,8 @@ export interface DeskFormat {
 
 export function useDeskFormat(): DeskFormat {
   const preferred = useAppStatus((s) => s.status?.settings.locale);
-  const locale = resolveLocale(preferred);
+  const currency = useAppStatus((s) => s.status?.settings.defaultCurrency);
+  const locale = resolveLocale(preferred, currency);
   return useMemo(() => {
     const timeZone = systemTimeZone();
     return { locale, format: createFormatters(locale, timeZone), zoned: createZonedTime(timeZone) };

@@ -114,7 +114,7 @@ function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
         {sales.map((sale) => (
           <tr key={sale.id}>
             <td>
-              {format.rowTime(sale.createdAt)}
+              {format.dateTime(sale.createdAt)}
               <br />
               <span className="muted">{messages.pending.age(minutesSince(sale.createdAt, now))}</span>
             </td>

@@ -157,6 +157,32 @@ describe('Settings', () => {
     });
   });
 
+  it('offers the locale as a list, first "from the currency" (en-IN for INR), and saves the one chosen', async () => {
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'settings.update': (update) => Settings.parse(applySettingsPatch(saved, SettingsPatch.parse(update))),
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue(/^From the currency and the computer \(now en-IN · /);
+    const tags = within(locale)
+      .getAllByRole('option')
+      .map((option) => (option as HTMLOptionElement).value);
+    expect(tags).toEqual(expect.arrayContaining(['', 'en-IN', 'hi-IN', 'ta-IN', 'en-GB', 'en-US', 'de-DE']));
+    await user.selectOptions(locale, 'de-DE');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.update')[0]).toEqual({ locale: 'de-DE' });
+  });
+
+  it('keeps a locale typed in before the list, shown as saved earlier', async () => {
+    const earlier = Settings.parse({ ...saved, locale: 'sv-SE' });
+    const { user } = renderDesk({ 'settings.get': () => earlier });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue('sv-SE (saved earlier, not on this list)');
+  });
+
   it('keeps a chosen screen that is not connected now, marked so', async () => {
     const chosen = Settings.parse({
       customerDisplay: { screen: { name: 'Old TV', width: 1920, height: 1080 } },

@@ -5,6 +5,7 @@ import { useAppStatus } from '../../../stores/index.ts';
 import { deskMessages } from '../../messages.ts';
 import type { SettingsPanelProps } from './panel-props.ts';
 import { FieldsPanel, type FieldSpec } from './SettingsFieldList.tsx';
+import { localeOptions } from './locale-options.ts';
 
 const s = deskMessages.settings;
 
@@ -23,7 +24,13 @@ export function BehaviourPanel(props: SettingsPanelProps) {
       hint: bounds ? messages.policy.bounds(bounds.min, bounds.max) : s.idleLockHint,
       inputMode: 'numeric',
     },
-    { kind: 'text', name: 'locale', label: s.locale, hint: s.localeHint },
+    {
+      kind: 'select',
+      name: 'locale',
+      label: s.locale,
+      hint: s.localeHint,
+      options: localeOptions(props.form.locale, props.form.defaultCurrency || undefined),
+    },
     { kind: 'select', name: 'theme', label: s.theme, options: THEMES },
   ];
   return <FieldsPanel {...props} title={s.behaviour} fields={fields} />;
