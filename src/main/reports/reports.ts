@@ -445,7 +445,15 @@ export function createReports(deps: ReportsDeps): Reports {
         actor,
         detail: `Exported Z report ${number} (${report.day}) to ${filename}.`,
       });
-      return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + zReportCsv(report) };
+      const unresolved = new Set(report.unresolvedSaleIds);
+      const byId = new Map(
+        (await deps.sales.all()).filter((s) => unresolved.has(s.id)).map((s) => [s.id, s]),
+      );
+      return {
+        filename,
+        mimeType: CSV_MIME_TYPE,
+        content: UTF8_BOM + zReportCsv(report, (id) => byId.get(id)),
+      };
     },
 
     async verifyChain() {

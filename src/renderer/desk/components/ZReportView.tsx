@@ -2,6 +2,8 @@
 // unresolved sales and override reason if any, and the hash that chains it to the report before.
 import type { ZReport } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
+import { saleName } from '../lib/sale-name.ts';
+import { useSalesById } from '../lib/use-sales-by-id.ts';
 import { deskMessages } from '../messages.ts';
 import './ZReportView.css';
 
@@ -18,6 +20,7 @@ interface ZReportViewProps {
 
 export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportViewProps) {
   const headingId = `zreport-${copy}-${report.number}`;
+  const unresolved = useSalesById(report.unresolvedSaleIds);
   return (
     <article className={`zreport zreport--${paper}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="zreport__heading">
@@ -101,11 +104,10 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
         <section className="zreport__override">
           <h4>{r.unresolvedSales}</h4>
           <ul>
-            {report.unresolvedSaleIds.map((id) => (
-              <li key={id} className="detail__mono">
-                {id}
-              </li>
-            ))}
+            {report.unresolvedSaleIds.map((id) => {
+              const sale = unresolved.get(id);
+              return <li key={id}>{sale ? saleName(sale, format) : id}</li>;
+            })}
           </ul>
           {report.overrideReason ? (
             <p>
