@@ -65,8 +65,11 @@ export const deskMessages = {
     mismatchOnly: 'Only differences', // name
     reconcile: 'Reconcile', // name
     reconciling: 'Reconciling…',
+    // Says what it counts (reconcile's issues, on Pending), so it is not read as a count of the rows marked Differs.
     reconciled: (checked: number, settled: number, issues: number) =>
-      `Checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled, ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a look (see Pending).`,
+      `Reconcile checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled; ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a manager's look on Pending.`,
+    differing: (n: number, shown: number) =>
+      `${n} of ${shown === 1 ? 'it' : 'them'} ${n === 1 ? 'differs' : 'differ'} between this terminal and KS Pay (marked Differs; Only differences shows just those).`,
     count: (n: number) => (n === 1 ? '1 transaction' : `${n} transactions`), // "N transactions"
     loading: 'Loading transactions…',
     refreshing: (asOf: string | null) =>
