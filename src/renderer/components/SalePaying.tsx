@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount } from '../lib/format.ts';
+import { isLoopbackUrl } from '../lib/loopback-url.ts';
 import { messages } from '../lib/messages.ts';
 import { useSale } from '../stores/index.ts';
 import { CancelSale } from './CancelSale.tsx';
@@ -34,6 +35,12 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
         <p className="paying__hint">
           {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
         </p>
+        {isLoopbackUrl(sale.checkoutUrl) ? (
+          <p className="paying__hint paying__hint--warning">
+            <Icon name="alert" />
+            <span>{messages.paying.qrThisComputerOnly(sale.demo)}</span>
+          </p>
+        ) : null}
       </div>
       <div className="paying__info">
         <div className="paying__status">
