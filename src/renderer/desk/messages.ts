@@ -15,6 +15,8 @@ export const deskMessages = {
     settings: 'Settings', // name
     audit: 'Audit log', // name
     lock: 'Lock', // name
+    backToSale: 'Back to the sale', // name
+    backToSaleTitle: 'A sale is still open at the counter. This locks the desk and shows that sale.',
     locking: 'Locking…',
     diagnostics: 'Save diagnostics', // name
     diagnosticsSaving: 'Saving…',
