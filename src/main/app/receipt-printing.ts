@@ -43,7 +43,7 @@ export async function printReceipt(
       buildReceipt(
         sale,
         current,
-        terminalLocale(current.locale, current.defaultCurrency, undefined),
+        terminalLocale(current.locale, current.defaultCurrency ?? sale.currency, undefined),
         deps.timeZone,
         { duplicate },
       ),
