@@ -32,15 +32,17 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
     <section className="paying" aria-labelledby="paying-heading">
       <div className="paying__qr">
         <QrImage text={sale.checkoutUrl} alt={messages.paying.qrAlt} />
-        <p className="paying__hint">
-          {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
-        </p>
         {isLoopbackUrl(sale.checkoutUrl) ? (
+          // Instead of the usual hint, which offers a phone camera that cannot open this address.
           <p className="paying__hint paying__hint--warning">
             <Icon name="alert" />
             <span>{messages.paying.qrThisComputerOnly(sale.demo)}</span>
           </p>
-        ) : null}
+        ) : (
+          <p className="paying__hint">
+            {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
+          </p>
+        )}
       </div>
       <div className="paying__info">
         <div className="paying__status">
