@@ -151,7 +151,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
 
   // Reconcile: the paid-after-cancel sale becomes an issue to review.
   await page.getByRole('button', { name: 'Reconcile' }).click();
-  await expect(page.getByText(/^Checked \d+ unsettled/)).toBeVisible();
+  await expect(page.getByText(/^Reconcile checked \d+ unsettled/)).toBeVisible();
   await page.getByRole('button', { name: 'Pending', exact: true }).click();
   const issue = page
     .getByRole('listitem')

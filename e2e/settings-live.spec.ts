@@ -51,7 +51,7 @@ const SECTIONS: Array<{ name: string; change(page: Page): Promise<void>; changed
     name: 'screen and language',
     changed: 'Changed: locale, theme',
     async change(page) {
-      await page.getByLabel('Locale').selectOption('en-GB');
+      await page.getByLabel('Locale').selectOption('en-IN');
       await page.getByLabel('Theme').selectOption('dark');
     },
   },
