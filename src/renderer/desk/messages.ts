@@ -326,9 +326,8 @@ export const deskMessages = {
     idleLockHint: '0 turns the idle lock off. At most 240.',
     locale: 'Locale', // name
     localeHint:
-      'How dates, times and amounts are written on every screen and receipt. The first choice follows the currency (English (India) for INR), else the computer.',
-    localeAutomatic: (locale: string, example: string) =>
-      `From the currency and the computer (now ${locale} · ${example})`,
+      'How dates, times and amounts are written on every screen and receipt. Automatic follows the terminal’s currency (English (India) for INR), else the computer.',
+    localeAutomatic: (name: string) => `Automatic: ${name}`,
     localeSavedEarlier: (tag: string) => `${tag} (saved earlier, not on this list)`,
     localeInvalid:
       'This language tag, saved earlier, is not one the computer knows. Choose one from the list.',

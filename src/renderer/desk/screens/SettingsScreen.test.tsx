@@ -157,14 +157,14 @@ describe('Settings', () => {
     });
   });
 
-  it('offers the locale as a list, first "from the currency" (en-IN for INR), and saves the one chosen', async () => {
+  it('offers the locale as a list, first Automatic (en-IN for INR), and saves the one chosen', async () => {
     const { user, fake } = renderDesk({
       'settings.get': () => saved,
       'settings.update': (update) => Settings.parse(applySettingsPatch(saved, SettingsPatch.parse(update))),
     });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     const locale = await screen.findByRole('combobox', { name: 'Locale' });
-    expect(locale).toHaveDisplayValue(/^From the currency and the computer \(now en-IN · /);
+    expect(locale).toHaveDisplayValue('Automatic: English (India)');
     const tags = within(locale)
       .getAllByRole('option')
       .map((option) => (option as HTMLOptionElement).value);

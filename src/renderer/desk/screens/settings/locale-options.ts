@@ -1,4 +1,4 @@
-// The locale select's options: first "from the currency and the computer" (an empty setting), then the
+// The locale select's options: first Automatic (an empty setting: the currency's, else the computer's), then the
 // list the terminal offers, each with how it writes a date and time now, and a value saved earlier that
 // is not on the list kept as its own option, so it still shows and still works.
 import { dateTimeFormatOptions } from '../../../../shared/date-formats.ts';
@@ -22,8 +22,9 @@ export function localeOptions(
   at: Date = new Date(),
 ): Array<{ value: string; label: string }> {
   const automatic = resolveLocale(undefined, currency);
+  const name = LOCALE_CHOICES.find((choice) => choice.tag === automatic)?.label ?? automatic;
   const options = [
-    { value: '', label: s.localeAutomatic(automatic, sample(automatic, at)) },
+    { value: '', label: s.localeAutomatic(name) },
     ...LOCALE_CHOICES.map((choice) => ({
       value: choice.tag,
       label: `${choice.label} · ${sample(choice.tag, at)}`,
