@@ -4,7 +4,7 @@ import { Settings } from '../../../shared/domain.ts';
 import { applySettingsPatch, SettingsPatch } from '../../../shared/settings-patch.ts';
 import { PosError } from '../../../shared/pos-error.ts';
 import { makeStatus } from '../../test/fake-pos.ts';
-import { useAppStatus } from '../../stores/index.ts';
+import { useAppStatus, useCatalog } from '../../stores/index.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 const saved = Settings.parse({ environment: 'kspay-sandbox', appId: 'app_123', defaultCurrency: 'INR' });
@@ -173,6 +173,16 @@ describe('Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
     expect(fake.callsTo('settings.update')[0]).toEqual({ locale: 'de-DE' });
+  });
+
+  it('with no default currency saved, Automatic follows the currency the counter offers first', async () => {
+    const { user } = renderDesk({ 'settings.get': () => Settings.parse({}) });
+    useCatalog.setState({
+      currencies: [{ id: 'cur_inr', code: 'INR', name: 'Indian Rupee', exponent: 2, active: true }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue('Automatic: English (India)');
   });
 
   it('keeps a locale typed in before the list, shown as saved earlier', async () => {

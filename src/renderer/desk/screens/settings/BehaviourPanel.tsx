@@ -1,7 +1,7 @@
 // Settings → Behaviour: the idle lock (within the machine policy's bounds when it sets them), the
 // locale and the theme.
 import { messages } from '../../../lib/messages.ts';
-import { useAppStatus } from '../../../stores/index.ts';
+import { useAppStatus, useCatalog } from '../../../stores/index.ts';
 import { deskMessages } from '../../messages.ts';
 import type { SettingsPanelProps } from './panel-props.ts';
 import { FieldsPanel, type FieldSpec } from './SettingsFieldList.tsx';
@@ -16,6 +16,7 @@ const THEMES = (['system', 'light', 'dark'] as const).map((theme) => ({
 
 export function BehaviourPanel(props: SettingsPanelProps) {
   const bounds = useAppStatus((state) => state.status?.policy?.idleLockBounds);
+  const offered = useCatalog((state) => state.currencies[0]?.code);
   const fields: readonly FieldSpec[] = [
     {
       kind: 'text',
@@ -29,7 +30,8 @@ export function BehaviourPanel(props: SettingsPanelProps) {
       name: 'locale',
       label: s.locale,
       hint: s.localeHint,
-      options: localeOptions(props.form.locale, props.form.defaultCurrency || undefined),
+      // The currency as the form has it now, else the one the catalogue offers first: what Automatic follows.
+      options: localeOptions(props.form.locale, props.form.defaultCurrency || offered),
     },
     { kind: 'select', name: 'theme', label: s.theme, options: THEMES },
   ];
