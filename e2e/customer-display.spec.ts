@@ -74,7 +74,9 @@ test('opened from the manager desk, it mirrors each keystroke, shows the QR the 
   await expect(customerSays(customer, 'Paying by UPI')).toBeVisible();
 
   const checkout = await charge(page);
-  await expect(customerSays(customer, 'Scan with your phone to pay')).toBeVisible();
+  await expect(
+    customerSays(customer, 'This code opens only on the terminal’s computer, not on a phone.'),
+  ).toBeVisible();
   await expect(customer.getByRole('img', { name: 'QR code of the payment page' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Payment QR code' })).toBeVisible();
   const customerQr = await decodeQrOnScreen(customer);
@@ -111,7 +113,9 @@ test('declined, cancelled and a lying redirect show only what KS Pay confirmed, 
   await expect(customerSays(customer, WELCOME)).toBeVisible();
 
   let checkout = await startSale(page, { amount: '150' });
-  await expect(customerSays(customer, 'Scan with your phone to pay')).toBeVisible();
+  await expect(
+    customerSays(customer, 'This code opens only on the terminal’s computer, not on a phone.'),
+  ).toBeVisible();
   await customerPresses(checkout, 'Decline');
   await expect(customerSays(customer, 'Payment not completed')).toBeVisible();
   await expect(customerSays(customer, 'No money was taken. Please ask the cashier.')).toBeVisible();

@@ -151,7 +151,7 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
 
   // Reconcile: the paid-after-cancel sale becomes an issue to review.
   await page.getByRole('button', { name: 'Reconcile' }).click();
-  await expect(page.getByText(/^Checked \d+ unsettled/)).toBeVisible();
+  await expect(page.getByText(/^Reconcile checked \d+ unsettled/)).toBeVisible();
   await page.getByRole('button', { name: 'Pending', exact: true }).click();
   const issue = page
     .getByRole('listitem')
@@ -238,18 +238,21 @@ test('a manager reviews, reconciles, exports and closes the day', async ({ page,
   await page.getByRole('button', { name: 'Audit log' }).click();
   const audit = page.getByRole('table', { name: /^Audit log/ });
   for (const action of [
-    'export.transactions',
-    'sale.paid_after_cancel_kept',
-    'day.closed_with_override',
-    'export.zreport',
-    'settings.changed',
+    'Transactions exported',
+    'Payment after cancel kept',
+    'Day closed with the manager’s override',
+    'Z report exported',
+    'Settings changed',
   ]) {
     await expect(audit.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
   }
   await saveDeskScreenshot(page, 'desk-audit-log');
   const auditDownloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  expect(csvLines((await (await auditDownloading).path())!).length).toBeGreaterThan(5);
+  const auditLines = csvLines((await (await auditDownloading).path())!);
+  expect(auditLines.length).toBeGreaterThan(5);
+  // The export keeps the codes the log is written with.
+  expect(auditLines.some((line) => line.includes(',day.closed_with_override,'))).toBe(true);
 
   // Lock returns to the cashier view.
   await page.getByRole('button', { name: 'Lock' }).click();

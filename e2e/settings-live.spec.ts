@@ -51,7 +51,7 @@ const SECTIONS: Array<{ name: string; change(page: Page): Promise<void>; changed
     name: 'screen and language',
     changed: 'Changed: locale, theme',
     async change(page) {
-      await page.getByLabel('Locale').fill('en-IN');
+      await page.getByLabel('Locale').selectOption('en-IN');
       await page.getByLabel('Theme').selectOption('dark');
     },
   },
@@ -112,7 +112,7 @@ test('saving each Settings section keeps a live terminal connected, and the next
     .getByRole('button', { name: 'Audit log' })
     .click();
   const audit = page.getByRole('table', { name: /^Audit log/ });
-  const changes = audit.getByRole('row').filter({ hasText: 'settings.changed' });
+  const changes = audit.getByRole('row').filter({ hasText: 'Settings changed' });
   await expect(changes).toHaveCount(SECTIONS.length);
   for (const section of SECTIONS)
     await expect(audit.getByRole('cell', { name: section.changed, exact: true })).toHaveCount(1);

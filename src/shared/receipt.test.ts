@@ -29,6 +29,12 @@ function sale(overrides: Partial<Sale> = {}): Sale {
 }
 
 describe('buildReceipt', () => {
+  it('writes the time the way the desk and the counter do: "3 Feb 2026, 20:30:04" in en-IN', () => {
+    const evening = sale({ verifiedAt: '2026-02-03T20:30:04.000+05:30' });
+    expect(buildReceipt(evening, settings, 'en-IN', 'Asia/Kolkata').dateTime).toBe('3 Feb 2026, 20:30:04');
+    expect(buildReceipt(evening, settings, 'en-US', 'Asia/Kolkata').dateTime).toBe('Feb 3, 2026, 8:30:04 PM');
+  });
+
   it('lays out a paid sale with header, terminal, time, amount, method, status, reference, txn id and footer', () => {
     const receipt = buildReceipt(sale(), settings, 'en-IN', 'Asia/Kolkata');
     expect(ReceiptContent.parse(receipt)).toEqual(receipt);

@@ -3,6 +3,7 @@
 import type { Sale, SaleStatus, Settings } from './domain.ts';
 // Only the types: the schemas stay out of the renderer's bundle (no zod on the cashier's first screen).
 import type { ReceiptContent, ReceiptRow } from './receipt-schema.ts';
+import { dateTimeFormatOptions } from './date-formats.ts';
 import { currencyExponent, formatMoney, minorToDecimalString } from './money.ts';
 
 export const RECEIPT_LABELS = {
@@ -77,7 +78,7 @@ export function buildReceipt(
   options: { duplicate?: boolean } = {},
 ): ReceiptContent {
   const at = sale.verifiedAt ?? sale.updatedAt;
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone })
+  const dateTime = new Intl.DateTimeFormat(locale, dateTimeFormatOptions(locale, timeZone))
     .format(new Date(at))
     .replace(/[\u00a0\u202f]/g, ' ');
   const amount = formatMoney(sale.amountMinor, sale.currency, locale);

@@ -3,7 +3,7 @@
 // `previousHash`, so changing any past report breaks every link after it.
 import { currencyExponent, minorToDecimalString } from './money.ts';
 import { toCsv } from './csv.ts';
-import type { ZReport } from './domain.ts';
+import type { Sale, ZReport } from './domain.ts';
 
 /** The previous hash of report number 1. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -47,8 +47,28 @@ export function verifyZReportChain(reports: readonly ZReport[], hash: (text: str
   return { ok: true };
 }
 
-/** The report as CSV: a block of report facts, then one line per currency, method, cashier and hour. */
-export function zReportCsv(report: ZReport): string {
+/** An unresolved sale as the export names it: its reference, when it was made and its amount. */
+export type UnresolvedSaleFacts = Pick<Sale, 'reference' | 'createdAt' | 'amountMinor' | 'currency'>;
+
+function unresolvedName(sale: UnresolvedSaleFacts): string {
+  const amount = minorToDecimalString(sale.amountMinor, currencyExponent(sale.currency));
+  return `${sale.reference} (${sale.createdAt}, ${sale.currency} ${amount})`;
+}
+
+/**
+ * The report as CSV: a block of report facts, then one line per currency, method, cashier and hour.
+ * `saleOf` names the unresolved and reversed sales by reference, time and amount; the stored report (and so
+ * its hash) keeps only their ids, and an id whose sale is not found is written as it is.
+ */
+export function zReportCsv(
+  report: ZReport,
+  saleOf: (saleId: string) => UnresolvedSaleFacts | undefined = () => undefined,
+): string {
+  const named = (id: string): string => {
+    const sale = saleOf(id);
+    return sale ? unresolvedName(sale) : id;
+  };
+  const unresolved = report.unresolvedSaleIds.map(named);
   const rows: (string | number | undefined)[][] = [
     ['Z report', report.number],
     ['Day', report.day],
@@ -57,8 +77,8 @@ export function zReportCsv(report: ZReport): string {
     ['Closed at', report.closedAt],
     ['Closed by', report.closedBy],
     ['Override reason', report.overrideReason ?? ''],
-    ['Unresolved sales', report.unresolvedSaleIds.join(' ')],
-    ['Reversed after paid', (report.reversedSaleIds ?? []).join(' ')],
+    ['Unresolved sales', unresolved.join('; ')],
+    ['Reversed after paid', (report.reversedSaleIds ?? []).map(named).join('; ')],
     ['Previous hash', report.previousHash],
     ['Hash', report.hash],
     [],

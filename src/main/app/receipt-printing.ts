@@ -7,6 +7,7 @@
 // even after a reload. The system printer prints the page as it stands, which is why the mark must reach the
 // page with the sale, before the next copy is asked for.
 import type { Sale } from '../../shared/domain.ts';
+import { terminalLocale } from '../../shared/locales.ts';
 import { buildReceipt } from '../../shared/receipt.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { EscposPrinter } from '../printing/index.ts';
@@ -42,11 +43,20 @@ export async function printReceipt(
   let via: PrintedReceipt['via'];
   if (current.printer.kind === 'escpos') {
     const { host, port, paper } = current.printer;
-    await deps.printer.print(buildReceipt(sale, current, current.locale, deps.timeZone, { duplicate }), {
-      host,
-      port,
-      paper,
-    });
+    await deps.printer.print(
+      buildReceipt(
+        sale,
+        current,
+        terminalLocale(current.locale, current.defaultCurrency ?? sale.currency, undefined),
+        deps.timeZone,
+        { duplicate },
+      ),
+      {
+        host,
+        port,
+        paper,
+      },
+    );
     via = 'escpos';
   } else if (deps.printSystem) {
     await deps.printSystem(sale.id, { silent: current.printer.silent });

@@ -392,6 +392,20 @@ describe('closeDay', () => {
     expect(entry?.detail).toContain('Network down');
   });
 
+  it('names an unresolved sale in the Z report export by reference, time and amount, and keeps its id in the hashed report', async () => {
+    sales = [
+      sale({ id: 'a' }),
+      sale({ id: 'b', status: 'unknown', reference: 'POS-B', createdAt: '2026-11-01T18:02:00.000+05:30' }),
+    ];
+    const service = reports();
+    const report = await service.closeDay({ actor: 'manager', overrideReason: 'Network down' });
+    const csv = (await service.exportZReport(report.number)).content;
+    const line = csv.split('\r\n').find((row) => row.startsWith('Unresolved sales'));
+    expect(line).toMatch(/^Unresolved sales,"POS-B \(2026-11-01T18:02:00\.000\+05:30, INR 100\.00\)",/);
+    expect(report.unresolvedSaleIds).toEqual(['b']);
+    expect(await service.verifyChain()).toEqual({ ok: true });
+  });
+
   it('asks for the override while a reversed sale of the day is unreviewed, and closes with it', async () => {
     sales = [sale({ id: 'a' }), sale({ id: 'b', reference: 'POS-B' })];
     let reviewed = false;

@@ -453,7 +453,13 @@ export function createReports(deps: ReportsDeps): Reports {
         actor,
         detail: `Exported Z report ${number} (${report.day}) to ${filename}.`,
       });
-      return { filename, mimeType: CSV_MIME_TYPE, content: UTF8_BOM + zReportCsv(report) };
+      const named = new Set([...report.unresolvedSaleIds, ...(report.reversedSaleIds ?? [])]);
+      const byId = new Map((await deps.sales.all()).filter((s) => named.has(s.id)).map((s) => [s.id, s]));
+      return {
+        filename,
+        mimeType: CSV_MIME_TYPE,
+        content: UTF8_BOM + zReportCsv(report, (id) => byId.get(id)),
+      };
     },
 
     async verifyChain() {

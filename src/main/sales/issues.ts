@@ -72,7 +72,7 @@ export function stillPendingIssue(sale: Sale, reviewed: ReadonlySet<string>): Re
     saleId: sale.id,
     reference: sale.reference,
     ...(sale.txnId ? { txnId: sale.txnId } : {}),
-    explanation: `${saleName(sale)} is still waiting for an answer from KS Pay (${sale.status.replace('_', ' ')} since ${sale.updatedAt}). Run reconcile again when the connection is back; do not charge the customer again until it settles.`,
+    explanation: `${saleName(sale)} is still waiting for an answer from KS Pay (${sale.status.replace('_', ' ')}). Run reconcile again when the connection is back; do not charge the customer again until it settles.`,
     reviewed: reviewed.has(id),
   };
 }

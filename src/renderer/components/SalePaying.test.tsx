@@ -16,6 +16,26 @@ describe('while the customer pays', () => {
     expect(screen.getByText(/^\d+:\d\d(:\d\d)?$/)).toBeInTheDocument();
   });
 
+  it('says beside a Demo QR that it opens only on this computer, not on a phone', async () => {
+    await renderApp({
+      'sales.current': () => makeSale({ checkoutUrl: 'http://127.0.0.1:4010/checkout/ord_1' }),
+    });
+    expect(
+      await screen.findByText(
+        'Demo: this QR code opens only on this computer, not on a phone. Pay in the checkout window instead.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing about phones for a checkout page a phone can open', async () => {
+    await renderApp({
+      'sales.current': () =>
+        makeSale({ checkoutUrl: 'https://pay.kspay.example/checkout/ord_1', demo: false }),
+    });
+    expect(await screen.findByRole('img', { name: 'Payment QR code' })).toBeInTheDocument();
+    expect(screen.queryByText(/not on a phone/)).toBeNull();
+  });
+
   it('says when a check with KS Pay failed and will be tried again', async () => {
     const message = 'Could not reach KS Pay to check this payment. The terminal keeps checking.';
     await renderApp({ 'sales.current': () => makeSale({ error: { code: 'network', message } }) });

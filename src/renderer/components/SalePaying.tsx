@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { Sale } from '../../shared/domain.ts';
 import { formatAmount } from '../lib/format.ts';
+import { isLoopbackUrl } from '../lib/loopback-url.ts';
 import { messages } from '../lib/messages.ts';
 import { useSale } from '../stores/index.ts';
 import { CancelSale } from './CancelSale.tsx';
@@ -31,9 +32,17 @@ export function SalePaying({ sale, locale }: { sale: Sale; locale: string }) {
     <section className="paying" aria-labelledby="paying-heading">
       <div className="paying__qr">
         <QrImage text={sale.checkoutUrl} alt={messages.paying.qrAlt} />
-        <p className="paying__hint">
-          {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
-        </p>
+        {isLoopbackUrl(sale.checkoutUrl) ? (
+          // Instead of the usual hint, which offers a phone camera that cannot open this address.
+          <p className="paying__hint paying__hint--warning">
+            <Icon name="alert" />
+            <span>{messages.paying.qrThisComputerOnly(sale.demo)}</span>
+          </p>
+        ) : (
+          <p className="paying__hint">
+            {sale.checkoutUrl ? messages.paying.qrHint : messages.paying.qrPending}
+          </p>
+        )}
       </div>
       <div className="paying__info">
         <div className="paying__status">

@@ -4,6 +4,7 @@ import type { CustomerDisplayState } from '../../shared/customer-display.ts';
 import { Icon, type IconName } from '../components/Icon.tsx';
 import { QrImage } from '../components/QrImage.tsx';
 import { formatAmount, resolveLocale } from '../lib/format.ts';
+import { isLoopbackUrl } from '../lib/loopback-url.ts';
 import { customerMessages as m } from './messages.ts';
 
 const RESULT: Record<
@@ -18,7 +19,7 @@ const RESULT: Record<
 function Money({ state }: { state: { amountMinor: number; currency: string; locale?: string | undefined } }) {
   return (
     <p className="customer__amount money">
-      {formatAmount(state.amountMinor, state.currency, resolveLocale(state.locale))}
+      {formatAmount(state.amountMinor, state.currency, resolveLocale(state.locale, state.currency))}
     </p>
   );
 }
@@ -58,7 +59,11 @@ function Body({ state }: { state: CustomerDisplayState }) {
           <div className="customer__scan-text">
             <p className="customer__label">{m.amount}</p>
             <Money state={state} />
-            <p className="customer__instruction">{m.scanToPay}</p>
+            {isLoopbackUrl(state.checkoutUrl) ? (
+              <p className="customer__instruction">{m.thisComputerOnly}</p>
+            ) : (
+              <p className="customer__instruction">{m.scanToPay}</p>
+            )}
             <p className="customer__note">{m.payingBy(state.methodName)}</p>
           </div>
         </div>

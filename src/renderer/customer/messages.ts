@@ -6,6 +6,8 @@ export const customerMessages = {
   amount: 'Amount to pay',
   payingBy: (method: string) => `Paying by ${method}`,
   scanToPay: 'Scan with your phone to pay',
+  /** Instead of scanToPay when the code's address is on the terminal's computer (Demo mode's KS Pay). */
+  thisComputerOnly: 'This code opens only on the terminal’s computer, not on a phone.',
   qrAlt: 'QR code of the payment page',
   preparing: 'Getting your payment ready…',
   checking: 'Checking your payment…',

@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeStatus } from '../test/fake-pos.ts';
+import { makeSale, makeStatus } from '../test/fake-pos.ts';
+import { useSale } from '../stores/index.ts';
 import { renderDesk } from './test/render-desk.tsx';
 
 describe('the manager desk', () => {
@@ -19,6 +20,25 @@ describe('the manager desk', () => {
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     await waitFor(() => expect(onLock).toHaveBeenCalledTimes(1));
     expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
+  it('offers Back to the sale while one is open at the counter: it locks the desk and hands back', async () => {
+    const { user, fake, onLock } = renderDesk({ 'staff.lock': () => ({ role: 'cashier' }) });
+    expect(screen.queryByRole('button', { name: 'Back to the sale' })).toBeNull();
+    act(() => useSale.setState({ sale: makeSale({ status: 'awaiting_payment' }) }));
+    await user.click(screen.getByRole('button', { name: 'Back to the sale' }));
+    await waitFor(() => expect(onLock).toHaveBeenCalledTimes(1));
+    expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
+  it('offers no way back to a sale that has ended', () => {
+    renderDesk();
+    act(() =>
+      useSale.setState({
+        sale: makeSale({ status: 'succeeded', verifiedAt: '2026-03-02T10:16:00.000+05:30' }),
+      }),
+    );
+    expect(screen.queryByRole('button', { name: 'Back to the sale' })).toBeNull();
   });
 
   it('leaves the desk when main says the manager role ended (idle lock)', async () => {

@@ -1,10 +1,12 @@
 // The manager desk: navigation between Transactions, Pending, Day summary, Merchant day, Reports, Settings and
-// Audit log, Save diagnostics, and Lock back to the cashier view (also when the idle lock fires).
+// Audit log, Save diagnostics, Back to the sale while one is open at the counter, and Lock back to the
+// cashier view (also when the idle lock fires).
 import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { pos } from '../lib/pos.ts';
-import { useAppStatus, usePending } from '../stores/index.ts';
+import { outcomeOf } from '../lib/outcome.ts';
+import { useAppStatus, usePending, useSale } from '../stores/index.ts';
 import { deskMessages } from './messages.ts';
 import { AuditLogScreen } from './screens/AuditLogScreen.tsx';
 import { DaySummaryScreen } from './screens/DaySummaryScreen.tsx';
@@ -36,6 +38,8 @@ export function Desk({ onLock }: { onLock(): void }) {
     ok: true,
   });
   const pendingCount = usePending((s) => s.sales.length);
+  // A sale still open at the counter (the customer may be paying): the way back to it is one press.
+  const saleOpen = useSale((s) => s.sale !== null && outcomeOf(s.sale.status) === 'in-progress');
   // Browser mode opens the customer display as a page; the desktop app has its own window (Settings).
   const browserMode = useAppStatus((s) => s.status?.shell === 'browser');
 
@@ -123,6 +127,19 @@ export function Desk({ onLock }: { onLock(): void }) {
           >
             {diagnostics.busy ? n.diagnosticsSaving : n.diagnostics}
           </button>
+          {saleOpen ? (
+            // Back at the counter the desk is locked, as Lock does: the manager role lasts only while the desk is open.
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void lock()}
+              disabled={locking}
+              title={n.backToSaleTitle}
+            >
+              <Icon name="arrow-left" />
+              {n.backToSale}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button--secondary"

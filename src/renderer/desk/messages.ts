@@ -15,6 +15,8 @@ export const deskMessages = {
     settings: 'Settings', // name
     audit: 'Audit log', // name
     lock: 'Lock', // name
+    backToSale: 'Back to the sale', // name
+    backToSaleTitle: 'A sale is still open at the counter. This locks the desk and shows that sale.',
     locking: 'Locking…',
     diagnostics: 'Save diagnostics', // name
     diagnosticsSaving: 'Saving…',
@@ -65,8 +67,11 @@ export const deskMessages = {
     mismatchOnly: 'Only differences', // name
     reconcile: 'Reconcile', // name
     reconciling: 'Reconciling…',
+    // Says what it counts (reconcile's issues, on Pending), so it is not read as a count of the rows marked Differs.
     reconciled: (checked: number, settled: number, issues: number) =>
-      `Checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled, ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a look (see Pending).`,
+      `Reconcile checked ${checked} unsettled ${checked === 1 ? 'sale' : 'sales'}: ${settled} settled; ${issues} ${issues === 1 ? 'issue needs' : 'issues need'} a manager's look on Pending.`,
+    differing: (n: number, shown: number) =>
+      `${n} of ${shown === 1 ? 'it' : 'them'} ${n === 1 ? 'differs' : 'differ'} between this terminal and KS Pay (marked Differs; Only differences shows just those).`,
     count: (n: number) => (n === 1 ? '1 transaction' : `${n} transactions`), // "N transactions"
     loading: 'Loading transactions…',
     refreshing: (asOf: string | null) =>
@@ -337,8 +342,12 @@ export const deskMessages = {
     idleLock: 'Idle lock (minutes)', // name
     idleLockHint: '0 turns the idle lock off. At most 240.',
     locale: 'Locale', // name
-    localeHint: 'For example en-IN or de-DE. Leave empty to follow the computer.',
-    localeInvalid: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
+    localeHint:
+      'How dates, times and amounts are written on every screen and receipt. Automatic follows the terminal’s currency (English (India) for INR), else the computer.',
+    localeAutomatic: (name: string) => `Automatic: ${name}`,
+    localeSavedEarlier: (tag: string) => `${tag} (saved earlier, not on this list)`,
+    localeInvalid:
+      'This language tag, saved earlier, is not one the computer knows. Choose one from the list.',
     theme: 'Theme', // name
     themes: { system: 'Follow the computer', light: 'Light', dark: 'Dark' } satisfies Record<
       Settings['theme'],
@@ -400,5 +409,40 @@ export const deskMessages = {
     actor: 'Who',
     detail: 'Detail',
     count: (n: number) => (n === 1 ? '1 entry' : `${n} entries`),
+    /**
+     * Each action code main writes, as the manager reads it. The export keeps the codes; a code not here
+     * (written by a newer version) is shown as it is.
+     */
+    actions: {
+      'audit.unreadable_line': 'A line of the log could not be read',
+      'cashier.added': 'Cashier added',
+      'cashier.removed': 'Cashier removed',
+      'cashier.signed_in': 'Cashier signed in',
+      'cashier.signed_out': 'Cashier signed out',
+      'day.closed': 'Day closed',
+      'day.closed_with_override': 'Day closed with the manager’s override',
+      'demo.entered': 'Demo mode started',
+      'diagnostics.saved': 'Diagnostics saved',
+      'export.audit': 'Audit log exported',
+      'export.transactions': 'Transactions exported',
+      'export.zreport': 'Z report exported',
+      'keys.changed': 'KS Pay keys changed',
+      'keys.saved': 'KS Pay keys saved',
+      'keys.store_chosen': 'Place for the keys chosen',
+      'pin.changed': 'Manager PIN changed',
+      'pin.failed': 'Wrong PIN typed',
+      'pin.locked_out': 'PIN entry locked after wrong PINs',
+      'pin.recovered': 'Manager PIN reset with the KS Pay keys',
+      'pin.recovery_failed': 'Manager PIN reset refused',
+      'pin.set': 'Manager PIN set',
+      'receipt.printed': 'Receipt printed',
+      'receipt.reprinted': 'Receipt reprinted',
+      'reconcile.reviewed': 'Issue marked reviewed',
+      'reconcile.run': 'Sales compared with KS Pay',
+      'sale.paid_after_cancel_kept': 'Payment after cancel kept',
+      'sale.refunded_outside': 'Refund outside the terminal recorded',
+      'settings.changed': 'Settings changed',
+      'staff.unlocked': 'Desk unlocked',
+    } as Readonly<Record<string, string>>,
   },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatElapsed, resolveLocale } from './format.ts';
+import { formatAmount, formatDateTime, formatElapsed, formatTime, resolveLocale } from './format.ts';
 
 describe('format', () => {
   it('shows exactly the currency decimals with its symbol', () => {
@@ -16,6 +16,12 @@ describe('format', () => {
     expect(formatElapsed(7_400)).toBe('0:07');
     expect(formatElapsed(765_000)).toBe('12:45');
     expect(formatElapsed(3_723_000)).toBe('1:02:03');
+  });
+
+  it('follows the currency when no locale is chosen: en-IN for INR, a 24-hour clock', () => {
+    expect(resolveLocale(undefined, 'INR')).toBe('en-IN');
+    expect(formatTime('2026-12-07T20:36:01.000+05:30', 'en-IN')).toMatch(/^\d{2}:\d{2}$/);
+    expect(formatDateTime('2026-12-07T12:00:01.000Z', 'en-IN')).toMatch(/^7 Dec 2026, \d{2}:\d{2}:01$/);
   });
 
   it('falls back from a broken locale tag to a working one', () => {

@@ -1,30 +1,32 @@
 // Formatting for people, with Intl and the terminal's locale: money, times, elapsed waits.
+import { dateTimeFormatOptions, timeFormatOptions } from '../../shared/date-formats.ts';
+import { terminalLocale } from '../../shared/locales.ts';
 import { formatMoney } from '../../shared/money.ts';
 
-/** The locale the terminal formats with: the manager's choice, else the OS (browser) locale. */
-export function resolveLocale(preferred: string | undefined): string {
-  const candidates = [preferred, typeof navigator === 'undefined' ? undefined : navigator.language, 'en'];
-  for (const candidate of candidates) {
-    if (!candidate) continue;
-    try {
-      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
-    } catch {
-      // Not a valid BCP 47 tag: try the next one.
-    }
-  }
-  return 'en';
+/**
+ * The locale the terminal formats with: the manager's choice, else the terminal's currency's (en-IN for
+ * INR), else the computer's (the browser's language).
+ */
+export function resolveLocale(preferred: string | undefined, currency?: string): string {
+  return terminalLocale(
+    preferred,
+    currency,
+    typeof navigator === 'undefined' ? undefined : navigator.language,
+  );
 }
 
 export function formatAmount(amountMinor: number, currency: string, locale: string): string {
   return formatMoney(amountMinor, currency, locale);
 }
 
+/** "7 Dec 2026, 20:36:01" in en-IN: the same style as the desk's and the receipt's. */
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, dateTimeFormatOptions(locale)).format(new Date(iso));
 }
 
+/** "20:36" in en-IN, "8:36 PM" in en-US. */
 export function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, timeFormatOptions(locale)).format(new Date(iso));
 }
 
 /** "0:07", "12:45", "1:02:03": a clock the cashier can read at a glance. */

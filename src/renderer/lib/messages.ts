@@ -183,6 +183,9 @@ export const messages = {
     qrAlt: 'Payment QR code', // name
     qrHint: 'The customer can pay in the checkout window, or scan this code with a phone camera.',
     qrPending: 'The QR code appears as soon as KS Pay returns the checkout page.',
+    /** Beside a QR of an address on this computer (Demo mode's built-in KS Pay, a KS Pay run on this computer). */
+    qrThisComputerOnly: (demo: boolean) =>
+      `${demo ? 'Demo: this' : 'This'} QR code opens only on this computer, not on a phone. Pay in the checkout window instead.`,
     elapsed: 'Waiting for',
     openAgain: 'Open checkout again',
     cancel: 'Cancel sale', // name

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PosError } from '../../shared/pos-error.ts';
-import { makeStatus } from '../test/fake-pos.ts';
+import { makeSale, makeStatus } from '../test/fake-pos.ts';
 import { renderApp, saleScreenReady } from '../test/render-app.tsx';
 import type * as DeskChunkModule from './desk-chunk.ts';
 import { loadDeskChunk } from './desk-chunk.ts';
@@ -69,6 +69,22 @@ describe('the sale screen', () => {
     expect(screen.queryByRole('button', { name: /^Charge/ })).toBeNull();
     await user.click(lock);
     expect(await screen.findByRole('button', { name: /^Charge/ })).toBeInTheDocument();
+    expect(fake.callsTo('staff.lock')).toHaveLength(1);
+  });
+
+  it('from the desk, Back to the sale shows the sale still waiting at the counter', async () => {
+    const { user, fake } = await renderApp({
+      'sales.current': () => makeSale({ status: 'awaiting_payment' }),
+      'staff.unlock': () => ({ role: 'manager' }),
+      'staff.lock': () => ({ role: 'cashier' }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Manager' }));
+    await user.type(screen.getByLabelText('Manager PIN'), '2468');
+    await user.click(screen.getByRole('button', { name: 'Open desk' }));
+    await user.click(await screen.findByRole('button', { name: 'Back to the sale' }));
+    expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel sale' })).toBeInTheDocument();
     expect(fake.callsTo('staff.lock')).toHaveLength(1);
   });
 

@@ -12,7 +12,8 @@ import { SalePaying } from '../components/SalePaying.tsx';
 import { resultHeading, SaleResult } from '../components/SaleResult.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { DemoBanner } from '../components/DemoBanner.tsx';
-import { formatAmount, resolveLocale } from '../lib/format.ts';
+import { formatAmount } from '../lib/format.ts';
+import { useTerminalLocale } from '../lib/use-terminal-locale.ts';
 import { messages } from '../lib/messages.ts';
 import { outcomeOf } from '../lib/outcome.ts';
 import { pos } from '../lib/pos.ts';
@@ -29,7 +30,7 @@ const ManagerDesk = lazy(() => loadDeskChunk().then((module) => ({ default: modu
 type ManagerView = 'closed' | 'unlock' | 'desk';
 
 export function SaleScreen({ status }: { status: AppStatus }) {
-  const locale = resolveLocale(status.settings.locale);
+  const locale = useTerminalLocale();
   const sale = useSale((s) => s.sale);
   const paidAfterCancel = useSale((s) => s.paidAfterCancel);
   const receiptMark = useSale((s) => s.receiptMark);

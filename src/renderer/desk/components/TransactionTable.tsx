@@ -125,7 +125,7 @@ const Row = memo(function Row({ row, index, onOpen, format, terminalName }: RowP
       aria-rowindex={index + 2}
       onDoubleClick={() => onOpen(row)}
     >
-      <td className="tx-table__time">{format.rowTime(row.time)}</td>
+      <td className="tx-table__time">{format.dateTime(row.time)}</td>
       <td className="tx-table__reference">
         <button
           type="button"

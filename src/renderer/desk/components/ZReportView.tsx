@@ -1,7 +1,9 @@
 // One Z report as it prints: numbered heading, who closed it and when, totals per currency, the
 // unresolved sales and override reason if any, and the hash that chains it to the report before.
-import type { ZReport } from '../../../shared/domain.ts';
+import type { Sale, ZReport } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
+import { saleName } from '../lib/sale-name.ts';
+import { useSalesById } from '../lib/use-sales-by-id.ts';
 import { deskMessages } from '../messages.ts';
 import './ZReportView.css';
 
@@ -18,6 +20,7 @@ interface ZReportViewProps {
 
 export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportViewProps) {
   const headingId = `zreport-${copy}-${report.number}`;
+  const named = useSalesById([...report.unresolvedSaleIds, ...(report.reversedSaleIds ?? [])]);
   return (
     <article className={`zreport zreport--${paper}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="zreport__heading">
@@ -99,8 +102,18 @@ export function ZReportView({ report, format, paper, copy = 'screen' }: ZReportV
 
       {report.unresolvedSaleIds.length > 0 || report.reversedSaleIds || report.overrideReason ? (
         <section className="zreport__override">
-          <SaleIds heading={r.unresolvedSales} ids={report.unresolvedSaleIds} />
-          <SaleIds heading={r.reversedSales} ids={report.reversedSaleIds ?? []} />
+          <SaleList
+            heading={r.unresolvedSales}
+            ids={report.unresolvedSaleIds}
+            sales={named}
+            format={format}
+          />
+          <SaleList
+            heading={r.reversedSales}
+            ids={report.reversedSaleIds ?? []}
+            sales={named}
+            format={format}
+          />
           {report.overrideReason ? (
             <p>
               {r.overrideReason[overrideOf(report)]}: {report.overrideReason}
@@ -130,17 +143,27 @@ function overrideOf(report: ZReport): keyof typeof r.overrideReason {
   return reversed ? 'reversed' : 'override';
 }
 
-function SaleIds({ heading, ids }: { heading: string; ids: readonly string[] }) {
+/** Sales named by time, amount and reference; an id whose sale cannot be read stays as it is. */
+function SaleList({
+  heading,
+  ids,
+  sales,
+  format,
+}: {
+  heading: string;
+  ids: readonly string[];
+  sales: ReadonlyMap<string, Sale>;
+  format: DeskFormatters;
+}) {
   if (ids.length === 0) return null;
   return (
     <>
       <h4>{heading}</h4>
       <ul>
-        {ids.map((id) => (
-          <li key={id} className="detail__mono">
-            {id}
-          </li>
-        ))}
+        {ids.map((id) => {
+          const sale = sales.get(id);
+          return <li key={id}>{sale ? saleName(sale, format) : id}</li>;
+        })}
       </ul>
     </>
   );

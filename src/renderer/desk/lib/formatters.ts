@@ -1,5 +1,6 @@
 // Formatting for the desk's long lists: Intl formatters made once per locale and zone and reused
 // for every row (making one per cell is what makes big tables slow).
+import { dateFormatOptions, dateTimeFormatOptions, timeFormatOptions } from '../../../shared/date-formats.ts';
 import { currencyExponent, formatMoney, minorToDecimalString } from '../../../shared/money.ts';
 
 export interface DeskFormatters {
@@ -9,9 +10,11 @@ export interface DeskFormatters {
   amount(amountMinor: number, currency: string): string;
   /** "₹1,234.50": amount with its currency, for totals. */
   money(amountMinor: number, currency: string): string;
-  /** "01 Nov, 14:03:07": compact, for table rows. */
-  rowTime(iso: string): string;
-  /** "1 Nov 2026, 14:03:07": full, for details and reports. */
+  /** "14:03": the time alone, where the day is known (a sale's name, today's lists). */
+  time(iso: string): string;
+  /** "1 Nov 2026": a day. */
+  date(iso: string): string;
+  /** "1 Nov 2026, 14:03:07": for table rows, details and reports alike. */
   dateTime(iso: string): string;
   /** "14:00", for hours of the day. */
   hour(hour: number): string;
@@ -20,16 +23,10 @@ export interface DeskFormatters {
 
 export function createFormatters(locale: string, timeZone: string): DeskFormatters {
   const plain = new Map<number, Intl.NumberFormat>();
-  const rowTime = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    day: '2-digit',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'medium' });
-  const hourFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' });
+  const time = new Intl.DateTimeFormat(locale, timeFormatOptions(locale, timeZone));
+  const date = new Intl.DateTimeFormat(locale, dateFormatOptions(timeZone));
+  const dateTime = new Intl.DateTimeFormat(locale, dateTimeFormatOptions(locale, timeZone));
+  const hourFormat = new Intl.DateTimeFormat(locale, timeFormatOptions(locale, 'UTC'));
   const integer = new Intl.NumberFormat(locale);
 
   function plainFor(exponent: number): Intl.NumberFormat {
@@ -57,7 +54,8 @@ export function createFormatters(locale: string, timeZone: string): DeskFormatte
     },
     // formatMoney keeps one formatter per locale and currency itself.
     money: (amountMinor, currency) => formatMoney(amountMinor, currency, locale),
-    rowTime: (iso) => rowTime.format(new Date(iso)),
+    time: (iso) => time.format(new Date(iso)),
+    date: (iso) => date.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
     hour: (hour) => hourFormat.format(Date.UTC(2000, 0, 1, hour)),
     count: (n) => integer.format(n),

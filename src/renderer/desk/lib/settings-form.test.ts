@@ -38,7 +38,7 @@ describe('settings form', () => {
       pendingLookupHours: 'Use 24 or more.',
       checkoutReturnUrl:
         'The checkout return address must be a full https:// address without a user name or #fragment, such as https://ks-pay-pos.invalid/checkout/return.',
-      locale: 'This is not a language tag the computer knows. Try en-IN or de-DE.',
+      locale: 'This language tag, saved earlier, is not one the computer knows. Choose one from the list.',
       printerHost: 'This cannot be empty.',
       printerPort: 'Use 65535 or less.',
     });

@@ -1,9 +1,8 @@
-// The desk's locale, time zone and formatters: the manager's locale setting (else the computer's)
-// and the computer's time zone, which is the terminal's (main counts days in the same zone).
+// The desk's locale, time zone and formatters: the terminal's locale (use-terminal-locale.ts) and the
+// computer's time zone, which is the terminal's (main counts days in the same zone).
 import { useMemo } from 'react';
 import { createZonedTime, systemTimeZone, type ZonedTime } from '../../../shared/zoned-time.ts';
-import { resolveLocale } from '../../lib/format.ts';
-import { useAppStatus } from '../../stores/index.ts';
+import { useTerminalLocale } from '../../lib/use-terminal-locale.ts';
 import { createFormatters, type DeskFormatters } from './formatters.ts';
 
 export interface DeskFormat {
@@ -13,8 +12,7 @@ export interface DeskFormat {
 }
 
 export function useDeskFormat(): DeskFormat {
-  const preferred = useAppStatus((s) => s.status?.settings.locale);
-  const locale = resolveLocale(preferred);
+  const locale = useTerminalLocale();
   return useMemo(() => {
     const timeZone = systemTimeZone();
     return { locale, format: createFormatters(locale, timeZone), zoned: createZonedTime(timeZone) };

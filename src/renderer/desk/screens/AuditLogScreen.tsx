@@ -1,5 +1,5 @@
 // Audit log: every sensitive action (keys, settings, PINs, exports, reconcile decisions, day closes),
-// newest first, and its export as CSV.
+// newest first, each action as a short sentence (the export keeps the codes), and its export as CSV.
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/domain.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -88,7 +88,7 @@ export function AuditLogScreen() {
               {entries.map((entry, i) => (
                 <tr key={`${entry.at}-${i}`}>
                   <td className="audit-table__time">{format.dateTime(entry.at)}</td>
-                  <td className="detail__mono audit-table__action">{entry.action}</td>
+                  <td className="audit-table__action">{a.actions[entry.action] ?? entry.action}</td>
                   <td>{entry.actor}</td>
                   <td>{entry.detail}</td>
                 </tr>

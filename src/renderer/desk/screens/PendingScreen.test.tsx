@@ -66,6 +66,15 @@ describe('Pending', () => {
       ],
       'sales.reconcile': () => report,
       'sales.markReviewed': () => ({ ok: true }),
+      'sales.get': ({ saleId }) => ({
+        sale: makeSale({
+          id: saleId,
+          reference: saleId === 's9' ? 'POS-9' : 'POS-7',
+          amountMinor: 3300,
+          createdAt: '2026-11-01T18:02:00.000+05:30',
+        }),
+        timeline: [],
+      }),
     });
     await user.click(screen.getByRole('button', { name: 'Pending' }));
     expect(await screen.findByText('3 sales have no final outcome yet')).toBeInTheDocument();
@@ -81,6 +90,15 @@ describe('Pending', () => {
     expect(within(table).getByText(/asks KS Pay again until it is/)).toBeInTheDocument();
 
     expect(await screen.findByText(/customer paid. Refund or keep the payment/)).toBeInTheDocument();
+    // Each issue names its sale by time, amount and reference; one only KS Pay knows, by its reference.
+    const at = new Intl.DateTimeFormat('en-IN', {
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date('2026-11-01T18:02:00.000+05:30'));
+    expect(await screen.findByText(`${at} · ₹33.00 · POS-9`)).toBeInTheDocument();
+    expect(screen.getByText(`${at} · ₹33.00 · POS-7`)).toBeInTheDocument();
+    expect(screen.getByText('WEB-1')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Mark reviewed' })).toHaveLength(1);
     await user.type(screen.getByRole('textbox', { name: 'Note (optional)' }), 'Refunded at the counter');
     await user.click(screen.getByRole('button', { name: 'Mark reviewed' }));

@@ -8,7 +8,9 @@ import { minutesSince, pendingActivity } from '../../lib/pending-sale.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { usePending } from '../../stores/index.ts';
 import { pendingTotals } from '../lib/pending-totals.ts';
+import { saleName } from '../lib/sale-name.ts';
 import { useDeskFormat } from '../lib/use-desk-format.ts';
+import { useSalesById } from '../lib/use-sales-by-id.ts';
 import { deskMessages } from '../messages.ts';
 import { useDeskReconcile } from '../stores/index.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -92,11 +94,7 @@ export function PendingScreen() {
             </p>
           )
         ) : (
-          <ul className="issues">
-            {report.issues.map((issue) => (
-              <IssueItem key={issue.id} issue={issue} />
-            ))}
-          </ul>
+          <IssueList issues={report.issues} />
         )}
       </div>
     </section>
@@ -124,7 +122,7 @@ function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
         {sales.map((sale) => (
           <tr key={sale.id}>
             <td>
-              {format.rowTime(sale.createdAt)}
+              {format.dateTime(sale.createdAt)}
               <br />
               <span className="muted">{messages.pending.age(minutesSince(sale.createdAt, now))}</span>
             </td>
@@ -140,7 +138,27 @@ function PendingTable({ sales, now }: { sales: readonly Sale[]; now: number }) {
   );
 }
 
-function IssueItem({ issue }: { issue: ReconcileIssue }) {
+function IssueList({ issues }: { issues: readonly ReconcileIssue[] }) {
+  const { format } = useDeskFormat();
+  const ids = useMemo(
+    () => issues.flatMap((issue) => (issue.saleId === undefined ? [] : [issue.saleId])),
+    [issues],
+  );
+  const sales = useSalesById(ids);
+  return (
+    <ul className="issues">
+      {issues.map((issue) => {
+        const sale = issue.saleId === undefined ? undefined : sales.get(issue.saleId);
+        return (
+          <IssueItem key={issue.id} issue={issue} name={sale ? saleName(sale, format) : issue.reference} />
+        );
+      })}
+    </ul>
+  );
+}
+
+/** `name` is the sale as a person reads it (time, amount, reference), else the reference alone. */
+function IssueItem({ issue, name }: { issue: ReconcileIssue; name: string | undefined }) {
   const saving = useDeskReconcile((s) => s.saving.has(issue.id));
   const [note, setNote] = useState('');
   const noteId = `issue-note-${issue.id}`;
@@ -148,7 +166,7 @@ function IssueItem({ issue }: { issue: ReconcileIssue }) {
     <li className={issue.reviewed ? 'issue issue--reviewed' : 'issue'}>
       <div className="issue__head">
         <span className="badge">{p.kinds[issue.kind]}</span>
-        {issue.reference ? <span className="detail__mono">{issue.reference}</span> : null}
+        {name ? <span>{name}</span> : null}
         {issue.txnId ? <span className="detail__mono muted">{issue.txnId}</span> : null}
       </div>
       <p className="issue__explanation">{issue.explanation}</p>

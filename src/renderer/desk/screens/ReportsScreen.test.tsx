@@ -4,6 +4,7 @@ import type { ZReport } from '../../../shared/domain.ts';
 import { PosError } from '../../../shared/pos-error.ts';
 import { ZReportView } from '../components/ZReportView.tsx';
 import { createFormatters } from '../lib/formatters.ts';
+import { makeSale } from '../../test/fake-pos.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 function zreport(number: number, day: string, extra: Partial<ZReport> = {}): ZReport {
@@ -46,6 +47,18 @@ describe('Reports', () => {
     const closed: ZReport[] = [];
     const { user, fake } = renderDesk({
       'reports.zReports': () => closed,
+      // s1 is read back by its id; s2 is not found, so its id is all the report can show.
+      'sales.get': ({ saleId }) => {
+        if (saleId !== 's1') throw new PosError('not_found', 'No such sale.');
+        const sale = makeSale({
+          id: 's1',
+          reference: 'VMZ25-0MXE',
+          amountMinor: 3300,
+          createdAt: '2026-11-01T18:02:00.000+05:30',
+          status: 'unknown',
+        });
+        return { sale, timeline: [] };
+      },
       'reports.closeDay': (input) => {
         if (!input.overridePin)
           throw new PosError(
@@ -75,7 +88,13 @@ describe('Reports', () => {
 
     const heading = await screen.findByRole('heading', { name: /^Z report 1/ });
     const report = heading.closest('article') as HTMLElement;
-    expect(within(report).getByText('s1')).toBeInTheDocument();
+    const unresolved = within(report).getByRole('heading', { name: 'Unresolved sales' }).nextElementSibling;
+    await waitFor(() =>
+      expect([...(unresolved?.children ?? [])].map((item) => item.textContent)).toEqual([
+        `${new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(new Date('2026-11-01T18:02:00.000+05:30'))} · ₹33.00 · VMZ25-0MXE`,
+        's2',
+      ]),
+    );
     expect(within(report).getByText(/Network down; settle tomorrow/)).toBeInTheDocument();
     expect(fake.callsTo('reports.closeDay')).toEqual([
       {},

@@ -4,7 +4,7 @@ import { Settings } from '../../../shared/domain.ts';
 import { applySettingsPatch, SettingsPatch } from '../../../shared/settings-patch.ts';
 import { PosError } from '../../../shared/pos-error.ts';
 import { makeStatus } from '../../test/fake-pos.ts';
-import { useAppStatus } from '../../stores/index.ts';
+import { useAppStatus, useCatalog } from '../../stores/index.ts';
 import { renderDesk } from '../test/render-desk.tsx';
 
 const saved = Settings.parse({ environment: 'kspay-sandbox', appId: 'app_123', defaultCurrency: 'INR' });
@@ -155,6 +155,42 @@ describe('Settings', () => {
     expect(fake.callsTo('settings.update')[0]).toEqual({
       customerDisplay: { screen: { name: 'Customer 7in', width: 1024, height: 600 }, resultSeconds: 4 },
     });
+  });
+
+  it('offers the locale as a list, first Automatic (en-IN for INR), and saves the one chosen', async () => {
+    const { user, fake } = renderDesk({
+      'settings.get': () => saved,
+      'settings.update': (update) => Settings.parse(applySettingsPatch(saved, SettingsPatch.parse(update))),
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue('Automatic: English (India)');
+    const tags = within(locale)
+      .getAllByRole('option')
+      .map((option) => (option as HTMLOptionElement).value);
+    expect(tags).toEqual(expect.arrayContaining(['', 'en-IN', 'hi-IN', 'ta-IN', 'en-GB', 'en-US', 'de-DE']));
+    await user.selectOptions(locale, 'de-DE');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings.update')[0]).toEqual({ locale: 'de-DE' });
+  });
+
+  it('with no default currency saved, Automatic follows the currency the counter offers first', async () => {
+    const { user } = renderDesk({ 'settings.get': () => Settings.parse({}) });
+    useCatalog.setState({
+      currencies: [{ id: 'cur_inr', code: 'INR', name: 'Indian Rupee', exponent: 2, active: true }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue('Automatic: English (India)');
+  });
+
+  it('keeps a locale typed in before the list, shown as saved earlier', async () => {
+    const earlier = Settings.parse({ ...saved, locale: 'sv-SE' });
+    const { user } = renderDesk({ 'settings.get': () => earlier });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const locale = await screen.findByRole('combobox', { name: 'Locale' });
+    expect(locale).toHaveDisplayValue('sv-SE (saved earlier, not on this list)');
   });
 
   it('keeps a chosen screen that is not connected now, marked so', async () => {

@@ -76,6 +76,31 @@ describe('Transactions', () => {
     expect(within(bodyRows()[3]!).getByText('345.67')).toBeInTheDocument();
   });
 
+  it('counts the rows marked Differs beside the count of rows, so the two always agree', async () => {
+    const differing = [
+      ...rows,
+      row({
+        reference: 'POS-D1',
+        status: 'failed',
+        serverStatus: 'failed',
+        terminalStatus: 'expired',
+        mismatch: true,
+      }),
+    ];
+    const { user } = renderDesk({ 'reports.transactions': () => ({ rows: differing }) });
+    await screen.findByText('5 transactions');
+    expect(
+      screen.getByText(
+        '2 of them differ between this terminal and KS Pay (marked Differs; Only differences shows just those).',
+      ),
+    ).toBeInTheDocument();
+    const flagged = bodyRows().filter((r) => r.querySelector('.flag'));
+    expect(flagged).toHaveLength(2);
+    await user.type(screen.getByRole('searchbox', { name: /Search/ }), 'POS-D1');
+    expect(await screen.findByText('1 transaction')).toBeInTheDocument();
+    expect(screen.getByText(/^1 of it differs between/)).toBeInTheDocument();
+  });
+
   it('flags a row where KS Pay and the terminal disagree, showing both statuses', async () => {
     renderDesk({ 'reports.transactions': () => ({ rows }) });
     await screen.findByText('4 transactions');
@@ -278,7 +303,9 @@ describe('Transactions', () => {
     await screen.findByText('4 transactions');
     await user.click(screen.getByRole('button', { name: 'Reconcile' }));
     expect(
-      await screen.findByText('Checked 3 unsettled sales: 2 settled, 1 issue needs a look (see Pending).'),
+      await screen.findByText(
+        "Reconcile checked 3 unsettled sales: 2 settled; 1 issue needs a manager's look on Pending.",
+      ),
     ).toBeInTheDocument();
     expect(await screen.findByText('2 transactions')).toBeInTheDocument();
     expect(fake.callsTo('reports.transactions')).toEqual([

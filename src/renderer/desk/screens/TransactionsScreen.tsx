@@ -51,6 +51,8 @@ export function TransactionsScreen() {
   const { filter, errors } = useMemo(() => toTransactionFilter(deferredForm, zoned), [deferredForm, zoned]);
   const sorted = useMemo(() => sortTransactions(rows, sort.column, sort.direction), [rows, sort]);
   const visible = useMemo(() => filterTransactions(sorted, filter), [sorted, filter]);
+  // The rows marked Differs, counted from the rows themselves so the number beside them always agrees.
+  const differing = useMemo(() => visible.filter((row) => row.mismatch).length, [visible]);
   const currencies = useMemo(() => distinct(rows, (r) => r.currency), [rows]);
   const methods = useMemo(() => distinct(rows, (r) => r.method), [rows]);
   const own = useOwnTerminal();
@@ -129,6 +131,11 @@ export function TransactionsScreen() {
         <p className="tx-count" aria-live="polite" aria-atomic="true">
           {loaded ? t.count(visible.length) : t.loading}
         </p>
+        {loaded && differing > 0 ? (
+          <p className="muted" role="status">
+            {t.differing(differing, visible.length)}
+          </p>
+        ) : null}
         {loaded && arriving ? (
           <p className="muted" role="status">
             {(arriving.soFar ? t.arrivingSoFar : t.arriving)(
