@@ -6,7 +6,9 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const ENGINE_ID = /^S[0-9A-Z]{19}$/;
 
 export const NewSaleId = z
-  .string()
+  .string({
+    error: 'This screen did not name the sale, so nothing was charged. Reload the page and charge again.',
+  })
   .refine(
     (id) => UUID_V4.test(id) || ENGINE_ID.test(id),
     'The sale ID this screen made is not one the terminal accepts, so nothing was charged. Reload the page and charge again.',

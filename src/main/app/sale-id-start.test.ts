@@ -23,6 +23,10 @@ it('refuses a sale ID in any other form in plain words, and starts nothing', asy
       message:
         'The sale ID this screen made is not one the terminal accepts, so nothing was charged. Reload the page and charge again.',
     });
+  expect(await counter.failure('sales.start', charge)).toEqual({
+    code: 'invalid',
+    message: 'This screen did not name the sale, so nothing was charged. Reload the page and charge again.',
+  });
   expect(await counter.call('sales.list', { limit: 50 })).toEqual([]);
   expect((await terminal.app.builtInSandbox()).transactions()).toEqual([]);
 });
@@ -46,7 +50,8 @@ it('answers a start asked again with its own sale, and refuses Ben the ID of Ash
   await counter.call('staff.signIn', { name: 'Ben', pin: '1357' });
   expect(await counter.failure('sales.start', { ...charge, saleId })).toEqual({
     code: 'not_your_sale',
-    message: 'This sale was taken by Asha: only Asha or a manager can see or act on it. Ask Asha or the manager.',
+    message:
+      'This sale was taken by Asha: only Asha or a manager can see or act on it. Ask Asha or the manager.',
   });
   expect((await terminal.app.builtInSandbox()).transactions()).toHaveLength(1);
 });

@@ -105,7 +105,8 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
       // A new sale on the counter: the earlier finished ones are done with, so none of them can be
       // the counter's sale again (and its result shown) once this one is dismissed. A start asked again keeps
       // its own sale on the counter, finished or not.
-      for (const sale of journal.sales()) if (finished(sale) && sale.id !== input.saleId) dismissed.add(sale.id);
+      for (const sale of journal.sales())
+        if (finished(sale) && sale.id !== input.saleId) dismissed.add(sale.id);
       return starter.start(input);
     },
     sale: (saleId) => journal.sale(saleId),

@@ -53,7 +53,9 @@ describe('the Charge button', () => {
     await user.click(charge());
     expect(fake.callsTo('sales.start')).toEqual([
       {
-        saleId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+        saleId: expect.stringMatching(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        ),
         currency: 'INR',
         currencyId: 'cur_inr',
         methodId: 'm_netbanking',
