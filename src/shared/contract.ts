@@ -2,6 +2,7 @@
 // The preload's window.pos, main's handler registration and the browser-mode bridge are all
 // generated from `calls` and `events`, so a call cannot exist in one and not the others.
 import { z } from 'zod';
+import { NewSaleId } from './sale-id.ts';
 import {
   AfterCancelSettlement,
   AppStatus,
@@ -63,6 +64,8 @@ const ExportedFile = z.object({
 });
 
 export const StartSaleInput = z.object({
+  /** Made by the screen (`makeSaleId`): a second start with the same ID is the same sale, never a second one. */
+  saleId: NewSaleId,
   currency: IsoCurrencyCode,
   currencyId: z.string().min(1).max(100),
   /** The method's name on the receipt and the journal is KS Pay's for this ID, never the caller's. */

@@ -89,13 +89,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sales.start': async (input, ctx) => {
       await staff.requireSomeoneAtCounter(ctx.role);
-      deps.prefixGuard.requireNoConflict();
       const runtime = await deps.runtime();
+      const known = runtime.engine.sale(input.saleId);
+      if (known) {
+        // The screen asked again for a sale it named (Charge pressed twice, a reply lost, the page reloaded):
+        // that sale, as it stands, and only to whoever may see it. Its checkout is open already.
+        await requireOwnSale(staff, ctx.role, known);
+        return runtime.engine.start({ ...input, methodName: known.methodName });
+      }
+      deps.prefixGuard.requireNoConflict();
       const catalog = runtime.catalog();
       const methodName = await checkSaleChoice(catalog, input);
       // Before anything is saved or sent: a sale started into a red light could only go pending.
       await deps.requireKsPayAnswers();
       const sale = await runtime.engine.start({ ...input, methodName });
+      // Another start with this ID may have begun it first, under another cashier's name.
+      await requireOwnSale(staff, ctx.role, sale);
       await catalog.remember({ currencyId: input.currencyId, methodId: input.methodId });
       const page = checkoutPageOf(sale);
       if (page) deps.shell.openCheckout(sale.id, page);

@@ -13,6 +13,7 @@ import { silentLogger, systemClock, type Clock } from '../deps.ts';
 import { KEYTAR_SERVICE } from '../vault/index.ts';
 import { createFakeKeytar, type FakeKeytar } from '../vault/testing/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 
 let dataDir: string;
 let opened: Array<{ saleId: string; url: string }>;
@@ -90,6 +91,7 @@ async function startDemoSale(app: PosApp, amountMinor = 4200): Promise<Sale> {
   const [currency] = (await call(app, 'catalog.currencies')).filter((c) => c.active && c.code === 'INR');
   const [method] = (await call(app, 'catalog.methods', { currencyId: currency!.id })).filter((m) => m.active);
   return call(app, 'sales.start', {
+    saleId: makeSaleId(),
     currency: currency!.code,
     currencyId: currency!.id,
     methodId: method!.id,
@@ -233,6 +235,7 @@ describe('first start and Demo mode', () => {
     const initiated = () => sandbox.transactions().length;
     expect(
       await failure(app, 'sales.start', {
+        saleId: makeSaleId(),
         currency: 'KWD',
         currencyId: inr.id,
         methodId: method!.id,
@@ -245,6 +248,7 @@ describe('first start and Demo mode', () => {
     });
     expect(
       await failure(app, 'sales.start', {
+        saleId: makeSaleId(),
         currency: 'INR',
         currencyId: 'cur_nowhere',
         methodId: method!.id,
@@ -266,6 +270,7 @@ describe('first start and Demo mode', () => {
     const [currency] = await call(app, 'catalog.currencies');
     expect(
       await failure(app, 'sales.start', {
+        saleId: makeSaleId(),
         currency: currency!.code,
         currencyId: currency!.id,
         methodId: 'pm_nothing',
@@ -342,6 +347,7 @@ describe('live profile', () => {
     expect((await app.checkConnection()).state).toBe('offline');
 
     const refused = await failure(app, 'sales.start', {
+      saleId: makeSaleId(),
       currency: currency!.code,
       currencyId: currency!.id,
       methodId: method!.id,
@@ -597,6 +603,7 @@ describe('manager actions', () => {
 
     expect(
       await failure(app, 'sales.start', {
+        saleId: makeSaleId(),
         currency: 'INR',
         currencyId: 'x',
         methodId: 'y',

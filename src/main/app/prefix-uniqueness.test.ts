@@ -9,6 +9,7 @@ import { DEMO_CREDENTIALS, type Sandbox } from '../../sandbox/index.ts';
 import { createKsPayClient } from '../kspay/index.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
 import { closeSandboxes, testAppOptions } from './testing/test-app.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 
 let dataDir: string;
 const apps: PosApp[] = [];
@@ -56,6 +57,7 @@ async function demoSale(app: PosApp) {
   );
   const [method] = await value<Array<{ id: string }>>(app, 'catalog.methods', { currencyId: inr!.id });
   return call(app, 'sales.start', {
+    saleId: makeSaleId(),
     currency: 'INR',
     currencyId: inr!.id,
     methodId: method!.id,

@@ -5,7 +5,7 @@ import { KsPayError } from '../kspay/index.ts';
 import { checkSaleChoice } from './sale-choice.ts';
 
 const INR: Currency = { id: 'cur_inr', code: 'INR', name: 'Indian Rupee', exponent: 2, active: true };
-const input: StartSaleInput = {
+const input: Omit<StartSaleInput, 'saleId'> = {
   currency: 'INR',
   currencyId: 'cur_inr',
   methodId: 'pm_upi',

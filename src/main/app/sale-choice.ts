@@ -16,7 +16,7 @@ const MethodName = z.string().trim().min(1).max(100);
  */
 export async function checkSaleChoice(
   catalog: Pick<Catalog, 'currencies' | 'methodName'>,
-  input: StartSaleInput,
+  input: Pick<StartSaleInput, 'currency' | 'currencyId' | 'methodId'>,
 ): Promise<string> {
   const listed = (await catalog.currencies()).find((currency) => currency.id === input.currencyId);
   if (!listed)

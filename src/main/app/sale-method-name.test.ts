@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { contractCaller } from './testing/contract-caller.ts';
 import { useStartedApp } from './testing/test-app.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 
 const terminal = useStartedApp('method-name-');
 
@@ -13,6 +14,7 @@ it('refuses a method ID the catalogue does not list, whatever name the caller se
   const inr = (await page.call('catalog.currencies')).find((c) => c.code === 'INR')!;
   expect(
     await page.failure('sales.start', {
+      saleId: makeSaleId(),
       currency: 'INR',
       currencyId: inr.id,
       methodId: 'pm_cash_drawer',
@@ -30,6 +32,7 @@ it('names a listed method as the catalogue does, not as the caller sends it', as
   const inr = (await page.call('catalog.currencies')).find((c) => c.code === 'INR')!;
   const [method] = await page.call('catalog.methods', { currencyId: inr.id });
   const sale = await page.call('sales.start', {
+    saleId: makeSaleId(),
     currency: 'INR',
     currencyId: inr.id,
     methodId: method!.id,

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callNames } from '../../shared/contract.ts';
 import type { Role, Sale } from '../../shared/domain.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 import { silentLogger, type Logger } from '../deps.ts';
 import { KsPayError } from '../kspay/index.ts';
 import { StaffError } from '../staff/index.ts';
 import { displaySessionId } from './display-session.ts';
 import { createDispatch, type AccessGate } from './dispatch.ts';
 import type { Handler, Handlers } from './handlers.ts';
+
+const SALE_ID = makeSaleId();
 
 /** Every call answers "not part of this test" except the ones a test gives. */
 function handlersWith(partial: Partial<Handlers>): Handlers {
@@ -70,12 +73,12 @@ describe('dispatch', () => {
     });
     const result = await dispatch(
       'sales.start',
-      { currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 1250 },
+      { saleId: SALE_ID, currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 1250 },
       ipc,
     );
     expect(result).toEqual({ ok: true, value: sale });
     expect(seen).toEqual({
-      input: { currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 1250 },
+      input: { saleId: SALE_ID, currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 1250 },
       ctx: { transport: 'ipc', session: 'desk', role: 'cashier' },
     });
   });
@@ -110,7 +113,7 @@ describe('dispatch', () => {
     });
     const zero = await dispatch(
       'sales.start',
-      { currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 0 },
+      { saleId: SALE_ID, currency: 'INR', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 0 },
       ipc,
     );
     expect(zero).toEqual({
@@ -119,7 +122,7 @@ describe('dispatch', () => {
     });
     const missing = await dispatch(
       'sales.start',
-      { currency: 'INR', currencyId: 'c_1', amountMinor: 5 },
+      { saleId: SALE_ID, currency: 'INR', currencyId: 'c_1', amountMinor: 5 },
       ipc,
     );
     expect(missing).toEqual({
@@ -128,7 +131,7 @@ describe('dispatch', () => {
     });
     const lowercase = await dispatch(
       'sales.start',
-      { currency: 'inr', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 5 },
+      { saleId: SALE_ID, currency: 'inr', currencyId: 'c_1', methodId: 'pm_1', amountMinor: 5 },
       ipc,
     );
     expect(lowercase).toEqual({

@@ -1,5 +1,6 @@
 // Starting a sale: its reference and draft on disk first, then KS Pay's initiate and process calls, and the
 // look-up that settles a start whose answer never arrived (with one more process try when the page was lost).
+// The screen names the sale: a second start with an ID the journal knows is that sale, never a second payment.
 import type { Sale } from '../../shared/domain.ts';
 import type { StartSaleInput } from '../../shared/contract.ts';
 import { checkoutUrlFromOrder, returnUrlFor } from '../checkout/index.ts';
@@ -7,13 +8,17 @@ import type { Order } from '../kspay/index.ts';
 import type { EngineContext } from './engine-context.ts';
 import { awaitsServer } from './sale-machine.ts';
 import type { SaleEvent } from './sale-machine.ts';
+import { createKeyedLock } from './keyed-lock.ts';
 import { REFERENCE_PATTERN } from './sale-ids.ts';
 import { saleErrors } from './sale-messages.ts';
 import { SalesError } from './sales-error.ts';
 import { certainlyRefused, ksPayErrorCode, noReplyAtAll, reasonOf } from './server-lookup.ts';
 
-/** A sale to start: the contract's input (parsed at the edge), with the method's name as KS Pay lists it. */
-export type SaleToStart = StartSaleInput & { methodName: string };
+/**
+ * A sale to start: the contract's input (parsed at the edge), with the method's name as KS Pay lists it. The screen
+ * always names the sale; a caller inside main that starts one directly may leave the ID to the engine.
+ */
+export type SaleToStart = Omit<StartSaleInput, 'saleId'> & { saleId?: string; methodName: string };
 
 export interface SaleStarter {
   start(input: SaleToStart): Promise<Sale>;
@@ -38,6 +43,12 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
   /** Signatures of sales whose process call had no clear answer: kept in memory only, for one more try. */
   const signatures = new Map<string, string>();
   let references: Set<string> | null = null;
+  /**
+   * One start at a time per sale ID, for the whole start: a second start with the same ID (Charge pressed twice, a
+   * reply lost and asked again) waits for the first and then finds its sale in the journal. Apart from the
+   * engine's event lock, which `dispatch` takes inside this one.
+   */
+  const starts = createKeyedLock();
 
   function knownReferences(): Set<string> {
     references ??= new Set(journal.sales().map((sale) => sale.reference));
@@ -61,12 +72,36 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
     return reference;
   }
 
-  async function start(input: SaleToStart): Promise<Sale> {
+  /** The sale the journal has under this ID, if it is the one asked for again; refused when it is another. */
+  function sameSale(known: Sale, input: SaleToStart): Sale {
+    if (
+      known.amountMinor !== input.amountMinor ||
+      known.currency !== input.currency ||
+      known.currencyId !== input.currencyId ||
+      known.methodId !== input.methodId
+    ) {
+      throw new SalesError(
+        'invalid',
+        'This sale ID already names a sale with another amount or payment method, so nothing was charged. Reload the page and charge again.',
+      );
+    }
+    return known;
+  }
+
+  function start(input: SaleToStart): Promise<Sale> {
+    const saleId = input.saleId ?? ids.saleId();
+    return starts.run(saleId, async () => {
+      const known = journal.sale(saleId);
+      return known ? sameSale(known, input) : startNew(saleId, input);
+    });
+  }
+
+  async function startNew(saleId: string, input: SaleToStart): Promise<Sale> {
     const { currency, currencyId, methodId, amountMinor, note, methodName } = input;
     const info = terminal();
     const at = nowIso();
     const draft: Sale = {
-      id: ids.saleId(),
+      id: saleId,
       reference: newReference(info.referencePrefix),
       amountMinor,
       currency,

@@ -9,6 +9,7 @@ import { createDispatch } from '../ipc/index.ts';
 import type { Handlers } from '../ipc/index.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import { SalesError } from './index.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 import { INR, REDIRECT_URL, startRig, waitFor } from './testing/rig.ts';
 import type { Rig, RigOptions } from './testing/rig.ts';
 
@@ -120,7 +121,7 @@ describe('a sale, end to end against the sandbox', () => {
     });
     const result = await dispatch(
       'sales.start',
-      { ...INR, amountMinor: 0 },
+      { ...INR, saleId: makeSaleId(), amountMinor: 0 },
       { transport: 'ipc', session: 'desk' },
     );
     expect(result).toEqual({

@@ -28,6 +28,8 @@ export interface SalesEngine {
    * the contract's, parsed already where it arrived (`ipc/dispatch.ts`), with the catalogue's method name.
    */
   start(input: SaleToStart): Promise<Sale>;
+  /** The sale with this ID, if this terminal has one. */
+  sale(saleId: string): Sale | undefined;
   cancel(saleId: string): Promise<Sale>;
   retryVerify(saleId: string): Promise<Sale>;
   /** The sale a redirect was about, after checking it with KS Pay; null when it was refused or matched no sale. */
@@ -101,10 +103,13 @@ export function createSalesEngine(options: SalesEngineOptions): SalesEngine {
   return {
     start(input) {
       // A new sale on the counter: the earlier finished ones are done with, so none of them can be
-      // the counter's sale again (and its result shown) once this one is dismissed.
-      for (const sale of journal.sales()) if (finished(sale)) dismissed.add(sale.id);
+      // the counter's sale again (and its result shown) once this one is dismissed. A start asked again keeps
+      // its own sale on the counter, finished or not.
+      for (const sale of journal.sales())
+        if (finished(sale) && sale.id !== input.saleId) dismissed.add(sale.id);
       return starter.start(input);
     },
+    sale: (saleId) => journal.sale(saleId),
     cancel: watcher.cancel,
     async retryVerify(saleId) {
       ctx.requireSale(saleId);

@@ -53,6 +53,9 @@ describe('the Charge button', () => {
     await user.click(charge());
     expect(fake.callsTo('sales.start')).toEqual([
       {
+        saleId: expect.stringMatching(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        ),
         currency: 'INR',
         currencyId: 'cur_inr',
         methodId: 'm_netbanking',
@@ -74,14 +77,17 @@ describe('the Charge button', () => {
 
   it('shows the sale as soon as main reports it, before sales.start has answered', async () => {
     let answer: (sale: Sale) => void = () => undefined;
+    let named = '';
     const { user, fake } = await renderApp();
     fake.handle(
       'sales.start',
-      (input) =>
+      ({ saleId, ...input }) =>
         new Promise<Sale>((resolve) => {
           answer = resolve;
+          named = saleId;
           const sale = makeSale({
             ...input,
+            id: saleId,
             methodName: 'CARD',
             status: 'initiating',
             checkoutUrl: undefined,
@@ -99,6 +105,7 @@ describe('the Charge button', () => {
     act(() =>
       answer(
         makeSale({
+          id: named,
           amountMinor: 3000,
           methodId: 'm_card',
           methodName: 'CARD',

@@ -1,6 +1,7 @@
 // The sale on the counter: starting it, following main's updates, cancelling, and clearing it.
 import { create } from 'zustand';
 import type { StartSaleInput } from '../../shared/contract.ts';
+import { makeSaleId } from '../../shared/sale-id.ts';
 import { isFinalSaleStatus, type Sale } from '../../shared/domain.ts';
 import { closeCheckoutWindow, openCheckoutWindow } from '../lib/checkout-window.ts';
 import { errorMessage } from '../lib/errors.ts';
@@ -31,7 +32,7 @@ interface SaleState {
   releaseReceiptMark(): void;
   setNote(note: string): void;
   restore(): Promise<void>;
-  start(input: StartSaleInput): Promise<boolean>;
+  start(input: ChargeInput): Promise<boolean>;
   applyUpdate(sale: Sale): void;
   cancel(): Promise<void>;
   checkAgain(): Promise<void>;
@@ -45,14 +46,24 @@ function newer(a: Sale, b: Sale | undefined): Sale {
   return Date.parse(b.updatedAt) >= Date.parse(a.updatedAt) ? b : a;
 }
 
-/** What Charge asked for, and when: main's first updates of that sale arrive before `sales.start` answers. */
-interface Starting {
-  input: StartSaleInput;
-  at: number;
+/** What a Charge asks for: main's contract input without the sale's ID, which this store makes. */
+export type ChargeInput = Omit<StartSaleInput, 'saleId'>;
+
+/** The sale this page named when Charge was pressed, and what it asked for: main's updates carry the ID. */
+interface Naming {
+  saleId: string;
+  input: ChargeInput;
 }
 
-/** Clocks of the page and main may differ a little; a sale made this long before Charge is not ours. */
-const CLOCK_SLACK_MS = 5_000;
+function sameCharge(a: ChargeInput, b: ChargeInput): boolean {
+  return (
+    a.amountMinor === b.amountMinor &&
+    a.currency === b.currency &&
+    a.currencyId === b.currencyId &&
+    a.methodId === b.methodId &&
+    (a.note ?? '') === (b.note ?? '')
+  );
+}
 
 /**
  * While a sale is in progress the screen also asks main for it this often. Main's events normally
@@ -61,19 +72,13 @@ const CLOCK_SLACK_MS = 5_000;
  */
 export const SALE_RESYNC_MS = 2_000;
 
-function isTheSaleBeingStarted(update: Sale, starting: Starting): boolean {
-  const { input, at } = starting;
-  return (
-    (update.status === 'draft' || update.status === 'initiating' || update.status === 'processing') &&
-    update.amountMinor === input.amountMinor &&
-    update.currency === input.currency &&
-    update.methodId === input.methodId &&
-    Date.parse(update.createdAt) >= at - CLOCK_SLACK_MS
-  );
-}
-
 export const useSale = create<SaleState>()((set, get) => {
-  let startingNow: Starting | null = null;
+  /**
+   * The sale this page named and has not shown yet. It stays after a start that failed: main may have begun the
+   * sale before its reply was lost, so its update is still this page's, and Charge pressed again for the same
+   * amount asks for the same sale.
+   */
+  let naming: Naming | null = null;
   let resyncTimer: ReturnType<typeof setInterval> | null = null;
 
   function show(sale: Sale): void {
@@ -110,6 +115,8 @@ export const useSale = create<SaleState>()((set, get) => {
   }
 
   function adopt(sale: Sale): void {
+    // Shown: the next Charge names a new sale.
+    if (naming?.saleId === sale.id) naming = null;
     set((state) => ({
       startedHere: state.startedHere.includes(sale.id) ? state.startedHere : [...state.startedHere, sale.id],
     }));
@@ -159,31 +166,21 @@ export const useSale = create<SaleState>()((set, get) => {
 
     async start(input) {
       if (get().starting || get().sale) return false;
-      startingNow = { input, at: Date.now() };
+      if (!naming || !sameCharge(naming.input, input)) naming = { saleId: makeSaleId(), input };
+      const { saleId } = naming;
       set({ starting: true, error: null });
       try {
-        const sale = await pos().sales.start(input);
+        const sale = await pos().sales.start({ ...input, saleId });
         const shown = get().sale;
         adopt(shown && shown.id === sale.id ? newer(shown, sale) : sale);
         // Updates sent while this reply was on its way may have been passed over: ask once now.
         void resync();
         return true;
       } catch (error) {
-        // Main may have begun the sale before the reply was lost (or it told us of it already): ask
-        // before telling the cashier it failed, so nobody charges twice.
-        const current =
-          get().sale ??
-          (await pos()
-            .sales.current()
-            .catch(() => null));
-        if (current) {
-          adopt(get().sale ?? current);
-          return true;
-        }
+        // The update of this sale, if main began it, is still shown as this page's when it arrives.
+        if (get().sale?.id === saleId) return true;
         set({ starting: false, error: errorMessage(error) });
         return false;
-      } finally {
-        startingNow = null;
       }
     },
 
@@ -191,8 +188,9 @@ export const useSale = create<SaleState>()((set, get) => {
       // A sale that ended (cancelled above all) leaves no payable page open on the counter.
       if (isFinalSaleStatus(update.status)) closeCheckoutWindow(update.id);
       const { sale } = get();
-      if (!sale && startingNow && isTheSaleBeingStarted(update, startingNow)) {
+      if (!sale && naming?.saleId === update.id) {
         // Show the sale as soon as main has it: setting up a payment can take a while on a slow network.
+        set({ error: null });
         adopt(update);
         return;
       }

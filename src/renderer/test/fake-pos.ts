@@ -101,7 +101,8 @@ function defaultHandlers(): Handlers {
       const currency = CURRENCIES.find((c) => c.id === input.currencyId);
       const method = METHODS[input.currencyId]?.find((m) => m.id === input.methodId);
       if (!currency || !method) throw new PosError('invalid', 'That currency or method is not available.');
-      return makeSale({ ...input, methodName: method.name, status: 'awaiting_payment' });
+      const { saleId, ...charge } = input;
+      return makeSale({ ...charge, id: saleId, methodName: method.name, status: 'awaiting_payment' });
     },
     'sales.dismiss': () => ({ ok: true }),
     'display.keying': () => ({ ok: true }),

@@ -3,6 +3,7 @@
 import type { CallName, CallOutput, CallResult } from '../../../shared/contract.ts';
 import type { Sale, UserError } from '../../../shared/domain.ts';
 import type { PosApp } from '../index.ts';
+import { makeSaleId } from '../../../shared/sale-id.ts';
 
 export interface ContractCaller {
   /** The call's value; throws with the error's code and message when it is refused. */
@@ -35,6 +36,7 @@ export function contractCaller(app: Pick<PosApp, 'dispatch'>, session = 'page'):
       const method = (await call('catalog.methods', { currencyId: inr.id })).find((m) => m.active);
       if (!method) throw new Error('the Demo catalogue lists no active INR method');
       return call('sales.start', {
+        saleId: makeSaleId(),
         currency: inr.code,
         currencyId: inr.id,
         methodId: method.id,
