@@ -193,7 +193,7 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(0).max(240).default(5),
   /**
    * How long a sale KS Pay answered for but never confirmed is looked up by its reference at every reconcile
-   * (issue 13: absence from a list never concludes it). At least a day; at most 30.
+   * (a sale missing from a list proves nothing: the list may be paged, late or cut short). At least a day; at most 30.
    */
   pendingLookupHours: z.number().int().min(24).max(720).default(24),
   locale: z.string().optional(),

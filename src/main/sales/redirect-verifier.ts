@@ -83,7 +83,7 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     // the order that matters is kept: the GET is a read with no effect on KS Pay, and its answer is only
     // applied (journalled, then shown) by the verify step, which runs after the redirect's record is on disk
     // (dispatch journals under the sale's lock first). A crash before that record is written loses only a
-    // read; the customer's return is then picked up by the poll or the next reconcile, as before.
+    // read; the customer's return is then picked up by the poll or the next reconcile, like any return the terminal missed.
     let early: Prefetch | undefined;
     if (!isFinalSaleStatus(target.status) && (target.txnId === undefined || target.txnId === kspayId)) {
       const reply = ctx.client().transaction(kspayId);
