@@ -11,7 +11,7 @@ import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
 import type { JournalRecord } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import type { SerialQueue } from '../../shared/serial-queue.ts';
 
 /** What the write path and the replay share; the journal owns it. */
 export interface JournalState {

@@ -20,7 +20,7 @@ import {
   setAsideSegments,
   type SegmentHeader,
 } from './snapshot.ts';
-import { createSerialQueue } from './serial-queue.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 
 export type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 

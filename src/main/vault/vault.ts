@@ -4,6 +4,7 @@
 // A key file on disk is always used while it is there, so no saved key is ever ignored.
 import { dirname, join } from 'node:path';
 import type { KeyStoreChoice, VaultStatus } from '../../shared/domain.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 import type { Logger } from '../deps.ts';
 import { createKeychainBackend } from './keychain-backend.ts';
 import { keychainNameOf, keychainProblemText, probeKeychain } from './keychain-probe.ts';
@@ -79,13 +80,8 @@ export function createVault({
     ? createSafeStorageBackend({ safeStorage, filePath, timeoutMs, log })
     : null;
   let notAnswering = false;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const queue = createSerialQueue();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
 
   // One keychain backend for the vault's life, so its one-keytar-call-at-a-time rule spans every probe.
   const keychain = keytar ? createKeychainBackend(keytar, timeoutMs) : null;
