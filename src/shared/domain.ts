@@ -78,7 +78,7 @@ export const Sale = z.object({
   checkoutUrl: z.string().url().optional(),
   /**
    * The unguessable token in this sale's return address (redirectUrl): only a return carrying it can move this
-   * sale. Absent on sales started before the terminal made one.
+   * sale.
    */
   returnToken: z
     .string()

@@ -502,30 +502,6 @@ describe('stored keys stay with the server they were tested for', () => {
     }
   });
 
-  it('keys saved before origins were recorded keep working: bound to the current connection on first read', async () => {
-    const server = await startSandbox({ port: 0, admin: true });
-    sandboxes.push(server);
-    const keytar = createFakeKeytar();
-    keytar.items.set(`${KEYTAR_SERVICE}/live`, JSON.stringify(DEMO_CREDENTIALS));
-    await writeFile(
-      join(dataDir, 'settings.json'),
-      JSON.stringify({
-        schemaVersion: 1,
-        environment: 'custom',
-        customBaseUrl: server.url,
-        appId: DEMO_CREDENTIALS.appId,
-      }),
-    );
-    const app = makeApp(keytar);
-    await app.start();
-    expect(await call(app, 'setup.status')).toMatchObject({ mode: 'live', hasKeys: true });
-    expect(await startDemoSale(app, 800)).toMatchObject({ status: 'awaiting_payment', demo: false });
-    expect(JSON.parse(keytar.items.get(`${KEYTAR_SERVICE}/live`) ?? 'null')).toEqual({
-      ...DEMO_CREDENTIALS,
-      origin: new URL(server.url).origin,
-    });
-  });
-
   it('changing the connection through the form with the keys typed and tested moves the terminal at once', async () => {
     const { app } = await connected();
     const second = await startSandbox({ port: 0, admin: true });

@@ -8,7 +8,7 @@ export interface RedirectParams {
   paymentStatus: RedirectPaymentStatus;
   kspayId: string;
   providerPaymentId?: string;
-  /** The per-sale token the terminal put in the sale's return address (absent on sales started before it did). */
+  /** The per-sale token the terminal put in the sale's return address; a return without one names no sale. */
   returnToken?: string;
 }
 

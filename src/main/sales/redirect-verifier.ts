@@ -52,18 +52,6 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     return journal.sales().find((sale) => sale.returnToken === returnToken);
   }
 
-  /** A return without a token can only be about a sale started before sales had one. */
-  function tokenlessTarget(kspayId: string): Sale | undefined {
-    const legacy = journal.sales().filter((sale) => sale.returnToken === undefined);
-    const byId = legacy.find((sale) => sale.txnId === kspayId);
-    if (byId) return byId;
-    // A sale whose initiate gave no txnId can only be matched by the record's reference, after the look-up.
-    const waiting = legacy.filter(
-      (sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'),
-    );
-    return waiting.length === 1 ? waiting[0] : undefined;
-  }
-
   async function handleRedirect(url: string): Promise<Sale | null> {
     const parsed = parseRedirect(url, redirectUrl());
     if (!parsed.ok) {
@@ -71,7 +59,8 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
       return null;
     }
     const { kspayId, paymentStatus, returnToken } = parsed.redirect;
-    const target = returnToken !== undefined ? saleWithToken(returnToken) : tokenlessTarget(kspayId);
+    // Only the sale's own token names a sale: a return without one moves nothing (the poll still finds the payment).
+    const target = returnToken !== undefined ? saleWithToken(returnToken) : undefined;
     if (!target) {
       log.warn('sales: redirect names no sale of this terminal', {
         kspayId,
