@@ -10,7 +10,6 @@ import type { CallName, CallOutput, CallResult, EventName } from '../../shared/c
 import type { Sale } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { silentLogger, systemClock, type Clock } from '../deps.ts';
-import { KEYTAR_SERVICE } from '../vault/index.ts';
 import { createFakeKeytar, type FakeKeytar } from '../vault/testing/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
 

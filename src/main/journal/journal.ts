@@ -11,7 +11,7 @@ import { JournalError } from './journal-error.ts';
 import type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 import { createJournalWriter } from './journal-writer.ts';
 import type { JournalState } from './journal-writer.ts';
-import { JournalRecord, RecordToWrite } from './records.ts';
+import { RecordToWrite } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
 import {
   checkFoldedFiles,
