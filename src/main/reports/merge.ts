@@ -79,10 +79,6 @@ function byTime(rows: TransactionRow[]): TransactionRow[] {
 }
 
 /** A sale as a row before (or without) any server record. */
-export function saleToRow(sale: Sale): TransactionRow {
-  return terminalOnlyRow(sale);
-}
-
 function terminalOnlyRow(sale: Sale): TransactionRow {
   return {
     key: `sale:${sale.id}`,
