@@ -359,14 +359,21 @@ export const ReconcileReport = z.object({
 });
 export type ReconcileReport = z.infer<typeof ReconcileReport>;
 
-export const CurrencyTotals = z.object({
+/** One currency's sales by outcome: what the day summary and the merchant's day (per terminal) both count. */
+export const OutcomeTotals = z.object({
   currency: IsoCurrencyCode,
+  /** Sum of the paid sales' amounts, in minor units. */
   grossMinor: z.number().int(),
+  /** Every sale; `succeeded + failed + cancelled + pending = count` (expired counts as cancelled). */
   count: z.number().int(),
   succeeded: z.number().int(),
   failed: z.number().int(),
   cancelled: z.number().int(),
   pending: z.number().int(),
+});
+export type OutcomeTotals = z.infer<typeof OutcomeTotals>;
+
+export const CurrencyTotals = OutcomeTotals.extend({
   /** Paid sales (counted in `succeeded`) that were cancelled at the counter first; absent when none. */
   paidAfterCancel: z.number().int().positive().optional(),
   /**
