@@ -34,7 +34,9 @@ describe('a sale whose start got no answer, when KS Pay answers again', () => {
       'the sale to be closed by itself',
     );
     expect(closed.error?.code).toBe('not_reached');
-    expect(closed.error?.message).toMatch(/^KS Pay could not be reached when this sale started.+Nothing was taken/);
+    expect(closed.error?.message).toMatch(
+      /^KS Pay could not be reached when this sale started.+Nothing was taken/,
+    );
     expect(rig.engine.pending()).toEqual([]);
     const day = summariseRows([closed], closed.createdAt.slice(0, 10), 'UTC');
     expect(day.unresolved).toBe(0);

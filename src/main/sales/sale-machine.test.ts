@@ -489,7 +489,9 @@ describe('transition rules', () => {
     it('is closed as "Not charged: KS Pay could not be reached" once KS Pay, answering, has no record of it', () => {
       const closed = transition(unanswered.state, { type: 'not_found', at: LATER, giveUp: true });
       expect(closed.state).toMatchObject({ status: 'failed', error: { code: 'not_reached' } });
-      expect(closed.state.error?.message).toMatch(/^KS Pay could not be reached when this sale started.+Nothing was taken/);
+      expect(closed.state.error?.message).toMatch(
+        /^KS Pay could not be reached when this sale started.+Nothing was taken/,
+      );
       expect(closed.accepted && closed.effects.map((effect) => effect.type)).toEqual([
         'journal',
         'stop_watching',
