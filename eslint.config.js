@@ -1,4 +1,4 @@
-// Lint rules, including the rooms of DESIGN.md: which folder may import what.
+// Lint rules, including the rooms of docs/architecture.md: which folder may import what.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -26,7 +26,8 @@ const nodeBuiltins = [
 ];
 const electronOnly = {
   group: ['electron', 'electron/*', '@electron-toolkit/*'],
-  message: 'Only src/main/index.ts, src/main/windows/* and src/preload import electron (DESIGN.md "Rooms").',
+  message:
+    'Only src/main/index.ts, src/main/windows/* and src/preload import electron (docs/architecture.md, "The rooms"): the rest of main is plain Node, so it runs under vitest and browser mode.',
 };
 
 export default tseslint.config(

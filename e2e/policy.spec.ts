@@ -1,4 +1,4 @@
-// The machine policy IT places (issue 17, "Deploying to many counters"), end to end in browser mode with
+// The machine policy IT places (README, "Deploying to many counters"), end to end in browser mode with
 // --policy: a locked setting shows "Set by your organisation" and cannot be changed, a broken policy shows
 // every problem and takes no payment until the file is fixed, and a policy that locks the Custom URL
 // server and App ID leaves the manager only the keys to type before a paid sale.

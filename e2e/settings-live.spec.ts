@@ -1,4 +1,4 @@
-// Settings on a live terminal (issue 13 item 1, issue 14 item 1): saving any Settings section keeps the
+// Settings on a live terminal: saving any Settings section keeps the
 // terminal connected to its KS Pay server and the next sale is paid there; the audit log names exactly
 // what changed; and no settings path can point the stored keys at another server.
 import { createServer, type Server } from 'node:http';

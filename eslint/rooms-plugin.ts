@@ -1,4 +1,4 @@
-// ESLint rules for the rooms of DESIGN.md: another folder is entered only through its index.ts, and
+// ESLint rules for the rooms of docs/architecture.md: another folder is entered only through its index.ts, and
 // test helpers (a room's testing/ folder) are imported only by tests.
 import path from 'node:path';
 import type { ESLint, Rule } from 'eslint';

@@ -113,6 +113,7 @@ async function writeHistory(dir: string): Promise<number> {
       STEPS.forEach((step, s) => {
         const record: JournalRecord = {
           kind: 'sale',
+          seq: written * STEPS.length + s + 1,
           at: new Date(at + s * 5_000).toISOString(),
           sale: saleAt(written, at + s * 5_000, step.status),
           note: step.note,

@@ -1,7 +1,7 @@
 // Figure 9: the whole history from a server that does not page. The sandbox, in its own process, answers
 // GET /transaction with every transaction in one array (--unpaged); each listing runs in a fresh process that
 // plays the main process (lib/list-probe.ts), so its heap is measured alone. (a, b) 100,000 records: time to list
-// next to reading the same bytes and nothing else, and heap growth next to the old way (text + JSON.parse) without
+// next to reading the same bytes and nothing else, and heap growth next to the whole-reply way (text + JSON.parse) without
 // its cap. (c, d) 500,000 records under a 1 GiB heap limit: it completes, and what it took.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

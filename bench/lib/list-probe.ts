@@ -3,7 +3,7 @@
 //   node --expose-gc bench/lib/list-probe.ts <ours|floor|peer> <sandbox url> <appId> <accessKey> <secretKey>
 // ours  = createKsPayClient().transactions(), as main lists for the desk;
 // floor = the same reply read by plain fetch, its bytes discarded (moving the bytes, nothing else);
-// peer  = the same reply read whole as text, JSON.parse, then every record normalised: the old way, with no cap.
+// peer  = the same reply read whole as text, JSON.parse, then every record normalised: the whole-reply way, with no cap.
 import { createKsPayClient } from '../../src/main/kspay/index.ts';
 import { listOf, normaliseTransaction, rawRecordOf } from '../../src/main/kspay/index.ts';
 

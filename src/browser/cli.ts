@@ -11,7 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../main/deps.ts';
-import { lockDataFolder } from '../node-shared/index.ts';
+import { closeOnSignal, exitOnStartFailure, lockDataFolder } from '../node-shared/index.ts';
 import { createLogger } from '../main/logging/index.ts';
 import { loadKeytar } from '../main/vault/index.ts';
 import { startSandbox } from '../sandbox/index.ts';
@@ -82,23 +82,13 @@ async function main(): Promise<void> {
       (opener ? `KS Pay POS opener file at ${opener.path}\n` : ''),
   );
 
-  const stop = (): void => {
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(close);
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof BrowserArgsError
-      ? `${error.message}\n\n${BROWSER_USAGE}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`KS Pay POS browser mode could not start: ${message}\n`);
-  process.exit(error instanceof BrowserArgsError ? 2 : 1);
-});
+main().catch((error: unknown) =>
+  exitOnStartFailure(
+    'KS Pay POS browser mode',
+    error,
+    error instanceof BrowserArgsError ? BROWSER_USAGE : null,
+  ),
+);

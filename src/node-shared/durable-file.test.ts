@@ -36,9 +36,9 @@ describe('writeFileDurably', () => {
     const stale = [
       '.staff.json.999999999.a1b2c3.tmp', // this module's, from a process that has ended
       `.staff.json.${process.pid}.0f0f0f.tmp`, // this process's, not being written
-      'staff.json.4242.tmp', // the old app writer's
-      'staff.json.4242.7.tmp', // the old sandbox writer's
-      '.staff.json.deadbeef0123.tmp', // the old private-file writer's
+      'staff.json.4242.tmp', // the pid shape
+      'staff.json.4242.7.tmp', // the pid and counter shape
+      '.staff.json.deadbeef0123.tmp', // the hex shape
     ];
     const kept = ['other.json', '.other.json.999999999.a1b2c3.tmp', `.staff.json.${process.ppid}.abc.tmp`];
     for (const name of [...stale, ...kept]) await writeFile(join(dir, name), 'x');

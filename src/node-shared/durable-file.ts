@@ -52,7 +52,7 @@ export async function removeFileDurably(path: string): Promise<void> {
 
 /**
  * Removes temp files a crash left beside `path`: this module's (`.name.<pid>.<hex>.tmp`) unless their process
- * still runs, and the names the older writers used (`name.<pid>[.<n>].tmp`, `.name.<hex>.tmp`).
+ * still runs, and two other temp-name shapes (`name.<pid>[.<n>].tmp`, `.name.<hex>.tmp`), removed whatever wrote them.
  */
 export async function removeStaleTemps(path: string): Promise<void> {
   const dir = dirname(path);

@@ -1,5 +1,6 @@
 // `npm run sandbox`: starts the KS Pay sandbox and prints where it listens and the demo keys.
 import { CLI_USAGE, CliArgsError, parseCliArgs } from './cli-args.ts';
+import { closeOnSignal, exitOnStartFailure } from '../node-shared/index.ts';
 import { startSandbox } from './server.ts';
 
 async function main(): Promise<void> {
@@ -15,21 +16,9 @@ async function main(): Promise<void> {
       `Access key: ${sandbox.credentials.accessKey}\n` +
       `Secret key: ${sandbox.credentials.secretKey}\n`,
   );
-  const stop = (): void => {
-    sandbox.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(() => sandbox.close());
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof CliArgsError
-      ? `${error.message}\n\n${CLI_USAGE}`
-      : String(error instanceof Error ? error.message : error);
-  process.stderr.write(`KS Pay sandbox could not start: ${message}\n`);
-  process.exit(error instanceof CliArgsError ? 2 : 1);
-});
+main().catch((error: unknown) =>
+  exitOnStartFailure('KS Pay sandbox', error, error instanceof CliArgsError ? CLI_USAGE : null),
+);

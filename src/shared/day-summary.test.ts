@@ -8,8 +8,24 @@ import {
   type DaySummary,
   type TransactionRow,
 } from './domain.ts';
-import { NO_CASHIER, summariseDay, summariseRows, summaryRowOf, type SummaryRow } from './day-summary.ts';
-import { addDays } from './zoned-time.ts';
+import {
+  NO_CASHIER,
+  summariseRows,
+  summaryRowOf,
+  type SummaryInput,
+  type SummaryRow,
+} from './day-summary.ts';
+import { parseIsoTime } from './iso-time.ts';
+import { addDays, createDayClock, createZonedTime } from './zoned-time.ts';
+
+/** The rows of `day` in `timeZone`, summarised: what main does for a day (reports.ts chooses, then summarises). */
+function summariseDay(rows: readonly SummaryInput[], day: string, timeZone: string) {
+  const clock = createDayClock(createZonedTime(timeZone), day);
+  const onDay = rows.filter(
+    (row) => clock.hourOnDay(parseIsoTime('createdAt' in row ? row.createdAt : row.time)) >= 0,
+  );
+  return summariseRows(onDay, day, timeZone);
+}
 
 const r = (
   time: string,

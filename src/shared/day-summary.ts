@@ -70,38 +70,6 @@ interface Totals {
 }
 
 /**
- * Summarises the rows whose local calendar day (in `timeZone`) is `day`. One pass: each time is read
- * once, and its day and hour come from the day's cached zone offsets (`createDayClock`).
- */
-export function summariseDay(
-  rows: readonly SummaryInput[],
-  day: string,
-  timeZone: string | ZonedTime,
-): DaySummary {
-  const zoned = typeof timeZone === 'string' ? createZonedTime(timeZone) : timeZone;
-  const clock = createDayClock(zoned, day);
-  const summary = new SummaryBuilder();
-  for (const input of rows) {
-    const row = summaryRowOf(input);
-    const hour = clock.hourOnDay(parseIsoTime(row.time));
-    if (hour < 0) continue;
-    const cancelled = afterCancel(row.flags);
-    if (cancelled === 'refunded') summary.addRefundedOutside(row.currency, row.amountMinor);
-    else
-      summary.add(
-        row.currency,
-        row.status,
-        row.amountMinor,
-        row.method,
-        row.cashier,
-        hour,
-        cancelled === 'paid',
-      );
-  }
-  return summary.finish(day);
-}
-
-/**
  * Summarises rows already chosen for `day` (main uses this after moving sales made after a day was
  * closed into the next day). Definitions, per currency:
  * - `count` = every row; `succeeded + failed + cancelled + pending = count` (expired counts as cancelled,

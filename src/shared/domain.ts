@@ -78,7 +78,7 @@ export const Sale = z.object({
   checkoutUrl: z.string().url().optional(),
   /**
    * The unguessable token in this sale's return address (redirectUrl): only a return carrying it can move this
-   * sale. Absent on sales started before the terminal made one.
+   * sale.
    */
   returnToken: z
     .string()
@@ -193,7 +193,7 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(0).max(240).default(5),
   /**
    * How long a sale KS Pay answered for but never confirmed is looked up by its reference at every reconcile
-   * (issue 13: absence from a list never concludes it). At least a day; at most 30.
+   * (a sale missing from a list proves nothing: the list may be paged, late or cut short). At least a day; at most 30.
    */
   pendingLookupHours: z.number().int().min(24).max(720).default(24),
   locale: z.string().optional(),
@@ -359,14 +359,21 @@ export const ReconcileReport = z.object({
 });
 export type ReconcileReport = z.infer<typeof ReconcileReport>;
 
-export const CurrencyTotals = z.object({
+/** One currency's sales by outcome: what the day summary and the merchant's day (per terminal) both count. */
+export const OutcomeTotals = z.object({
   currency: IsoCurrencyCode,
+  /** Sum of the paid sales' amounts, in minor units. */
   grossMinor: z.number().int(),
+  /** Every sale; `succeeded + failed + cancelled + pending = count` (expired counts as cancelled). */
   count: z.number().int(),
   succeeded: z.number().int(),
   failed: z.number().int(),
   cancelled: z.number().int(),
   pending: z.number().int(),
+});
+export type OutcomeTotals = z.infer<typeof OutcomeTotals>;
+
+export const CurrencyTotals = OutcomeTotals.extend({
   /** Paid sales (counted in `succeeded`) that were cancelled at the counter first; absent when none. */
   paidAfterCancel: z.number().int().positive().optional(),
   /**

@@ -1,23 +1,14 @@
 // The merchant's whole day: the KS Pay server's records of one day grouped by terminal (see terminal-of.ts)
 // and currency in one pass, with gross, counts by outcome and pending. Pure integer arithmetic.
 import { z } from 'zod';
-import { DayKey, IsoCurrencyCode, IsoDateTime, UserError } from './domain.ts';
+import { DayKey, IsoDateTime, OutcomeTotals, UserError } from './domain.ts';
 import { parseIsoTime } from './iso-time.ts';
 import { orderTerminals, terminalOf } from './terminal-of.ts';
 import { createDayClock, type ZonedTime } from './zoned-time.ts';
 
-export const TerminalCurrencyDay = z.object({
-  currency: IsoCurrencyCode,
-  /** Sum of the paid records' amounts, in minor units. */
-  grossMinor: z.number().int(),
-  /** Every record; `succeeded + failed + cancelled + pending = count` (expired counts as cancelled). */
-  count: z.number().int(),
-  succeeded: z.number().int(),
-  failed: z.number().int(),
-  cancelled: z.number().int(),
-  pending: z.number().int(),
-});
-export type TerminalCurrencyDay = z.infer<typeof TerminalCurrencyDay>;
+/** One terminal's records of one currency: the same counts as the day summary's, from KS Pay's records. */
+export const TerminalCurrencyDay = OutcomeTotals;
+export type TerminalCurrencyDay = OutcomeTotals;
 
 export const TerminalDay = z.object({
   /** The terminal's reference prefix, or ELSEWHERE. */

@@ -10,7 +10,6 @@ import type { CallName, CallOutput, CallResult, EventName } from '../../shared/c
 import type { Sale } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS, startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { silentLogger, systemClock, type Clock } from '../deps.ts';
-import { KEYTAR_SERVICE } from '../vault/index.ts';
 import { createFakeKeytar, type FakeKeytar } from '../vault/testing/test-doubles.ts';
 import { createPosApp, type PosApp } from './pos-app.ts';
 import { makeSaleId } from '../../shared/sale-id.ts';
@@ -506,30 +505,6 @@ describe('stored keys stay with the server they were tested for', () => {
     } finally {
       other.server.close();
     }
-  });
-
-  it('keys saved before origins were recorded keep working: bound to the current connection on first read', async () => {
-    const server = await startSandbox({ port: 0, admin: true });
-    sandboxes.push(server);
-    const keytar = createFakeKeytar();
-    keytar.items.set(`${KEYTAR_SERVICE}/live`, JSON.stringify(DEMO_CREDENTIALS));
-    await writeFile(
-      join(dataDir, 'settings.json'),
-      JSON.stringify({
-        schemaVersion: 1,
-        environment: 'custom',
-        customBaseUrl: server.url,
-        appId: DEMO_CREDENTIALS.appId,
-      }),
-    );
-    const app = makeApp(keytar);
-    await app.start();
-    expect(await call(app, 'setup.status')).toMatchObject({ mode: 'live', hasKeys: true });
-    expect(await startDemoSale(app, 800)).toMatchObject({ status: 'awaiting_payment', demo: false });
-    expect(JSON.parse(keytar.items.get(`${KEYTAR_SERVICE}/live`) ?? 'null')).toEqual({
-      ...DEMO_CREDENTIALS,
-      origin: new URL(server.url).origin,
-    });
   });
 
   it('changing the connection through the form with the keys typed and tested moves the terminal at once', async () => {

@@ -160,7 +160,7 @@ export function createPosApp(options: PosAppOptions): PosApp {
     idleLockMinutes: () => settings.get().idleLockMinutes,
   });
   const profiles = createProfiles({ dataDir, log });
-  const credentials = createCredentialsService({ vault, profiles, log });
+  const credentials = createCredentialsService({ vault, profiles });
 
   const demoSandbox = createBuiltInSandbox({
     factory: options.sandboxFactory,

@@ -1,5 +1,5 @@
 // With named cashiers, a cashier opens and cancels only the sales taken under their own name;
-// the manager may open and cancel any. A counter without named cashiers is shared, as before.
+// the manager may open and cancel any. A counter without named cashiers is shared: anyone at it may open and cancel any sale.
 // In the recent sales list a signed-in cashier sees their own; the manager and an unnamed counter see all.
 import type { Role, Sale } from '../../shared/domain.ts';
 import type { Staff } from '../staff/index.ts';

@@ -4,6 +4,7 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../../shared/coded-error.ts';
 import { AuditEntry } from '../../shared/domain.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 import type { Clock } from '../deps.ts';
 import { toCsv } from './csv.ts';
 import { redactSecrets } from './redact.ts';
@@ -42,7 +43,7 @@ export interface AuditLogOptions {
 export function createAuditLog({ dir, clock }: AuditLogOptions): AuditLog {
   const filePath = join(dir, AUDIT_FILE_NAME);
   // Appends run one after another, so lines never interleave and a failed write cannot tear the next.
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   let checkedTail = false;
 
   async function append(line: string): Promise<void> {
@@ -96,18 +97,18 @@ export function createAuditLog({ dir, clock }: AuditLogOptions): AuditLog {
         );
       }
       const entry = parsed.data;
-      const run = queue.then(() => append(JSON.stringify(entry)));
-      queue = run.catch(() => undefined);
-      return run.then(
-        () => entry,
-        (error: unknown) => {
-          throw new AuditError(
-            'write_failed',
-            `The audit log at ${filePath} could not be written. Check the disk has space and the journal folder can be written to.`,
-            { cause: error },
-          );
-        },
-      );
+      return queue
+        .run(() => append(JSON.stringify(entry)))
+        .then(
+          () => entry,
+          (error: unknown) => {
+            throw new AuditError(
+              'write_failed',
+              `The audit log at ${filePath} could not be written. Check the disk has space and the journal folder can be written to.`,
+              { cause: error },
+            );
+          },
+        );
     },
 
     list,
@@ -122,7 +123,7 @@ export function createAuditLog({ dir, clock }: AuditLogOptions): AuditLog {
   };
 
   async function list(): Promise<AuditEntry[]> {
-    await queue;
+    await queue.idle();
     const lines = (await readText()).split('\n');
     const entries: AuditEntry[] = [];
     lines.forEach((line, index) => {

@@ -1,7 +1,7 @@
 // Every checkout window starts from an empty, in-memory session of its own: one customer's cookies and
 // storage never reach the next.
 import { describe, expect, it } from 'vitest';
-import { checkoutPartition, isCheckoutPartition } from './checkout-partition.ts';
+import { checkoutPartition } from './checkout-partition.ts';
 
 describe('checkoutPartition', () => {
   it('gives two sales two different sessions', () => {
@@ -22,18 +22,12 @@ describe('checkoutPartition', () => {
       const partition = checkoutPartition(sale, nonce);
       expect(partition).not.toBe('checkout');
       expect(partition.startsWith('persist:')).toBe(false);
-      expect(isCheckoutPartition(partition), partition).toBe(true);
+      expect(partition, partition).toMatch(/^checkout-[A-Za-z0-9_-]+$/);
     }
   });
 
   it('refuses to make a partition without a nonce (it would repeat)', () => {
     expect(() => checkoutPartition('sale_1', '')).toThrow(/fresh nonce/);
     expect(() => checkoutPartition('sale_1', '::')).toThrow(/fresh nonce/);
-  });
-
-  it('recognises only its own names', () => {
-    expect(isCheckoutPartition('checkout')).toBe(false);
-    expect(isCheckoutPartition('persist:checkout-sale_1-a')).toBe(false);
-    expect(isCheckoutPartition('checkout-sale 1')).toBe(false);
   });
 });

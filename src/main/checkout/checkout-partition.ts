@@ -3,7 +3,6 @@
 
 const PREFIX = 'checkout-';
 const UNSAFE_CHARACTERS = /[^A-Za-z0-9_-]/g;
-const NAME = /^[A-Za-z0-9_-]+$/;
 
 /**
  * The session partition for one checkout window: the sale's id plus a nonce made for this window, so a
@@ -14,9 +13,4 @@ export function checkoutPartition(saleId: string, nonce: string): string {
   const once = nonce.replace(UNSAFE_CHARACTERS, '').slice(0, 64);
   if (once === '') throw new Error('A checkout partition needs a fresh nonce for each window.');
   return `${PREFIX}${sale}-${once}`;
-}
-
-/** Whether a partition name is one checkoutPartition made (in memory, per window). */
-export function isCheckoutPartition(partition: string): boolean {
-  return partition.startsWith(PREFIX) && NAME.test(partition.slice(PREFIX.length));
 }

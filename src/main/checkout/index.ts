@@ -2,9 +2,9 @@
 // checkout window's decisions (its per-sale session, which pages it may show, what its bar says, its layout,
 // which requests are the return, one window at a time and destroyed when done).
 export { checkoutUrlFromOrder, safeHttpUrl, CHECKOUT_URL_FIELDS } from './checkout-url.ts';
-export { isRedirectTo, parseRedirect, returnUrlFor, RETURN_TOKEN_PATTERN } from './redirect.ts';
+export { parseRedirect, returnUrlFor, RETURN_TOKEN_PATTERN } from './redirect.ts';
 export type { RedirectParams, RedirectParse, RedirectPaymentStatus, RedirectRefusal } from './redirect.ts';
-export { checkoutPartition, isCheckoutPartition } from './checkout-partition.ts';
+export { checkoutPartition } from './checkout-partition.ts';
 export { checkoutNavigation } from './checkout-navigation.ts';
 export type { CheckoutNavigation } from './checkout-navigation.ts';
 export { checkoutBar, checkoutBarHtml, checkoutBarUrl, CHECKOUT_BAR_HEIGHT } from './checkout-bar.ts';

@@ -8,7 +8,7 @@ export interface RedirectParams {
   paymentStatus: RedirectPaymentStatus;
   kspayId: string;
   providerPaymentId?: string;
-  /** The per-sale token the terminal put in the sale's return address (absent on sales started before it did). */
+  /** The per-sale token the terminal put in the sale's return address; a return without one names no sale. */
   returnToken?: string;
 }
 
@@ -61,15 +61,6 @@ function sameOrigin(actual: URL, expected: URL): boolean {
   );
 }
 
-/** The return page itself, or one segment below it (where a sale's token goes). */
-function underReturnPage(actual: URL, expected: URL): boolean {
-  const base = expected.pathname.replace(/\/+$/, '');
-  return (
-    actual.pathname === expected.pathname ||
-    (actual.pathname.startsWith(`${base}/`) && !actual.pathname.slice(base.length + 1).includes('/'))
-  );
-}
-
 /** `{ token }` when the path is the return page with a well-formed token segment, `{}` for the page itself, null otherwise. */
 function returnPath(actual: URL, expected: URL): { token?: string } | null {
   if (!sameOrigin(actual, expected)) return null;
@@ -78,21 +69,6 @@ function returnPath(actual: URL, expected: URL): { token?: string } | null {
   if (!actual.pathname.startsWith(`${base}/`)) return null;
   const token = actual.pathname.slice(base.length + 1);
   return RETURN_TOKEN_PATTERN.test(token) ? { token } : null;
-}
-
-/**
- * True when `url` is aimed at the redirect page, whatever its parameters: the checkout window stops such a
- * navigation before it loads and hands the URL to the engine, which parses it.
- */
-export function isRedirectTo(url: string, expectedRedirectUrl: string): boolean {
-  if (typeof url !== 'string') return false;
-  try {
-    const actual = new URL(url);
-    const expected = new URL(expectedRedirectUrl);
-    return sameOrigin(actual, expected) && underReturnPage(actual, expected);
-  } catch {
-    return false;
-  }
 }
 
 function refuse(refusal: RedirectRefusal, message: string): RedirectParse {

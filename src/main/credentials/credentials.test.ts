@@ -22,7 +22,6 @@ function service(profile: ProfileName | null = 'live') {
   const credentials = createCredentialsService({
     vault,
     profiles: { active: () => profile },
-    log: silentLogger,
   });
   return { vault, credentials };
 }

@@ -3,16 +3,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Credentials } from '../../shared/domain.ts';
 import { DEMO_CREDENTIALS } from '../../sandbox/index.ts';
-import type { Logger } from '../deps.ts';
 import type { Profiles } from '../profiles/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { boundKeys, LIVE_KEYS, originOf, type KeyTarget } from './key-binding.ts';
 
 export interface CredentialsDeps {
-  /** `set` also binds an entry saved before origins were recorded to the connection it is first read for. */
   vault: Pick<Vault, 'get' | 'set' | 'has'>;
   profiles: Pick<Profiles, 'active'>;
-  log: Logger;
 }
 
 export interface CredentialsService {
@@ -35,7 +32,7 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function createCredentialsService({ vault, profiles, log }: CredentialsDeps): CredentialsService {
+export function createCredentialsService({ vault, profiles }: CredentialsDeps): CredentialsService {
   const seen = new Set<string>([DEMO_CREDENTIALS.accessKey, DEMO_CREDENTIALS.secretKey]);
   const remember = (keys: Credentials): void => {
     seen.add(keys.accessKey);
@@ -50,7 +47,7 @@ export function createCredentialsService({ vault, profiles, log }: CredentialsDe
     },
 
     async liveKeysFor(target) {
-      const keys = await boundKeys(target, { vault, log });
+      const keys = await boundKeys(target, { vault });
       remember(keys);
       return keys;
     },

@@ -2,7 +2,6 @@
 // them, and every read for a connection checks them. Moving the keys elsewhere takes the connection
 // form (keys typed again, Test connection passing), never a setting.
 import type { Credentials } from '../../shared/domain.ts';
-import type { Logger } from '../deps.ts';
 import type { StoredKeys, Vault } from '../vault/index.ts';
 import { CredentialsError } from './credentials-error.ts';
 
@@ -24,8 +23,7 @@ export interface KeyTarget {
 }
 
 export interface KeyBindingDeps {
-  vault: Pick<Vault, 'get' | 'set'>;
-  log: Logger;
+  vault: Pick<Vault, 'get'>;
 }
 
 export function keysElsewhereMessage(saved: { origin: string; appId: string }, target: KeyTarget): string {
@@ -39,22 +37,12 @@ export function keysElsewhereMessage(saved: { origin: string; appId: string }, t
 
 /**
  * The saved keys for a connection to `target`, or a CredentialsError('keys_elsewhere') when they were
- * tested for another server or App ID. An entry saved before origins were recorded is bound, once,
- * to the target it is first read for: the connection the terminal already used with those keys.
+ * tested for another server or App ID.
  */
-export async function boundKeys(target: KeyTarget, { vault, log }: KeyBindingDeps): Promise<Credentials> {
+export async function boundKeys(target: KeyTarget, { vault }: KeyBindingDeps): Promise<Credentials> {
   const saved: StoredKeys | null = await vault.get(LIVE_KEYS);
   if (!saved) throw new CredentialsError('not_configured', NO_SAVED_KEYS);
   const origin = originOf(target.baseUrl);
-  if (saved.origin === undefined) {
-    const { accessKey, secretKey } = saved;
-    await vault.set(LIVE_KEYS, { appId: target.appId, accessKey, secretKey, origin });
-    log.info('vault: keys saved before origins were recorded are now bound to the current connection', {
-      origin,
-      appId: target.appId,
-    });
-    return { appId: target.appId, accessKey, secretKey };
-  }
   if (saved.origin !== origin || saved.appId !== target.appId) {
     throw new CredentialsError(
       'keys_elsewhere',

@@ -58,13 +58,11 @@ export async function foldClosedDays({
   for (const name of candidates) {
     if (closed()) return;
     const seen: JournalRecord[] = [];
-    let numbered = true;
     const scan = await scanDayFile(join(dir, name), (record) => {
-      if (record.seq === undefined) numbered = false;
       seen.push(record);
     }).catch(() => null);
-    // Only whole, clean files of numbered records: anything else stays for replay to read (and report).
-    if (!scan || !numbered || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
+    // Only whole, clean files: anything else stays for replay to read (and report).
+    if (!scan || scan.badLines.length > 0 || scan.cleanLength < scan.size) continue;
     for (const record of seen) {
       part.apply(record);
       if (record.kind !== 'sale') records.push(record);

@@ -1,6 +1,5 @@
 // The journal read back into memory: each sale's latest snapshot and timeline, and the other records in order.
-// Order is the journal's own: records by sequence number (`seq`), never by the file they sit in. Records written
-// before there were sequence numbers come first, in the order they were read (day files by name, lines in order).
+// Order is the journal's own: records by sequence number (`seq`), never by the file they sit in.
 import type { Sale, SaleTimelineEntry } from '../../shared/domain.ts';
 import type { JournalRecord, JournalRecordKind, JournalRecordOf } from './records.ts';
 
@@ -33,9 +32,6 @@ export interface JournalIndex {
   /** The highest sequence number applied; 0 when none had one. */
   readonly maxSeq: number;
 }
-
-/** Where a record sorts: its sequence number, or 0 for a record written before there were any. */
-const orderOf = (record: JournalRecord): number => record.seq ?? 0;
 
 /** Items with their order keys, sorted only when read after one arrived out of order (a stable sort keeps ties as read). */
 interface Ordered<T> {
@@ -136,7 +132,7 @@ export function createJournalIndex(): JournalIndex {
       return out;
     },
     apply(record) {
-      const key = orderOf(record);
+      const key = record.seq;
       maxSeq = Math.max(maxSeq, key);
       switch (record.kind) {
         case 'sale': {

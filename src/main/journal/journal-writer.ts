@@ -9,9 +9,9 @@ import { dayFileName, listDayFiles } from './day-files.ts';
 import { measureTail, syncPath } from './day-file-io.ts';
 import type { JournalIndex } from './journal-index.ts';
 import { JournalError } from './journal-error.ts';
-import type { JournalRecord } from './records.ts';
+import type { JournalRecord, RecordToWrite } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
-import type { SerialQueue } from './serial-queue.ts';
+import type { SerialQueue } from '../../shared/serial-queue.ts';
 
 /** What the write path and the replay share; the journal owns it. */
 export interface JournalState {
@@ -36,7 +36,7 @@ export interface JournalWriterOptions {
 
 export interface JournalWriter {
   /** Queues a checked record (its sequence number is given when it is written); resolves once it is on disk. */
-  write(record: JournalRecord): Promise<JournalRecord>;
+  write(record: RecordToWrite): Promise<JournalRecord>;
   /** Closes the open day file; run in the queue, once the journal is marked closed. */
   closeFile(): Promise<void>;
 }
@@ -63,8 +63,7 @@ interface OpenDay {
 }
 
 interface Waiting {
-  /** Checked, without its sequence number: that is given when the batch is written, in write order. */
-  record: JournalRecord;
+  record: RecordToWrite;
   resolve: (record: JournalRecord) => void;
   reject: (error: unknown) => void;
 }
@@ -143,10 +142,9 @@ export function createJournalWriter({
       for (const item of batch) item.reject(failure);
       return;
     }
-    batch.forEach((item, i) => {
-      const record = numbered[i] ?? item.record;
+    numbered.forEach((record, i) => {
       state.index.apply(record);
-      item.resolve(record);
+      batch[i]?.resolve(record);
     });
   }
 
@@ -157,7 +155,7 @@ export function createJournalWriter({
     for (const name of await listDayFiles(dir)) {
       try {
         await scanDayFile(join(dir, name), (record) => {
-          highest = Math.max(highest, record.seq ?? 0);
+          highest = Math.max(highest, record.seq);
         });
       } catch {
         // An unreadable day is reported by replay; its numbers cannot be read, so none can be reused from it.

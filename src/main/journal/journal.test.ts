@@ -267,8 +267,9 @@ describe('journal', () => {
 
   describe('with a damaged file', () => {
     it('skips and reports a corrupt line in the middle and reads the lines after it', async () => {
-      const good = (id: string): string =>
+      const good = (id: string, seq: number): string =>
         JSON.stringify({
+          seq,
           kind: 'sale',
           at: new Date(T0).toISOString(),
           sale: sale(id, 'succeeded'),
@@ -277,10 +278,10 @@ describe('journal', () => {
       await writeFile(
         todayFile(),
         [
-          good('a'),
+          good('a', 1),
           '{"kind":"sale","at":"garbage',
-          JSON.stringify({ kind: 'sale', note: 'no sale' }),
-          good('b'),
+          JSON.stringify({ seq: 2, kind: 'sale', note: 'no sale' }),
+          good('b', 3),
           '',
         ].join('\n'),
       );
@@ -295,15 +296,15 @@ describe('journal', () => {
     });
 
     it('never loses the other days when one day file is garbage or unreadable', async () => {
-      const line = (id: string, day: string): string =>
-        `${JSON.stringify({ kind: 'sale', at: `${day}T10:00:00.000Z`, sale: sale(id, 'succeeded'), note: 'ok' })}\n`;
-      await writeFile(join(dir, 'journal-2026-11-01.jsonl'), line('first', '2026-11-01'));
+      const line = (id: string, day: string, seq: number): string =>
+        `${JSON.stringify({ seq, kind: 'sale', at: `${day}T10:00:00.000Z`, sale: sale(id, 'succeeded'), note: 'ok' })}\n`;
+      await writeFile(join(dir, 'journal-2026-11-01.jsonl'), line('first', '2026-11-01', 1));
       await writeFile(
         join(dir, 'journal-2026-11-02.jsonl'),
         Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x7b, 0x0a, 0x80, 0x81, 0x0a]),
       );
       await mkdir(join(dir, 'journal-2026-11-03.jsonl'));
-      await writeFile(join(dir, 'journal-2026-11-04.jsonl'), line('last', '2026-11-04'));
+      await writeFile(join(dir, 'journal-2026-11-04.jsonl'), line('last', '2026-11-04', 2));
       await writeFile(join(dir, 'notes.txt'), 'not a journal');
       const j = journal();
       const summary = await j.replay();
@@ -321,6 +322,7 @@ describe('journal', () => {
       const note = 'n'.repeat(400);
       const lines = Array.from({ length: 25_000 }, (_, i) =>
         JSON.stringify({
+          seq: i + 1,
           kind: 'sale',
           at: new Date(T0).toISOString(),
           sale: sale(`s${i}`, 'succeeded', { note: note.slice(0, 200) }),
@@ -444,49 +446,7 @@ describe("the journal's own order", () => {
     expect((await third.append({ kind: 'sale', sale: sale('a', 'failed'), note: 'four' })).seq).toBe(4);
   });
 
-  describe('with a journal written before records were numbered', () => {
-    const oldLine = (id: string, status: Sale['status'], note: string): string =>
-      `${JSON.stringify({ kind: 'sale', at: new Date(T0).toISOString(), sale: sale(id, status), note })}\n`;
-
-    it('replays unnumbered records exactly as before: day files by name, lines in order, the last one winning', async () => {
-      await writeFile(
-        join(dir, 'journal-2026-11-29.jsonl'),
-        oldLine('a', 'initiating', 'one') + oldLine('a', 'succeeded', 'two'),
-      );
-      await writeFile(
-        join(dir, 'journal-2026-11-30.jsonl'),
-        oldLine('b', 'initiating', 'three') + oldLine('a', 'awaiting_payment', 'four'),
-      );
-      const j = inZone('UTC');
-      await j.replay();
-      expect(j.sale('a')?.status).toBe('awaiting_payment');
-      expect(j.timeline('a').map((e) => e.note)).toEqual(['one', 'two', 'four']);
-      expect(j.sales().map((s) => s.id)).toEqual(['a', 'b']);
-    });
-
-    it('orders the old records first, as before, and every numbered record after them', async () => {
-      await writeFile(
-        join(dir, 'journal-2026-11-29.jsonl'),
-        oldLine('a', 'initiating', 'old one') + oldLine('b', 'initiating', 'old b'),
-      );
-      await writeFile(join(dir, 'journal-2026-11-30.jsonl'), oldLine('a', 'awaiting_payment', 'old two'));
-      const upgraded = inZone('UTC');
-      await upgraded.replay();
-      // The first numbered records land in the earlier-named file, after its old lines.
-      now = at('2026-11-29T12:00:00.000Z');
-      await upgraded.append({ kind: 'sale', sale: sale('a', 'succeeded'), note: 'new one' });
-      await upgraded.append({ kind: 'sale', sale: sale('c', 'initiating'), note: 'new c' });
-      await upgraded.close();
-
-      const again = inZone('UTC');
-      await again.replay();
-      expect(again.sale('a')?.status).toBe('succeeded');
-      expect(again.timeline('a').map((e) => e.note)).toEqual(['old one', 'old two', 'new one']);
-      expect(again.sales().map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    });
-  });
-
-  it('skips and reports a line whose sequence number is not a positive whole number, and reads the rest', async () => {
+  it('skips and reports a line whose sequence number is missing or not a positive whole number, and reads the rest', async () => {
     await writeFile(
       todayFile(),
       [
@@ -494,6 +454,7 @@ describe("the journal's own order", () => {
         saleLine(-3, 'b'),
         saleLine('7', 'c'),
         saleLine(2.5, 'd'),
+        saleLine(undefined, 'u'),
         saleLine(4, 'e'),
         '',
       ].join('\n'),
@@ -505,6 +466,7 @@ describe("the journal's own order", () => {
       ['corrupt_line', 2],
       ['corrupt_line', 3],
       ['corrupt_line', 4],
+      ['corrupt_line', 5],
     ]);
     expect(summary.problems[0]?.message).toMatch(/seq/);
     expect((await j.append({ kind: 'sale', sale: sale('f', 'initiating'), note: 'next' })).seq).toBe(5);

@@ -11,7 +11,7 @@ import { JournalError } from './journal-error.ts';
 import type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 import { createJournalWriter } from './journal-writer.ts';
 import type { JournalState } from './journal-writer.ts';
-import { JournalRecord } from './records.ts';
+import { RecordToWrite } from './records.ts';
 import { scanDayFile } from './scan-day-file.ts';
 import {
   checkFoldedFiles,
@@ -20,7 +20,7 @@ import {
   setAsideSegments,
   type SegmentHeader,
 } from './snapshot.ts';
-import { createSerialQueue } from './serial-queue.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 
 export type { Journal, JournalOptions, JournalProblem, ReplaySummary } from './journal-types.ts';
 
@@ -193,7 +193,7 @@ export function createJournal({
         return Promise.reject(
           new JournalError('closed', 'The journal is closed. Restart the app, then try again.'),
         );
-      const parsed = JournalRecord.safeParse({
+      const parsed = RecordToWrite.safeParse({
         ...input,
         at: input.at ?? new Date(clock.now()).toISOString(),
       });
@@ -206,8 +206,7 @@ export function createJournal({
           ),
         );
       }
-      const { seq: _given, ...record } = parsed.data;
-      return writer.write(record);
+      return writer.write(parsed.data);
     },
     replay: () => queue.run(readAll),
     replayed: () => state.hasReplayed,

@@ -11,9 +11,9 @@ export const MAX_SEQ = 2 ** 52;
 
 /**
  * The record's place in the journal: 1, 2, 3, ... across every day file, given by the journal as it writes and
- * never reused. Replay orders by it, never by the clock or file names. Absent on records written before it existed.
+ * never reused. Replay orders by it, never by the clock or file names; a line without one is not a record.
  */
-const Seq = z.number().int().min(1).max(MAX_SEQ).optional();
+const Seq = z.number().int().min(1).max(MAX_SEQ);
 
 /** A full snapshot of a sale after a step, with a short note for its timeline. Never keys, tokens or signatures. */
 export const SaleRecord = z.object({
@@ -59,6 +59,15 @@ export const JournalRecord = z.discriminatedUnion('kind', [
 export type JournalRecord = z.infer<typeof JournalRecord>;
 export type JournalRecordKind = JournalRecord['kind'];
 export type JournalRecordOf<K extends JournalRecordKind> = Extract<JournalRecord, { kind: K }>;
+
+/** A checked record before the journal numbers it: `seq` is given as it is written, in write order. */
+export const RecordToWrite = z.discriminatedUnion('kind', [
+  SaleRecord.omit({ seq: true }),
+  ReviewRecord.omit({ seq: true }),
+  ZReportRecord.omit({ seq: true }),
+  IssueRecord.omit({ seq: true }),
+]);
+export type RecordToWrite = z.infer<typeof RecordToWrite>;
 
 type WithoutAt<T> = T extends unknown ? Omit<T, 'at' | 'seq'> & { at?: string } : never;
 /** What a caller appends: `at` defaults to the journal's clock; `seq` is the journal's to give. */

@@ -44,11 +44,9 @@ export async function scanDayFile(
       lineNumber += 1;
       if (text.length === 0) return;
       const problem = readLine(text, (record) => {
-        if (record.seq !== undefined) {
-          if (record.seq <= lastSeq)
-            return `its sequence number ${record.seq} does not follow ${lastSeq} of the line before`;
-          lastSeq = record.seq;
-        }
+        if (record.seq <= lastSeq)
+          return `its sequence number ${record.seq} does not follow ${lastSeq} of the line before`;
+        lastSeq = record.seq;
         onRecord(record);
         return null;
       });

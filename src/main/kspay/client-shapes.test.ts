@@ -379,7 +379,7 @@ describe('transaction lists', () => {
     });
   });
 
-  it('refuses the whole list, as before, when one record in it cannot be read', async () => {
+  it('refuses the whole list when one record in it cannot be read', async () => {
     const items = Array.from({ length: 3_000 }, (_, i) =>
       i === 2_000 ? { ...record(i), currency: 'XYZ' } : record(i),
     );

@@ -84,7 +84,8 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
   /**
    * One page, or the whole list from a server that does not page, read as it arrives: each record is normalised
    * the moment it is complete, so memory holds Transactions, never the reply's text. A record the terminal cannot
-   * read refuses the whole list (as it always has), with the record's place in the log.
+   * read refuses the whole list, with the record's place in the log: a list with a hole in it would under-count
+   * the day and hide a sale from reconcile.
    */
   function fetchPage(
     query: TransactionsQuery,
@@ -171,7 +172,8 @@ export function createKsPayClient(options: KsPayClientOptions): KsPayClient {
         ['appId', appId],
         ['redirectUrl', input.redirectUrl],
       ]);
-      // Checkout flow: Bearer token, appId and redirectUrl in the body (DESIGN.md "KS Pay").
+      // Checkout flow: Bearer token, appId and redirectUrl in the body, so KS Pay sends the customer back to
+      // an address the terminal catches (docs/architecture.md, "KS Pay").
       const reply = await withToken(
         {
           method: 'POST',

@@ -28,7 +28,7 @@ export interface ListReplySummary {
 const PATHS = ['$', '$.*', '$.result.*', '$.items.*', '$.result.items.*', '$.result.result.*'];
 
 /**
- * Bytes read without a record completing: more than any one transaction could take (the old whole-reply cap),
+ * Bytes read without a record completing: more than any one transaction could take,
  * so a reply that is not a list, or one endless record, cannot fill memory.
  */
 export const MAX_BYTES_BETWEEN_RECORDS = 16 * 1024 * 1024;

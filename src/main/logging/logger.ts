@@ -30,10 +30,6 @@ export interface FileLogger extends Logger {
   files(): string[];
 }
 
-export function isLogLevel(value: string): value is LogLevel {
-  return (LOG_LEVELS as readonly string[]).includes(value);
-}
-
 export function createLogger(options: LoggerOptions): FileLogger {
   const file = createRotatingFile({
     dir: options.dir,

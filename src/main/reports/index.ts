@@ -10,5 +10,5 @@ export type {
 } from './reports.ts';
 export { ReportsError } from './errors.ts';
 export type { ReportsErrorCode } from './errors.ts';
-export { mergeTransactions, saleToRow, serverSaleStatus } from './merge.ts';
+export { mergeTransactions, serverSaleStatus } from './merge.ts';
 export { sha256Hex } from './sha256.ts';

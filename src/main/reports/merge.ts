@@ -78,12 +78,8 @@ function byTime(rows: TransactionRow[]): TransactionRow[] {
   return order.map((i) => rows[i] as TransactionRow);
 }
 
-/** A sale as a row before (or without) any server record. */
-export function saleToRow(sale: Sale): TransactionRow {
-  return terminalOnlyRow(sale);
-}
-
-function terminalOnlyRow(sale: Sale): TransactionRow {
+/** What a sale's row shows of the sale itself, whether or not KS Pay has a record of it. */
+function saleColumns(sale: Sale) {
   return {
     key: `sale:${sale.id}`,
     time: sale.createdAt,
@@ -91,6 +87,13 @@ function terminalOnlyRow(sale: Sale): TransactionRow {
     amountMinor: sale.amountMinor,
     currency: sale.currency,
     method: sale.methodName,
+  } satisfies Partial<TransactionRow>;
+}
+
+/** A sale as a row before (or without) any server record. */
+function terminalOnlyRow(sale: Sale): TransactionRow {
+  return {
+    ...saleColumns(sale),
     status: sale.status,
     terminalStatus: sale.status,
     txnId: sale.txnId,
@@ -116,12 +119,7 @@ function bothRow(sale: Sale, t: Transaction): TransactionRow {
     t.currency !== sale.currency ||
     t.referenceNumber !== sale.reference;
   return {
-    key: `sale:${sale.id}`,
-    time: sale.createdAt,
-    reference: sale.reference,
-    amountMinor: sale.amountMinor,
-    currency: sale.currency,
-    method: sale.methodName,
+    ...saleColumns(sale),
     status: isFinalSaleStatus(serverStatus) ? serverStatus : sale.status,
     serverStatus,
     terminalStatus: sale.status,

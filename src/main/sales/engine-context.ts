@@ -1,10 +1,10 @@
 // What every part of the sale engine shares: its settings, the per-sale lock, the listeners, and `dispatch`,
 // which applies one event to a sale (journal first, then the other effects) and looks a sale up on KS Pay.
 import type { Sale } from '../../shared/domain.ts';
+import { createKeyedSerialQueue } from '../../shared/serial-queue.ts';
+import type { KeyedSerialQueue } from '../../shared/serial-queue.ts';
 import type { KsPayClient } from '../kspay/index.ts';
 import type { EngineSettings, SaleListener } from './engine-options.ts';
-import { createKeyedLock } from './keyed-lock.ts';
-import type { KeyedLock } from './keyed-lock.ts';
 import { transition } from './sale-machine.ts';
 import type { SaleEffect, SaleEvent } from './sale-machine.ts';
 import { saleErrors } from './sale-messages.ts';
@@ -17,7 +17,8 @@ export type EffectRunner = (sale: Sale, effect: SaleEffect) => Promise<void>;
 
 export interface EngineContext {
   readonly settings: EngineSettings;
-  readonly locks: KeyedLock;
+  /** One job at a time per sale ID: one sale's events in order, different sales side by side. */
+  readonly locks: KeyedSerialQueue;
   readonly listeners: Set<SaleListener>;
   /** Sales this run changed: never taken for history settled before the start. */
   readonly touched: Set<string>;
@@ -36,7 +37,7 @@ const NOT_ON_TERMINAL = 'This sale is not on this terminal. Refresh the list and
 
 export function createEngineContext(settings: EngineSettings, runEffect: EffectRunner): EngineContext {
   const { journal, kspay, clock, log, notFoundGraceMs } = settings;
-  const locks = createKeyedLock();
+  const locks = createKeyedSerialQueue();
   const listeners = new Set<SaleListener>();
   const touched = new Set<string>();
 

@@ -52,18 +52,6 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     return journal.sales().find((sale) => sale.returnToken === returnToken);
   }
 
-  /** A return without a token can only be about a sale started before sales had one. */
-  function tokenlessTarget(kspayId: string): Sale | undefined {
-    const legacy = journal.sales().filter((sale) => sale.returnToken === undefined);
-    const byId = legacy.find((sale) => sale.txnId === kspayId);
-    if (byId) return byId;
-    // A sale whose initiate gave no txnId can only be matched by the record's reference, after the look-up.
-    const waiting = legacy.filter(
-      (sale) => sale.txnId === undefined && (sale.status === 'awaiting_payment' || sale.status === 'unknown'),
-    );
-    return waiting.length === 1 ? waiting[0] : undefined;
-  }
-
   async function handleRedirect(url: string): Promise<Sale | null> {
     const parsed = parseRedirect(url, redirectUrl());
     if (!parsed.ok) {
@@ -71,7 +59,8 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
       return null;
     }
     const { kspayId, paymentStatus, returnToken } = parsed.redirect;
-    const target = returnToken !== undefined ? saleWithToken(returnToken) : tokenlessTarget(kspayId);
+    // Only the sale's own token names a sale: a return without one moves nothing (the poll still finds the payment).
+    const target = returnToken !== undefined ? saleWithToken(returnToken) : undefined;
     if (!target) {
       log.warn('sales: redirect names no sale of this terminal', {
         kspayId,
@@ -83,7 +72,7 @@ export function createRedirectVerifier(ctx: EngineContext): RedirectVerifier {
     // the order that matters is kept: the GET is a read with no effect on KS Pay, and its answer is only
     // applied (journalled, then shown) by the verify step, which runs after the redirect's record is on disk
     // (dispatch journals under the sale's lock first). A crash before that record is written loses only a
-    // read; the customer's return is then picked up by the poll or the next reconcile, as before.
+    // read; the customer's return is then picked up by the poll or the next reconcile, like any return the terminal missed.
     let early: Prefetch | undefined;
     if (!isFinalSaleStatus(target.status) && (target.txnId === undefined || target.txnId === kspayId)) {
       const reply = ctx.client().transaction(kspayId);

@@ -211,8 +211,8 @@ describe('keys never reach the settings file', () => {
   });
 });
 
-describe('the update feed is no longer a setting', () => {
-  it('drops a feedUrl an older version saved, keeps updates on or off as they were, and starts normally', async () => {
+describe('the update feed is not a setting', () => {
+  it('drops a feedUrl found in the settings file, keeps updates on or off as they were, and starts normally', async () => {
     await writeFile(
       settingsFile(),
       JSON.stringify({

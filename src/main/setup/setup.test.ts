@@ -55,7 +55,7 @@ beforeEach(async () => {
     version: '1.2.3',
     updates: { available: false, reason: 'No updates in tests.' },
     vault,
-    credentials: createCredentialsService({ vault, profiles, log: silentLogger }),
+    credentials: createCredentialsService({ vault, profiles }),
     settings,
     policy: {
       status: () => ({ ...NO_POLICY, locked: policy.locked }),

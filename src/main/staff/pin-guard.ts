@@ -1,6 +1,7 @@
 // The staff file and the PIN checks on it: one task at a time (so parallel guesses cannot slip past the
 // wrong-try counter), reading and saving in plain words when the disk fails, and the lockout with back-off.
 import { Pin } from '../../shared/domain.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 import { settleAll } from '../../shared/settle-all.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { Clock } from '../deps.ts';
@@ -49,7 +50,7 @@ export function createPinGuard({
   audit: AuditLog;
   clock: Clock;
 }): PinGuard {
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   let names: string[] | null = null;
 
   async function save(state: StaffState): Promise<void> {
@@ -66,11 +67,7 @@ export function createPinGuard({
   }
 
   return {
-    serial(task) {
-      const run = queue.then(task);
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    serial: (task) => queue.run(task),
 
     async load() {
       const read = await store.read();

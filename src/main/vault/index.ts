@@ -6,5 +6,5 @@ export type { KeytarLoad } from './load-keytar.ts';
 export { KEYTAR_SERVICE } from './keychain-backend.ts';
 export { VaultError } from './vault-types.ts';
 export type { KeytarLike, SafeStorageLike, VaultErrorCode } from './vault-types.ts';
-export { StoredKeys, BoundKeys } from './stored-keys.ts';
+export { StoredKeys } from './stored-keys.ts';
 export { OWNER_ONLY_KEY_FILE } from './owner-only-file-backend.ts';

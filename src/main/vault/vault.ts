@@ -4,6 +4,7 @@
 // A key file on disk is always used while it is there, so no saved key is ever ignored.
 import { dirname, join } from 'node:path';
 import type { KeyStoreChoice, VaultStatus } from '../../shared/domain.ts';
+import { createSerialQueue } from '../../shared/serial-queue.ts';
 import type { Logger } from '../deps.ts';
 import { createKeychainBackend } from './keychain-backend.ts';
 import { keychainNameOf, keychainProblemText, probeKeychain } from './keychain-probe.ts';
@@ -12,17 +13,17 @@ import { createMemoryBackend } from './memory-backend.ts';
 import { createOwnerOnlyFileBackend, OWNER_ONLY_KEY_FILE } from './owner-only-file-backend.ts';
 import { createSafeStorageBackend } from './safe-storage-backend.ts';
 import { keychainNotAnsweringStatus, statusOf, type Chosen } from './vault-status.ts';
-import { BoundKeys, StoredKeys } from './stored-keys.ts';
+import { StoredKeys } from './stored-keys.ts';
 import type { SafeStorageBackend } from './safe-storage-backend.ts';
 import type { KeytarLike, SafeStorageLike, SecretBackend } from './vault-types.ts';
 import { VaultError } from './vault-types.ts';
 import { withTimeout } from './with-timeout.ts';
 
 export interface Vault {
-  /** The keys and where they were tested; `origin` is absent only in entries saved before it was recorded. */
+  /** The keys and where they were tested. */
   get(profile: string): Promise<StoredKeys | null>;
   /** Saves keys with the origin and App ID they were tested for. */
-  set(profile: string, keys: BoundKeys): Promise<void>;
+  set(profile: string, keys: StoredKeys): Promise<void>;
   clear(profile: string): Promise<void>;
   has(profile: string): Promise<boolean>;
   /** Which store holds the keys (or would, on Save), whether it is secure, and in plain words what to do if not. */
@@ -79,13 +80,8 @@ export function createVault({
     ? createSafeStorageBackend({ safeStorage, filePath, timeoutMs, log })
     : null;
   let notAnswering = false;
-  let queue: Promise<unknown> = Promise.resolve();
-
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const queue = createSerialQueue();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(task);
 
   // One keychain backend for the vault's life, so its one-keytar-call-at-a-time rule spans every probe.
   const keychain = keytar ? createKeychainBackend(keytar, timeoutMs) : null;
@@ -257,7 +253,7 @@ export function createVault({
 
     set: (profile, keys) =>
       serial(async () => {
-        const parsed = BoundKeys.safeParse(keys);
+        const parsed = StoredKeys.safeParse(keys);
         if (!parsed.success) {
           throw new VaultError('invalid', parsed.error.issues[0]?.message ?? 'The keys are not complete.');
         }

@@ -27,7 +27,7 @@ const keyOf = (name: CallName, input: unknown): string => `${name} ${JSON.string
  * An answer fetched early is used only while it still means what a fresh call would: once, for a
  * successful call, within PREFETCH_TTL_MS, before main has pushed any event (an event says something
  * changed) and before the app makes any call that was not prefetched (a sale started, a setting saved:
- * start-up is over). Everything else goes to main as it always did.
+ * start-up is over). Everything else goes to main.
  */
 export function withPrefetch(
   inner: PosTransport,

@@ -1,5 +1,5 @@
 // Every string the manager desk shows, in one place so a translation replaces one file.
-// Accessible names that tests and assistive technology rely on (issue 6) are marked "name".
+// Accessible names that tests and assistive technology rely on are marked "name": change them only with their tests.
 import type { ReconcileIssue, Settings } from '../../shared/domain.ts';
 import { messages } from '../lib/messages.ts';
 

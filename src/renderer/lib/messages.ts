@@ -1,5 +1,5 @@
 // Every string the cashier screens show, in one place so a translation replaces one file.
-// Accessible names that tests and assistive technology rely on (issue 5) are marked "name".
+// Accessible names that tests and assistive technology rely on are marked "name": change them only with their tests.
 import type { SaleStatus } from '../../shared/domain.ts';
 
 export const messages = {

@@ -3,6 +3,7 @@
 import type { CurrencyTotals } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
+import { GrossCountHead } from './GrossCountHead.tsx';
 import { HourlyChart } from './HourlyChart.tsx';
 import './CurrencyCard.css';
 
@@ -99,17 +100,7 @@ function Split({
   return (
     <table className="plain-table">
       <caption className="plain-table__caption">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{d.name}</th>
-          <th scope="col" className="plain-table__number">
-            {d.gross}
-          </th>
-          <th scope="col" className="plain-table__number">
-            {d.count}
-          </th>
-        </tr>
-      </thead>
+      <GrossCountHead name={d.name} />
       <tbody>
         {rows.length === 0 ? (
           <tr>

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import type { CurrencyTotals } from '../../../shared/domain.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
 import { deskMessages } from '../messages.ts';
+import { GrossCountHead } from './GrossCountHead.tsx';
 import './HourlyChart.css';
 
 const d = deskMessages.day;
@@ -71,17 +72,7 @@ export function HourlyChart({ totals, format }: { totals: CurrencyTotals; format
         <summary>{d.showTable}</summary>
         <table className="plain-table">
           <caption className="visually-hidden">{d.chartTitle(totals.currency)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{d.hour}</th>
-              <th scope="col" className="plain-table__number">
-                {d.gross}
-              </th>
-              <th scope="col" className="plain-table__number">
-                {d.count}
-              </th>
-            </tr>
-          </thead>
+          <GrossCountHead name={d.hour} />
           <tbody>
             {totals.hourly.map((h) => (
               <tr key={h.hour}>
