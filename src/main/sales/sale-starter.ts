@@ -8,7 +8,7 @@ import type { Order } from '../kspay/index.ts';
 import type { EngineContext } from './engine-context.ts';
 import { awaitsServer } from './sale-machine.ts';
 import type { SaleEvent } from './sale-machine.ts';
-import { createKeyedLock } from './keyed-lock.ts';
+import { createKeyedSerialQueue } from '../../shared/serial-queue.ts';
 import { REFERENCE_PATTERN } from './sale-ids.ts';
 import { saleErrors } from './sale-messages.ts';
 import { SalesError } from './sales-error.ts';
@@ -48,7 +48,7 @@ export function createSaleStarter(ctx: EngineContext): SaleStarter {
    * reply lost and asked again) waits for the first and then finds its sale in the journal. Apart from the
    * engine's event lock, which `dispatch` takes inside this one.
    */
-  const starts = createKeyedLock();
+  const starts = createKeyedSerialQueue();
 
   function knownReferences(): Set<string> {
     references ??= new Set(journal.sales().map((sale) => sale.reference));
