@@ -7,6 +7,7 @@ import { TransactionSortColumn, type SortDirection } from '../../../shared/trans
 import { Icon } from '../../components/Icon.tsx';
 import { tokenPx } from '../lib/css-length.ts';
 import type { DeskFormatters } from '../lib/formatters.ts';
+import { saleStatusWord } from '../../lib/sale-status-word.ts';
 import { deskMessages } from '../messages.ts';
 import './TransactionTable.css';
 
@@ -163,7 +164,7 @@ export function StatusCell({ row }: { row: TransactionRow }) {
   return (
     <span className={`status-word status-word--${row.status}`}>
       <StatusIcon status={row.status} />
-      <span>{deskMessages.status[row.status]}</span>
+      <span>{saleStatusWord(row)}</span>
       {row.mismatch ? (
         <span className="flag" title={other ? `${other}. ${t.differsTitle}` : t.differsTitle}>
           <Icon name="alert" />
