@@ -26,6 +26,29 @@ function cardSale(overrides: Partial<Sale>): Sale {
   });
 }
 
+/** This page's sale, named `id`, as main announces it once the checkout is ready. */
+function waitingSale(id: string): Sale {
+  return cardSale({
+    id,
+    reference: 'POS-MINE',
+    status: 'awaiting_payment',
+    checkoutUrl: 'http://127.0.0.1:4010/checkout/mine',
+  });
+}
+
+/** The cashier screen where every reply to sales.start is lost on the way back. */
+function renderWithLostStartReply() {
+  return renderApp({
+    'sales.start': () => {
+      throw new PosError(
+        'offline',
+        'The terminal did not answer. Check the connection, then press Charge again.',
+      );
+    },
+    'sales.current': () => null,
+  });
+}
+
 describe('the screen adopts only the sale it named', () => {
   it('another page’s sale of the same amount at the same moment stays that page’s; its own is shown', async () => {
     let named = '';
@@ -42,64 +65,28 @@ describe('the screen adopts only the sale it named', () => {
     act(() => fake.emit('sale.updated', cardSale({ id: 'the-other-counters-sale', reference: 'POS-OTHER' })));
     expect(screen.queryByRole('heading', { name: 'Preparing the payment…' })).toBeNull();
 
-    act(() =>
-      fake.emit(
-        'sale.updated',
-        cardSale({
-          id: named,
-          reference: 'POS-MINE',
-          status: 'awaiting_payment',
-          checkoutUrl: 'http://127.0.0.1:4010/checkout/mine',
-        }),
-      ),
-    );
+    act(() => fake.emit('sale.updated', waitingSale(named)));
     expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
     expect(screen.getByText('POS-MINE')).toBeInTheDocument();
     expect(screen.queryByText('POS-OTHER')).toBeNull();
   });
 
   it('a lost reply to sales.start, then the sale’s update: shown as this page’s sale, the error gone', async () => {
-    const { user, fake } = await renderApp({
-      'sales.start': () => {
-        throw new PosError(
-          'offline',
-          'The terminal did not answer. Check the connection, then press Charge again.',
-        );
-      },
-      'sales.current': () => null,
-    });
+    const { user, fake } = await renderWithLostStartReply();
     await saleScreenReady();
     await user.click(screen.getByRole('button', { name: 'CARD' }));
     await user.keyboard('30{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('The terminal did not answer.');
     const [asked] = fake.callsTo('sales.start') as StartSaleInput[];
 
-    act(() =>
-      fake.emit(
-        'sale.updated',
-        cardSale({
-          id: asked!.saleId,
-          reference: 'POS-MINE',
-          status: 'awaiting_payment',
-          checkoutUrl: 'http://127.0.0.1:4010/checkout/mine',
-        }),
-      ),
-    );
+    act(() => fake.emit('sale.updated', waitingSale(asked!.saleId)));
     expect(await screen.findByRole('heading', { name: 'Waiting for the customer' })).toBeInTheDocument();
     expect(screen.getByText('POS-MINE')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('Charge pressed again after a lost reply asks for the same sale; another amount names a new one', async () => {
-    const { user, fake } = await renderApp({
-      'sales.start': () => {
-        throw new PosError(
-          'offline',
-          'The terminal did not answer. Check the connection, then press Charge again.',
-        );
-      },
-      'sales.current': () => null,
-    });
+    const { user, fake } = await renderWithLostStartReply();
     await saleScreenReady();
     await user.click(screen.getByRole('button', { name: 'CARD' }));
     await user.keyboard('30');

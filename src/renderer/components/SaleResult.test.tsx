@@ -167,8 +167,8 @@ describe('the result', () => {
     print.mockRestore();
   });
 
-  it('Print receipt does not open the print dialog when main printed on the thermal printer', async () => {
-    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+  /** A paid sale's Print receipt, printed by main on the thermal printer. */
+  async function printOnThermalPrinter(): Promise<void> {
     const sale = makeSale({ status: 'succeeded' });
     const { user } = await renderApp({
       'sales.current': () => sale,
@@ -180,22 +180,17 @@ describe('the result', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
     expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
+  }
+
+  it('Print receipt does not open the print dialog when main printed on the thermal printer', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    await printOnThermalPrinter();
     expect(print).not.toHaveBeenCalled();
     print.mockRestore();
   });
 
   it('after Print receipt, the focus is back on New sale so Enter starts the next sale', async () => {
-    const sale = makeSale({ status: 'succeeded' });
-    const { user } = await renderApp({
-      'sales.current': () => sale,
-      'receipts.print': () => ({
-        via: 'escpos',
-        duplicate: false,
-        sale: { ...sale, receiptPrintedAt: PRINTED_AT },
-      }),
-    });
-    await user.click(await screen.findByRole('button', { name: 'Print receipt' }));
-    expect(await screen.findByText('Sent to the printer.')).toBeInTheDocument();
+    await printOnThermalPrinter();
     expect(screen.getByRole('button', { name: 'New sale' })).toHaveFocus();
   });
 
